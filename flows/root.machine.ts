@@ -1,0 +1,399 @@
+// The root dialogue: welcome → country → menu, the four topics, hand-off, and the commands and
+// emergency handling that work in every state. Pure: it only emits Effects; the engine renders them.
+import { and, assign, emit, enqueueActions, setup } from 'xstate';
+import {
+  isTopic,
+  type ChoiceSpec,
+  type Command,
+  type Effect,
+  type FlowEvent,
+  type FlowState,
+  type Topic,
+} from '../src/core/effects.ts';
+import type { Locale } from '../src/core/messages.ts';
+import type { DialogueNode, FlowDeps } from './dialogue.ts';
+
+/** Bump when a change makes old snapshots unfit; the engine then restarts those chats with an apology. */
+export const FLOW_VERSION = 1;
+
+/** Below this the NLU's topic is a guess; the bot asks rather than answers. */
+export const MIN_TOPIC_CONFIDENCE = 0.5;
+/** After this many misunderstandings in a row the bot offers a person first. */
+export const MAX_MISSES = 2;
+
+export interface RootContext extends FlowState {
+  /** The user was asked for the country and chose "other": don't ask again. */
+  countryAsked: boolean;
+  topic?: Topic;
+  /** The current node of the topic's dialogue tree, and the way back. */
+  node?: string;
+  trail: string[];
+  /** An article the NLU matched for the last question. */
+  article?: string;
+  misses: number;
+}
+
+const CHOICE = {
+  menu: 'menu',
+  staff: 'staff',
+  continue: 'continue',
+  more: 'more',
+  eraseYes: 'erase_yes',
+  eraseNo: 'erase_no',
+  countryOther: 'country_other',
+} as const;
+const TOPIC_PREFIX = 'topic_';
+const COUNTRY_PREFIX = 'country_';
+const LANG_PREFIX = 'lang_';
+const OPTION_PREFIX = 'o_';
+
+const MENU_CHOICES: ChoiceSpec[] = [
+  { id: `${TOPIC_PREFIX}contract_liquidation`, key: 'menu.contract_liquidation' },
+  { id: `${TOPIC_PREFIX}return_registration`, key: 'menu.return_registration' },
+  { id: `${TOPIC_PREFIX}support_fund`, key: 'menu.support_fund' },
+  { id: `${TOPIC_PREFIX}hotline`, key: 'menu.hotline' },
+  { id: CHOICE.staff, key: 'menu.staff' },
+];
+const NEXT_CHOICES: ChoiceSpec[] = [
+  { id: CHOICE.menu, key: 'choices.menu' },
+  { id: CHOICE.staff, key: 'choices.staff' },
+];
+const LANGUAGE_CHOICES: ChoiceSpec[] = [
+  { id: `${LANG_PREFIX}vi`, key: 'language.vi' },
+  { id: `${LANG_PREFIX}en`, key: 'language.en' },
+];
+
+type Ev<T extends FlowEvent['type']> = Extract<FlowEvent, { type: T }>;
+
+function choiceId(event: FlowEvent): string | undefined {
+  return event.type === 'user.choice' ? event.id : undefined;
+}
+
+export function createRootMachine(deps: FlowDeps) {
+  const nodeOf = (ctx: RootContext): DialogueNode | undefined =>
+    ctx.topic && ctx.node ? deps.dialogues.get(ctx.topic)?.nodes[ctx.node] : undefined;
+
+  const countryChoices: ChoiceSpec[] = [
+    ...deps.countryChoices.map((c) => ({ id: `${COUNTRY_PREFIX}${c.code}`, label: c.label })),
+    { id: CHOICE.countryOther, key: 'country.other' },
+  ];
+
+  /** The effects that show a dialogue node: its question, or its answer and what to do next. */
+  function presentNode(ctx: RootContext): Effect[] {
+    const node = nodeOf(ctx);
+    if (!node) return [{ type: 'say', key: 'topic.unavailable' }, { type: 'ask', key: 'menu.prompt', choices: MENU_CHOICES }];
+    if (node.options && node.options.length > 0) {
+      const choices: ChoiceSpec[] = node.options.map((o) => ({ id: `${OPTION_PREFIX}${o.id}`, label: o.label }));
+      return [{ type: 'ask', ...(node.ask ? { text: node.ask } : { key: 'topic.pick' }), choices }];
+    }
+    const out: Effect[] = [];
+    if (node.answer && node.answer.length > 0) out.push({ type: 'articles', ids: node.answer, ...countryOf(ctx) });
+    if (node.offerStaff) out.push({ type: 'say', key: 'topic.staffAdvised' });
+    out.push({
+      type: 'ask',
+      key: 'next.prompt',
+      choices: node.offerStaff
+        ? [{ id: CHOICE.staff, key: 'choices.staff' }, { id: CHOICE.more, key: 'choices.more' }, { id: CHOICE.menu, key: 'choices.menu' }]
+        : [{ id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
+    });
+    return out;
+  }
+
+  return setup({
+    types: {
+      context: {} as RootContext,
+      events: {} as FlowEvent,
+      input: {} as FlowState,
+      emitted: {} as Effect,
+    },
+    guards: {
+      hasLocale: ({ context }) => context.locale !== undefined,
+      knowsCountry: ({ context }) => context.country !== undefined || context.countryAsked,
+      isTopicQuestion: ({ event }) =>
+        event.type === 'user.text' && isTopic(event.nlu.topicIntent ?? event.nlu.intent) && event.nlu.confidence >= MIN_TOPIC_CONFIDENCE,
+      asksForStaff: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'handoff',
+      isGreeting: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'greeting',
+      namesCountry: ({ event }) => event.type === 'user.text' && event.nlu.country !== undefined,
+      missedTooOften: ({ context }) => context.misses + 1 >= MAX_MISSES,
+      isCommand: ({ event }, command: Command) => event.type === 'user.command' && event.command === command,
+      isChoice: ({ event }, id: string) => choiceId(event) === id,
+      isTopicChoice: ({ event }) => isTopic(choiceId(event)?.slice(TOPIC_PREFIX.length)) && !!choiceId(event)?.startsWith(TOPIC_PREFIX),
+      isCountryChoice: ({ event }) => !!choiceId(event)?.startsWith(COUNTRY_PREFIX),
+      isLanguageChoice: ({ event }) => !!choiceId(event)?.startsWith(LANG_PREFIX),
+      isNodeOption: ({ context, event }) => {
+        const id = choiceId(event);
+        return !!id && !!nodeOf(context)?.options?.some((o) => `${OPTION_PREFIX}${o.id}` === id);
+      },
+      canGoBackInTree: ({ context }) => context.trail.length > 0,
+      wantsHotlinesWithoutCountry: ({ context }) =>
+        context.topic === 'hotline' && context.country === undefined && !context.countryAsked,
+      wantsHotlines: ({ context }) => context.topic === 'hotline',
+      hasArticle: ({ context }) => context.article !== undefined,
+      hasDialogue: ({ context }) => context.topic !== undefined && deps.dialogues.has(context.topic),
+    },
+    actions: {
+      adoptLocale: assign({
+        locale: ({ context, event }) =>
+          context.locale ?? (event.type === 'user.text' || event.type === 'user.emergency' ? event.nlu.locale : undefined),
+      }),
+      rememberPlace: assign(({ context, event }) => {
+        if (event.type !== 'user.text' && event.type !== 'user.emergency') return {};
+        const { country, city } = event.nlu;
+        if (!country) return {};
+        return { country, city: city ?? (country === context.country ? context.city : undefined) };
+      }),
+      takeQuestion: assign(({ event }) => {
+        const e = event as Ev<'user.text'>;
+        const topic = (e.nlu.topicIntent ?? e.nlu.intent) as Topic;
+        return { topic, article: e.nlu.article?.id, misses: 0 };
+      }),
+      takeTopicChoice: assign(({ event }) => ({
+        topic: (event as Ev<'user.choice'>).id.slice(TOPIC_PREFIX.length) as Topic,
+        article: undefined,
+        misses: 0,
+      })),
+      takeCountryChoice: assign(({ event }) => {
+        const code = (event as Ev<'user.choice'>).id.slice(COUNTRY_PREFIX.length);
+        return { country: code, city: undefined, countryAsked: true };
+      }),
+      declineCountry: assign({ countryAsked: true }),
+      takeLanguageChoice: assign({
+        locale: ({ event }) => (event as Ev<'user.choice'>).id.slice(LANG_PREFIX.length) as Locale,
+      }),
+      clearArticle: assign({ article: undefined }),
+      startTree: assign(({ context }) => ({ node: deps.dialogues.get(context.topic ?? '')?.start, trail: [] })),
+      advanceNode: assign(({ context, event }) => {
+        const id = (event as Ev<'user.choice'>).id.slice(OPTION_PREFIX.length);
+        const next = nodeOf(context)?.options?.find((o) => o.id === id)?.next;
+        return { node: next, trail: context.node ? [...context.trail, context.node] : context.trail };
+      }),
+      stepBackInTree: assign(({ context }) => ({ node: context.trail.at(-1), trail: context.trail.slice(0, -1) })),
+      countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
+      resetMisses: assign({ misses: 0 }),
+      forgetEverything: assign(() => ({
+        locale: undefined,
+        country: undefined,
+        city: undefined,
+        countryAsked: false,
+        topic: undefined,
+        node: undefined,
+        trail: [],
+        article: undefined,
+        misses: 0,
+      })),
+
+      sayWelcome: emit({ type: 'say', key: 'welcome.text' }),
+      askLanguage: emit({ type: 'ask', key: 'language.prompt', choices: LANGUAGE_CHOICES }),
+      askCountry: emit({ type: 'ask', key: 'country.prompt', choices: countryChoices }),
+      showMenu: emit({ type: 'ask', key: 'menu.prompt', choices: MENU_CHOICES }),
+      sayGreeting: emit({ type: 'say', key: 'greeting.text' }),
+      sayHelp: emit({ type: 'say', key: 'help.text' }),
+      reprompt: emit({ type: 'reprompt' }),
+      sayUnsupported: emit(({ event }) => ({
+        type: 'say' as const,
+        key: `unsupported.${(event as Ev<'user.unsupported'>).kind}`,
+      })),
+      sayNotUnderstood: emit({ type: 'say', key: 'fallback.notUnderstood' }),
+      offerStaffAfterMisses: emit({
+        type: 'ask',
+        key: 'fallback.offerStaff',
+        choices: [{ id: CHOICE.staff, key: 'choices.staff' }, { id: CHOICE.menu, key: 'choices.menu' }],
+      }),
+      sayChooseFromList: emit({ type: 'say', key: 'fallback.pickFromList' }),
+      presentNode: enqueueActions(({ context, enqueue }) => {
+        for (const effect of presentNode(context)) enqueue.emit(effect);
+      }),
+      showArticle: emit(({ context }) => ({ type: 'articles' as const, ids: context.article ? [context.article] : [], ...countryOf(context) })),
+      askAfterArticle: emit({
+        type: 'ask',
+        key: 'next.prompt',
+        choices: [{ id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
+      }),
+      showHotlines: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'all' as const, ...countryOf(context) })),
+      askAfterHotlines: emit({ type: 'ask', key: 'next.prompt', choices: NEXT_CHOICES }),
+      requestHandoff: emit(({ context }) => ({
+        type: 'handoff' as const,
+        reason: 'asked' as const,
+        priority: 'normal' as const,
+        ...(context.topic ? { topic: context.topic } : {}),
+      })),
+      sayHandoffRequested: emit({ type: 'say', key: 'handoff.requested' }),
+      askAfterHandoff: emit({ type: 'ask', key: 'handoff.next', choices: [{ id: CHOICE.menu, key: 'choices.menu' }] }),
+      answerEmergency: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'emergency' as const, ...countryOf(context) })),
+      raiseEmergencyHandoff: emit(({ context }) => ({
+        type: 'handoff' as const,
+        reason: 'emergency' as const,
+        priority: 'emergency' as const,
+        ...(context.topic ? { topic: context.topic } : {}),
+      })),
+      askAfterEmergency: emit(({ event }) => {
+        const topic = event.type === 'user.emergency' ? event.nlu.topicIntent : undefined;
+        const choices: ChoiceSpec[] = [{ id: CHOICE.continue, key: 'choices.continue' }];
+        if (isTopic(topic)) choices.push({ id: `${TOPIC_PREFIX}${topic}`, key: `menu.${topic}` });
+        choices.push({ id: CHOICE.menu, key: 'choices.menu' });
+        return { type: 'ask' as const, key: 'emergency.next', choices, transient: true };
+      }),
+      askEraseConfirmation: emit({
+        type: 'ask',
+        key: 'privacy.confirm',
+        choices: [{ id: CHOICE.eraseYes, key: 'privacy.yes' }, { id: CHOICE.eraseNo, key: 'privacy.no' }],
+        transient: true,
+      }),
+      erase: emit({ type: 'erase' }),
+      sayErased: emit({ type: 'say', key: 'privacy.erased' }),
+      sayKept: emit({ type: 'say', key: 'privacy.kept' }),
+    },
+  }).createMachine({
+    id: 'root',
+    context: ({ input }) => ({
+      locale: input.locale,
+      country: input.country,
+      city: input.city,
+      countryAsked: input.country !== undefined,
+      trail: [],
+      misses: 0,
+    }),
+    initial: 'fresh',
+    on: {
+      // Emergency beats everything and leaves the user where they were: the form or question
+      // they were in can be resumed with "continue".
+      'user.emergency': {
+        actions: ['adoptLocale', 'rememberPlace', 'answerEmergency', 'raiseEmergencyHandoff', 'askAfterEmergency'],
+      },
+      'user.command': [
+        { guard: { type: 'isCommand', params: 'menu' }, target: '.menu' },
+        { guard: { type: 'isCommand', params: 'back' }, target: '.menu' },
+        { guard: { type: 'isCommand', params: 'help' }, actions: ['sayHelp', 'reprompt'] },
+        { guard: { type: 'isCommand', params: 'staff' }, target: '.staff' },
+        { guard: { type: 'isCommand', params: 'language' }, target: '.language' },
+        { guard: { type: 'isCommand', params: 'delete' }, target: '.confirmErase' },
+      ],
+      'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
+      'user.start': [
+        { guard: 'hasLocale', target: '.menu', actions: 'sayWelcome' },
+        { target: '.welcome' },
+      ],
+      'user.choice': [
+        { guard: { type: 'isChoice', params: CHOICE.menu }, target: '.menu' },
+        { guard: { type: 'isChoice', params: CHOICE.staff }, target: '.staff' },
+        { guard: { type: 'isChoice', params: CHOICE.continue }, actions: 'reprompt' },
+        { guard: 'isTopicChoice', target: '.routing', actions: 'takeTopicChoice' },
+        { guard: 'isLanguageChoice', target: '.menu', actions: 'takeLanguageChoice' },
+        { guard: 'isCountryChoice', actions: ['takeCountryChoice', 'reprompt'] },
+        // A button from an older message that means nothing here: back to the menu.
+        { target: '.menu', actions: 'sayChooseFromList' },
+      ],
+      'user.text': [
+        { guard: 'isTopicQuestion', target: '.routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion'] },
+        { guard: 'asksForStaff', target: '.staff', actions: ['adoptLocale', 'resetMisses'] },
+        { guard: 'isGreeting', target: '.menu', actions: ['adoptLocale', 'rememberPlace', 'sayGreeting'] },
+        { guard: 'missedTooOften', actions: ['adoptLocale', 'rememberPlace', 'countMiss', 'sayNotUnderstood', 'offerStaffAfterMisses'] },
+        { actions: ['adoptLocale', 'rememberPlace', 'countMiss', 'sayNotUnderstood', 'reprompt'] },
+      ],
+    },
+    states: {
+      fresh: {
+        on: {
+          'user.start': [{ guard: 'hasLocale', target: 'welcome' }, { target: 'language' }],
+          'user.text': [
+            { guard: 'isTopicQuestion', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion'] },
+            { guard: 'asksForStaff', target: 'staff', actions: ['adoptLocale', 'rememberPlace'] },
+            // Anything else as a first message (hello, a sticker's caption, nonsense) starts the welcome.
+            { target: 'welcome', actions: ['adoptLocale', 'rememberPlace'] },
+          ],
+          'user.unsupported': { target: 'welcome', actions: 'sayUnsupported' },
+        },
+      },
+      language: {
+        entry: 'askLanguage',
+        on: {
+          'user.choice': [
+            { guard: 'isLanguageChoice', target: 'welcome', actions: 'takeLanguageChoice' },
+          ],
+        },
+      },
+      welcome: {
+        entry: 'sayWelcome',
+        always: [{ guard: 'knowsCountry', target: 'menu' }, { target: 'country' }],
+      },
+      country: {
+        entry: 'askCountry',
+        on: {
+          'user.choice': [
+            { guard: 'isCountryChoice', target: 'menu', actions: 'takeCountryChoice' },
+            { guard: { type: 'isChoice', params: CHOICE.countryOther }, target: 'menu', actions: 'declineCountry' },
+          ],
+          'user.text': [
+            // A question typed instead of a country is answered (the root handles it); a country is taken.
+            { guard: 'isTopicQuestion', target: 'routing', actions: ['rememberPlace', 'takeQuestion', 'declineCountry'] },
+            { guard: 'namesCountry', target: 'menu', actions: ['rememberPlace', 'declineCountry'] },
+          ],
+        },
+      },
+      menu: {
+        entry: ['resetMisses', 'showMenu'],
+      },
+      /** Decides where a question or a topic choice goes, once its topic (and maybe article) is known. */
+      routing: {
+        always: [
+          { guard: 'wantsHotlinesWithoutCountry', target: 'countryForAnswer' },
+          { guard: 'wantsHotlines', target: 'hotlines' },
+          { guard: 'hasArticle', target: 'answer' },
+          { guard: 'hasDialogue', target: 'topic' },
+          { target: 'menu', actions: emit({ type: 'say', key: 'topic.unavailable' }) },
+        ],
+      },
+      /** The answer depends on the country: ask it, then answer. */
+      countryForAnswer: {
+        entry: emit({ type: 'ask', key: 'country.promptForAnswer', choices: countryChoices }),
+        on: {
+          'user.choice': [
+            { guard: 'isCountryChoice', target: 'routing', actions: 'takeCountryChoice' },
+            { guard: { type: 'isChoice', params: CHOICE.countryOther }, target: 'routing', actions: 'declineCountry' },
+          ],
+          'user.text': [{ guard: 'namesCountry', target: 'routing', actions: ['rememberPlace', 'declineCountry'] }],
+        },
+      },
+      answer: {
+        entry: ['showArticle', 'askAfterArticle'],
+        on: {
+          'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
+        },
+      },
+      hotlines: {
+        entry: ['showHotlines', 'askAfterHotlines'],
+      },
+      topic: {
+        entry: ['startTree', 'presentNode'],
+        on: {
+          'user.choice': [
+            { guard: 'isNodeOption', actions: ['advanceNode', 'presentNode'] },
+            { guard: { type: 'isChoice', params: CHOICE.more }, actions: ['startTree', 'presentNode'] },
+          ],
+          'user.command': [
+            {
+              guard: and([{ type: 'isCommand', params: 'back' as const }, 'canGoBackInTree']),
+              actions: ['stepBackInTree', 'presentNode'],
+            },
+          ],
+        },
+      },
+      staff: {
+        entry: ['requestHandoff', 'sayHandoffRequested', 'askAfterHandoff'],
+      },
+      confirmErase: {
+        entry: 'askEraseConfirmation',
+        on: {
+          'user.choice': [
+            { guard: { type: 'isChoice', params: CHOICE.eraseYes }, target: 'fresh', actions: ['erase', 'sayErased', 'forgetEverything'] },
+            { guard: { type: 'isChoice', params: CHOICE.eraseNo }, target: 'menu', actions: 'sayKept' },
+          ],
+        },
+      },
+    },
+  });
+}
+
+function countryOf(ctx: RootContext): { country?: string } {
+  return ctx.country ? { country: ctx.country } : {};
+}

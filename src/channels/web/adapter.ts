@@ -1,0 +1,83 @@
+// The web chat: a page at /chat and a small JSON API. A POST waits for its own replies (the turn
+// and their delivery into the user's mailbox), so the page and scripts get answers in the response;
+// GET returns anything newer (staff replies arrive that way).
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ChannelSender, InboundPort } from '../../core/channel.ts';
+import type { ConversationKey, Locale } from '../../core/messages.ts';
+import type { Clock, Store } from '../../core/ports.ts';
+import type { Translate } from '../../core/translate.ts';
+import { WEB_ACCOUNT, WEB_CHANNEL, WEB_MAILBOX, webCapabilities } from './capabilities.ts';
+import { decodeWebMessage, webMessageBody, webUserId } from './decode.ts';
+import { encodeWebMessage, type WebMessage } from './encode.ts';
+
+export interface WebChannelDeps {
+  inbound: InboundPort;
+  store: Store;
+  clock: Clock;
+  translate: Translate;
+  /** Delivers the conversation's queued replies now (the outbox's flush). */
+  flush: (key: ConversationKey) => Promise<void>;
+  mailboxTtlMs: number;
+}
+
+const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline'] as const;
+
+const pollQuery = z.object({ user: webUserId, after: z.coerce.number().int().min(0).default(0) });
+const pageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
+
+export function createWebChannel(deps: WebChannelDeps) {
+  const keyOf = (user: string): ConversationKey => ({ channel: WEB_CHANNEL, account: WEB_ACCOUNT, user });
+
+  const sender: ChannelSender = {
+    channel: WEB_CHANNEL,
+    capabilities: webCapabilities,
+    async send(key, message) {
+      await deps.store.mailboxPush<WebMessage>(WEB_MAILBOX, key, encodeWebMessage(message), deps.mailboxTtlMs);
+      return { ok: true };
+    },
+  };
+
+  function page(locale: Locale): string {
+    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale);
+    for (const k of PAGE_STRINGS) html = html.replaceAll(`{{${k}}}`, escapeHtml(deps.translate(locale, `web.${k}`)));
+    return html;
+  }
+
+  async function read(user: string, after: number) {
+    const entries = await deps.store.mailboxRead<WebMessage>(WEB_MAILBOX, keyOf(user), after);
+    return { messages: entries.map((e) => e.item), last: entries.at(-1)?.seq ?? after };
+  }
+
+  async function register(app: FastifyInstance): Promise<void> {
+    app.get('/chat', async (req, reply) => {
+      const q = pageQuery.safeParse(req.query);
+      const locale = q.success && q.data.lang ? q.data.lang : 'vi';
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(locale));
+    });
+
+    app.post('/api/chat/messages', async (req, reply) => {
+      const body = webMessageBody.safeParse(req.body);
+      if (!body.success) return reply.code(400).send({ error: 'bad_request', detail: body.error.issues[0]?.message });
+      const after = pollQuery.shape.after.parse((req.query as Record<string, unknown> | undefined)?.after);
+      const message = decodeWebMessage(body.data, deps.clock.now());
+      const result = await deps.inbound.receive(message);
+      await deps.flush(message.key);
+      return reply.send({ result, ...(await read(body.data.user, after)) });
+    });
+
+    app.get('/api/chat/messages', async (req, reply) => {
+      const q = pollQuery.safeParse(req.query);
+      if (!q.success) return reply.code(400).send({ error: 'bad_request' });
+      return reply.send(await read(q.data.user, q.data.after));
+    });
+  }
+
+  return { sender, register };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

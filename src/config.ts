@@ -1,0 +1,38 @@
+// Configuration from the environment, validated once at start-up. Defaults give the embedded
+// set-up: in-memory store, no platform tokens, web chat on port 3000.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: optionalString,
+  /** Prefix for every Redis key (lets several deployments or test runs share one Redis). */
+  REDIS_PREFIX: z.string().default(''),
+  /** Days a quiet conversation is kept before it expires. */
+  RETENTION_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** Where content/ lives (defaults to the project's own). */
+  CONTENT_DIR: optionalString,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

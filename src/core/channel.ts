@@ -1,0 +1,36 @@
+// The contract between the engine and a channel adapter. Adapters live in src/channels/<name>/ and
+// depend on this file; the engine never imports an adapter.
+import type { ConversationKey, InboundMessage, OutboundMessage } from './messages.ts';
+
+/** What a channel can show natively; anything beyond falls back to numbered text. */
+export interface ChannelCapabilities {
+  /** Longest text in one platform message; longer text is split at paragraph boundaries. */
+  maxTextLength: number;
+  /** How many choices fit as native buttons (0 = none: always a numbered list). */
+  maxButtons: number;
+  /** Longest button label; a longer label sends the whole list as numbered text. */
+  maxButtonLabel: number;
+}
+
+export type SendResult =
+  | { ok: true; platformIds?: string[] }
+  /** `retryable` for 429/5xx/network; `retryAfterMs` when the platform said how long to wait. */
+  | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
+
+/** The sending half of an adapter; the outbox calls it, one conversation's messages in order. */
+export interface ChannelSender {
+  readonly channel: string;
+  readonly capabilities: ChannelCapabilities;
+  send(key: ConversationKey, message: OutboundMessage): Promise<SendResult>;
+}
+
+export type ReceiveResult = 'accepted' | 'duplicate';
+
+/** The receiving side of the engine, as a channel sees it. */
+export interface InboundPort {
+  /**
+   * Deduplicates by message id, then runs the turn under the conversation's lock and puts the
+   * replies in the outbox. Resolves once the turn is saved (not when replies are delivered).
+   */
+  receive(message: InboundMessage): Promise<ReceiveResult>;
+}

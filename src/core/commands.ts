@@ -1,0 +1,25 @@
+// The words that work as commands in every state, on every channel (typed, or sent as /commands by
+// Telegram). Matched against the whole normalised message, so "menu" is a command but
+// "menu nay co gi" is a question for the NLU.
+import type { Command } from './effects.ts';
+import type { Normalize } from './choices.ts';
+
+const WORDS: Record<Command, string[]> = {
+  menu: ['menu', 'main menu', 'trang chinh', 'danh muc', 'home', 'bat dau lai', 'start over'],
+  back: ['back', 'quay lai', 'tro lai', 'lui lai', 'go back'],
+  help: ['help', 'giup', 'tro giup', 'huong dan', 'giup do', '?'],
+  staff: ['staff', 'gap can bo', 'can bo', 'nhan vien', 'talk to staff', 'agent'],
+  language: ['language', 'ngon ngu', 'doi ngon ngu', 'change language'],
+  delete: ['delete', 'delete my data', 'erase my data', 'xoa du lieu', 'xoa het du lieu', 'xoa tin nhan', 'xoa cuoc tro chuyen'],
+};
+
+export function parseCommand(text: string, normalize: Normalize): Command | undefined {
+  const slash = /^\/([a-z]+)(?:@\w+)?\s*$/i.exec(text.trim());
+  if (slash) {
+    const name = slash[1]!.toLowerCase();
+    return (Object.keys(WORDS) as Command[]).find((c) => c === name);
+  }
+  const typed = normalize(text);
+  const folded = WORDS;
+  return (Object.keys(folded) as Command[]).find((c) => folded[c].some((w) => normalize(w) === typed));
+}

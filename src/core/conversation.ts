@@ -1,0 +1,266 @@
+// The conversation service: one inbound message becomes one turn. Under the conversation's lock it
+// drops duplicates, loads the record, turns the message into a flow event (choice, command,
+// emergency or understood text), runs the flow, renders its effects, and commits the new record,
+// the "handled" mark and the replies to the outbox in one write. A failed turn saves nothing.
+import { randomUUID } from 'node:crypto';
+import { resolveChoice } from './choices.ts';
+import { parseCommand } from './commands.ts';
+import type { Effect, FlowEvent, FlowRunner, FlowState, Understanding } from './effects.ts';
+import type { InboundPort, ReceiveResult } from './channel.ts';
+import {
+  MAX_INBOUND_TEXT,
+  keyToString,
+  type ConversationKey,
+  type InboundMessage,
+  type Locale,
+  type OutboundMessage,
+} from './messages.ts';
+import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
+import type { Responder } from './respond.ts';
+import type { Translate } from './translate.ts';
+
+export interface NluOutput {
+  intent: string;
+  confidence: number;
+  emergency: readonly string[];
+  topicIntent?: string;
+  country?: string;
+  city?: string;
+  article?: { id: string; score: number };
+}
+
+/** The understanding layer as the engine uses it (src/core/nlu implements it). */
+export interface Understander {
+  understand(text: string): NluOutput;
+  detectLanguage(text: string): Locale;
+  normalize(text: string): string;
+}
+
+export interface HandoffRequest {
+  key: ConversationKey;
+  reason: string;
+  priority: 'emergency' | 'normal';
+  topic?: string;
+  locale: Locale;
+  country?: string;
+  city?: string;
+  at: number;
+}
+
+export interface EngineOptions {
+  /** How long a quiet conversation is kept (privacy: short by default). */
+  recordTtlMs: number;
+  /** How long a platform message id is remembered: longer than any platform's retry window. */
+  dedupeTtlMs: number;
+  lockTtlMs: number;
+  lockWaitMs: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  recordTtlMs: 30 * 24 * 3600_000,
+  dedupeTtlMs: 48 * 3600_000,
+  lockTtlMs: 30_000,
+  lockWaitMs: 20_000,
+};
+
+export interface EngineDeps {
+  store: Store;
+  flows: FlowRunner;
+  nlu: Understander;
+  render: Responder;
+  translate: Translate;
+  clock: Clock;
+  log: Log;
+  /** Called after a turn is committed, to start delivery. */
+  onCommitted?: (key: ConversationKey) => void;
+  /** Where hand-off requests go (the hand-off queue). */
+  onHandoff?: (request: HandoffRequest) => Promise<void>;
+  /** Called with the key when the user erased their data, so other parts can forget it too. */
+  onErase?: (key: ConversationKey) => Promise<void>;
+  options?: Partial<EngineOptions>;
+}
+
+/** Entries of the per-conversation transcript kept for staff (and erased with the conversation). */
+export interface TranscriptEntry {
+  from: 'user' | 'bot' | 'agent';
+  text: string;
+  at: number;
+}
+export const TRANSCRIPT = 'transcript';
+
+export class ConversationService implements InboundPort {
+  private readonly opts: EngineOptions;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.opts = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
+  }
+
+  async receive(message: InboundMessage): Promise<ReceiveResult> {
+    const { store } = this.deps;
+    const key = message.key;
+    return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
+      if (await store.wasHandled(key, message.id)) return 'duplicate';
+      const record = await store.getConversation(key);
+      await this.runTurn(key, message, record);
+      return 'accepted';
+    });
+  }
+
+  /** Sets the language and country before the first message (the terminal chat's --lang/--country). */
+  async preset(key: ConversationKey, state: FlowState): Promise<void> {
+    const { store, clock } = this.deps;
+    await store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
+      const existing = await store.getConversation(key);
+      if (existing) return;
+      const record: ConversationRecord = {
+        flowVersion: this.deps.flows.version,
+        snapshot: undefined,
+        pending: [],
+        updatedAt: clock.now(),
+        ...state,
+      };
+      await store.commitTurn(key, {
+        record,
+        recordTtlMs: this.opts.recordTtlMs,
+        messageId: `preset:${randomUUID()}`,
+        dedupeTtlMs: 1,
+        outbox: [],
+      });
+    });
+  }
+
+  private async runTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+    const { store, clock, log } = this.deps;
+    const now = clock.now();
+    let effects: Effect[];
+    let record: ConversationRecord | undefined;
+    let erase = false;
+    let locale: Locale;
+    try {
+      const result = this.step(stored, message);
+      effects = result.effects;
+      locale = result.state.locale ?? 'vi';
+      erase = effects.some((e) => e.type === 'erase');
+      const rendered = this.deps.render(effects, locale, stored?.lastAsk);
+      const replies = rendered.messages;
+      record = erase
+        ? undefined
+        : {
+            flowVersion: this.deps.flows.version,
+            snapshot: result.persisted,
+            ...result.state,
+            pending: rendered.pending ?? stored?.pending ?? [],
+            ...(rendered.lastAsk ?? stored?.lastAsk ? { lastAsk: rendered.lastAsk ?? stored?.lastAsk } : {}),
+            updatedAt: now,
+          };
+      if (erase) {
+        await store.deleteConversation(key);
+        await this.deps.onErase?.(key);
+      }
+      await store.commitTurn(key, {
+        ...(record ? { record } : {}),
+        recordTtlMs: this.opts.recordTtlMs,
+        messageId: message.id,
+        dedupeTtlMs: this.opts.dedupeTtlMs,
+        outbox: replies.map((m) => this.outboxItem(key, m, now)),
+      });
+      if (!erase) await this.keepTranscript(key, message, replies, now);
+    } catch (err) {
+      // The turn failed: the record stays as it was; the user gets an apology rather than silence,
+      // and the message is marked handled so a platform retry does not fail the same way forever.
+      log.error({ err, conversation: keyToString(key) }, 'turn failed');
+      const loc = stored?.locale ?? message.localeHint ?? 'vi';
+      const apology: OutboundMessage = { text: this.deps.translate(loc, 'errors.turnFailed'), from: 'bot', priority: 'normal', locale: loc };
+      await store.commitTurn(key, {
+        ...(stored ? { record: stored } : {}),
+        recordTtlMs: this.opts.recordTtlMs,
+        messageId: message.id,
+        dedupeTtlMs: this.opts.dedupeTtlMs,
+        outbox: [this.outboxItem(key, apology, now)],
+      });
+      this.deps.onCommitted?.(key);
+      return;
+    }
+    this.deps.onCommitted?.(key);
+    for (const e of effects) {
+      if (e.type !== 'handoff') continue;
+      const request: HandoffRequest = { key, reason: e.reason, priority: e.priority, locale, at: now };
+      if (e.topic) request.topic = e.topic;
+      if (record?.country) request.country = record.country;
+      if (record?.city) request.city = record.city;
+      await this.deps.onHandoff?.(request);
+    }
+  }
+
+  /** Runs the flow; a snapshot from an older flow version, or one that no longer fits, restarts with an apology. */
+  private step(stored: ConversationRecord | undefined, message: InboundMessage) {
+    const { flows } = this.deps;
+    const initial: FlowState = {};
+    const locale = stored?.locale ?? message.localeHint;
+    if (locale) initial.locale = locale;
+    if (stored?.country) initial.country = stored.country;
+    if (stored?.city) initial.city = stored.city;
+    const event = this.toEvent(message, stored);
+    const fits = stored?.snapshot !== undefined && stored.flowVersion === flows.version;
+    if (fits) {
+      try {
+        return flows.step(stored.snapshot, initial, event);
+      } catch (err) {
+        this.deps.log.warn({ err }, 'stored snapshot does not fit the flow; restarting the conversation');
+      }
+    }
+    const restarted = stored?.snapshot !== undefined;
+    const result = flows.step(undefined, initial, restarted ? { type: 'user.command', command: 'menu' } : event);
+    if (restarted) result.effects.unshift({ type: 'say', key: 'errors.reset' });
+    return result;
+  }
+
+  /** Turns a message into the flow's event: a choice, a command, an emergency, or understood text. */
+  private toEvent(message: InboundMessage, stored: ConversationRecord | undefined): FlowEvent {
+    const { nlu } = this.deps;
+    const p = message.payload;
+    switch (p.type) {
+      case 'start':
+        return p.param ? { type: 'user.start', param: p.param } : { type: 'user.start' };
+      case 'choice':
+        return { type: 'user.choice', id: p.id };
+      case 'unsupported':
+        return { type: 'user.unsupported', kind: p.kind };
+      case 'text': {
+        const text = p.text.slice(0, MAX_INBOUND_TEXT);
+        if (text.trim().length === 0) return { type: 'user.unsupported', kind: 'other' };
+        if (/^\/start(?:@\w+)?(?:\s|$)/i.test(text.trim())) return { type: 'user.start' };
+        const choice = resolveChoice(text, stored?.pending ?? [], nlu.normalize);
+        if (choice) return { type: 'user.choice', id: choice };
+        const result = nlu.understand(text);
+        const understanding: Understanding = {
+          intent: result.intent,
+          confidence: result.confidence,
+          locale: stored?.locale ?? nlu.detectLanguage(text),
+        };
+        if (result.topicIntent) understanding.topicIntent = result.topicIntent;
+        if (result.country) understanding.country = result.country;
+        if (result.city) understanding.city = result.city;
+        if (result.article) understanding.article = result.article;
+        if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };
+        const command = parseCommand(text, nlu.normalize);
+        if (command) return { type: 'user.command', command };
+        return { type: 'user.text', text, nlu: understanding };
+      }
+    }
+  }
+
+  private outboxItem(key: ConversationKey, message: OutboundMessage, now: number): OutboxItem {
+    return { id: randomUUID(), key, message, attempts: 0, enqueuedAt: now };
+  }
+
+  private async keepTranscript(key: ConversationKey, message: InboundMessage, replies: OutboundMessage[], now: number) {
+    const { store } = this.deps;
+    const p = message.payload;
+    const said = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`;
+    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text: said, at: now }, this.opts.recordTtlMs);
+    for (const r of replies) {
+      await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'bot', text: r.text, at: now }, this.opts.recordTtlMs);
+    }
+  }
+}

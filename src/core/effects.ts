@@ -1,0 +1,78 @@
+// The neutral vocabulary between the engine and the flows: what a flow receives (FlowEvent) and what
+// it emits (Effect). Flows say *what* to tell the user (a locale key, a content id, a hand-off);
+// the responder in src/core turns that into text for the user's language and channel.
+import type { Locale, UnsupportedKind } from './messages.ts';
+
+export type Localized = Record<Locale, string>;
+
+export const TOPICS = ['contract_liquidation', 'return_registration', 'support_fund', 'hotline'] as const;
+export type Topic = (typeof TOPICS)[number];
+export function isTopic(s: string | undefined): s is Topic {
+  return (TOPICS as readonly string[]).includes(s ?? '');
+}
+
+export const COMMANDS = ['menu', 'back', 'help', 'staff', 'language', 'delete'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** What the NLU understood, reduced to what a flow may decide on. */
+export interface Understanding {
+  intent: string;
+  confidence: number;
+  topicIntent?: string;
+  country?: string;
+  city?: string;
+  article?: { id: string; score: number };
+  locale: Locale;
+}
+
+export type FlowEvent =
+  | { type: 'user.start'; param?: string }
+  | { type: 'user.text'; text: string; nlu: Understanding }
+  | { type: 'user.choice'; id: string }
+  | { type: 'user.command'; command: Command }
+  | { type: 'user.emergency'; kinds: string[]; nlu: Understanding }
+  | { type: 'user.unsupported'; kind: UnsupportedKind };
+
+/** A choice as a flow describes it: a locale key, or a label from content. */
+export type ChoiceSpec = { id: string; key: string; vars?: Record<string, string | number> } | { id: string; label: Localized };
+
+export type HandoffReason = 'asked' | 'not_understood' | 'emergency';
+
+/** A question with choices. `transient` questions (e.g. after an emergency) are not re-asked later. */
+export interface AskEffect {
+  type: 'ask';
+  key?: string;
+  text?: Localized;
+  vars?: Record<string, string | number>;
+  choices: ChoiceSpec[];
+  transient?: boolean;
+}
+
+export type Effect =
+  | { type: 'say'; key: string; vars?: Record<string, string | number> }
+  | AskEffect
+  /** Ask again the last (non-transient) question. */
+  | { type: 'reprompt' }
+  | { type: 'articles'; ids: string[]; country?: string }
+  | { type: 'hotlines'; country?: string; scope: 'all' | 'emergency' }
+  | { type: 'handoff'; reason: HandoffReason; priority: 'emergency' | 'normal'; topic?: string }
+  | { type: 'erase' };
+
+export interface FlowState {
+  locale?: Locale;
+  country?: string;
+  city?: string;
+}
+
+export interface FlowStepResult {
+  persisted: unknown;
+  effects: Effect[];
+  state: FlowState;
+}
+
+/** What the engine needs from the flows; implemented in flows/ and injected by server.ts. */
+export interface FlowRunner {
+  readonly version: number;
+  /** Runs one event. `persisted` undefined starts a new conversation with `initial`. Throws on a snapshot that no longer fits. */
+  step(persisted: unknown, initial: FlowState, event: FlowEvent): FlowStepResult;
+}

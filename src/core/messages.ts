@@ -1,0 +1,73 @@
+// The channel-neutral message model. Every adapter decodes into InboundMessage and encodes from
+// OutboundMessage; nothing past the adapter sees a platform type.
+import { z } from 'zod';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+
+/** `channel:account:user` — the account is the bot/page/OA the user wrote to. */
+export const conversationKeySchema = z.object({
+  channel: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/),
+  account: z.string().min(1).max(128),
+  user: z.string().min(1).max(128),
+});
+export type ConversationKey = z.infer<typeof conversationKeySchema>;
+
+export function keyToString(k: ConversationKey): string {
+  return `${k.channel}:${k.account}:${k.user}`;
+}
+
+/** What the user sent that is not text: answered politely, never fed to the NLU. */
+export const UNSUPPORTED_KINDS = [
+  'sticker', 'image', 'audio', 'video', 'file', 'location', 'contact', 'edited', 'group', 'other',
+] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+
+/** The longest text we read; longer messages are cut, not refused (a pasted contract is still a question). */
+export const MAX_INBOUND_TEXT = 4000;
+
+export const inboundMessageSchema = z.object({
+  /** The platform's own id (update_id, mid, msg_id…): the dedupe key. */
+  id: z.string().min(1).max(256),
+  key: conversationKeySchema,
+  receivedAt: z.number().int().nonnegative(),
+  payload: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string() }),
+    /** A button press: the id we sent with the choice. */
+    z.object({ type: z.literal('choice'), id: z.string().min(1).max(64) }),
+    /** A conversation start (Telegram /start, Zalo follow, Messenger get-started). */
+    z.object({ type: z.literal('start'), param: z.string().max(64).optional() }),
+    z.object({ type: z.literal('unsupported'), kind: z.enum(UNSUPPORTED_KINDS) }),
+  ]),
+  /** The platform's idea of the user's language, used only before the user chose one. */
+  localeHint: localeSchema.optional(),
+});
+export type InboundMessage = z.infer<typeof inboundMessageSchema>;
+export type InboundPayload = InboundMessage['payload'];
+
+export const choiceSchema = z.object({
+  /** Short and ASCII: it travels as callback data (Telegram ≤ 64 bytes). */
+  id: z.string().min(1).max(48),
+  label: z.string().min(1),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+export const linkSchema = z.object({ label: z.string(), url: z.string() });
+export type Link = z.infer<typeof linkSchema>;
+
+export const PRIORITIES = ['emergency', 'agent', 'normal'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const outboundMessageSchema = z.object({
+  text: z.string().min(1),
+  choices: z.array(choiceSchema).optional(),
+  links: z.array(linkSchema).optional(),
+  from: z.enum(['bot', 'agent']).default('bot'),
+  /** Emergency and staff replies leave before ordinary ones when a channel is rate limited. */
+  priority: z.enum(PRIORITIES).default('normal'),
+  /** The localized line under a numbered list ("Trả lời bằng số 1–3"), for channels without buttons. */
+  hint: z.string().optional(),
+  locale: localeSchema.optional(),
+});
+export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

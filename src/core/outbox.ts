@@ -1,0 +1,122 @@
+// Delivery of committed replies. Each conversation's outbox is drained by one worker at a time (a
+// lock per conversation, so two instances never send the same reply or reorder them); failures
+// the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
+import type { ChannelSender } from './channel.ts';
+import { keyToString, type ConversationKey } from './messages.ts';
+import type { Log, OutboxItem, Store } from './ports.ts';
+
+export interface OutboxOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  lockTtlMs: number;
+}
+
+export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  lockTtlMs: 60_000,
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Outbox {
+  private readonly senders = new Map<string, ChannelSender>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly opts: OutboxOptions;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Log,
+    options: Partial<OutboxOptions> = {},
+  ) {
+    this.opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
+  }
+
+  register(sender: ChannelSender): void {
+    this.senders.set(sender.channel, sender);
+  }
+
+  /** Starts delivering a conversation's replies unless a delivery for it is already running here. */
+  kick(key: ConversationKey): void {
+    void this.flush(key);
+  }
+
+  /** Delivers what the conversation has queued; resolves when its outbox is empty (or given up). */
+  flush(key: ConversationKey): Promise<void> {
+    const id = keyToString(key);
+    const current = this.running.get(id);
+    if (current) {
+      // A drain is under way; chain one more pass so replies committed meanwhile go out too.
+      const next = current.then(() => this.flush(key));
+      return next;
+    }
+    const run = this.drain(key)
+      .catch((err: unknown) => this.log.error({ err, conversation: id }, 'outbox drain failed'))
+      .finally(() => this.running.delete(id));
+    this.running.set(id, run);
+    return run;
+  }
+
+  /** Resolves when every delivery started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  /** After a restart: deliver whatever was committed but not sent. */
+  async recover(): Promise<number> {
+    const pending = await this.store.outboxConversations();
+    for (const key of pending) this.kick(key);
+    return pending.length;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async drain(key: ConversationKey): Promise<void> {
+    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockTtlMs }, async () => {
+      while (!this.stopped) {
+        const [item] = await this.store.outboxPeek(key, 1);
+        if (!item) return;
+        await this.deliver(item);
+      }
+    });
+  }
+
+  private async deliver(item: OutboxItem): Promise<void> {
+    const sender = this.senders.get(item.key.channel);
+    if (!sender) {
+      await this.giveUp(item, `no sender for channel ${item.key.channel}`);
+      return;
+    }
+    for (;;) {
+      let result;
+      try {
+        result = await sender.send(item.key, item.message);
+      } catch (err) {
+        result = { ok: false as const, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+      }
+      if (result.ok) {
+        await this.store.outboxAck(item.key, item.id);
+        return;
+      }
+      item = { ...item, attempts: item.attempts + 1, lastError: result.reason };
+      if (!result.retryable || item.attempts >= this.opts.maxAttempts || this.stopped) {
+        await this.giveUp(item, result.reason);
+        return;
+      }
+      await this.store.outboxUpdateHead(item.key, item);
+      const backoff = Math.min(this.opts.baseDelayMs * 2 ** (item.attempts - 1), this.opts.maxDelayMs);
+      await sleep(Math.max(result.retryAfterMs ?? 0, backoff));
+    }
+  }
+
+  private async giveUp(item: OutboxItem, reason: string): Promise<void> {
+    this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
+    await this.store.deadLetter({ ...item, lastError: reason });
+    await this.store.outboxAck(item.key, item.id);
+  }
+}

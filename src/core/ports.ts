@@ -1,0 +1,111 @@
+// What the engine needs from the outside world, as interfaces. Implementations are injected by
+// src/server.ts (store: src/store; log: pino), so src/core stays free of I/O libraries.
+import type { AskEffect } from './effects.ts';
+import type { Choice, ConversationKey, Locale, OutboundMessage } from './messages.ts';
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** The subset of pino's logger the engine uses. */
+export interface Log {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+export const silentLog: Log = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A conversation's saved state: the flow's persisted snapshot plus what the engine needs around it. */
+export interface ConversationRecord {
+  flowVersion: number;
+  snapshot: unknown;
+  locale?: Locale;
+  country?: string;
+  city?: string;
+  /** The choices last shown, so "2" or a typed label selects on every channel. */
+  pending: Choice[];
+  /** The last question asked, asked again (in the current language) after help, a sticker, or an emergency. */
+  lastAsk?: AskEffect;
+  updatedAt: number;
+}
+
+export interface OutboxItem {
+  /** Unique per item; also what a channel may use to make a resend idempotent. */
+  id: string;
+  key: ConversationKey;
+  message: OutboundMessage;
+  attempts: number;
+  enqueuedAt: number;
+  lastError?: string;
+}
+
+export interface LockOptions {
+  ttlMs: number;
+  waitMs: number;
+  scope?: string;
+}
+
+export interface TurnCommit {
+  /** Absent when the user erased the conversation: the record is deleted in the same write. */
+  record?: ConversationRecord;
+  recordTtlMs: number;
+  /** The inbound message id marked as handled in the same write as the record. */
+  messageId: string;
+  dedupeTtlMs: number;
+  outbox: OutboxItem[];
+}
+
+export interface MailboxEntry<T> {
+  seq: number;
+  item: T;
+}
+
+/**
+ * Storage for the engine. Every operation on one conversation touches keys that share one hash
+ * tag, so a turn's commit is one atomic write on a single Redis and on Redis Cluster alike.
+ */
+export interface Store {
+  getConversation(key: ConversationKey): Promise<ConversationRecord | undefined>;
+  deleteConversation(key: ConversationKey): Promise<void>;
+  /** Whether this inbound message id was already handled for this conversation. */
+  wasHandled(key: ConversationKey, messageId: string): Promise<boolean>;
+  /** Saves the record, marks the message handled and appends the replies to the outbox, atomically. */
+  commitTurn(key: ConversationKey, commit: TurnCommit): Promise<void>;
+
+  /**
+   * Runs `fn` holding the conversation's lock named `scope` ('turn' by default; the outbox uses its
+   * own); waits for it up to `waitMs`. The lock expires after `ttlMs` in case its holder dies.
+   */
+  withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T>;
+
+  /** The conversation's undelivered replies, oldest first. */
+  outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;
+  /** Removes the head item if it is `id` (delivered or dead-lettered). */
+  outboxAck(key: ConversationKey, id: string): Promise<void>;
+  /** Replaces the head item (to record an attempt). */
+  outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void>;
+  /** Conversations with undelivered replies (after a restart, the outbox worker starts here). */
+  outboxConversations(): Promise<ConversationKey[]>;
+  deadLetter(item: OutboxItem): Promise<void>;
+  deadLetters(limit: number): Promise<OutboxItem[]>;
+
+  /** A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts). */
+  mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
+  mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]>;
+
+  /** A plain list shared by all instances (e.g. the hand-off requests). */
+  listPush<T>(name: string, item: T): Promise<void>;
+  listRead<T>(name: string, limit: number): Promise<T[]>;
+
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(key: ConversationKey) {
+    super(`conversation ${key.channel}:${key.account}:${key.user} is busy`);
+    this.name = 'LockTimeoutError';
+  }
+}

@@ -1,0 +1,102 @@
+// Turns a turn's Effects into the messages the user receives, in the user's language. Consecutive
+// effects are merged into one message that ends with the turn's question, so a reply costs one
+// message of data and arrives in one piece; channels split it if it is too long.
+import type { AskEffect, ChoiceSpec, Effect } from './effects.ts';
+import type { Choice, Locale, OutboundMessage, Priority } from './messages.ts';
+import type { Translate } from './translate.ts';
+
+/** What the responder needs from the knowledge base, already rendered as text. */
+export interface ContentView {
+  /** The article's answer with its source line (and the "not verified" line when it is not). */
+  article(id: string, locale: Locale, country?: string): string | undefined;
+  /** Hotlines for the country (all, or those for an emergency), as tappable lines. */
+  hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string): string;
+  countryName(code: string, locale: Locale): string | undefined;
+}
+
+export interface Rendered {
+  messages: OutboundMessage[];
+  /** The choices of the last question asked this turn, if any. */
+  pending?: Choice[];
+  /** The last non-transient question, to be asked again after an interruption. */
+  lastAsk?: AskEffect;
+}
+
+export function createResponder(deps: { translate: Translate; content: ContentView }) {
+  const { translate: t, content } = deps;
+
+  function label(spec: ChoiceSpec, locale: Locale): Choice {
+    return { id: spec.id, label: 'key' in spec ? t(locale, spec.key, spec.vars) : spec.label[locale] };
+  }
+
+  return function render(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect): Rendered {
+    const messages: OutboundMessage[] = [];
+    let paragraphs: string[] = [];
+    let priority: Priority = 'normal';
+    let pending: Choice[] | undefined;
+    let nextAsk: AskEffect | undefined;
+
+    const ask = (e: AskEffect) => {
+      const choices = e.choices.map((c) => label(c, locale));
+      paragraphs.push(e.text ? e.text[locale] : t(locale, e.key ?? 'next.prompt', e.vars));
+      close(choices);
+      pending = choices;
+    };
+
+    const close = (choices?: Choice[]) => {
+      if (paragraphs.length === 0) return;
+      const msg: OutboundMessage = { text: paragraphs.join('\n\n'), from: 'bot', priority, locale };
+      if (choices && choices.length > 0) {
+        msg.choices = choices;
+        msg.hint = t(locale, 'choices.hint', { n: choices.length });
+      }
+      messages.push(msg);
+      paragraphs = [];
+    };
+
+    for (const e of effects) {
+      switch (e.type) {
+        case 'say':
+          paragraphs.push(t(locale, e.key, e.vars));
+          break;
+        case 'articles': {
+          for (const id of e.ids) {
+            const text = content.article(id, locale, e.country);
+            if (text) paragraphs.push(text);
+          }
+          break;
+        }
+        case 'hotlines': {
+          if (e.scope === 'emergency') {
+            priority = 'emergency';
+            paragraphs.push(t(locale, 'emergency.text'));
+          } else {
+            const name = e.country ? content.countryName(e.country, locale) : undefined;
+            paragraphs.push(name ? t(locale, 'hotlines.headingCountry', { country: name }) : t(locale, 'hotlines.heading'));
+          }
+          paragraphs.push(content.hotlines(locale, e.scope, e.country));
+          break;
+        }
+        case 'ask':
+          ask(e);
+          if (!e.transient) nextAsk = e;
+          break;
+        case 'reprompt': {
+          const again = nextAsk ?? lastAsk;
+          if (again) ask(again);
+          break;
+        }
+        case 'handoff':
+        case 'erase':
+          break;
+      }
+    }
+    close();
+    const out: Rendered = { messages };
+    if (pending) out.pending = pending;
+    if (nextAsk) out.lastAsk = nextAsk;
+    return out;
+  };
+}
+
+export type Responder = ReturnType<typeof createResponder>;

@@ -1,0 +1,33 @@
+// Starts the server: `npm start`. Everything is wired in server.ts; this file only listens,
+// says where to go, and shuts down cleanly.
+import { buildServer } from './server.ts';
+
+const server = await buildServer();
+const { app, config, urls, log } = server;
+await app.listen({ port: config.PORT, host: config.HOST });
+const store = config.REDIS_URL ? 'Redis' : 'in-memory (set REDIS_URL for Redis)';
+process.stdout.write(
+  [
+    '',
+    `  Web chat:  ${urls.chat}`,
+    `  Health:    ${urls.chat.replace(/\/chat$/, '/healthz')}`,
+    `  Store:     ${store}`,
+    '',
+  ].join('\n') + '\n',
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

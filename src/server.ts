@@ -1,0 +1,168 @@
+// The composition root: the only module that knows every part. It reads the configuration, picks
+// the store, loads content and locales, builds the NLU, the flows, the engine and the outbox, and
+// mounts each channel. A new channel is one block here and a folder under src/channels/.
+import Fastify, { type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { createFlowRunner } from '../flows/index.ts';
+import { loadConfig, type Config } from './config.ts';
+import { loadContent, type Content } from './core/content/index.ts';
+import { createContentView } from './core/content-view.ts';
+import { ConversationService, type HandoffRequest, type Understander } from './core/conversation.ts';
+import type { ConversationKey } from './core/messages.ts';
+import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
+import { Outbox, type OutboxOptions } from './core/outbox.ts';
+import { systemClock, type Clock, type Store } from './core/ports.ts';
+import { createResponder } from './core/respond.ts';
+import type { Translate } from './core/translate.ts';
+import { createTelegramChannel, telegramConfigFromEnv } from './channels/telegram/index.ts';
+import { createWebChannel } from './channels/web/adapter.ts';
+import { createTranslate } from './i18n/index.ts';
+import { MemoryStore } from './store/memory.ts';
+import { RedisStore } from './store/redis.ts';
+
+export const HANDOFF_REQUESTS = 'handoff-requests';
+const DAY_MS = 24 * 3600_000;
+
+export interface BuildOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Use this store instead of the configured one (tests). */
+  store?: Store;
+  logger?: Logger;
+  outbox?: Partial<OutboxOptions>;
+}
+
+export interface Engine {
+  config: Config;
+  log: Logger;
+  store: Store;
+  content: Content;
+  translate: Translate;
+  conversations: ConversationService;
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    // What users write, and who they are, stays out of logs at every level.
+    redact: {
+      paths: ['text', '*.text', 'message', '*.message.text', 'payload.text', 'req.body', 'body', 'user', 'key.user', '*.key.user'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Everything but HTTP: what the server and the terminal chat share. */
+export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
+  const config = loadConfig(opts.env ?? process.env);
+  const log = opts.logger ?? createLogger(config);
+  const clock = opts.clock ?? systemClock;
+  const store =
+    opts.store ??
+    (config.REDIS_URL
+      ? await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX }, (err) =>
+          log.warn({ err: err.message }, 'redis error'),
+        )
+      : new MemoryStore(clock));
+  const content = loadContent(config.CONTENT_DIR);
+  const translate = await createTranslate({ defaults: { retentionDays: config.RETENTION_DAYS } });
+  const nluEngine = createNlu({ articles: content.articles });
+  const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
+  const flows = createFlowRunner({
+    dialogues: content.dialogues,
+    countryChoices: content.countries
+      .filter((c) => c.offered)
+      .map((c) => ({ code: c.code, label: c.name })),
+  });
+  const render = createResponder({ translate, content: createContentView(content, translate) });
+  const outbox = new Outbox(store, log, opts.outbox);
+  const conversations = new ConversationService({
+    store,
+    flows,
+    nlu,
+    render,
+    translate,
+    clock,
+    log,
+    onCommitted: (key) => outbox.kick(key),
+    onHandoff: (request: HandoffRequest) => store.listPush(HANDOFF_REQUESTS, request),
+    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS },
+  });
+  return {
+    config,
+    log,
+    store,
+    content,
+    translate,
+    conversations,
+    outbox,
+    async close() {
+      outbox.stop();
+      await outbox.idle();
+      await store.close();
+    },
+  };
+}
+
+export interface Server extends Engine {
+  app: FastifyInstance;
+  /** Where a person opens each page, for the start-up message. */
+  urls: { chat: string };
+}
+
+export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
+  const engine = await buildEngine(opts);
+  const { config, log, store, translate, conversations, outbox } = engine;
+  const clock = opts.clock ?? systemClock;
+
+  const app = Fastify({
+    loggerInstance: log,
+    // Request lines would carry user ids in query strings; the engine logs what matters.
+    disableRequestLogging: true,
+    bodyLimit: 64 * 1024,
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/readyz', async (_req, reply) => {
+    const storeOk = await store.ping();
+    return reply.code(storeOk ? 200 : 503).send({ ok: storeOk, store: storeOk ? 'up' : 'down' });
+  });
+
+  const web = createWebChannel({
+    inbound: conversations,
+    store,
+    clock,
+    translate,
+    flush: (key: ConversationKey) => outbox.flush(key),
+    mailboxTtlMs: config.RETENTION_DAYS * DAY_MS,
+  });
+  outbox.register(web.sender);
+  await web.register(app);
+
+  const channelStops: (() => Promise<void>)[] = [];
+  const env = opts.env ?? process.env;
+  const telegramConfig = telegramConfigFromEnv(env);
+  if (telegramConfig) {
+    const telegram = createTelegramChannel({ config: telegramConfig, inbound: conversations, translate, log });
+    outbox.register(telegram.sender);
+    await telegram.register(app);
+    await telegram.start();
+    channelStops.push(() => telegram.stop());
+  }
+
+  await outbox.recover();
+
+  const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  return {
+    ...engine,
+    app,
+    urls: { chat: `${base}/chat` },
+    async close() {
+      for (const stop of channelStops) await stop();
+      await app.close();
+      await engine.close();
+    },
+  };
+}

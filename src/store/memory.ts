@@ -1,0 +1,163 @@
+// The default store: everything in this process, nothing to install. Expiry follows the injected
+// clock so tests can move time. Not shared between instances — use the Redis store for that.
+import type { ConversationKey } from '../core/messages.ts';
+import {
+  LockTimeoutError,
+  systemClock,
+  type Clock,
+  type ConversationRecord,
+  type LockOptions,
+  type MailboxEntry,
+  type OutboxItem,
+  type Store,
+  type TurnCommit,
+} from '../core/ports.ts';
+import { keys, parseTag, tag } from './keys.ts';
+
+interface Entry {
+  value: unknown;
+  expiresAt: number;
+}
+
+export class MemoryStore implements Store {
+  private readonly values = new Map<string, Entry>();
+  private readonly locks = new Map<string, Promise<void>>();
+  private readonly outboxIndex = new Set<string>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  private get<T>(k: string): T | undefined {
+    const e = this.values.get(k);
+    if (!e) return undefined;
+    if (e.expiresAt <= this.clock.now()) {
+      this.values.delete(k);
+      return undefined;
+    }
+    return e.value as T;
+  }
+
+  private set(k: string, value: unknown, ttlMs = Number.POSITIVE_INFINITY): void {
+    this.values.set(k, { value, expiresAt: this.clock.now() + ttlMs });
+  }
+
+  async getConversation(key: ConversationKey): Promise<ConversationRecord | undefined> {
+    const raw = this.get<string>(keys.conversation(key));
+    // Stored as JSON so memory behaves like Redis: no shared object references leak between turns.
+    return raw === undefined ? undefined : (JSON.parse(raw) as ConversationRecord);
+  }
+
+  async deleteConversation(key: ConversationKey): Promise<void> {
+    this.values.delete(keys.conversation(key));
+    this.values.delete(keys.outbox(key));
+    this.outboxIndex.delete(tag(key));
+    // Every key of a conversation carries its tag (keys.ts): erase them all, as the Redis store does.
+    for (const k of this.values.keys()) if (k.includes(tag(key))) this.values.delete(k);
+  }
+
+  async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
+    return this.get(keys.handled(key, messageId)) !== undefined;
+  }
+
+  async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
+    if (c.record) this.set(keys.conversation(key), JSON.stringify(c.record), c.recordTtlMs);
+    else this.values.delete(keys.conversation(key));
+    this.set(keys.handled(key, c.messageId), 1, c.dedupeTtlMs);
+    if (c.outbox.length > 0) {
+      const list = this.get<string[]>(keys.outbox(key)) ?? [];
+      list.push(...c.outbox.map((i) => JSON.stringify(i)));
+      this.set(keys.outbox(key), list);
+      this.outboxIndex.add(tag(key));
+    }
+  }
+
+  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+    const k = keys.lock(key, opts.scope);
+    const deadline = Date.now() + opts.waitMs;
+    // A promise chain per key: each holder waits for the one before it.
+    for (;;) {
+      const held = this.locks.get(k);
+      if (!held) break;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new LockTimeoutError(key);
+      await Promise.race([held, new Promise((r) => setTimeout(r, left))]);
+    }
+    let release!: () => void;
+    this.locks.set(k, new Promise<void>((r) => (release = r)));
+    try {
+      return await fn();
+    } finally {
+      this.locks.delete(k);
+      release();
+    }
+  }
+
+  async outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]> {
+    const list = this.get<string[]>(keys.outbox(key)) ?? [];
+    return list.slice(0, limit).map((s) => JSON.parse(s) as OutboxItem);
+  }
+
+  async outboxAck(key: ConversationKey, id: string): Promise<void> {
+    const list = this.get<string[]>(keys.outbox(key)) ?? [];
+    const head = list[0];
+    if (head !== undefined && (JSON.parse(head) as OutboxItem).id === id) list.shift();
+    if (list.length === 0) {
+      this.values.delete(keys.outbox(key));
+      this.outboxIndex.delete(tag(key));
+    }
+  }
+
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {
+    const list = this.get<string[]>(keys.outbox(key)) ?? [];
+    const head = list[0];
+    if (head !== undefined && (JSON.parse(head) as OutboxItem).id === item.id) list[0] = JSON.stringify(item);
+  }
+
+  async outboxConversations(): Promise<ConversationKey[]> {
+    return [...this.outboxIndex].map(parseTag).filter((k): k is ConversationKey => k !== undefined);
+  }
+
+  async deadLetter(item: OutboxItem): Promise<void> {
+    this.pushTo(keys.deadLetters(), item);
+  }
+
+  async deadLetters(limit: number): Promise<OutboxItem[]> {
+    return this.readFrom<OutboxItem>(keys.deadLetters(), limit);
+  }
+
+  async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
+    const k = keys.mailbox(name, key);
+    const list = this.get<string[]>(k) ?? [];
+    list.push(JSON.stringify(item));
+    this.set(k, list, ttlMs);
+    return list.length;
+  }
+
+  async mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]> {
+    const list = this.get<string[]>(keys.mailbox(name, key)) ?? [];
+    return list.slice(Math.max(0, afterSeq)).map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
+  }
+
+  async listPush<T>(name: string, item: T): Promise<void> {
+    this.pushTo(keys.list(name), item);
+  }
+
+  async listRead<T>(name: string, limit: number): Promise<T[]> {
+    return this.readFrom<T>(keys.list(name), limit);
+  }
+
+  private pushTo(k: string, item: unknown): void {
+    const list = this.get<string[]>(k) ?? [];
+    list.push(JSON.stringify(item));
+    this.set(k, list);
+  }
+
+  private readFrom<T>(k: string, limit: number): T[] {
+    return (this.get<string[]>(k) ?? []).slice(-limit).map((s) => JSON.parse(s) as T);
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}

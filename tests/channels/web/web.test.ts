@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../../../src/server.ts';
+
+let server: Server | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function web() {
+  server = await buildServer({ env: { LOG_LEVEL: 'silent' } });
+  let n = 0;
+  const user = `webuser${Date.now()}`;
+  let last = 0;
+  const post = async (part: Record<string, unknown>, id = `id${++n}`) => {
+    const res = await server!.app.inject({ method: 'POST', url: `/api/chat/messages?after=${last}`, payload: { user, id, ...part } });
+    const body = res.json() as { messages: { text: string; choices: { id: string; label: string }[] }[]; last: number; result: string };
+    if (res.statusCode === 200) last = body.last;
+    return { status: res.statusCode, ...body };
+  };
+  return { post, user };
+}
+
+describe('web chat', () => {
+  it('serves the page and health', async () => {
+    server = await buildServer({ env: { LOG_LEVEL: 'silent' } });
+    const page = await server.app.inject({ url: '/chat' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('name="viewport"');
+    expect(page.body).toContain('Gõ câu hỏi');
+    expect((await server.app.inject({ url: '/chat?lang=en' })).body).toContain('Type your question');
+    expect((await server.app.inject({ url: '/healthz' })).json()).toEqual({ ok: true });
+    expect((await server.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+  });
+
+  it('reaches the main menu and a topic answer, by button, by digit and by typing', async () => {
+    const { post } = await web();
+    const lang = await post({ start: true });
+    expect(lang.messages[0]!.choices.map((c) => c.id)).toEqual(['lang_vi', 'lang_en']);
+    const country = await post({ choice: 'lang_vi' });
+    expect(country.messages.at(-1)!.text).toMatch(/nước nào/);
+    const menu = await post({ text: 'dai loan' });
+    expect(menu.messages.at(-1)!.choices.map((c) => c.id)).toContain('topic_hotline');
+    const hotlines = await post({ text: '4' });
+    expect(hotlines.messages[0]!.text).toContain('1955');
+    const typed = await post({ text: 'thu tuc thanh ly hop dong' });
+    expect(typed.messages[0]!.text.length).toBeGreaterThan(20);
+  });
+
+  it('drops a retried POST with the same id', async () => {
+    const { post } = await web();
+    await post({ start: true }, 'same');
+    const again = await post({ start: true }, 'same');
+    expect(again.result).toBe('duplicate');
+    expect(again.messages).toEqual([]);
+  });
+
+  it('answers bad input with a 4xx, never a 5xx', async () => {
+    server = await buildServer({ env: { LOG_LEVEL: 'silent' } });
+    const bad = [
+      { payload: 'not json', headers: { 'content-type': 'application/json' } },
+      { payload: { user: 'x', id: '1', text: 'hi' } },
+      { payload: { user: 'useruser1', id: '1' } },
+      { payload: { user: 'useruser1', id: '1', text: 'a', choice: 'b' } },
+      { payload: { user: 'useruser1', id: '1', text: 'x'.repeat(70_000) } },
+    ];
+    for (const b of bad) {
+      const res = await server.app.inject({ method: 'POST', url: '/api/chat/messages', ...b });
+      expect(res.statusCode, JSON.stringify(b).slice(0, 60)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    }
+    expect((await server.app.inject({ url: '/api/chat/messages?user=%00' })).statusCode).toBe(400);
+  });
+
+  it('reads a 10 kB message and answers it', async () => {
+    const { post } = await web();
+    const res = await post({ text: `thanh ly hop dong ${'a '.repeat(5000)}` });
+    expect(res.status).toBe(200);
+    expect(res.messages.length).toBeGreaterThan(0);
+  });
+});

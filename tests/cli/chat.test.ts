@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function chat(args: string[], input: string) {
+  const res = spawnSync('npx', ['tsx', 'src/cli/chat.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  expect(res.status, res.stderr).toBe(0);
+  return res.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; choices: { id: string; label: string }[] });
+}
+
+describe('npm run chat -- --json', () => {
+  it('skips the welcome questions with --country and --lang, and reaches a topic answer by digits', () => {
+    const out = chat(['--json', '--country', 'TW', '--lang', 'vi'], '1\n1\n');
+    expect(out[0]!.text).toMatch(/Xin chào/);
+    expect(out[0]!.choices.map((c) => c.id)).toContain('topic_contract_liquidation');
+    expect(out.length).toBe(3);
+    expect(out.every((m) => typeof m.text === 'string' && Array.isArray(m.choices))).toBe(true);
+    expect(out[2]!.text).toMatch(/Nguồn|Source/);
+  });
+
+  it('asks the language and country without them, and answers a typed question', () => {
+    const out = chat(['--json'], '2\nJapan\nemergency number in japan\n');
+    expect(out[0]!.choices.map((c) => c.id)).toEqual(['lang_vi', 'lang_en']);
+    expect(out[1]!.text).toMatch(/Which country/);
+    expect(out[2]!.choices.length).toBeGreaterThan(3);
+    expect(out[3]!.text).toContain('110');
+  });
+});

@@ -1,0 +1,66 @@
+// The conversation service's promises, run against each store (memory here, Redis in the
+// *.redis.test.ts twin): state survives the process, duplicates are dropped, order is kept.
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/ports.ts';
+import { choice, start, testEngine, text } from '../helpers/engine.ts';
+
+export function conversationContract(name: string, stores: () => Promise<{ first: Store; second: () => Promise<Store>; done: () => Promise<void> }>) {
+  describe(`conversation service on the ${name} store`, () => {
+    it('continues at the same step in a new service instance over the same store', async () => {
+      const { first, second, done } = await stores();
+      try {
+        const a = await testEngine(first);
+        await a.conversations.preset({ channel: 'test', account: 'a', user: 'u1' }, { locale: 'vi', country: 'JP' });
+        const menu = await a.say('u1', start);
+        expect(menu.at(-1)?.choices?.map((c) => c.id)).toContain('topic_contract_liquidation');
+        const q1 = await a.say('u1', choice('topic_contract_liquidation'));
+        const firstQuestion = q1.at(-1)!;
+        expect(firstQuestion.choices?.length).toBeGreaterThan(1);
+
+        // Throw the process's objects away: a new engine over the same stored data.
+        const b = await testEngine(await second());
+        const next = await b.say('u1', text('1'));
+        expect(next).toHaveLength(1);
+        expect(next[0]!.text).not.toBe(firstQuestion.text);
+        const record = await b.store.getConversation({ channel: 'test', account: 'a', user: 'u1' });
+        expect(record).toMatchObject({ locale: 'vi', country: 'JP' });
+        expect((record?.snapshot as { value: unknown }).value).toBe('topic');
+      } finally {
+        await done();
+      }
+    });
+
+    it('answers a duplicate platform message only once', async () => {
+      const { first, done } = await stores();
+      try {
+        const e = await testEngine(first);
+        const once = await e.say('u2', text('so dien thoai dai su quan o han'), 'platform-77');
+        expect(once.length).toBeGreaterThan(0);
+        const again = await e.say('u2', text('so dien thoai dai su quan o han'), 'platform-77');
+        expect(again).toEqual([]);
+      } finally {
+        await done();
+      }
+    });
+
+    it('answers two concurrent messages of one conversation in the order they came', async () => {
+      const { first, done } = await stores();
+      try {
+        const e = await testEngine(first);
+        const key = { channel: 'test', account: 'a', user: 'u3' };
+        await e.conversations.preset(key, { locale: 'vi', country: 'TW' });
+        await Promise.all([
+          e.conversations.receive({ id: 'c1', key, receivedAt: 1, payload: text('duong day nong') }),
+          e.conversations.receive({ id: 'c2', key, receivedAt: 2, payload: text('quy ho tro viec lam ngoai nuoc') }),
+        ]);
+        await e.outbox.flush(key);
+        const texts = e.sent.filter((s) => s.key.user === 'u3').map((s) => s.message.text);
+        expect(texts).toHaveLength(2);
+        expect(texts[0]).toMatch(/1955/);
+        expect(texts[1]).not.toMatch(/1955/);
+      } finally {
+        await done();
+      }
+    });
+  });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
+import type { ConversationKey, OutboundMessage } from '../../src/core/messages.ts';
+import { Outbox } from '../../src/core/outbox.ts';
+import { silentLog, type OutboxItem } from '../../src/core/ports.ts';
+import { MemoryStore } from '../../src/store/memory.ts';
+
+const key: ConversationKey = { channel: 'test', account: 'a', user: 'u' };
+const msg = (text: string): OutboundMessage => ({ text, from: 'bot', priority: 'normal' });
+const item = (id: string, k = key): OutboxItem => ({ id, key: k, message: msg(id), attempts: 0, enqueuedAt: 0 });
+
+function scriptedSender(results: (SendResult | Error)[]) {
+  const sent: string[] = [];
+  const sender: ChannelSender = {
+    channel: 'test',
+    capabilities: { maxTextLength: 100, maxButtons: 0, maxButtonLabel: 0 },
+    async send(_k, m) {
+      const next = results.shift() ?? { ok: true };
+      if (next instanceof Error) throw next;
+      if (next.ok) sent.push(m.text);
+      return next;
+    },
+  };
+  return { sender, sent };
+}
+
+async function queued(store: MemoryStore, ids: string[]) {
+  await store.commitTurn(key, { recordTtlMs: 1000, messageId: ids.join(), dedupeTtlMs: 1000, outbox: ids.map((i) => item(i)) });
+}
+
+describe('outbox', () => {
+  it('delivers a conversation in order and empties it', async () => {
+    const store = new MemoryStore();
+    const { sender, sent } = scriptedSender([]);
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(sender);
+    await queued(store, ['1', '2', '3']);
+    await outbox.flush(key);
+    expect(sent).toEqual(['1', '2', '3']);
+    expect(await store.outboxPeek(key, 10)).toEqual([]);
+  });
+
+  it('retries what the platform calls temporary, keeping the order', async () => {
+    const store = new MemoryStore();
+    const { sender, sent } = scriptedSender([
+      { ok: false, retryable: true, reason: '429', retryAfterMs: 5 },
+      new Error('socket hang up'),
+      { ok: true },
+      { ok: true },
+    ]);
+    const outbox = new Outbox(store, silentLog, { baseDelayMs: 1 });
+    outbox.register(sender);
+    await queued(store, ['1', '2']);
+    await outbox.flush(key);
+    expect(sent).toEqual(['1', '2']);
+  });
+
+  it('dead-letters a reply that keeps failing or cannot be sent, and goes on with the next', async () => {
+    const store = new MemoryStore();
+    const { sender, sent } = scriptedSender([
+      { ok: false, retryable: false, reason: 'blocked by user' },
+      { ok: true },
+    ]);
+    const outbox = new Outbox(store, silentLog, { baseDelayMs: 1 });
+    outbox.register(sender);
+    await queued(store, ['1', '2']);
+    await outbox.flush(key);
+    expect(sent).toEqual(['2']);
+    const dead = await store.deadLetters(10);
+    expect(dead.map((d) => [d.id, d.lastError])).toEqual([['1', 'blocked by user']]);
+  });
+
+  it('gives up after the configured attempts', async () => {
+    const store = new MemoryStore();
+    const fail: SendResult = { ok: false, retryable: true, reason: '502' };
+    const { sender } = scriptedSender([fail, fail, fail]);
+    const outbox = new Outbox(store, silentLog, { baseDelayMs: 1, maxAttempts: 3 });
+    outbox.register(sender);
+    await queued(store, ['1']);
+    await outbox.flush(key);
+    expect((await store.deadLetters(10))[0]).toMatchObject({ id: '1', attempts: 3, lastError: '502' });
+  });
+
+  it('dead-letters replies for a channel that has no sender instead of losing them silently', async () => {
+    const store = new MemoryStore();
+    const outbox = new Outbox(store, silentLog);
+    await queued(store, ['1']);
+    await outbox.flush(key);
+    expect((await store.deadLetters(10))[0]?.lastError).toMatch(/no sender/);
+  });
+
+  it('after a restart, delivers what was committed but never sent', async () => {
+    const store = new MemoryStore();
+    await queued(store, ['1', '2']);
+    const { sender, sent } = scriptedSender([]);
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(sender);
+    expect(await outbox.recover()).toBe(1);
+    await outbox.idle();
+    expect(sent).toEqual(['1', '2']);
+  });
+});

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { createFlowRunner } from '../../flows/index.ts';
+import type { Effect, FlowEvent, FlowState } from '../../src/core/effects.ts';
+import { fixtureDeps, understood } from './fixtures.ts';
+
+const runner = createFlowRunner(fixtureDeps);
+
+/** Runs events through fresh actors, one per turn, persisting in between like the engine does. */
+function conversation(initial: FlowState = {}) {
+  let persisted: unknown;
+  let last: Effect[] = [];
+  let state: FlowState = initial;
+  return {
+    send(event: FlowEvent) {
+      const r = runner.step(persisted, initial, event);
+      // The snapshot must survive a JSON round trip: that is how it is stored.
+      persisted = JSON.parse(JSON.stringify(r.persisted));
+      last = r.effects;
+      state = r.state;
+      return r.effects;
+    },
+    get effects() {
+      return last;
+    },
+    get state() {
+      return state;
+    },
+    get value() {
+      return (persisted as { value: unknown }).value;
+    },
+  };
+}
+
+const asks = (effects: Effect[]) => effects.filter((e) => e.type === 'ask');
+const choiceIds = (effects: Effect[]) => asks(effects).flatMap((e) => (e.type === 'ask' ? e.choices.map((c) => c.id) : []));
+const keysSaid = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'say' ? [e.key] : e.type === 'ask' && e.key ? [e.key] : []));
+
+describe('welcome → country → menu', () => {
+  it('asks the language, then welcomes, then asks the country, then shows the menu', () => {
+    const c = conversation();
+    expect(keysSaid(c.send({ type: 'user.start' }))).toEqual(['language.prompt']);
+    expect(keysSaid(c.send({ type: 'user.choice', id: 'lang_en' }))).toEqual(['welcome.text', 'country.prompt']);
+    expect(c.state.locale).toBe('en');
+    expect(choiceIds(c.effects)).toEqual(['country_JP', 'country_TW', 'country_other']);
+    expect(keysSaid(c.send({ type: 'user.choice', id: 'country_TW' }))).toEqual(['menu.prompt']);
+    expect(c.state.country).toBe('TW');
+    expect(c.value).toBe('menu');
+  });
+
+  it('skips the questions it already has answers to', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    expect(keysSaid(c.send({ type: 'user.start' }))).toEqual(['welcome.text', 'menu.prompt']);
+  });
+
+  it('takes a country typed as text', () => {
+    const c = conversation({ locale: 'vi' });
+    c.send({ type: 'user.start' });
+    expect(c.value).toBe('country');
+    c.send({ type: 'user.text', text: 'o nhat', nlu: understood({ country: 'JP' }) });
+    expect(c.state.country).toBe('JP');
+    expect(c.value).toBe('menu');
+  });
+
+  it('answers a first message that is a question, without onboarding', () => {
+    const c = conversation();
+    const out = c.send({
+      type: 'user.text',
+      text: 'thu tuc thanh ly hd',
+      nlu: understood({ intent: 'contract_liquidation', confidence: 0.9 }),
+    });
+    expect(c.value).toBe('topic');
+    expect(c.state.locale).toBe('vi');
+    expect(asks(out)[0]).toMatchObject({ text: { vi: 'Hợp đồng kết thúc thế nào?' } });
+  });
+
+  it('asks for the country only when the answer needs it, then answers', () => {
+    const c = conversation({ locale: 'vi' });
+    c.send({ type: 'user.text', text: 'so dien thoai dai su quan', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    expect(c.value).toBe('countryForAnswer');
+    const out = c.send({ type: 'user.choice', id: 'country_JP' });
+    expect(out).toContainEqual({ type: 'hotlines', scope: 'all', country: 'JP' });
+  });
+
+  it('takes the country named in the question instead of asking it', () => {
+    const c = conversation({ locale: 'vi' });
+    const out = c.send({
+      type: 'user.text',
+      text: 'hotline o dai loan',
+      nlu: understood({ intent: 'hotline', confidence: 0.9, country: 'TW' }),
+    });
+    expect(out).toContainEqual({ type: 'hotlines', scope: 'all', country: 'TW' });
+  });
+});
+
+describe('topic dialogue', () => {
+  it('walks the tree to an answer and back', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.start' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    expect(choiceIds(c.effects)).toEqual(['o_term', 'o_early']);
+    c.send({ type: 'user.choice', id: 'o_early' });
+    expect(choiceIds(c.effects)).toEqual(['o_closed', 'o_abuse']);
+    c.send({ type: 'user.command', command: 'back' });
+    expect(choiceIds(c.effects)).toEqual(['o_term', 'o_early']);
+    c.send({ type: 'user.choice', id: 'o_early' });
+    const out = c.send({ type: 'user.choice', id: 'o_closed' });
+    expect(out).toContainEqual({ type: 'articles', ids: ['liq-closed'], country: 'JP' });
+    expect(choiceIds(out)).toEqual(['more', 'menu', 'staff']);
+  });
+
+  it('puts a person first where the tree says so', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    c.send({ type: 'user.choice', id: 'o_early' });
+    const out = c.send({ type: 'user.choice', id: 'o_abuse' });
+    expect(keysSaid(out)).toContain('topic.staffAdvised');
+    expect(choiceIds(out)[0]).toBe('staff');
+  });
+
+  it('answers with the matched article when the NLU found one', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    const out = c.send({
+      type: 'user.text',
+      text: 'lam sao nhan lai tien ky quy',
+      nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, article: { id: 'deposit-refund', score: 9 } }),
+    });
+    expect(out).toContainEqual({ type: 'articles', ids: ['deposit-refund'], country: 'JP' });
+    c.send({ type: 'user.choice', id: 'more' });
+    expect(c.value).toBe('topic');
+  });
+
+  it('never answers a guess: low confidence gets "not understood", twice offers a person', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.start' });
+    const first = c.send({ type: 'user.text', text: 'gia vang', nlu: understood({ intent: 'contract_liquidation', confidence: 0.2 }) });
+    expect(keysSaid(first)).toEqual(['fallback.notUnderstood']);
+    expect(first).toContainEqual({ type: 'reprompt' });
+    const second = c.send({ type: 'user.text', text: 'bong da', nlu: understood() });
+    expect(keysSaid(second)).toEqual(['fallback.notUnderstood', 'fallback.offerStaff']);
+    expect(choiceIds(second)).toEqual(['staff', 'menu']);
+  });
+});
+
+describe('commands work from any state', () => {
+  const deep = () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    c.send({ type: 'user.choice', id: 'o_early' });
+    return c;
+  };
+
+  it('menu', () => {
+    const c = deep();
+    expect(keysSaid(c.send({ type: 'user.command', command: 'menu' }))).toEqual(['menu.prompt']);
+    expect(c.value).toBe('menu');
+  });
+  it('back (one step in a tree, to the menu from its root)', () => {
+    const c = deep();
+    c.send({ type: 'user.command', command: 'back' });
+    expect(c.value).toBe('topic');
+    c.send({ type: 'user.command', command: 'back' });
+    expect(c.value).toBe('menu');
+  });
+  it('help keeps the place and asks the question again', () => {
+    const c = deep();
+    const out = c.send({ type: 'user.command', command: 'help' });
+    expect(out).toEqual([{ type: 'say', key: 'help.text' }, { type: 'reprompt' }]);
+    expect(c.value).toBe('topic');
+  });
+  it('staff requests a hand-off with the topic', () => {
+    const c = deep();
+    const out = c.send({ type: 'user.command', command: 'staff' });
+    expect(out).toContainEqual({ type: 'handoff', reason: 'asked', priority: 'normal', topic: 'contract_liquidation' });
+  });
+  it('language asks again and keeps the country', () => {
+    const c = deep();
+    c.send({ type: 'user.command', command: 'language' });
+    const out = c.send({ type: 'user.choice', id: 'lang_en' });
+    expect(c.state).toMatchObject({ locale: 'en', country: 'JP' });
+    expect(keysSaid(out)).toEqual(['welcome.text', 'menu.prompt']);
+  });
+  it('delete asks first, then erases and forgets', () => {
+    const c = deep();
+    c.send({ type: 'user.command', command: 'delete' });
+    const out = c.send({ type: 'user.choice', id: 'erase_yes' });
+    expect(out[0]).toEqual({ type: 'erase' });
+    expect(c.state).toEqual({});
+    expect(c.value).toBe('fresh');
+  });
+});
+
+describe('emergency', () => {
+  it('is answered in any state, raises a priority hand-off, and the question can be resumed', () => {
+    const c = conversation({ locale: 'vi', country: 'TW' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    c.send({ type: 'user.choice', id: 'o_early' });
+    const out = c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood() });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW' });
+    expect(out).toContainEqual({ type: 'handoff', reason: 'emergency', priority: 'emergency', topic: 'contract_liquidation' });
+    expect(asks(out)[0]).toMatchObject({ transient: true });
+    expect(c.value).toBe('topic');
+    expect(c.send({ type: 'user.choice', id: 'continue' })).toEqual([{ type: 'reprompt' }]);
+    c.send({ type: 'user.choice', id: 'o_closed' });
+    expect(c.effects).toContainEqual({ type: 'articles', ids: ['liq-closed'], country: 'TW' });
+  });
+
+  it('offers the topic of a question asked together with the emergency', () => {
+    const c = conversation({ locale: 'vi' });
+    const out = c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood({ topicIntent: 'contract_liquidation' }) });
+    expect(choiceIds(out)).toEqual(['continue', 'topic_contract_liquidation', 'menu']);
+  });
+});
+
+describe('unsupported input', () => {
+  it('gets a polite reply for its kind and the question again', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.start' });
+    expect(c.send({ type: 'user.unsupported', kind: 'sticker' })).toEqual([
+      { type: 'say', key: 'unsupported.sticker' },
+      { type: 'reprompt' },
+    ]);
+  });
+});

@@ -1,0 +1,142 @@
+// One behavioural contract for every Store implementation; each implementation's test file runs it.
+import { describe, expect, it } from 'vitest';
+import type { ConversationKey } from '../../src/core/messages.ts';
+import type { ConversationRecord, OutboxItem, Store } from '../../src/core/ports.ts';
+
+const key: ConversationKey = { channel: 'telegram', account: 'bot1', user: '42' };
+const other: ConversationKey = { channel: 'web', account: 'default', user: 'a{b}*c' };
+
+function record(over: Partial<ConversationRecord> = {}): ConversationRecord {
+  return { flowVersion: 1, snapshot: { value: 'menu' }, pending: [], updatedAt: 1, ...over };
+}
+function item(id: string, k = key): OutboxItem {
+  return { id, key: k, message: { text: id, from: 'bot', priority: 'normal' }, attempts: 0, enqueuedAt: 1 };
+}
+
+export function storeContract(name: string, make: () => Promise<Store>, cleanup: (s: Store) => Promise<void>) {
+  describe(`${name} store contract`, () => {
+    const withStore = (fn: (s: Store) => Promise<void>) => async () => {
+      const s = await make();
+      try {
+        await fn(s);
+      } finally {
+        await cleanup(s);
+      }
+    };
+
+    it(
+      'commits a turn atomically: record, handled mark and outbox',
+      withStore(async (s) => {
+        expect(await s.getConversation(key)).toBeUndefined();
+        await s.commitTurn(key, { record: record({ country: 'JP' }), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b')] });
+        expect(await s.getConversation(key)).toMatchObject({ country: 'JP', snapshot: { value: 'menu' } });
+        expect(await s.wasHandled(key, 'm1')).toBe(true);
+        expect(await s.wasHandled(key, 'm2')).toBe(false);
+        expect(await s.wasHandled(other, 'm1')).toBe(false);
+        expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['a', 'b']);
+        expect(await s.outboxConversations()).toEqual([key]);
+      }),
+    );
+
+    it(
+      'acks only the head it delivered and forgets an emptied outbox',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b')] });
+        await s.outboxAck(key, 'b');
+        expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['a', 'b']);
+        await s.outboxUpdateHead(key, { ...item('a'), attempts: 2 });
+        expect((await s.outboxPeek(key, 1))[0]?.attempts).toBe(2);
+        await s.outboxAck(key, 'a');
+        await s.outboxAck(key, 'b');
+        expect(await s.outboxPeek(key, 10)).toEqual([]);
+        expect(await s.outboxConversations()).toEqual([]);
+      }),
+    );
+
+    it(
+      'serialises holders of one conversation lock and lets other conversations through',
+      withStore(async (s) => {
+        const order: string[] = [];
+        const hold = (k: ConversationKey, label: string, ms: number) =>
+          s.withLock(k, { ttlMs: 5_000, waitMs: 5_000 }, async () => {
+            order.push(`${label}+`);
+            await new Promise((r) => setTimeout(r, ms));
+            order.push(`${label}-`);
+          });
+        await Promise.all([hold(key, 'a', 60), hold(key, 'b', 1), hold(other, 'c', 1)]);
+        expect(order.indexOf('a-')).toBeLessThan(order.indexOf('b+'));
+        expect(order.indexOf('c-')).toBeLessThan(order.indexOf('a-'));
+      }),
+    );
+
+    it(
+      'releases the lock when the holder throws',
+      withStore(async (s) => {
+        await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, async () => 'ok')).resolves.toBe('ok');
+      }),
+    );
+
+    it(
+      'gives up waiting for a busy lock',
+      withStore(async (s) => {
+        let release!: () => void;
+        const held = s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, () => new Promise<void>((r) => (release = r)));
+        await new Promise((r) => setTimeout(r, 20));
+        await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 50 }, async () => 'late')).rejects.toThrow(/busy/);
+        release();
+        await held;
+      }),
+    );
+
+    it(
+      'keeps mailboxes in order with sequence numbers, per conversation',
+      withStore(async (s) => {
+        expect(await s.mailboxPush('web', key, { n: 1 }, 60_000)).toBe(1);
+        expect(await s.mailboxPush('web', key, { n: 2 }, 60_000)).toBe(2);
+        await s.mailboxPush('web', other, { n: 9 }, 60_000);
+        expect(await s.mailboxRead('web', key, 0)).toEqual([{ seq: 1, item: { n: 1 } }, { seq: 2, item: { n: 2 } }]);
+        expect(await s.mailboxRead('web', key, 1)).toEqual([{ seq: 2, item: { n: 2 } }]);
+      }),
+    );
+
+    it(
+      'erases everything of one conversation and nothing of another',
+      withStore(async (s) => {
+        for (const k of [key, other]) {
+          await s.commitTurn(k, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('x', k)] });
+          await s.mailboxPush('transcript', k, { text: 'hi' }, 60_000);
+        }
+        await s.deleteConversation(other);
+        expect(await s.getConversation(other)).toBeUndefined();
+        expect(await s.mailboxRead('transcript', other, 0)).toEqual([]);
+        expect(await s.outboxPeek(other, 10)).toEqual([]);
+        expect(await s.getConversation(key)).toBeDefined();
+        expect(await s.mailboxRead('transcript', key, 0)).toHaveLength(1);
+        expect(await s.outboxConversations()).toEqual([key]);
+      }),
+    );
+
+    it(
+      'deletes the record when a commit carries none (erasure)',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [] });
+        await s.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm2', dedupeTtlMs: 60_000, outbox: [] });
+        expect(await s.getConversation(key)).toBeUndefined();
+        expect(await s.wasHandled(key, 'm2')).toBe(true);
+      }),
+    );
+
+    it(
+      'keeps dead letters and shared lists',
+      withStore(async (s) => {
+        await s.deadLetter(item('dead'));
+        expect((await s.deadLetters(10)).map((i) => i.id)).toEqual(['dead']);
+        await s.listPush('handoff-requests', { a: 1 });
+        await s.listPush('handoff-requests', { a: 2 });
+        expect(await s.listRead('handoff-requests', 1)).toEqual([{ a: 2 }]);
+        expect(await s.ping()).toBe(true);
+      }),
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/ports.ts';
+import type { RedisStore } from '../../src/store/redis.ts';
+import { connectTestStore, dropPrefix, testPrefix } from '../helpers/redis.ts';
+import { storeContract } from './contract.ts';
+
+const prefixes = new Map<Store, string>();
+storeContract(
+  'redis',
+  async () => {
+    const prefix = testPrefix();
+    const s = await connectTestStore(prefix);
+    prefixes.set(s, prefix);
+    return s;
+  },
+  async (s) => {
+    await dropPrefix(prefixes.get(s)!);
+    await s.close();
+  },
+);
+
+describe('redis store', () => {
+  const opened: RedisStore[] = [];
+  afterAll(async () => {
+    for (const s of opened) await s.close();
+  });
+
+  it('expires records with their TTL in Redis itself', async () => {
+    const prefix = testPrefix();
+    const s = await connectTestStore(prefix);
+    opened.push(s);
+    const key = { channel: 'web', account: 'default', user: 'ttl' };
+    await s.commitTurn(key, {
+      record: { flowVersion: 1, snapshot: {}, pending: [], updatedAt: 0 },
+      recordTtlMs: 150,
+      messageId: 'm1',
+      dedupeTtlMs: 150,
+      outbox: [],
+    });
+    expect(await s.getConversation(key)).toBeDefined();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await s.getConversation(key)).toBeUndefined();
+    expect(await s.wasHandled(key, 'm1')).toBe(false);
+    await dropPrefix(prefix);
+  });
+
+  it('shares a lock between two connections (two instances)', async () => {
+    const prefix = testPrefix();
+    const a = await connectTestStore(prefix);
+    const b = await connectTestStore(prefix);
+    opened.push(a, b);
+    const key = { channel: 'web', account: 'default', user: 'shared' };
+    const order: string[] = [];
+    const hold = (s: Store, label: string) =>
+      s.withLock(key, { ttlMs: 5_000, waitMs: 5_000 }, async () => {
+        order.push(`${label}+`);
+        await new Promise((r) => setTimeout(r, 50));
+        order.push(`${label}-`);
+      });
+    await Promise.all([hold(a, 'a'), hold(b, 'b')]);
+    expect(order.join(' ')).toBe(order[0] === 'a+' ? 'a+ a- b+ b-' : 'b+ b- a+ a-');
+    await dropPrefix(prefix);
+  });
+});
