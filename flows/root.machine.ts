@@ -41,6 +41,8 @@ const CHOICE = {
   eraseYes: 'erase_yes',
   eraseNo: 'erase_no',
   countryOther: 'country_other',
+  handoffWait: 'handoff_wait',
+  handoffCancel: 'handoff_cancel',
 } as const;
 const TOPIC_PREFIX = 'topic_';
 const COUNTRY_PREFIX = 'country_';
@@ -218,6 +220,19 @@ export function createRootMachine(deps: FlowDeps) {
         ...(context.topic ? { topic: context.topic } : {}),
       })),
       sayHandoffRequested: emit({ type: 'say', key: 'handoff.requested' }),
+      askAfterHandoffTimeout: emit({
+        type: 'ask',
+        key: 'handoff.timeout',
+        choices: [
+          { id: CHOICE.handoffWait, key: 'handoff.wait' },
+          { id: CHOICE.handoffCancel, key: 'handoff.cancel' },
+        ],
+        transient: true,
+      }),
+      sayLeaveMessage: emit({ type: 'say', key: 'handoff.leaveMessage' }),
+      cancelHandoff: emit({ type: 'handoff.cancel' }),
+      sayHandoffCancelled: emit({ type: 'say', key: 'handoff.cancelled' }),
+      sayHandoffClosed: emit({ type: 'say', key: 'handoff.closed' }),
       askAfterHandoff: emit({ type: 'ask', key: 'handoff.next', choices: [{ id: CHOICE.menu, key: 'choices.menu' }] }),
       answerEmergency: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'emergency' as const, ...countryOf(context) })),
       raiseEmergencyHandoff: emit(({ context }) => ({
@@ -269,6 +284,9 @@ export function createRootMachine(deps: FlowDeps) {
         { guard: { type: 'isCommand', params: 'delete' }, target: '.confirmErase' },
       ],
       'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
+      // Nobody took the chat in time: the user chooses to leave a message or go back to the bot.
+      'handoff.timeout': { actions: 'askAfterHandoffTimeout' },
+      'handoff.closed': { target: '.menu', actions: 'sayHandoffClosed' },
       'user.start': [
         { guard: 'hasLocale', target: '.menu', actions: 'sayWelcome' },
         { target: '.welcome' },
@@ -277,6 +295,8 @@ export function createRootMachine(deps: FlowDeps) {
         { guard: { type: 'isChoice', params: CHOICE.menu }, target: '.menu' },
         { guard: { type: 'isChoice', params: CHOICE.staff }, target: '.staff' },
         { guard: { type: 'isChoice', params: CHOICE.continue }, actions: 'reprompt' },
+        { guard: { type: 'isChoice', params: CHOICE.handoffWait }, actions: 'sayLeaveMessage' },
+        { guard: { type: 'isChoice', params: CHOICE.handoffCancel }, target: '.menu', actions: ['cancelHandoff', 'sayHandoffCancelled'] },
         { guard: 'isTopicChoice', target: '.routing', actions: 'takeTopicChoice' },
         { guard: 'isLanguageChoice', target: '.menu', actions: 'takeLanguageChoice' },
         { guard: 'isCountryChoice', actions: ['takeCountryChoice', 'reprompt'] },

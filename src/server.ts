@@ -1,7 +1,7 @@
 // The composition root: the only module that knows every part. It reads the configuration, picks
 // the store, loads content and locales, builds the NLU, the flows, the engine and the outbox, and
 // mounts each channel. A new channel is one block here and a folder under src/channels/.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createFlowRunner } from '../flows/index.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -87,7 +87,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     clock,
     log,
     onCommitted: (key) => outbox.kick(key),
-    onHandoff: (request: HandoffRequest) => store.listPush(HANDOFF_REQUESTS, request),
+
     options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS },
   });
   return {
@@ -117,8 +117,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   const { config, log, store, translate, conversations, outbox } = engine;
   const clock = opts.clock ?? systemClock;
 
-  const app = Fastify({
-    loggerInstance: log,
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
     // Request lines would carry user ids in query strings; the engine logs what matters.
     disableRequestLogging: true,
     bodyLimit: 64 * 1024,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolveChoice } from './choices.ts';
 import { parseCommand } from './commands.ts';
-import type { Effect, FlowEvent, FlowRunner, FlowState, Understanding } from './effects.ts';
+import type { Effect, FlowEvent, FlowRunner, FlowState, SystemEvent, Understanding } from './effects.ts';
 import type { InboundPort, ReceiveResult } from './channel.ts';
 import {
   MAX_INBOUND_TEXT,
@@ -34,6 +34,20 @@ export interface Understander {
   understand(text: string): NluOutput;
   detectLanguage(text: string): Locale;
   normalize(text: string): string;
+}
+
+/**
+ * The hand-off desk as the engine sees it (src/handoff implements it): where requests go, and the
+ * gate that keeps the bot silent while a person holds the chat.
+ */
+export interface HandoffDesk {
+  open(request: HandoffRequest): Promise<void>;
+  /** The user went back to the assistant instead of waiting. */
+  cancel(key: ConversationKey): Promise<void>;
+  /** Whether a staff member holds this conversation now. */
+  isHeld(key: ConversationKey): Promise<boolean>;
+  /** A user's message while a person holds the chat; `emergency` lists danger detected in it. */
+  relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[] }): Promise<void>;
 }
 
 export interface HandoffRequest {
@@ -73,8 +87,8 @@ export interface EngineDeps {
   log: Log;
   /** Called after a turn is committed, to start delivery. */
   onCommitted?: (key: ConversationKey) => void;
-  /** Where hand-off requests go (the hand-off queue). */
-  onHandoff?: (request: HandoffRequest) => Promise<void>;
+  /** The hand-off queue; without it, requests are only logged. */
+  handoff?: HandoffDesk;
   /** Called with the key when the user erased their data, so other parts can forget it too. */
   onErase?: (key: ConversationKey) => Promise<void>;
   options?: Partial<EngineOptions>;
@@ -101,9 +115,42 @@ export class ConversationService implements InboundPort {
     return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
       if (await store.wasHandled(key, message.id)) return 'duplicate';
       const record = await store.getConversation(key);
-      await this.runTurn(key, message, record);
+      if (await this.deps.handoff?.isHeld(key)) await this.relayTurn(key, message, record);
+      else await this.runTurn(key, message, record);
       return 'accepted';
     });
+  }
+
+  /**
+   * Runs a synthetic event from the hand-off desk (a sweeper's timeout, a staff member closing the
+   * chat) as a turn of its own, under the conversation's lock, so it is ordered with the user's.
+   */
+  async notify(key: ConversationKey, event: SystemEvent): Promise<void> {
+    const { store } = this.deps;
+    await store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
+      const record = await store.getConversation(key);
+      // A conversation erased (or expired) meanwhile has nobody to tell.
+      if (!record) return;
+      await this.runTurn(key, { id: `sys:${randomUUID()}`, key, receivedAt: this.deps.clock.now(), payload: { type: 'start' } }, record, event);
+    });
+  }
+
+  /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
+  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+    const { store, clock, nlu } = this.deps;
+    const now = clock.now();
+    const p = message.payload;
+    const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
+    const emergency = p.type === 'text' ? nlu.understand(text).emergency : [];
+    await store.commitTurn(key, {
+      ...(stored ? { record: { ...stored, updatedAt: now } } : {}),
+      recordTtlMs: this.opts.recordTtlMs,
+      messageId: message.id,
+      dedupeTtlMs: this.opts.dedupeTtlMs,
+      outbox: [],
+    });
+    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text, at: now }, this.opts.recordTtlMs);
+    await this.deps.handoff?.relay(key, { text, at: now, emergency });
   }
 
   /** Sets the language and country before the first message (the terminal chat's --lang/--country). */
@@ -129,7 +176,7 @@ export class ConversationService implements InboundPort {
     });
   }
 
-  private async runTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+  private async runTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, system?: SystemEvent): Promise<void> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
     let effects: Effect[];
@@ -137,7 +184,7 @@ export class ConversationService implements InboundPort {
     let erase = false;
     let locale: Locale;
     try {
-      const result = this.step(stored, message);
+      const result = this.step(stored, message, system);
       effects = result.effects;
       locale = result.state.locale ?? 'vi';
       erase = effects.some((e) => e.type === 'erase');
@@ -164,7 +211,7 @@ export class ConversationService implements InboundPort {
         dedupeTtlMs: this.opts.dedupeTtlMs,
         outbox: replies.map((m) => this.outboxItem(key, m, now)),
       });
-      if (!erase) await this.keepTranscript(key, message, replies, now);
+      if (!erase) await this.keepTranscript(key, system ? undefined : message, replies, now);
     } catch (err) {
       // The turn failed: the record stays as it was; the user gets an apology rather than silence,
       // and the message is marked handled so a platform retry does not fail the same way forever.
@@ -182,25 +229,28 @@ export class ConversationService implements InboundPort {
       return;
     }
     this.deps.onCommitted?.(key);
+    const desk = this.deps.handoff;
     for (const e of effects) {
+      if (e.type === 'handoff.cancel') await desk?.cancel(key);
       if (e.type !== 'handoff') continue;
       const request: HandoffRequest = { key, reason: e.reason, priority: e.priority, locale, at: now };
       if (e.topic) request.topic = e.topic;
       if (record?.country) request.country = record.country;
       if (record?.city) request.city = record.city;
-      await this.deps.onHandoff?.(request);
+      if (desk) await desk.open(request);
+      else log.warn({ reason: e.reason, priority: e.priority }, 'hand-off requested but no desk is configured');
     }
   }
 
   /** Runs the flow; a snapshot from an older flow version, or one that no longer fits, restarts with an apology. */
-  private step(stored: ConversationRecord | undefined, message: InboundMessage) {
+  private step(stored: ConversationRecord | undefined, message: InboundMessage, system?: SystemEvent) {
     const { flows } = this.deps;
     const initial: FlowState = {};
     const locale = stored?.locale ?? message.localeHint;
     if (locale) initial.locale = locale;
     if (stored?.country) initial.country = stored.country;
     if (stored?.city) initial.city = stored.city;
-    const event = this.toEvent(message, stored);
+    const event = system ?? this.toEvent(message, stored);
     const fits = stored?.snapshot !== undefined && stored.flowVersion === flows.version;
     if (fits) {
       try {
@@ -254,11 +304,13 @@ export class ConversationService implements InboundPort {
     return { id: randomUUID(), key, message, attempts: 0, enqueuedAt: now };
   }
 
-  private async keepTranscript(key: ConversationKey, message: InboundMessage, replies: OutboundMessage[], now: number) {
+  private async keepTranscript(key: ConversationKey, message: InboundMessage | undefined, replies: OutboundMessage[], now: number) {
     const { store } = this.deps;
-    const p = message.payload;
-    const said = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`;
-    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text: said, at: now }, this.opts.recordTtlMs);
+    const p = message?.payload;
+    if (p) {
+      const said = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`;
+      await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text: said, at: now }, this.opts.recordTtlMs);
+    }
     for (const r of replies) {
       await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'bot', text: r.text, at: now }, this.opts.recordTtlMs);
     }

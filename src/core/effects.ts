@@ -31,7 +31,12 @@ export type FlowEvent =
   | { type: 'user.choice'; id: string }
   | { type: 'user.command'; command: Command }
   | { type: 'user.emergency'; kinds: string[]; nlu: Understanding }
-  | { type: 'user.unsupported'; kind: UnsupportedKind };
+  | { type: 'user.unsupported'; kind: UnsupportedKind }
+  /** Synthetic events from the hand-off desk (a sweeper or a staff action), never from the user. */
+  | { type: 'handoff.timeout' }
+  | { type: 'handoff.closed' };
+
+export type SystemEvent = Extract<FlowEvent, { type: `handoff.${string}` }>;
 
 /** A choice as a flow describes it: a locale key, or a label from content. */
 export type ChoiceSpec = { id: string; key: string; vars?: Record<string, string | number> } | { id: string; label: Localized };
@@ -56,6 +61,8 @@ export type Effect =
   | { type: 'articles'; ids: string[]; country?: string }
   | { type: 'hotlines'; country?: string; scope: 'all' | 'emergency' }
   | { type: 'handoff'; reason: HandoffReason; priority: 'emergency' | 'normal'; topic?: string }
+  /** The user chose to go back to the assistant instead of waiting for a person. */
+  | { type: 'handoff.cancel' }
   | { type: 'erase' };
 
 export interface FlowState {

@@ -95,9 +95,21 @@ export interface Store {
   mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
   mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]>;
 
-  /** A plain list shared by all instances (e.g. the hand-off requests). */
+  /** A plain list shared by all instances (e.g. an audit trail). */
   listPush<T>(name: string, item: T): Promise<void>;
   listRead<T>(name: string, limit: number): Promise<T[]>;
+
+  /** Appends replies that no turn produced (a staff member's, a sweeper's) to the outbox. */
+  outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void>;
+
+  /**
+   * A small named table of JSON values shared by all instances (hand-offs, staff accounts).
+   * Writers that read-modify-write one row hold a lock for it (withLock with their own scope).
+   */
+  tablePut<T>(name: string, id: string, value: T): Promise<void>;
+  tableGet<T>(name: string, id: string): Promise<T | undefined>;
+  tableDelete(name: string, id: string): Promise<void>;
+  tableAll<T>(name: string): Promise<T[]>;
 
   ping(): Promise<boolean>;
   close(): Promise<void>;

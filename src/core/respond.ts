@@ -87,6 +87,7 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
           break;
         }
         case 'handoff':
+        case 'handoff.cancel':
         case 'erase':
           break;
       }

@@ -10,9 +10,22 @@ export function tag(key: ConversationKey): string {
   );
 }
 
-export function parseTag(tagged: string): ConversationKey | undefined {
-  const m = /^\{([^:{}]+):([^:{}]+):(.+)\}$/.exec(tagged);
-  return m ? { channel: m[1]!, account: m[2]!, user: m[3]! } : undefined;
+/** How a conversation is named in shared indexes: lossless, unlike the tag (which must avoid braces). */
+export function indexMember(key: ConversationKey): string {
+  return JSON.stringify([key.channel, key.account, key.user]);
+}
+
+export function parseIndexMember(member: string): ConversationKey | undefined {
+  try {
+    const parsed: unknown = JSON.parse(member);
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed.every((p) => typeof p === 'string')) {
+      const [channel, account, user] = parsed as [string, string, string];
+      return { channel, account, user };
+    }
+  } catch {
+    // not one of ours: skipped by the caller
+  }
+  return undefined;
 }
 
 export const keys = {
@@ -24,4 +37,5 @@ export const keys = {
   deadLetters: () => 'outbox:dead',
   mailbox: (name: string, k: ConversationKey) => `mbox:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
+  table: (name: string) => `table:${name}`,
 };

@@ -12,7 +12,7 @@ import {
   type Store,
   type TurnCommit,
 } from '../core/ports.ts';
-import { keys, parseTag, tag } from './keys.ts';
+import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 
 interface Entry {
   value: unknown;
@@ -49,7 +49,7 @@ export class MemoryStore implements Store {
   async deleteConversation(key: ConversationKey): Promise<void> {
     this.values.delete(keys.conversation(key));
     this.values.delete(keys.outbox(key));
-    this.outboxIndex.delete(tag(key));
+    this.outboxIndex.delete(indexMember(key));
     // Every key of a conversation carries its tag (keys.ts): erase them all, as the Redis store does.
     for (const k of this.values.keys()) if (k.includes(tag(key))) this.values.delete(k);
   }
@@ -66,7 +66,7 @@ export class MemoryStore implements Store {
       const list = this.get<string[]>(keys.outbox(key)) ?? [];
       list.push(...c.outbox.map((i) => JSON.stringify(i)));
       this.set(keys.outbox(key), list);
-      this.outboxIndex.add(tag(key));
+      this.outboxIndex.add(indexMember(key));
     }
   }
 
@@ -102,7 +102,7 @@ export class MemoryStore implements Store {
     if (head !== undefined && (JSON.parse(head) as OutboxItem).id === id) list.shift();
     if (list.length === 0) {
       this.values.delete(keys.outbox(key));
-      this.outboxIndex.delete(tag(key));
+      this.outboxIndex.delete(indexMember(key));
     }
   }
 
@@ -113,7 +113,7 @@ export class MemoryStore implements Store {
   }
 
   async outboxConversations(): Promise<ConversationKey[]> {
-    return [...this.outboxIndex].map(parseTag).filter((k): k is ConversationKey => k !== undefined);
+    return [...this.outboxIndex].map(parseIndexMember).filter((k): k is ConversationKey => k !== undefined);
   }
 
   async deadLetter(item: OutboxItem): Promise<void> {
@@ -143,6 +143,40 @@ export class MemoryStore implements Store {
 
   async listRead<T>(name: string, limit: number): Promise<T[]> {
     return this.readFrom<T>(keys.list(name), limit);
+  }
+
+  async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const list = this.get<string[]>(keys.outbox(key)) ?? [];
+    list.push(...items.map((i) => JSON.stringify(i)));
+    this.set(keys.outbox(key), list);
+    this.outboxIndex.add(indexMember(key));
+  }
+
+  private table(name: string): Map<string, string> {
+    let t = this.get<Map<string, string>>(keys.table(name));
+    if (!t) {
+      t = new Map();
+      this.set(keys.table(name), t);
+    }
+    return t;
+  }
+
+  async tablePut<T>(name: string, id: string, value: T): Promise<void> {
+    this.table(name).set(id, JSON.stringify(value));
+  }
+
+  async tableGet<T>(name: string, id: string): Promise<T | undefined> {
+    const raw = this.table(name).get(id);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async tableDelete(name: string, id: string): Promise<void> {
+    this.table(name).delete(id);
+  }
+
+  async tableAll<T>(name: string): Promise<T[]> {
+    return [...this.table(name).values()].map((raw) => JSON.parse(raw) as T);
   }
 
   private pushTo(k: string, item: unknown): void {

@@ -13,7 +13,7 @@ import {
   type Store,
   type TurnCommit,
 } from '../core/ports.ts';
-import { keys, parseTag, tag } from './keys.ts';
+import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 
 // Releases the lock only if we still own it: an expired lock may already belong to someone else.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -72,7 +72,7 @@ export class RedisStore implements Store {
       found.push(...(batch as unknown as string[]));
     }
     if (found.length > 0) await this.client.del(found);
-    await this.client.sRem(this.k(keys.outboxIndex()), tag(key));
+    await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
   }
 
   async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
@@ -86,7 +86,7 @@ export class RedisStore implements Store {
     m.set(this.k(keys.handled(key, c.messageId)), '1', { expiration: { type: 'PX', value: c.dedupeTtlMs } });
     if (c.outbox.length > 0) m.rPush(this.k(keys.outbox(key)), c.outbox.map((i) => JSON.stringify(i)));
     await m.exec();
-    if (c.outbox.length > 0) await this.client.sAdd(this.k(keys.outboxIndex()), tag(key));
+    if (c.outbox.length > 0) await this.client.sAdd(this.k(keys.outboxIndex()), indexMember(key));
   }
 
   async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
@@ -115,7 +115,7 @@ export class RedisStore implements Store {
 
   async outboxAck(key: ConversationKey, id: string): Promise<void> {
     const emptied = await this.client.eval(ACK_HEAD, { keys: [this.k(keys.outbox(key))], arguments: [id] });
-    if (emptied === 1) await this.client.sRem(this.k(keys.outboxIndex()), tag(key));
+    if (emptied === 1) await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
   }
 
   async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {
@@ -124,7 +124,7 @@ export class RedisStore implements Store {
 
   async outboxConversations(): Promise<ConversationKey[]> {
     const tags = await this.client.sMembers(this.k(keys.outboxIndex()));
-    return tags.map(parseTag).filter((k): k is ConversationKey => k !== undefined);
+    return tags.map(parseIndexMember).filter((k): k is ConversationKey => k !== undefined);
   }
 
   async deadLetter(item: OutboxItem): Promise<void> {
@@ -154,6 +154,30 @@ export class RedisStore implements Store {
   async listRead<T>(name: string, limit: number): Promise<T[]> {
     const raw = await this.client.lRange(this.k(keys.list(name)), -limit, -1);
     return raw.map((s) => JSON.parse(s) as T);
+  }
+
+  async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.client.rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)));
+    await this.client.sAdd(this.k(keys.outboxIndex()), indexMember(key));
+  }
+
+  async tablePut<T>(name: string, id: string, value: T): Promise<void> {
+    await this.client.hSet(this.k(keys.table(name)), id, JSON.stringify(value));
+  }
+
+  async tableGet<T>(name: string, id: string): Promise<T | undefined> {
+    const raw = await this.client.hGet(this.k(keys.table(name)), id);
+    return raw === null || raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async tableDelete(name: string, id: string): Promise<void> {
+    await this.client.hDel(this.k(keys.table(name)), id);
+  }
+
+  async tableAll<T>(name: string): Promise<T[]> {
+    const all = await this.client.hVals(this.k(keys.table(name)));
+    return all.map((raw) => JSON.parse(raw) as T);
   }
 
   async ping(): Promise<boolean> {

@@ -128,6 +128,34 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'appends replies outside a turn after those already queued',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('bot')] });
+        await s.outboxPush(key, [item('agent1'), item('agent2')]);
+        await s.outboxPush(other, [item('o', other)]);
+        expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['bot', 'agent1', 'agent2']);
+        const index = (await s.outboxConversations()).map((k) => k.user).sort();
+        expect(index).toEqual([key.user, other.user].sort());
+      }),
+    );
+
+    it(
+      'keeps tables of JSON rows shared by name',
+      withStore(async (s) => {
+        expect(await s.tableAll('handoffs')).toEqual([]);
+        await s.tablePut('handoffs', 'a', { n: 1 });
+        await s.tablePut('handoffs', 'b', { n: 2 });
+        await s.tablePut('staff', 'a', { other: true });
+        await s.tablePut('handoffs', 'a', { n: 3 });
+        expect(await s.tableGet('handoffs', 'a')).toEqual({ n: 3 });
+        expect(await s.tableGet('handoffs', 'zz')).toBeUndefined();
+        expect((await s.tableAll<{ n: number }>('handoffs')).map((r) => r.n).sort()).toEqual([2, 3]);
+        await s.tableDelete('handoffs', 'b');
+        expect(await s.tableAll('handoffs')).toEqual([{ n: 3 }]);
+      }),
+    );
+
+    it(
       'keeps dead letters and shared lists',
       withStore(async (s) => {
         await s.deadLetter(item('dead'));

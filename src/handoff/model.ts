@@ -1,0 +1,73 @@
+// What the hand-off desk keeps about an escalated chat, and about the staff who answer it.
+import type { Localized } from '../core/effects.ts';
+import type { ConversationKey, Locale } from '../core/messages.ts';
+import type { OfficeHours } from './office-hours.ts';
+
+export const HANDOFF_STATUSES = ['waiting', 'assigned', 'closed', 'expired'] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+export type Priority = 'emergency' | 'normal';
+
+export interface HandoffEvent {
+  at: number;
+  /** A status, or what happened without changing it ('raised', 'transferred', 'offered'). */
+  event: HandoffStatus | 'raised' | 'transferred' | 'offered' | 'cancelled';
+  by?: string;
+  detail?: string;
+}
+
+export interface Handoff {
+  id: string;
+  key: ConversationKey;
+  /** The mission whose staff answer it; undefined until the user's country is known. */
+  mission?: string;
+  country?: string;
+  city?: string;
+  topic?: string;
+  locale: Locale;
+  reason: string;
+  priority: Priority;
+  status: HandoffStatus;
+  assignee?: { id: string; name: string };
+  createdAt: number;
+  updatedAt: number;
+  lastUserAt: number;
+  /** When the "leave a message / back to the assistant" offer is due (waiting time counts in office hours). */
+  offerDueAt: number;
+  offeredAt?: number;
+  /** Danger detected in the user's messages after the chat was escalated. */
+  alerts: { at: number; kinds: string[] }[];
+  notes: { at: number; by: string; text: string }[];
+  history: HandoffEvent[];
+}
+
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface Staff {
+  id: string;
+  name: string;
+  role: StaffRole;
+  /** Missions an agent answers for; a supervisor sees every mission of these missions' countries. */
+  missions: string[];
+}
+
+export interface MissionInfo {
+  id: string;
+  name: Localized;
+  country: string;
+  timeZone: string;
+  officeHours: OfficeHours;
+}
+
+/** Where a chat goes: the content's missions, by country and city. */
+export interface MissionDirectory {
+  route(country?: string, city?: string): MissionInfo | undefined;
+  get(id: string): MissionInfo | undefined;
+  all(): readonly MissionInfo[];
+}
+
+/** Emergencies first, then whoever has waited longest. */
+export function byUrgency(a: Handoff, b: Handoff): number {
+  if (a.priority !== b.priority) return a.priority === 'emergency' ? -1 : 1;
+  return a.createdAt - b.createdAt;
+}

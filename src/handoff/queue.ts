@@ -1,0 +1,351 @@
+// The queue of escalated chats. One open hand-off per conversation; every change happens under that
+// conversation's 'handoff' lock and is written to the store, so several instances share the queue
+// and a restart loses nothing. Messages to the user leave through the outbox like the bot's own.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { HandoffDesk, HandoffRequest, TranscriptEntry } from '../core/conversation.ts';
+import { TRANSCRIPT } from '../core/conversation.ts';
+import type { SystemEvent } from '../core/effects.ts';
+import type { ConversationKey, Locale, OutboundMessage } from '../core/messages.ts';
+import type { Clock, Log, OutboxItem, Store } from '../core/ports.ts';
+import type { Translate } from '../core/translate.ts';
+import { byUrgency, type Handoff, type HandoffEvent, type MissionDirectory, type MissionInfo, type Staff } from './model.ts';
+import { describeHours, describeInstant, nextOpening } from './office-hours.ts';
+
+export const OPEN_TABLE = 'handoffs:open';
+export const DONE_TABLE = 'handoffs:done';
+const BY_CONVERSATION = 'handoffs:by-conversation';
+
+export interface HandoffQueueOptions {
+  /** Waiting time (counted from the office's opening) before the user is offered to leave a message. */
+  offerAfterMs: number;
+  /** A chat nobody took this long after its offer was due is expired. */
+  expireAfterMs: number;
+  /** Closed and expired hand-offs are kept this long for statistics and audit, then purged. */
+  retentionMs: number;
+  transcriptTtlMs: number;
+}
+
+const DEFAULTS: HandoffQueueOptions = {
+  offerAfterMs: 15 * 60_000,
+  expireAfterMs: 3 * 24 * 3600_000,
+  retentionMs: 30 * 24 * 3600_000,
+  transcriptTtlMs: 30 * 24 * 3600_000,
+};
+
+export interface HandoffQueueDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  translate: Translate;
+  missions: MissionDirectory;
+  /** The numbers to call while nobody can answer (the country's emergency lines and the 24/7 line). */
+  emergencyLines(locale: Locale, country?: string): string;
+  /** Runs a synthetic event through the user's dialogue (the conversation service's notify). */
+  notify(key: ConversationKey, event: SystemEvent): Promise<void>;
+  /** Starts delivery of what was put in the outbox. */
+  kick(key: ConversationKey): void;
+  options?: Partial<HandoffQueueOptions>;
+}
+
+export class HandoffError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'not_assigned_to_you' | 'closed' | 'unknown_mission' | 'already_assigned',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HandoffError';
+  }
+}
+
+const LOCK = { ttlMs: 10_000, waitMs: 5_000, scope: 'handoff' } as const;
+
+export class HandoffQueue implements HandoffDesk {
+  private readonly opts: HandoffQueueOptions;
+  /** Changes made by this instance; the console also polls the store for other instances' changes. */
+  readonly changes = new EventEmitter<{ change: [Handoff] }>();
+
+  constructor(private readonly deps: HandoffQueueDeps) {
+    this.opts = { ...DEFAULTS, ...deps.options };
+    this.changes.setMaxListeners(0);
+  }
+
+  // ── the engine's side (HandoffDesk) ──────────────────────────────────────────────────────────
+
+  async open(request: HandoffRequest): Promise<void> {
+    const { store, clock } = this.deps;
+    const created = await this.locked(request.key, async () => {
+      const now = clock.now();
+      const existing = await this.openFor(request.key);
+      if (existing) {
+        // Asking again changes nothing; an emergency raises the chat to the top.
+        if (request.priority === 'emergency' && existing.priority !== 'emergency') {
+          existing.priority = 'emergency';
+          this.record(existing, { at: now, event: 'raised', detail: request.reason });
+          await this.save(existing);
+        }
+        return undefined;
+      }
+      const mission = this.deps.missions.route(request.country, request.city);
+      const opensAt = mission ? (nextOpening(mission.officeHours, mission.timeZone, now) ?? now) : now;
+      const h: Handoff = {
+        id: randomUUID(),
+        key: request.key,
+        ...(mission ? { mission: mission.id } : {}),
+        ...(request.country ? { country: request.country } : {}),
+        ...(request.city ? { city: request.city } : {}),
+        ...(request.topic ? { topic: request.topic } : {}),
+        locale: request.locale,
+        reason: request.reason,
+        priority: request.priority,
+        status: 'waiting',
+        createdAt: now,
+        updatedAt: now,
+        lastUserAt: now,
+        offerDueAt: opensAt + this.opts.offerAfterMs,
+        alerts: [],
+        notes: [],
+        history: [{ at: now, event: 'waiting', detail: request.reason }],
+      };
+      await store.tablePut(BY_CONVERSATION, conversationId(h.key), h.id);
+      await this.save(h);
+      return { h, mission, opensAt };
+    });
+    if (created?.mission && created.opensAt > created.h.createdAt) {
+      await this.tellOffHours(created.h, created.mission, created.opensAt);
+    }
+  }
+
+  async cancel(key: ConversationKey): Promise<void> {
+    await this.locked(key, async () => {
+      const h = await this.openFor(key);
+      if (!h || h.status !== 'waiting') return;
+      h.status = 'expired';
+      this.record(h, { at: this.deps.clock.now(), event: 'cancelled', by: 'user' });
+      await this.finish(h);
+    });
+  }
+
+  async isHeld(key: ConversationKey): Promise<boolean> {
+    return (await this.openFor(key))?.status === 'assigned';
+  }
+
+  async relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[] }): Promise<void> {
+    await this.locked(key, async () => {
+      const h = await this.openFor(key);
+      if (!h) return;
+      h.lastUserAt = entry.at;
+      if (entry.emergency.length > 0) {
+        h.alerts.push({ at: entry.at, kinds: [...entry.emergency] });
+        if (h.priority !== 'emergency') {
+          h.priority = 'emergency';
+          this.record(h, { at: entry.at, event: 'raised', detail: entry.emergency.join(',') });
+        }
+      }
+      await this.save(h);
+    });
+  }
+
+  // ── the staff's side (the console) ───────────────────────────────────────────────────────────
+
+  async get(id: string): Promise<Handoff | undefined> {
+    return (await this.deps.store.tableGet<Handoff>(OPEN_TABLE, id)) ?? this.deps.store.tableGet<Handoff>(DONE_TABLE, id);
+  }
+
+  /** Open hand-offs, most urgent first; `missions` limits them to those missions (undefined: all). */
+  async list(missions?: readonly string[]): Promise<Handoff[]> {
+    const all = await this.deps.store.tableAll<Handoff>(OPEN_TABLE);
+    return all.filter((h) => !missions || (h.mission !== undefined && missions.includes(h.mission))).sort(byUrgency);
+  }
+
+  async transcript(h: Handoff): Promise<TranscriptEntry[]> {
+    return (await this.deps.store.mailboxRead<TranscriptEntry>(TRANSCRIPT, h.key, 0)).map((e) => e.item);
+  }
+
+  async claim(id: string, staff: Staff): Promise<Handoff> {
+    return this.change(id, async (h, now) => {
+      if (h.status === 'assigned' && h.assignee?.id !== staff.id) throw new HandoffError('already_assigned', 'another officer holds this chat');
+      if (h.status === 'assigned') return h;
+      h.status = 'assigned';
+      h.assignee = { id: staff.id, name: staff.name };
+      this.record(h, { at: now, event: 'assigned', by: staff.id });
+      await this.save(h);
+      const mission = h.mission ? this.deps.missions.get(h.mission) : undefined;
+      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.assigned', { name: staff.name, mission: mission?.name[h.locale] ?? '' }), 'agent');
+      return h;
+    });
+  }
+
+  async reply(id: string, staff: Staff, text: string): Promise<Handoff> {
+    return this.change(id, async (h) => {
+      if (h.status !== 'assigned' || h.assignee?.id !== staff.id) throw new HandoffError('not_assigned_to_you', 'claim the chat before replying');
+      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.agentSays', { name: staff.name, text }), 'agent');
+      return h;
+    });
+  }
+
+  async note(id: string, staff: Staff, text: string): Promise<Handoff> {
+    return this.change(id, async (h, now) => {
+      h.notes.push({ at: now, by: staff.name, text });
+      await this.save(h);
+      return h;
+    });
+  }
+
+  async transfer(id: string, staff: Staff, missionId: string): Promise<Handoff> {
+    const mission = this.deps.missions.get(missionId);
+    if (!mission) throw new HandoffError('unknown_mission', `no mission ${missionId}`);
+    return this.change(id, async (h, now) => {
+      h.mission = mission.id;
+      h.status = 'waiting';
+      delete h.assignee;
+      this.record(h, { at: now, event: 'transferred', by: staff.id, detail: mission.id });
+      await this.save(h);
+      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.transferred', { mission: mission.name[h.locale] }), 'bot');
+      return h;
+    });
+  }
+
+  async close(id: string, staff: Staff): Promise<Handoff> {
+    const closed = await this.change(id, async (h, now) => {
+      h.status = 'closed';
+      this.record(h, { at: now, event: 'closed', by: staff.id });
+      await this.finish(h);
+      return h;
+    });
+    // Back to the bot through the dialogue, so the menu it shows answers to digits and words.
+    await this.deps.notify(closed.key, { type: 'handoff.closed' });
+    return closed;
+  }
+
+  /** The user erased their data: their hand-offs go too. */
+  async forget(key: ConversationKey): Promise<void> {
+    const { store } = this.deps;
+    await this.locked(key, async () => {
+      const open = await this.openFor(key);
+      if (open) await store.tableDelete(OPEN_TABLE, open.id);
+      await store.tableDelete(BY_CONVERSATION, conversationId(key));
+      for (const h of await store.tableAll<Handoff>(DONE_TABLE)) {
+        if (conversationId(h.key) === conversationId(key)) await store.tableDelete(DONE_TABLE, h.id);
+      }
+    });
+  }
+
+  // ── the sweeper's side ───────────────────────────────────────────────────────────────────────
+
+  /** Offers a way out to users nobody answered, expires abandoned chats, purges old records. */
+  async sweep(): Promise<{ offered: number; expired: number; purged: number }> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    let offered = 0;
+    let expired = 0;
+    let purged = 0;
+    for (const snapshot of await store.tableAll<Handoff>(OPEN_TABLE)) {
+      if (snapshot.status !== 'waiting') continue;
+      // Counted from when staff could first answer, so a weekend does not expire Friday's chats.
+      if (now - snapshot.offerDueAt >= this.opts.expireAfterMs) {
+        await this.locked(snapshot.key, async () => {
+          const h = await this.openFor(snapshot.key);
+          if (h?.status !== 'waiting') return;
+          h.status = 'expired';
+          this.record(h, { at: now, event: 'expired' });
+          await this.finish(h);
+          expired++;
+        });
+      } else if (snapshot.offeredAt === undefined && now >= snapshot.offerDueAt) {
+        const due = await this.locked(snapshot.key, async () => {
+          const h = await this.openFor(snapshot.key);
+          if (h?.status !== 'waiting' || h.offeredAt !== undefined) return false;
+          h.offeredAt = now;
+          this.record(h, { at: now, event: 'offered' });
+          await this.save(h);
+          return true;
+        });
+        if (due) {
+          await this.deps.notify(snapshot.key, { type: 'handoff.timeout' });
+          offered++;
+        }
+      }
+    }
+    for (const h of await store.tableAll<Handoff>(DONE_TABLE)) {
+      if (now - h.updatedAt >= this.opts.retentionMs) {
+        await store.tableDelete(DONE_TABLE, h.id);
+        purged++;
+      }
+    }
+    return { offered, expired, purged };
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────
+
+  private async openFor(key: ConversationKey): Promise<Handoff | undefined> {
+    const id = await this.deps.store.tableGet<string>(BY_CONVERSATION, conversationId(key));
+    return id === undefined ? undefined : this.deps.store.tableGet<Handoff>(OPEN_TABLE, id);
+  }
+
+  private async change(id: string, fn: (h: Handoff, now: number) => Promise<Handoff>): Promise<Handoff> {
+    const first = await this.deps.store.tableGet<Handoff>(OPEN_TABLE, id);
+    if (!first) {
+      if (await this.deps.store.tableGet<Handoff>(DONE_TABLE, id)) throw new HandoffError('closed', 'this chat is closed');
+      throw new HandoffError('not_found', 'no such chat');
+    }
+    return this.locked(first.key, async () => {
+      // Re-read under the lock: another officer or instance may have changed it meanwhile.
+      const h = await this.deps.store.tableGet<Handoff>(OPEN_TABLE, id);
+      if (!h) throw new HandoffError('closed', 'this chat is closed');
+      return fn(h, this.deps.clock.now());
+    });
+  }
+
+  private locked<T>(key: ConversationKey, fn: () => Promise<T>): Promise<T> {
+    return this.deps.store.withLock(key, LOCK, fn);
+  }
+
+  private record(h: Handoff, e: HandoffEvent): void {
+    h.history.push(e);
+    h.updatedAt = e.at;
+  }
+
+  private async save(h: Handoff): Promise<void> {
+    await this.deps.store.tablePut(OPEN_TABLE, h.id, h);
+    this.changes.emit('change', h);
+  }
+
+  /** Moves a closed or expired hand-off out of the queue. */
+  private async finish(h: Handoff): Promise<void> {
+    const { store } = this.deps;
+    await store.tablePut(DONE_TABLE, h.id, h);
+    await store.tableDelete(OPEN_TABLE, h.id);
+    await store.tableDelete(BY_CONVERSATION, conversationId(h.key));
+    this.changes.emit('change', h);
+  }
+
+  private async tellOffHours(h: Handoff, mission: MissionInfo, opensAt: number): Promise<void> {
+    const { translate } = this.deps;
+    const days = translate(h.locale, 'handoff.days').split(',');
+    const text = [
+      translate(h.locale, 'handoff.offHours', {
+        mission: mission.name[h.locale],
+        hours: describeHours(mission.officeHours, days),
+        next: describeInstant(opensAt, mission.timeZone, days),
+      }),
+      this.deps.emergencyLines(h.locale, h.country),
+    ].join('\n');
+    await this.sendToUser(h, text, 'bot');
+  }
+
+  private async sendToUser(h: Handoff, text: string, from: OutboundMessage['from']): Promise<void> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const message: OutboundMessage = { text, from, priority: h.priority, locale: h.locale };
+    const item: OutboxItem = { id: randomUUID(), key: h.key, message, attempts: 0, enqueuedAt: now };
+    await store.outboxPush(h.key, [item]);
+    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, h.key, { from: from === 'agent' ? 'agent' : 'bot', text, at: now }, this.opts.transcriptTtlMs);
+    this.deps.kick(h.key);
+  }
+}
+
+function conversationId(key: ConversationKey): string {
+  return JSON.stringify([key.channel, key.account, key.user]);
+}
+
