@@ -18,6 +18,10 @@ export const configSchema = z.object({
   REDIS_PREFIX: z.string().default(''),
   /** Days a quiet conversation is kept before it expires. */
   RETENTION_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** Minutes a chat waits (in office hours) before the user may leave a message or go back to the bot. */
+  HANDOFF_OFFER_AFTER_MINUTES: z.coerce.number().positive().default(15),
+  /** Hours after which a chat nobody took is expired. */
+  HANDOFF_EXPIRE_HOURS: z.coerce.number().positive().default(72),
   /** Where content/ lives (defaults to the project's own). */
   CONTENT_DIR: optionalString,
 });

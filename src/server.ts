@@ -16,11 +16,13 @@ import { createResponder } from './core/respond.ts';
 import type { Translate } from './core/translate.ts';
 import { createTelegramChannel, telegramConfigFromEnv } from './channels/telegram/index.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
+import { missionDirectory } from './handoff/directory.ts';
+import { HandoffQueue } from './handoff/queue.ts';
+import { HandoffSweeper } from './handoff/sweeper.ts';
 import { createTranslate } from './i18n/index.ts';
 import { MemoryStore } from './store/memory.ts';
 import { RedisStore } from './store/redis.ts';
 
-export const HANDOFF_REQUESTS = 'handoff-requests';
 const DAY_MS = 24 * 3600_000;
 
 export interface BuildOptions {
@@ -40,6 +42,8 @@ export interface Engine {
   translate: Translate;
   conversations: ConversationService;
   outbox: Outbox;
+  handoff: HandoffQueue;
+  sweeper: HandoffSweeper;
   close(): Promise<void>;
 }
 
@@ -76,9 +80,28 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       .filter((c) => c.offered)
       .map((c) => ({ code: c.code, label: c.name })),
   });
-  const render = createResponder({ translate, content: createContentView(content, translate) });
-  const outbox = new Outbox(store, log, opts.outbox);
-  const conversations = new ConversationService({
+  const contentView = createContentView(content, translate);
+  const render = createResponder({ translate, content: contentView });
+  const outbox = new Outbox(store, log, opts.outbox, clock);
+  const handoff: HandoffQueue = new HandoffQueue({
+    store,
+    clock,
+    log,
+    translate,
+    missions: missionDirectory(content),
+    emergencyLines: (locale, country) => contentView.hotlines(locale, 'emergency', country),
+    // Bound late: the service and the queue each need the other.
+    notify: (key, event) => conversations.notify(key, event),
+    kick: (key) => outbox.kick(key),
+    options: {
+      offerAfterMs: config.HANDOFF_OFFER_AFTER_MINUTES * 60_000,
+      expireAfterMs: config.HANDOFF_EXPIRE_HOURS * 3600_000,
+      retentionMs: config.RETENTION_DAYS * DAY_MS,
+      transcriptTtlMs: config.RETENTION_DAYS * DAY_MS,
+    },
+  });
+  const sweeper = new HandoffSweeper(handoff, store, log);
+  const conversations: ConversationService = new ConversationService({
     store,
     flows,
     nlu,
@@ -87,7 +110,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     clock,
     log,
     onCommitted: (key) => outbox.kick(key),
-
+    handoff,
+    onErase: (key) => handoff.forget(key),
     options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS },
   });
   return {
@@ -98,7 +122,10 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     translate,
     conversations,
     outbox,
+    handoff,
+    sweeper,
     async close() {
+      await sweeper.stop();
       outbox.stop();
       await outbox.idle();
       await store.close();
@@ -153,6 +180,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   }
 
   await outbox.recover();
+  engine.sweeper.start();
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   return {

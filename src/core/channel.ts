@@ -17,11 +17,33 @@ export type SendResult =
   /** `retryable` for 429/5xx/network; `retryAfterMs` when the platform said how long to wait. */
   | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
 
+/** What a sender knows when it sends: platforms limit when, and how, a page or bot may write. */
+export interface SendContext {
+  now: number;
+  /** When the user last wrote; undefined when unknown (e.g. the conversation was erased meanwhile). */
+  lastUserAt?: number;
+  /** The inbound message id of the user's last message (as the adapter built it). */
+  lastUserMessageId?: string;
+}
+
+/** Whether a message may go out now, and how (e.g. Messenger's HUMAN_AGENT tag after 24 h). */
+export interface SendWindow {
+  canSend: boolean;
+  /** The platform's sending mode, e.g. 'RESPONSE' or 'HUMAN_AGENT'. */
+  mode?: string;
+  /** Until when this mode holds. */
+  until?: number;
+  /** Why it cannot send, for the console. */
+  reason?: string;
+}
+
 /** The sending half of an adapter; the outbox calls it, one conversation's messages in order. */
 export interface ChannelSender {
   readonly channel: string;
   readonly capabilities: ChannelCapabilities;
-  send(key: ConversationKey, message: OutboundMessage): Promise<SendResult>;
+  send(key: ConversationKey, message: OutboundMessage, ctx: SendContext): Promise<SendResult>;
+  /** For platforms with messaging windows: may a bot or a person write to this user now? */
+  window?(ctx: SendContext, from: 'bot' | 'agent'): SendWindow;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

@@ -143,7 +143,7 @@ export class ConversationService implements InboundPort {
     const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
     const emergency = p.type === 'text' ? nlu.understand(text).emergency : [];
     await store.commitTurn(key, {
-      ...(stored ? { record: { ...stored, updatedAt: now } } : {}),
+      ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
@@ -198,6 +198,7 @@ export class ConversationService implements InboundPort {
             ...result.state,
             pending: rendered.pending ?? stored?.pending ?? [],
             ...(rendered.lastAsk ?? stored?.lastAsk ? { lastAsk: rendered.lastAsk ?? stored?.lastAsk } : {}),
+            ...(system ? pickLastUser(stored) : { lastUserAt: now, lastUserMessageId: message.id }),
             updatedAt: now,
           };
       if (erase) {
@@ -315,4 +316,11 @@ export class ConversationService implements InboundPort {
       await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'bot', text: r.text, at: now }, this.opts.recordTtlMs);
     }
   }
+}
+
+function pickLastUser(stored: ConversationRecord | undefined): Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> {
+  const out: Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> = {};
+  if (stored?.lastUserAt !== undefined) out.lastUserAt = stored.lastUserAt;
+  if (stored?.lastUserMessageId !== undefined) out.lastUserMessageId = stored.lastUserMessageId;
+  return out;
 }

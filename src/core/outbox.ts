@@ -1,9 +1,9 @@
 // Delivery of committed replies. Each conversation's outbox is drained by one worker at a time (a
 // lock per conversation, so two instances never send the same reply or reorder them); failures
 // the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
-import type { ChannelSender } from './channel.ts';
+import type { ChannelSender, SendContext } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
-import type { Log, OutboxItem, Store } from './ports.ts';
+import { systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -31,6 +31,7 @@ export class Outbox {
     private readonly store: Store,
     private readonly log: Log,
     options: Partial<OutboxOptions> = {},
+    private readonly clock: Clock = systemClock,
   ) {
     this.opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
   }
@@ -95,7 +96,7 @@ export class Outbox {
     for (;;) {
       let result;
       try {
-        result = await sender.send(item.key, item.message);
+        result = await sender.send(item.key, item.message, await this.context(item));
       } catch (err) {
         result = { ok: false as const, retryable: true, reason: err instanceof Error ? err.message : String(err) };
       }
@@ -112,6 +113,15 @@ export class Outbox {
       const backoff = Math.min(this.opts.baseDelayMs * 2 ** (item.attempts - 1), this.opts.maxDelayMs);
       await sleep(Math.max(result.retryAfterMs ?? 0, backoff));
     }
+  }
+
+  /** What the channel needs to know to choose how (and whether) it may send now. */
+  async context(item: Pick<OutboxItem, 'key'>): Promise<SendContext> {
+    const record = await this.store.getConversation(item.key);
+    const ctx: SendContext = { now: this.clock.now() };
+    if (record?.lastUserAt !== undefined) ctx.lastUserAt = record.lastUserAt;
+    if (record?.lastUserMessageId !== undefined) ctx.lastUserMessageId = record.lastUserMessageId;
+    return ctx;
   }
 
   private async giveUp(item: OutboxItem, reason: string): Promise<void> {

@@ -28,6 +28,9 @@ export interface ConversationRecord {
   pending: Choice[];
   /** The last question asked, asked again (in the current language) after help, a sticker, or an emergency. */
   lastAsk?: AskEffect;
+  /** When the user last wrote, and that message's id: platforms' messaging windows count from it. */
+  lastUserAt?: number;
+  lastUserMessageId?: string;
   updatedAt: number;
 }
 

@@ -29,6 +29,25 @@ async function queued(store: MemoryStore, ids: string[]) {
 }
 
 describe('outbox', () => {
+  it('tells the channel when the user last wrote, for platforms with messaging windows', async () => {
+    const store = new MemoryStore();
+    const seen: unknown[] = [];
+    const sender: ChannelSender = {
+      channel: 'test',
+      capabilities: { maxTextLength: 100, maxButtons: 0, maxButtonLabel: 0 },
+      async send(_k, _m, ctx) {
+        seen.push(ctx);
+        return { ok: true };
+      },
+    };
+    const outbox = new Outbox(store, silentLog, {}, { now: () => 5_000 });
+    outbox.register(sender);
+    const record = { flowVersion: 1, snapshot: undefined, pending: [], updatedAt: 1, lastUserAt: 1_000, lastUserMessageId: 'mid.1' };
+    await store.commitTurn(key, { record, recordTtlMs: 10_000, messageId: 'x', dedupeTtlMs: 1000, outbox: [item('1')] });
+    await outbox.flush(key);
+    expect(seen).toEqual([{ now: 5_000, lastUserAt: 1_000, lastUserMessageId: 'mid.1' }]);
+  });
+
   it('delivers a conversation in order and empties it', async () => {
     const store = new MemoryStore();
     const { sender, sent } = scriptedSender([]);

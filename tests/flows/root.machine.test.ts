@@ -221,3 +221,29 @@ describe('unsupported input', () => {
     ]);
   });
 });
+
+describe('events from the hand-off desk', () => {
+  it('offers to leave a message or go back when nobody took the chat, in any state', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.start' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    expect(c.value).toBe('topic');
+    const offer = c.send({ type: 'handoff.timeout' });
+    expect(keysSaid(offer)).toEqual(['handoff.timeout']);
+    expect(choiceIds(offer)).toEqual(['handoff_wait', 'handoff_cancel']);
+    expect(c.value).toBe('topic');
+    expect(keysSaid(c.send({ type: 'user.choice', id: 'handoff_wait' }))).toEqual(['handoff.leaveMessage']);
+    const back = c.send({ type: 'user.choice', id: 'handoff_cancel' });
+    expect(back.some((e) => e.type === 'handoff.cancel')).toBe(true);
+    expect(keysSaid(back)).toEqual(['handoff.cancelled', 'menu.prompt']);
+    expect(c.value).toBe('menu');
+  });
+
+  it('returns the user to the menu when staff close the chat', () => {
+    const c = conversation({ locale: 'en', country: 'TW' });
+    c.send({ type: 'user.start' });
+    c.send({ type: 'user.command', command: 'staff' });
+    expect(keysSaid(c.send({ type: 'handoff.closed' }))).toEqual(['handoff.closed', 'menu.prompt']);
+    expect(c.value).toBe('menu');
+  });
+});
