@@ -24,6 +24,15 @@ export const configSchema = z.object({
   HANDOFF_EXPIRE_HOURS: z.coerce.number().positive().default(72),
   /** Where content/ lives (defaults to the project's own). */
   CONTENT_DIR: optionalString,
+  /** Secret salt for the hashed conversation ids in logs and statistics (required in production). */
+  LOG_SALT: optionalString,
+  /** Web chat messages per minute from one address before it is asked to slow down. */
+  WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+}).superRefine((c, ctx) => {
+  // A production deployment never runs on a default or missing secret.
+  if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {
+    ctx.addIssue({ code: 'custom', path: ['LOG_SALT'], message: 'must be set to a random secret of at least 16 characters in production' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

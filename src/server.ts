@@ -1,8 +1,11 @@
 // The composition root: the only module that knows every part. It reads the configuration, picks
 // the store, loads content and locales, builds the NLU, the flows, the engine and the outbox, and
 // mounts each channel. A new channel is one block here and a folder under src/channels/.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.ts';
 import { createFlowRunner } from '../flows/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent, type Content } from './core/content/index.ts';
@@ -47,16 +50,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.LOG_LEVEL,
-    // What users write, and who they are, stays out of logs at every level.
-    redact: {
-      paths: ['text', '*.text', 'message', '*.message.text', 'payload.text', 'req.body', 'body', 'user', 'key.user', '*.key.user'],
-      censor: '[redacted]',
-    },
-  });
-}
 
 /** Everything but HTTP: what the server and the terminal chat share. */
 export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
@@ -151,6 +144,27 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     bodyLimit: 64 * 1024,
   });
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The chat page and the console are single files with their script inline.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  // Limits apply only where a route asks for them (the web chat): webhooks come from the
+  // platforms' few addresses, which must never be throttled as if they were one user.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `Too many messages; try again in ${ctx.after}.` }),
+  });
+
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     const storeOk = await store.ping();
@@ -164,6 +178,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     translate,
     flush: (key: ConversationKey) => outbox.flush(key),
     mailboxTtlMs: config.RETENTION_DAYS * DAY_MS,
+    rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
   });
   outbox.register(web.sender);
   await web.register(app);

@@ -20,6 +20,8 @@ export interface WebChannelDeps {
   /** Delivers the conversation's queued replies now (the outbox's flush). */
   flush: (key: ConversationKey) => Promise<void>;
   mailboxTtlMs: number;
+  /** Messages per minute from one address (enforced when the server registered @fastify/rate-limit). */
+  rateLimitPerMinute?: number;
 }
 
 const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
@@ -58,7 +60,8 @@ export function createWebChannel(deps: WebChannelDeps) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page(locale));
     });
 
-    app.post('/api/chat/messages', async (req, reply) => {
+    const limit = deps.rateLimitPerMinute ? { config: { rateLimit: { max: deps.rateLimitPerMinute, timeWindow: 60_000 } } } : {};
+    app.post('/api/chat/messages', limit, async (req, reply) => {
       const body = webMessageBody.safeParse(req.body);
       if (!body.success) return reply.code(400).send({ error: 'bad_request', detail: body.error.issues[0]?.message });
       const after = pollQuery.shape.after.parse((req.query as Record<string, unknown> | undefined)?.after);

@@ -1,0 +1,52 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('configuration', () => {
+  it('starts on the embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', RETENTION_DAYS: 30 });
+    expect(c.REDIS_URL).toBeUndefined();
+  });
+
+  it('refuses to start in production without a log salt, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LOG_SALT/);
+    expect(() => loadConfig({ NODE_ENV: 'production', LOG_SALT: 'short' })).toThrow(/LOG_SALT/);
+    expect(loadConfig({ NODE_ENV: 'production', LOG_SALT: 'a-long-random-secret-value' }).NODE_ENV).toBe('production');
+  });
+
+  it('rejects a bad value with the variable and the reason', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+});
+
+describe('logs', () => {
+  it('never carry message text or raw user ids, even at debug level', () => {
+    const { lines, stream } = capture();
+    const log = createLogger(loadConfig({ LOG_LEVEL: 'debug', LOG_SALT: 'test-salt-test-salt' }), stream);
+    log.debug({ conversation: 'telegram:bot1:987654321', text: 'em bị chủ đánh, sdt 0901234567' }, 'turn');
+    log.info({ payload: { text: 'hộ chiếu B1234567' }, key: { user: '987654321' } }, 'inbound');
+    const out = lines.join('\n');
+    expect(out).not.toContain('987654321');
+    expect(out).not.toContain('0901234567');
+    expect(out).not.toContain('B1234567');
+    expect(out).not.toContain('đánh');
+    // The same conversation gets the same pseudonym, so a log can still be followed.
+    const first = JSON.parse(lines[0]!).conversation as string;
+    log.debug({ conversation: 'telegram:bot1:987654321' }, 'again');
+    expect(JSON.parse(lines[2]!).conversation).toBe(first);
+  });
+});
