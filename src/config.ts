@@ -28,6 +28,8 @@ export const configSchema = z.object({
   LOG_SALT: optionalString,
   /** Web chat messages per minute from one address before it is asked to slow down. */
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
+  FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
 }).superRefine((c, ctx) => {
   // A production deployment never runs on a default or missing secret.
   if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {

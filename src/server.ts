@@ -105,7 +105,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     onCommitted: (key) => outbox.kick(key),
     handoff,
     onErase: (key) => handoff.forget(key),
-    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS },
+    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000 },
   });
   return {
     config,

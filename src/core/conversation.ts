@@ -68,6 +68,9 @@ export interface EngineOptions {
   dedupeTtlMs: number;
   lockTtlMs: number;
   lockWaitMs: number;
+  /** Messages one conversation may send per window before the bot asks it to slow down. */
+  floodMax: number;
+  floodWindowMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -75,6 +78,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   dedupeTtlMs: 48 * 3600_000,
   lockTtlMs: 30_000,
   lockWaitMs: 20_000,
+  floodMax: 30,
+  floodWindowMs: 60_000,
 };
 
 export interface EngineDeps {
@@ -115,6 +120,7 @@ export class ConversationService implements InboundPort {
     return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
       if (await store.wasHandled(key, message.id)) return 'duplicate';
       const record = await store.getConversation(key);
+      if (await this.isFlooding(message, record)) return 'accepted';
       if (await this.deps.handoff?.isHeld(key)) await this.relayTurn(key, message, record);
       else await this.runTurn(key, message, record);
       return 'accepted';
@@ -133,6 +139,29 @@ export class ConversationService implements InboundPort {
       if (!record) return;
       await this.runTurn(key, { id: `sys:${randomUUID()}`, key, receivedAt: this.deps.clock.now(), payload: { type: 'start' } }, record, event);
     });
+  }
+
+  /**
+   * A flood from one conversation gets one "slow down" and then silence until the window passes,
+   * so it cannot starve other users. A message in danger is never held back.
+   */
+  private async isFlooding(message: InboundMessage, stored: ConversationRecord | undefined): Promise<boolean> {
+    const { store, nlu, clock } = this.deps;
+    const count = await store.countInWindow('inbound', message.key, this.opts.floodWindowMs);
+    if (count <= this.opts.floodMax) return false;
+    const p = message.payload;
+    if (p.type === 'text' && nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency.length > 0) return false;
+    const locale = stored?.locale ?? message.localeHint ?? 'vi';
+    const reply: OutboundMessage = { text: this.deps.translate(locale, 'errors.slowDown'), from: 'bot', priority: 'normal', locale };
+    await store.commitTurn(message.key, {
+      ...(stored ? { record: stored } : {}),
+      recordTtlMs: this.opts.recordTtlMs,
+      messageId: message.id,
+      dedupeTtlMs: this.opts.dedupeTtlMs,
+      outbox: count === this.opts.floodMax + 1 ? [this.outboxItem(message.key, reply, clock.now())] : [],
+    });
+    this.deps.onCommitted?.(message.key);
+    return true;
   }
 
   /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */

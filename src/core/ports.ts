@@ -102,6 +102,12 @@ export interface Store {
   listPush<T>(name: string, item: T): Promise<void>;
   listRead<T>(name: string, limit: number): Promise<T[]>;
 
+  /**
+   * Counts one more event for `key` in a fixed window that starts with the first event, and returns
+   * the count so far (a flood guard). Stored with the conversation, so erasing it erases this too.
+   */
+  countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number>;
+
   /** Appends replies that no turn produced (a staff member's, a sweeper's) to the outbox. */
   outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void>;
 

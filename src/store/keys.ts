@@ -38,4 +38,5 @@ export const keys = {
   mailbox: (name: string, k: ConversationKey) => `mbox:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
   table: (name: string) => `table:${name}`,
+  counter: (name: string, k: ConversationKey) => `count:${name}:${tag(k)}`,
 };

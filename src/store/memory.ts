@@ -145,6 +145,17 @@ export class MemoryStore implements Store {
     return this.readFrom<T>(keys.list(name), limit);
   }
 
+  async countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number> {
+    const k = keys.counter(name, key);
+    const current = this.values.get(k);
+    if (current && current.expiresAt > this.clock.now()) {
+      current.value = (current.value as number) + 1;
+      return current.value as number;
+    }
+    this.set(k, 1, windowMs);
+    return 1;
+  }
+
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
     const list = this.get<string[]>(keys.outbox(key)) ?? [];

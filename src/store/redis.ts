@@ -156,6 +156,13 @@ export class RedisStore implements Store {
     return raw.map((s) => JSON.parse(s) as T);
   }
 
+  async countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number> {
+    const k = this.k(keys.counter(name, key));
+    // The window starts with the first event: the expiry is set only when there is none yet.
+    const [count] = (await this.client.multi().incr(k).pExpire(k, windowMs, 'NX').exec()) as unknown as [number];
+    return count;
+  }
+
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.client.rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)));

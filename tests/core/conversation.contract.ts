@@ -62,5 +62,25 @@ export function conversationContract(name: string, stores: () => Promise<{ first
         await done();
       }
     });
+
+    it('asks a flooding conversation to slow down once, but never holds back a message in danger', async () => {
+      const { first, done } = await stores();
+      try {
+        const e = await testEngine(first, { env: { FLOOD_MAX_PER_MINUTE: '3' } });
+        const key = { channel: 'test', account: 'a', user: 'flood' };
+        await e.conversations.preset(key, { locale: 'vi', country: 'JP' });
+        for (let i = 0; i < 3; i++) expect((await e.say('flood', text('menu'))).length).toBeGreaterThan(0);
+        const slow = await e.say('flood', text('menu'));
+        expect(slow.map((m) => m.text)).toEqual([expect.stringMatching(/chờ khoảng một phút/)]);
+        expect(await e.say('flood', text('menu'))).toEqual([]);
+        const danger = await e.say('flood', text('cứu em, em bị đánh'));
+        expect(danger.map((m) => m.text).join('\n')).toMatch(/110/);
+        // Other users are not slowed down.
+        await e.conversations.preset({ ...key, user: 'calm' }, { locale: 'vi', country: 'JP' });
+        expect((await e.say('calm', text('menu'))).length).toBeGreaterThan(0);
+      } finally {
+        await done();
+      }
+    });
   });
 }

@@ -140,6 +140,17 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'counts events per conversation in a window that starts with the first one',
+      withStore(async (s) => {
+        expect(await s.countInWindow('flood', key, 200)).toBe(1);
+        expect(await s.countInWindow('flood', key, 200)).toBe(2);
+        expect(await s.countInWindow('flood', other, 200)).toBe(1);
+        await new Promise((r) => setTimeout(r, 250));
+        expect(await s.countInWindow('flood', key, 200)).toBe(1);
+      }),
+    );
+
+    it(
       'keeps tables of JSON rows shared by name',
       withStore(async (s) => {
         expect(await s.tableAll('handoffs')).toEqual([]);
