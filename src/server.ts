@@ -3,7 +3,7 @@
 // mounts each channel. A new channel is one block here and a folder under src/channels/.
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
 import { createFlowRunner } from '../flows/index.ts';
@@ -14,7 +14,7 @@ import { ConversationService, type HandoffRequest, type Understander } from './c
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
-import { systemClock, type Clock, type Store } from './core/ports.ts';
+import { LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
 import { createResponder } from './core/respond.ts';
 import type { Translate } from './core/translate.ts';
 import { createTelegramChannel, telegramConfigFromEnv } from './channels/telegram/index.ts';
@@ -165,6 +165,19 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `Too many messages; try again in ${ctx.after}.` }),
   });
 
+  // Bad input is the client's (4xx, set by the route or the parser); a busy conversation or an
+  // unreachable store is temporary (503, so platforms retry later); nothing else is expected.
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request', message: err.message });
+    if (err instanceof LockTimeoutError || !(await store.ping())) {
+      req.log.warn({ err: err.message }, 'temporarily unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable' });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'internal' });
+  });
+
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     const storeOk = await store.ping();
@@ -195,6 +208,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   }
 
   await outbox.recover();
+  outbox.startRecovery(5_000);
   engine.sweeper.start();
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

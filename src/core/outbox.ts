@@ -3,7 +3,7 @@
 // the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
 import type { ChannelSender, SendContext } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
-import { systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
+import { LockTimeoutError, systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -26,6 +26,7 @@ export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
   private readonly opts: OutboxOptions;
   private stopped = false;
+  private recovery: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: Store,
@@ -46,16 +47,20 @@ export class Outbox {
   }
 
   /** Delivers what the conversation has queued; resolves when its outbox is empty (or given up). */
-  flush(key: ConversationKey): Promise<void> {
+  flush(key: ConversationKey, waitMs = this.opts.lockTtlMs): Promise<void> {
     const id = keyToString(key);
     const current = this.running.get(id);
     if (current) {
       // A drain is under way; chain one more pass so replies committed meanwhile go out too.
-      const next = current.then(() => this.flush(key));
+      const next = current.then(() => this.flush(key, waitMs));
       return next;
     }
-    const run = this.drain(key)
-      .catch((err: unknown) => this.log.error({ err, conversation: id }, 'outbox drain failed'))
+    const run = this.drain(key, waitMs)
+      .catch((err: unknown) => {
+        // Another instance is draining it: that one delivers.
+        if (err instanceof LockTimeoutError) return;
+        this.log.error({ err, conversation: id }, 'outbox drain failed');
+      })
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
     return run;
@@ -66,19 +71,32 @@ export class Outbox {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  /** After a restart: deliver whatever was committed but not sent. */
+  /**
+   * Delivers whatever was committed but not sent: after a restart, after the store was away, or
+   * what an instance that died left behind. Conversations another instance is draining are skipped.
+   */
   async recover(): Promise<number> {
     const pending = await this.store.outboxConversations();
-    for (const key of pending) this.kick(key);
+    for (const key of pending) void this.flush(key, 0);
     return pending.length;
+  }
+
+  /** Runs recover() every `intervalMs` until stop(). */
+  startRecovery(intervalMs: number): void {
+    this.recovery ??= setInterval(() => {
+      this.recover().catch((err: unknown) => this.log.warn({ err }, 'outbox recovery failed; retrying later'));
+    }, intervalMs);
+    this.recovery.unref();
   }
 
   stop(): void {
     this.stopped = true;
+    if (this.recovery) clearInterval(this.recovery);
+    this.recovery = undefined;
   }
 
-  private async drain(key: ConversationKey): Promise<void> {
-    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockTtlMs }, async () => {
+  private async drain(key: ConversationKey, waitMs: number): Promise<void> {
+    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs }, async () => {
       while (!this.stopped) {
         const [item] = await this.store.outboxPeek(key, 1);
         if (!item) return;

@@ -50,6 +50,9 @@ export class RedisStore implements Store {
       url: opts.url,
       // Keep retrying forever with a capped back-off: the process stays up while Redis is away.
       socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+      // While Redis is away, fail at once (webhooks answer 503 and the platforms retry) instead of
+      // queueing commands in memory until requests time out.
+      disableOfflineQueue: true,
     }) as RedisClientType;
     client.on('error', onError);
     await client.connect();
