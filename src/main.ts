@@ -3,14 +3,19 @@
 import { buildServer } from './server.ts';
 
 const server = await buildServer();
-const { app, config, urls, log } = server;
+const { app, config, log } = server;
 await app.listen({ port: config.PORT, host: config.HOST });
+// With PORT=0 the system picks the port: say the real one.
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
 const store = config.REDIS_URL ? 'Redis' : 'in-memory (set REDIS_URL for Redis)';
 process.stdout.write(
   [
     '',
-    `  Web chat:  ${urls.chat}`,
-    `  Health:    ${urls.chat.replace(/\/chat$/, '/healthz')}`,
+    `  Web chat:  ${base}/chat`,
+    `  Console:   ${base}/console`,
+    `  Health:    ${base}/healthz`,
     `  Store:     ${store}`,
     '',
   ].join('\n') + '\n',
