@@ -76,6 +76,22 @@ describe('dependency boundaries', () => {
     expect(violations('src/store', (t) => isNode(t) || t === 'redis' || under(t, 'src/store') || under(t, 'src/core'))).toEqual([]);
   });
 
+  it('the hand-off desk and the registrations build on src/core only', () => {
+    for (const dir of ['src/handoff', 'src/registration']) {
+      expect(violations(dir, (t) => isNode(t) || under(t, dir) || under(t, 'src/core')), dir).toEqual([]);
+    }
+  });
+
+  it('the console drives the hand-off desk and the registrations, never a channel, the store or the flows', () => {
+    const allowedDirs = ['src/console', 'src/handoff', 'src/registration', 'src/core'];
+    const bad = violations('src/console', (t) => {
+      if (allowedDirs.some((d) => under(t, d))) return true;
+      if (t.startsWith('src/') || t.startsWith('flows')) return false;
+      return !['redis', 'i18next'].includes(t);
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('nothing but the composition root imports src/server.ts', () => {
     const all = [...files('src'), ...files('flows')].filter((f) => !f.startsWith('src/cli/') && f !== 'src/main.ts');
     const bad = all.flatMap((f) => importsOf(f).map((s) => target(f, s)).filter((t) => t === 'src/server.ts').map((t) => `${f} → ${t}`));
