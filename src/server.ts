@@ -17,7 +17,6 @@ import { Outbox, type OutboxOptions } from './core/outbox.ts';
 import { LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
 import { createResponder } from './core/respond.ts';
 import type { Translate } from './core/translate.ts';
-import { createTelegramChannel, telegramConfigFromEnv } from './channels/telegram/index.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
@@ -65,7 +64,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       : new MemoryStore(clock));
   const content = loadContent(config.CONTENT_DIR);
   const translate = await createTranslate({ defaults: { retentionDays: config.RETENTION_DAYS } });
-  const nluEngine = createNlu({ articles: content.articles });
+  const nluEngine = createNlu({ articles: content.articles, countries: content.countries });
   const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
   const flows = createFlowRunner({
     dialogues: content.dialogues,
@@ -73,7 +72,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       .filter((c) => c.offered)
       .map((c) => ({ code: c.code, label: c.name })),
   });
-  const contentView = createContentView(content, translate);
+  const contentView = createContentView(content, translate, clock);
   const render = createResponder({ translate, content: contentView });
   const outbox = new Outbox(store, log, opts.outbox, clock);
   const handoff: HandoffQueue = new HandoffQueue({
@@ -198,15 +197,6 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;
-  const telegramConfig = telegramConfigFromEnv(env);
-  if (telegramConfig) {
-    const telegram = createTelegramChannel({ config: telegramConfig, inbound: conversations, translate, log });
-    outbox.register(telegram.sender);
-    await telegram.register(app);
-    await telegram.start();
-    channelStops.push(() => telegram.stop());
-  }
-
   await outbox.recover();
   outbox.startRecovery(5_000);
   engine.sweeper.start();

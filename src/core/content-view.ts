@@ -1,15 +1,48 @@
-// The knowledge base as the responder reads it: an article as text with its source line and, when
-// it is not verified, the line that says so; hotlines for a country, emergency numbers first.
-import { articlesFor, formatLine, formatSource, hotlinesFor, type Content } from './content/index.ts';
+// The knowledge base as the responder reads it: an article as text with its source line (and, when
+// it is not verified, the line that says so); hotlines for a country, emergency numbers first, each
+// number written so that a phone makes it tappable, with its own marks when unverified or old.
+import { HOTLINE_REF, articlesFor, hotlinesFor, type Content, type Hotline } from './content/index.ts';
+import type { Locale } from './messages.ts';
+import type { Clock } from './ports.ts';
 import type { ContentView } from './respond.ts';
 import type { Translate } from './translate.ts';
 
-export function createContentView(content: Content, t: Translate): ContentView {
+/** A number whose source is older than this is shown with "check with the mission". */
+const STALE_AFTER_MS = 365 * 24 * 3600_000;
+
+export function createContentView(content: Content, t: Translate, clock: Clock): ContentView {
+  /** "+84981848484" or "1955": bare digits are what chat apps turn into a call link. */
+  function number(h: Hotline): string {
+    return [h.phone, h.local?.replace(/[\s]/g, ''), h.email].filter(Boolean).join(' · ');
+  }
+
+  function hotlineLine(h: Hotline, locale: Locale): string {
+    const marks: string[] = [];
+    if (h.hours) marks.push(h.hours[locale]);
+    if (!h.verified) marks.push(t(locale, 'hotlines.unverified'));
+    const dated = h.sourceDate ?? h.reviewed;
+    if (h.verified && clock.now() - Date.parse(`${dated}T00:00:00Z`) > STALE_AFTER_MS) {
+      marks.push(t(locale, 'hotlines.stale', { year: dated.slice(0, 4) }));
+    }
+    return `• ${h.label[locale]}: ${number(h)}${marks.length > 0 ? ` (${marks.join('; ')})` : ''}`;
+  }
+
+  function withNumbers(text: string, locale: Locale): string {
+    return text.replace(HOTLINE_REF, (_m, id: string) => {
+      const h = content.hotlineById.get(id);
+      if (!h) return '';
+      return h.verified ? number(h) : `${number(h)} (${t(locale, 'hotlines.unverified')})`;
+    });
+  }
+
   return {
     article(id, locale, country) {
-      const [article] = articlesFor(content, [id], country);
+      const [article] = articlesFor(content, [id]);
       if (!article) return undefined;
-      const parts = [article.answer[locale], formatSource(article, locale)];
+      const parts = [withNumbers(article.answer[locale], locale)];
+      const local = country ? article.byCountry?.[country] : undefined;
+      if (local) parts.push(withNumbers(local[locale], locale));
+      parts.push(t(locale, 'content.source', { source: article.source, reviewed: formatDate(article.reviewed) }));
       if (!article.verified) parts.push(t(locale, 'content.unverified'));
       return parts.join('\n');
     },
@@ -23,7 +56,7 @@ export function createContentView(content: Content, t: Translate): ContentView {
       const out: string[] = [];
       for (const [name, lines] of sections) {
         if (lines.length === 0) continue;
-        out.push(`${t(locale, `hotlines.${name}`)}:\n${lines.map((l) => formatLine(l, locale)).join('\n')}`);
+        out.push(`${t(locale, `hotlines.${name}`)}:\n${lines.map((l) => hotlineLine(l, locale)).join('\n')}`);
       }
       if (country && book.mission.length === 0) out.push(t(locale, 'hotlines.none'));
       return out.join('\n\n');
@@ -33,4 +66,10 @@ export function createContentView(content: Content, t: Translate): ContentView {
       return content.countries.find((c) => c.code === code)?.name[locale];
     },
   };
+}
+
+/** 2025-10-01 → 01/10/2025 (how dates are written in Vietnam; also readable in English). */
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }

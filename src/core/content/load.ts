@@ -1,0 +1,197 @@
+// Reads content/ once at start-up. Every file is parsed and validated; then the files are checked
+// against each other (a dialogue names articles that exist, a mission covers a known country…).
+// Any problem stops start-up with the file, the path inside it and what is wrong: a bot that would
+// give a wrong number must not start.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  articleFileSchema,
+  cannedFileSchema,
+  countryFileSchema,
+  dialogueFileSchema,
+  hotlineFileSchema,
+  missionFileSchema,
+  type Article,
+  type CannedReply,
+  type Country,
+  type DialogueFile,
+  type Hotline,
+  type HotlineFile,
+  type Mission,
+} from './schema.ts';
+
+export interface Content {
+  dir: string;
+  articles: Article[];
+  articleById: ReadonlyMap<string, Article>;
+  countries: Country[];
+  missions: Mission[];
+  hotlines: HotlineFile;
+  hotlineById: ReadonlyMap<string, Hotline>;
+  dialogues: ReadonlyMap<string, DialogueFile>;
+  canned: CannedReply[];
+}
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+  constructor(readonly problems: string[]) {
+    super(`content/ is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** The project's content/ folder, found from this module (src/ when run with tsx, dist/src/ when built). */
+export function defaultContentDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'content');
+    if (existsSync(join(candidate, 'countries.yaml'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new ContentError(['no content/ folder with countries.yaml above the application']);
+    dir = up;
+  }
+}
+
+export function loadContent(dir: string = defaultContentDir()): Content {
+  const root = resolve(dir);
+  const problems: string[] = [];
+  const name = (file: string) => relative(root, file) || file;
+
+  function read<S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(file, 'utf8'), { prettyErrors: true });
+    } catch (err) {
+      problems.push(`${name(file)}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      return undefined;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${name(file)} at ${pathOf(issue.path, raw)}: ${issue.message}`);
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  function yamlFiles(sub: string): string[] {
+    const folder = join(root, sub);
+    if (!existsSync(folder)) {
+      problems.push(`${sub}/: folder missing`);
+      return [];
+    }
+    return readdirSync(folder)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort()
+      .map((f) => join(folder, f));
+  }
+
+  const countries = read(join(root, 'countries.yaml'), countryFileSchema) ?? [];
+  const missions = read(join(root, 'missions.yaml'), missionFileSchema) ?? [];
+  const hotlines = read(join(root, 'hotlines.yaml'), hotlineFileSchema) ?? { global: [], countries: {} };
+  const cannedFile = join(root, 'canned.yaml');
+  const canned = existsSync(cannedFile) ? (read(cannedFile, cannedFileSchema) ?? []) : [];
+
+  const articles: Article[] = [];
+  const articleFile = new Map<string, string>();
+  for (const file of yamlFiles('articles')) {
+    for (const a of read(file, articleFileSchema) ?? []) {
+      const seen = articleFile.get(a.id);
+      if (seen) problems.push(`${name(file)}: article "${a.id}" is also in ${seen}`);
+      articleFile.set(a.id, name(file));
+      articles.push(a);
+    }
+  }
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+
+  const dialogues = new Map<string, DialogueFile>();
+  for (const file of yamlFiles('dialogues')) {
+    const d = read(file, dialogueFileSchema);
+    if (!d) continue;
+    if (dialogues.has(d.id)) problems.push(`${name(file)}: a second dialogue for topic "${d.id}"`);
+    dialogues.set(d.id, d);
+    problems.push(...checkDialogue(d, articleById).map((p) => `${name(file)}: ${p}`));
+  }
+
+  const countryCodes = new Set(countries.map((c) => c.code));
+  const cityIds = new Map(countries.map((c) => [c.code, new Set(c.cities.map((x) => x.id))]));
+  const missionIds = new Set(missions.map((m) => m.id));
+  unique(countries.map((c) => c.code), 'countries.yaml: country', problems);
+  unique(missions.map((m) => m.id), 'missions.yaml: mission', problems);
+  for (const m of missions) {
+    for (const code of [m.country, ...m.alsoCovers]) {
+      if (!countryCodes.has(code)) problems.push(`missions.yaml: mission "${m.id}" covers ${code}, which countries.yaml does not list`);
+    }
+    for (const city of m.cities) {
+      if (!cityIds.get(m.country)?.has(city)) problems.push(`missions.yaml: mission "${m.id}" names city "${city}", unknown in ${m.country}`);
+    }
+  }
+
+  const allHotlines: Hotline[] = [...hotlines.global, ...Object.values(hotlines.countries).flatMap((c) => [...c.emergency, ...c.mission, ...c.labour])];
+  unique(allHotlines.map((h) => h.id), 'hotlines.yaml: hotline', problems);
+  const hotlineById = new Map(allHotlines.map((h) => [h.id, h]));
+  for (const code of Object.keys(hotlines.countries)) {
+    if (!countryCodes.has(code)) problems.push(`hotlines.yaml: countries.${code} is not in countries.yaml`);
+  }
+  for (const h of allHotlines) {
+    if (h.mission && !missionIds.has(h.mission)) problems.push(`hotlines.yaml: hotline "${h.id}" names mission "${h.mission}", which missions.yaml does not list`);
+  }
+
+  for (const a of articles) {
+    const texts = [a.answer.vi, a.answer.en, ...Object.values(a.byCountry ?? {}).flatMap((l) => [l.vi, l.en])];
+    for (const ref of texts.flatMap((t) => [...t.matchAll(HOTLINE_REF)].map((m) => m[1]!))) {
+      if (!hotlineById.has(ref)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" refers to hotline "${ref}", which hotlines.yaml does not list`);
+    }
+    for (const code of Object.keys(a.byCountry ?? {})) {
+      if (!countryCodes.has(code)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" has lines for ${code}, which countries.yaml does not list`);
+    }
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+  return { dir: root, articles, articleById, countries, missions, hotlines, hotlineById, dialogues, canned };
+}
+
+/** `{{hotline:ID}}` inside an answer: the number comes from hotlines.yaml, so it is written once. */
+export const HOTLINE_REF = /\{\{hotline:([a-z0-9-]+)\}\}/g;
+
+/** Every `next` leads to a node, every answer names an article, and every node can be reached. */
+function checkDialogue(d: DialogueFile, articles: ReadonlyMap<string, Article>): string[] {
+  const out: string[] = [];
+  if (!d.nodes[d.start]) out.push(`start node "${d.start}" does not exist`);
+  const reached = new Set<string>();
+  const walk = [d.start];
+  while (walk.length > 0) {
+    const id = walk.pop()!;
+    if (reached.has(id) || !d.nodes[id]) continue;
+    reached.add(id);
+    for (const o of d.nodes[id].options ?? []) walk.push(o.next);
+  }
+  for (const [id, node] of Object.entries(d.nodes)) {
+    for (const o of node.options ?? []) if (!d.nodes[o.next]) out.push(`nodes.${id}: option "${o.id}" leads to "${o.next}", which does not exist`);
+    for (const a of node.answer ?? []) if (!articles.has(a)) out.push(`nodes.${id}: answer names article "${a}", which no articles/*.yaml defines`);
+    if (!reached.has(id)) out.push(`nodes.${id}: no option leads here`);
+  }
+  return out;
+}
+
+function unique(ids: string[], what: string, problems: string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) problems.push(`${what} "${id}" appears twice`);
+    seen.add(id);
+  }
+}
+
+/** A zod issue path as a person reads it in the YAML: `[3].answer.vi (id: deposit-refund)`. */
+function pathOf(path: readonly PropertyKey[], raw: unknown): string {
+  if (path.length === 0) return '(top)';
+  let text = '';
+  for (const p of path) text += typeof p === 'number' ? `[${p}]` : `${text ? '.' : ''}${String(p)}`;
+  const first = path[0];
+  if (typeof first === 'number' && Array.isArray(raw)) {
+    const id = (raw[first] as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string') text += ` (id: ${id})`;
+  }
+  return text;
+}

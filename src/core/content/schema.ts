@@ -1,0 +1,166 @@
+// The shape of every file under content/, as zod schemas: what the loader accepts is exactly what
+// the rest of the app may rely on. Facts carry where they come from (`source`), when someone last
+// checked them (`reviewed`) and whether the source was read (`verified`); the bot shows all three.
+import { z } from 'zod';
+
+const nonEmpty = z.string().trim().min(1);
+export const localizedSchema = z.strictObject({ vi: nonEmpty, en: nonEmpty });
+const localizedListSchema = z.strictObject({ vi: z.array(nonEmpty).min(1), en: z.array(nonEmpty).min(1) });
+
+/** ISO date (YYYY-MM-DD), checked to be a real day. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+/** ISO 3166-1 alpha-2, as the NLU's country slot gives it. */
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code (JP, TW…)');
+
+/** Where a fact comes from, and how sure we are of it. */
+const provenance = {
+  source: nonEmpty,
+  /** The date of the source itself, when known (a 2019 phone list may be outdated). */
+  sourceDate: isoDateSchema.optional(),
+  reviewed: isoDateSchema,
+  verified: z.boolean(),
+};
+
+export const TOPIC_IDS = ['contract_liquidation', 'return_registration', 'support_fund', 'hotline'] as const;
+
+export const articleSchema = z.strictObject({
+  id: idSchema,
+  topic: z.enum(TOPIC_IDS),
+  /** Short title, shown in lists and to staff. */
+  title: localizedSchema,
+  /** How people ask it: the search index is built from these (several phrasings, with and without diacritics). */
+  questions: localizedListSchema,
+  /** What to do first, then why. `{{hotline:ID}}` is replaced by that hotline's number. */
+  answer: localizedSchema,
+  /** Extra lines for one country (its hotlines, its procedure), shown under the answer there. */
+  byCountry: z.record(countryCodeSchema, localizedSchema).optional(),
+  ...provenance,
+});
+export type Article = z.infer<typeof articleSchema>;
+export const articleFileSchema = z.array(articleSchema).min(1);
+
+/** E.164 (+ and up to 15 digits) — how a number is stored; shown with spaces so apps make it tappable. */
+export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +84981848484');
+
+export const hotlineSchema = z
+  .strictObject({
+    id: idSchema,
+    label: localizedSchema,
+    /** The number in E.164, callable from any phone. */
+    phone: e164Schema.optional(),
+    /** A number that only works inside the country (110, 1955, 0120-250-168), as it is dialled there. */
+    local: z.string().regex(/^[0-9#*][0-9 #*-]{1,15}$/, 'digits as dialled locally (110, 1955, 0120-250-168)').optional(),
+    email: z.email().optional(),
+    /** When it answers, and in which language, in a few words. */
+    hours: localizedSchema.optional(),
+    /** The mission this line belongs to (for citizen-protection lines). */
+    mission: idSchema.optional(),
+    ...provenance,
+  })
+  .refine((h) => h.phone !== undefined || h.local !== undefined || h.email !== undefined, 'a hotline needs a phone, a local number or an email');
+export type Hotline = z.infer<typeof hotlineSchema>;
+
+export const HOTLINE_KINDS = ['emergency', 'mission', 'labour'] as const;
+export type HotlineKind = (typeof HOTLINE_KINDS)[number];
+
+export const hotlineFileSchema = z.strictObject({
+  /** Lines that work from anywhere, at any hour. */
+  global: z.array(hotlineSchema).min(1),
+  countries: z.record(
+    countryCodeSchema,
+    z.strictObject({
+      emergency: z.array(hotlineSchema).default([]),
+      mission: z.array(hotlineSchema).default([]),
+      labour: z.array(hotlineSchema).default([]),
+    }),
+  ),
+});
+export type HotlineFile = z.infer<typeof hotlineFileSchema>;
+
+export const citySchema = z.strictObject({
+  id: idSchema,
+  name: localizedSchema,
+  /** Other ways people write it (Cao Hùng, Kaohsiung, cao hung); matched without diacritics. */
+  aliases: z.array(nonEmpty).default([]),
+});
+
+export const countrySchema = z.strictObject({
+  code: countryCodeSchema,
+  name: localizedSchema,
+  /** Vietnamese, English and short forms people type: Nhật, japan, Đài, Malai… */
+  aliases: z.array(nonEmpty).min(1),
+  /** Offered as a button when the bot asks where the user works. */
+  offered: z.boolean().default(false),
+  cities: z.array(citySchema).default([]),
+});
+export type Country = z.infer<typeof countrySchema>;
+export const countryFileSchema = z.array(countrySchema).min(1);
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+
+export const missionSchema = z.strictObject({
+  id: idSchema,
+  name: localizedSchema,
+  country: countryCodeSchema,
+  /** Other countries it answers for (the embassy in Abu Dhabi also covers Jordan). */
+  alsoCovers: z.array(countryCodeSchema).default([]),
+  /** City ids (from countries.yaml) it covers where a country has several missions; empty = the rest of the country. */
+  cities: z.array(idSchema).default([]),
+  /** IANA time zone, e.g. Asia/Tokyo. */
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Asia/Tokyo'),
+  officeHours: z.strictObject({
+    days: z.array(z.number().int().min(1).max(7)).min(1),
+    open: hhmm,
+    close: hhmm,
+  }),
+  address: z.string().optional(),
+  email: z.email().optional(),
+  ...provenance,
+});
+export type Mission = z.infer<typeof missionSchema>;
+export const missionFileSchema = z.array(missionSchema).min(1);
+
+const dialogueOptionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and underscores'),
+  label: localizedSchema,
+  next: idSchema,
+});
+
+export const dialogueNodeSchema = z
+  .strictObject({
+    ask: localizedSchema.optional(),
+    options: z.array(dialogueOptionSchema).min(2).max(9).optional(),
+    /** Article ids shown at this leaf, in order. */
+    answer: z.array(idSchema).optional(),
+    /** The case needs a person: the leaf offers staff first. */
+    offerStaff: z.boolean().optional(),
+  })
+  .refine((n) => (n.options !== undefined) !== (n.answer !== undefined), 'a node either asks (options) or answers (answer)');
+
+export const dialogueFileSchema = z.strictObject({
+  id: z.enum(TOPIC_IDS),
+  start: idSchema,
+  nodes: z.record(idSchema, dialogueNodeSchema),
+});
+export type DialogueFile = z.infer<typeof dialogueFileSchema>;
+
+/** Replies staff pick in the console and then edit. */
+export const cannedReplySchema = z.strictObject({
+  id: idSchema,
+  title: localizedSchema,
+  text: localizedSchema,
+});
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+export const cannedFileSchema = z.array(cannedReplySchema).default([]);
