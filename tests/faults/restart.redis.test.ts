@@ -74,8 +74,8 @@ describe('faults', () => {
     };
     try {
       // A user who never saw the outage says what every chat must hold in the end.
-      await run('control');
-      const expected = await mailbox(bot.base, 'control');
+      await run('control-user');
+      const expected = await mailbox(bot.base, 'control-user');
       expect(expected.length).toBeGreaterThan(script.length);
 
       const users = Array.from({ length: 20 }, (_, i) => `outage-${i}`);

@@ -38,10 +38,10 @@ const SCRIPT: Record<string, unknown>[] = [
 describe('two instances sharing Redis', () => {
   it('keeps 200 concurrent users each in order, whichever instance takes each message', async () => {
     // The expected chat, from one user alone on one instance.
-    for (const [i, part] of SCRIPT.entries()) expect((await post(bots[0]!.base, 'solo', `solo-${i}`, part)).status).toBe(200);
-    const expected = await mailbox(bots[0]!.base, 'solo');
+    for (const [i, part] of SCRIPT.entries()) expect((await post(bots[0]!.base, 'solo-user', `solo-user-${i}`, part)).status).toBe(200);
+    const expected = await mailbox(bots[0]!.base, 'solo-user');
 
-    const users = Array.from({ length: 200 }, (_, i) => `pair-${i}`);
+    const users = Array.from({ length: 200 }, (_, i) => `pair-user-${i}`);
     await Promise.all(
       users.map(async (user, u) => {
         for (const [i, part] of SCRIPT.entries()) {
