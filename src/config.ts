@@ -30,6 +30,14 @@ export const configSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
   FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /**
+   * Send rates per channel, shared by all instances: `channel=count/window`. Telegram's ~30/s is
+   * the commonly quoted figure (unofficial); Messenger and Zalo publish none, so theirs are guesses.
+   */
+  SEND_RATE_LIMITS: z
+    .string()
+    .default('telegram=30/1s,messenger=40/1s,zalo-bot=10/1s,zalo-oa=10/1s')
+    .refine((s) => /^\s*([a-z0-9-]+=\d+\/\d+(ms|s|min)\s*(,\s*|$))*$/.test(s), 'write channel=count/window, e.g. telegram=30/1s'),
 }).superRefine((c, ctx) => {
   // A production deployment never runs on a default or missing secret.
   if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {

@@ -16,6 +16,7 @@ import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
 import { LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
 import { createResponder } from './core/respond.ts';
+import { SendLimiter, parseRateLimits } from './core/send-limiter.ts';
 import type { Translate } from './core/translate.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
@@ -74,7 +75,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   });
   const contentView = createContentView(content, translate, clock);
   const render = createResponder({ translate, content: contentView });
-  const outbox = new Outbox(store, log, opts.outbox, clock);
+  const outbox = new Outbox(store, log, opts.outbox, clock, new SendLimiter(store, parseRateLimits(config.SEND_RATE_LIMITS)));
   const handoff: HandoffQueue = new HandoffQueue({
     store,
     clock,

@@ -4,6 +4,7 @@
 import type { ChannelSender, SendContext } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
 import { LockTimeoutError, systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
+import type { SendLimiter } from './send-limiter.ts';
 
 export interface OutboxOptions {
   maxAttempts: number;
@@ -33,6 +34,8 @@ export class Outbox {
     private readonly log: Log,
     options: Partial<OutboxOptions> = {},
     private readonly clock: Clock = systemClock,
+    /** The platforms' send rates; without it, sends go as fast as the platform answers. */
+    private readonly limiter?: SendLimiter,
   ) {
     this.opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
   }
@@ -114,6 +117,8 @@ export class Outbox {
     for (;;) {
       let result;
       try {
+        // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
+        await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
         result = await sender.send(item.key, item.message, await this.context(item));
       } catch (err) {
         result = { ok: false as const, retryable: true, reason: err instanceof Error ? err.message : String(err) };

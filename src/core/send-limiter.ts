@@ -1,0 +1,111 @@
+// Platforms cap how fast a bot may send (Telegram ~30 messages/s per bot). In a surge every
+// conversation's outbox wants to send at once, so sends wait here for a slot: the count lives in
+// the store, so all instances share one budget per channel, and while the budget is spent the
+// waiting messages leave in order of urgency (emergencies, then staff replies, then the rest).
+import type { Priority } from './messages.ts';
+import type { ConversationKey } from './messages.ts';
+import type { Store } from './ports.ts';
+
+export interface RateLimit {
+  /** Messages allowed per window, across every instance. */
+  max: number;
+  windowMs: number;
+}
+
+export interface SendLimiterOptions {
+  /** How long a waiter sleeps before trying again while the window is full. */
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const RANK: Record<Priority, number> = { emergency: 0, agent: 1, normal: 2 };
+
+interface Waiter {
+  rank: number;
+  seq: number;
+  resolve: () => void;
+}
+
+interface Lane {
+  limit: RateLimit;
+  waiters: Waiter[];
+  pumping: boolean;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class SendLimiter {
+  private readonly lanes = new Map<string, Lane>();
+  private seq = 0;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly pollMs: number | undefined;
+
+  constructor(
+    private readonly store: Store,
+    limits: Readonly<Record<string, RateLimit>>,
+    opts: SendLimiterOptions = {},
+  ) {
+    for (const [channel, limit] of Object.entries(limits)) this.lanes.set(channel, { limit, waiters: [], pumping: false });
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.pollMs = opts.pollMs;
+  }
+
+  /** Resolves when a message of this channel and urgency may be sent. Channels without a limit pass at once. */
+  acquire(channel: string, priority: Priority): Promise<void> {
+    const lane = this.lanes.get(channel);
+    if (!lane) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      lane.waiters.push({ rank: RANK[priority], seq: this.seq++, resolve });
+      if (!lane.pumping) void this.pump(channel, lane);
+    });
+  }
+
+  /** How many sends are waiting for a slot, per channel (for the console and the benchmark). */
+  waiting(): Record<string, number> {
+    return Object.fromEntries([...this.lanes].map(([c, l]) => [c, l.waiters.length]));
+  }
+
+  private async pump(channel: string, lane: Lane): Promise<void> {
+    lane.pumping = true;
+    const key: ConversationKey = { channel: 'system', account: 'send-rate', user: channel };
+    try {
+      while (lane.waiters.length > 0) {
+        let count: number;
+        try {
+          count = await this.store.countInWindow('send', key, lane.limit.windowMs);
+        } catch {
+          // The store is away: let the message go and rely on the platform's own 429s, rather
+          // than hold every reply (an emergency among them) behind an outage.
+          count = 0;
+        }
+        if (count > lane.limit.max) {
+          await this.sleep(this.pollMs ?? Math.max(10, Math.floor(lane.limit.windowMs / 10)));
+          continue;
+        }
+        // The most urgent, then the longest waiting, goes next.
+        let best = 0;
+        for (let i = 1; i < lane.waiters.length; i++) {
+          const w = lane.waiters[i]!;
+          const b = lane.waiters[best]!;
+          if (w.rank < b.rank || (w.rank === b.rank && w.seq < b.seq)) best = i;
+        }
+        const [next] = lane.waiters.splice(best, 1);
+        next!.resolve();
+      }
+    } finally {
+      lane.pumping = false;
+    }
+  }
+}
+
+/** "telegram=30/1s,zalo-oa=10/1s" → limits per channel (the window in ms, s or min). */
+export function parseRateLimits(spec: string): Record<string, RateLimit> {
+  const out: Record<string, RateLimit> = {};
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9-]+)=(\d+)\/(\d+)(ms|s|min)$/.exec(part);
+    if (!m) throw new Error(`bad rate limit "${part}": write channel=count/window, e.g. telegram=30/1s`);
+    const unit = m[4] === 'ms' ? 1 : m[4] === 's' ? 1000 : 60_000;
+    out[m[1]!] = { max: Number(m[2]), windowMs: Number(m[3]) * unit };
+  }
+  return out;
+}
