@@ -108,6 +108,13 @@ export interface Store {
    */
   countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number>;
 
+  /**
+   * Adds to named counters in one bucket (statistics: `stats:2026-11` → `question|topic=hotline` → 12).
+   * Shared by every instance; never keyed by a person, so erasing a user never needs to touch them.
+   */
+  countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void>;
+  countersRead(bucket: string): Promise<Record<string, number>>;
+
   /** Appends replies that no turn produced (a staff member's, a sweeper's) to the outbox. */
   outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void>;
 

@@ -39,4 +39,5 @@ export const keys = {
   list: (name: string) => `list:${name}`,
   table: (name: string) => `table:${name}`,
   counter: (name: string, k: ConversationKey) => `count:${name}:${tag(k)}`,
+  counters: (bucket: string) => `ctr:${bucket}`,
 };

@@ -156,6 +156,17 @@ export class MemoryStore implements Store {
     return 1;
   }
 
+  async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
+    const k = keys.counters(bucket);
+    const counters = this.get<Record<string, number>>(k) ?? {};
+    for (const [field, by] of Object.entries(increments)) if (by !== 0) counters[field] = (counters[field] ?? 0) + by;
+    this.set(k, counters);
+  }
+
+  async countersRead(bucket: string): Promise<Record<string, number>> {
+    return { ...(this.get<Record<string, number>>(keys.counters(bucket)) ?? {}) };
+  }
+
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
     const list = this.get<string[]>(keys.outbox(key)) ?? [];

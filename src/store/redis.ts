@@ -166,6 +166,20 @@ export class RedisStore implements Store {
     return count;
   }
 
+  async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
+    const entries = Object.entries(increments).filter(([, by]) => by !== 0);
+    if (entries.length === 0) return;
+    const k = this.k(keys.counters(bucket));
+    const m = this.client.multi();
+    for (const [field, by] of entries) m.hIncrBy(k, field, by);
+    await m.exec();
+  }
+
+  async countersRead(bucket: string): Promise<Record<string, number>> {
+    const raw = await this.client.hGetAll(this.k(keys.counters(bucket)));
+    return Object.fromEntries(Object.entries(raw).map(([f, v]) => [f, Number(v)]));
+  }
+
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
     await this.client.rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)));

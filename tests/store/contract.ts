@@ -167,6 +167,19 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'adds to shared counters per bucket, and erasing a conversation leaves them alone',
+      withStore(async (s) => {
+        expect(await s.countersRead('stats:2026-11')).toEqual({});
+        await s.countersAdd('stats:2026-11', { 'question|topic=hotline': 1, 'question|topic=support_fund': 2 });
+        await s.countersAdd('stats:2026-11', { 'question|topic=hotline': 3, 'zero|x=y': 0 });
+        await s.countersAdd('stats:2026-W48', { 'question|topic=hotline': 1 });
+        await s.deleteConversation(key);
+        expect(await s.countersRead('stats:2026-11')).toEqual({ 'question|topic=hotline': 4, 'question|topic=support_fund': 2 });
+        expect(await s.countersRead('stats:2026-W48')).toEqual({ 'question|topic=hotline': 1 });
+      }),
+    );
+
+    it(
       'keeps dead letters and shared lists',
       withStore(async (s) => {
         await s.deadLetter(item('dead'));
