@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
 import { createFlowRunner } from '../flows/index.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadContent, type Content } from './core/content/index.ts';
+import { loadContent, missionFor, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { ConversationService, type HandoffRequest, type Understander } from './core/conversation.ts';
 import type { ConversationKey } from './core/messages.ts';
@@ -23,6 +23,7 @@ import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
 import { HandoffSweeper } from './handoff/sweeper.ts';
 import { createTranslate } from './i18n/index.ts';
+import { StatsRecorder } from './stats/index.ts';
 import { MemoryStore } from './store/memory.ts';
 import { RedisStore } from './store/redis.ts';
 
@@ -47,6 +48,7 @@ export interface Engine {
   outbox: Outbox;
   handoff: HandoffQueue;
   sweeper: HandoffSweeper;
+  stats: StatsRecorder;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,15 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     },
   });
   const sweeper = new HandoffSweeper(handoff, store, log);
+  const stats = new StatsRecorder({
+    store,
+    clock,
+    log,
+    topicOf: (id) => content.articleById.get(id)?.topic,
+    missionOf: (country, city) => (country ? missionFor(content, country, city)?.id : undefined),
+  });
+  // Each instance counts the changes it made itself, so several instances never count one twice.
+  handoff.changes.on('change', (h) => void stats.handoff(h));
   const conversations: ConversationService = new ConversationService({
     store,
     flows,
@@ -105,6 +116,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     onCommitted: (key) => outbox.kick(key),
     handoff,
     onErase: (key) => handoff.forget(key),
+    onTurn: (t) => stats.turn({ at: t.at, channel: t.key.channel, country: t.country, city: t.city, effects: t.effects, emergencyKinds: t.emergencyKinds }),
     options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000 },
   });
   return {
@@ -117,6 +129,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     outbox,
     handoff,
     sweeper,
+    stats,
     async close() {
       await sweeper.stop();
       outbox.stop();

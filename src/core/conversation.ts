@@ -94,9 +94,21 @@ export interface EngineDeps {
   onCommitted?: (key: ConversationKey) => void;
   /** The hand-off queue; without it, requests are only logged. */
   handoff?: HandoffDesk;
+  /** Told what each turn did (for anonymous statistics); its failures never fail the turn. */
+  onTurn?: (turn: TurnObserved) => Promise<void>;
   /** Called with the key when the user erased their data, so other parts can forget it too. */
   onErase?: (key: ConversationKey) => Promise<void>;
   options?: Partial<EngineOptions>;
+}
+
+export interface TurnObserved {
+  key: ConversationKey;
+  at: number;
+  country?: string;
+  city?: string;
+  effects: readonly Effect[];
+  /** Danger found in the user's message, also while a person holds the chat (the flow does not run then). */
+  emergencyKinds: readonly string[];
 }
 
 /** Entries of the per-conversation transcript kept for staff (and erased with the conversation). */
@@ -180,6 +192,7 @@ export class ConversationService implements InboundPort {
     });
     await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text, at: now }, this.opts.recordTtlMs);
     await this.deps.handoff?.relay(key, { text, at: now, emergency });
+    await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
 
   /** Sets the language and country before the first message (the terminal chat's --lang/--country). */
@@ -209,15 +222,17 @@ export class ConversationService implements InboundPort {
     const { store, clock, log } = this.deps;
     const now = clock.now();
     let effects: Effect[];
+    let event: FlowEvent;
     let record: ConversationRecord | undefined;
     let erase = false;
     let locale: Locale;
     try {
-      const result = this.step(stored, message, system);
+      event = system ?? this.toEvent(message, stored);
+      const result = this.step(stored, event, message.localeHint);
       effects = result.effects;
       locale = result.state.locale ?? 'vi';
       erase = effects.some((e) => e.type === 'erase');
-      const rendered = this.deps.render(effects, locale, stored?.lastAsk);
+      const rendered = this.deps.render(effects, locale, stored?.lastAsk, result.state);
       const replies = rendered.messages;
       record = erase
         ? undefined
@@ -259,6 +274,7 @@ export class ConversationService implements InboundPort {
       return;
     }
     this.deps.onCommitted?.(key);
+    await this.observe({ key, at: now, ...placeOf(record ?? stored), effects, emergencyKinds: event.type === 'user.emergency' ? event.kinds : [] });
     const desk = this.deps.handoff;
     for (const e of effects) {
       if (e.type === 'handoff.cancel') await desk?.cancel(key);
@@ -273,14 +289,13 @@ export class ConversationService implements InboundPort {
   }
 
   /** Runs the flow; a snapshot from an older flow version, or one that no longer fits, restarts with an apology. */
-  private step(stored: ConversationRecord | undefined, message: InboundMessage, system?: SystemEvent) {
+  private step(stored: ConversationRecord | undefined, event: FlowEvent, localeHint: Locale | undefined) {
     const { flows } = this.deps;
     const initial: FlowState = {};
-    const locale = stored?.locale ?? message.localeHint;
+    const locale = stored?.locale ?? localeHint;
     if (locale) initial.locale = locale;
     if (stored?.country) initial.country = stored.country;
     if (stored?.city) initial.city = stored.city;
-    const event = system ?? this.toEvent(message, stored);
     const fits = stored?.snapshot !== undefined && stored.flowVersion === flows.version;
     if (fits) {
       try {
@@ -293,6 +308,14 @@ export class ConversationService implements InboundPort {
     const result = flows.step(undefined, initial, restarted ? { type: 'user.command', command: 'menu' } : event);
     if (restarted) result.effects.unshift({ type: 'say', key: 'errors.reset' });
     return result;
+  }
+
+  private async observe(turn: TurnObserved): Promise<void> {
+    try {
+      await this.deps.onTurn?.(turn);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'turn observer failed');
+    }
   }
 
   /** Turns a message into the flow's event: a choice, a command, an emergency, or understood text. */
@@ -351,5 +374,12 @@ function pickLastUser(stored: ConversationRecord | undefined): Pick<Conversation
   const out: Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> = {};
   if (stored?.lastUserAt !== undefined) out.lastUserAt = stored.lastUserAt;
   if (stored?.lastUserMessageId !== undefined) out.lastUserMessageId = stored.lastUserMessageId;
+  return out;
+}
+
+function placeOf(r: ConversationRecord | undefined): { country?: string; city?: string } {
+  const out: { country?: string; city?: string } = {};
+  if (r?.country) out.country = r.country;
+  if (r?.city) out.city = r.city;
   return out;
 }

@@ -76,14 +76,14 @@ describe('dependency boundaries', () => {
     expect(violations('src/store', (t) => isNode(t) || t === 'redis' || under(t, 'src/store') || under(t, 'src/core'))).toEqual([]);
   });
 
-  it('the hand-off desk and the registrations build on src/core only', () => {
-    for (const dir of ['src/handoff', 'src/registration']) {
+  it('the hand-off desk, the registrations and the statistics build on src/core only', () => {
+    for (const dir of ['src/handoff', 'src/registration', 'src/stats']) {
       expect(violations(dir, (t) => isNode(t) || under(t, dir) || under(t, 'src/core')), dir).toEqual([]);
     }
   });
 
-  it('the console drives the hand-off desk and the registrations, never a channel, the store or the flows', () => {
-    const allowedDirs = ['src/console', 'src/handoff', 'src/registration', 'src/core'];
+  it('the console drives the hand-off desk, the registrations and the statistics, never a channel, the store or the flows', () => {
+    const allowedDirs = ['src/console', 'src/handoff', 'src/registration', 'src/stats', 'src/core'];
     const bad = violations('src/console', (t) => {
       if (allowedDirs.some((d) => under(t, d))) return true;
       if (t.startsWith('src/') || t.startsWith('flows')) return false;
