@@ -8,6 +8,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY flows ./flows
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:24-bookworm-slim AS run
@@ -18,8 +19,6 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY content ./content
 COPY locales ./locales
-# page.html is read next to the compiled adapter
-COPY src/channels/web/page.html ./dist/src/channels/web/page.html
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

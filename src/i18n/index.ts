@@ -1,18 +1,28 @@
 // Interface strings: i18next over locales/<lng>/translation.json, exposed to the rest of the
 // app as a plain Translate function. A missing key is an error here, never a raw key shown to a user.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { LOCALES, type Locale } from '../core/messages.ts';
 import type { Translate } from '../core/translate.ts';
 
-export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
+/** The project's locales/ folder, found from this module (src/ under tsx, dist/src/ when built). */
+export const LOCALES_DIR = findUp('locales', dirname(fileURLToPath(import.meta.url)));
+
+function findUp(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, name, 'vi', 'translation.json'))) return join(dir, name);
+    if (dirname(dir) === dir) throw new Error(`no ${name}/ folder above ${from}`);
+  }
+}
 
 export type Resources = Record<Locale, Record<string, unknown>>;
 
-export function loadResources(dir = LOCALES_DIR): Resources {
+/** One namespace file per language: `translation` (the bot's strings) or e.g. `console` (staff pages). */
+export function loadResources(dir = LOCALES_DIR, namespace = 'translation'): Resources {
   const out = {} as Resources;
-  for (const lng of LOCALES) out[lng] = JSON.parse(readFileSync(`${dir}/${lng}/translation.json`, 'utf8')) as Record<string, unknown>;
+  for (const lng of LOCALES) out[lng] = JSON.parse(readFileSync(`${dir}/${lng}/${namespace}.json`, 'utf8')) as Record<string, unknown>;
   return out;
 }
 
