@@ -1,0 +1,257 @@
+// `npm run bench`: our bot against a bare grammY echo bot, on the same harness.
+//
+// Both run as child processes behind the same kind of webhook; a load generator here posts
+// realistic Telegram updates (users going through the topics, typing as people do) and a local
+// stand-in for the Bot API receives the replies. For each bot it measures the most messages per
+// second fully answered (closed loop: each user writes again as soon as answered), then the
+// latency from webhook to reply (p50, p99) at half that rate (open loop, fixed arrival rate).
+// Ours runs on the Redis store; the memory one Redis conversation costs is measured after.
+// The last line printed is one JSON object with the figures.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { createClient } from 'redis';
+import { startFakeTelegram, type FakeTelegram } from './fake-telegram.ts';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECRET = 'bench-secret-token-0123456789';
+const TOKEN = '123456:bench-token';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+
+/** What a worker types on a break: the four topics, by digits and words, without diacritics. */
+const SCRIPT = [
+  '/start',
+  '1',
+  '2',
+  'cho e hoi thu tuc thanh ly hd',
+  '1',
+  'menu',
+  'so dien thoai dai su quan',
+  'quy ho tro viec lam ngoai nuoc',
+  'menu',
+  'dang ky ve nuoc',
+  'menu',
+  'lam sao nhan lai tien ky quy',
+];
+
+interface Target {
+  name: string;
+  entry: string[];
+  env: Record<string, string>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function startChild(t: Target, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...t.entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...t.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d) => (err += String(d)));
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${t.name} did not start:\n${err}`);
+}
+
+class Load {
+  private updateId = 1;
+  private readonly waiting = new Map<number, { t0: number; resolve: (ms: number) => void }>();
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  errors = 0;
+
+  constructor(private readonly port: number, fake: FakeTelegram) {
+    fake.onMessage = (chatId, at) => {
+      const w = this.waiting.get(chatId);
+      if (!w) return; // a second message of the same turn
+      this.waiting.delete(chatId);
+      w.resolve(at - w.t0);
+    };
+  }
+
+  /** Posts one update and resolves with the time until the chat's first reply. */
+  send(chatId: number, text: string): Promise<number> {
+    const id = this.updateId++;
+    const update = {
+      update_id: id,
+      message: {
+        message_id: id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: 'private', first_name: 'Lan' },
+        from: { id: chatId, is_bot: false, first_name: 'Lan', language_code: 'vi' },
+        text,
+        ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+      },
+    };
+    const body = JSON.stringify(update);
+    return new Promise<number>((resolve, reject) => {
+      const t0 = performance.now();
+      const timer = setTimeout(() => {
+        this.waiting.delete(chatId);
+        this.errors++;
+        reject(new Error(`no reply to chat ${chatId}`));
+      }, 15_000);
+      this.waiting.set(chatId, { t0, resolve: (ms) => (clearTimeout(timer), resolve(ms)) });
+      const req = request(
+        { host: '127.0.0.1', port: this.port, path: '/webhooks/telegram', method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
+        (res) => {
+          res.resume();
+          if (res.statusCode !== 200) this.errors++;
+        },
+      );
+      req.on('error', () => this.errors++);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Many users at once, each writing its next message as soon as the last one is answered. */
+async function closedLoop(load: Load, firstChat: number, users: number, seconds: number): Promise<{ perSec: number; answered: number }> {
+  const end = performance.now() + seconds * 1000;
+  let answered = 0;
+  await Promise.all(
+    Array.from({ length: users }, async (_, u) => {
+      let chat = firstChat + u * 100_000;
+      let step = 0;
+      while (performance.now() < end) {
+        await load.send(chat, SCRIPT[step]!).then(() => answered++, () => undefined);
+        step++;
+        if (step === SCRIPT.length) {
+          step = 0;
+          chat++; // a new user takes the place of one who finished
+        }
+      }
+    }),
+  );
+  return { perSec: answered / seconds, answered };
+}
+
+/** Messages arrive at a fixed rate from a large crowd; each user's next message waits for its reply. */
+async function openLoop(load: Load, firstChat: number, rate: number, seconds: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const total = Math.max(1, Math.floor(rate * seconds));
+  const crowd = Array.from({ length: Math.max(50, Math.ceil(rate * 2)) }, (_, i) => ({ chat: firstChat + i, step: 0, busy: Promise.resolve() }));
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const user = crowd[i % crowd.length]!;
+    const text = SCRIPT[user.step % SCRIPT.length]!;
+    user.step++;
+    const p = user.busy.then(() => load.send(user.chat, text).then((ms) => void latencies.push(ms), () => undefined));
+    user.busy = p;
+    pending.push(p);
+  }
+  await Promise.all(pending);
+  return latencies.sort((a, b) => a - b);
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function measure(t: Target, fake: FakeTelegram, firstChat: number) {
+  const port = await freePort();
+  const child = await startChild(t, port);
+  const load = new Load(port, fake);
+  try {
+    await closedLoop(load, firstChat, 16, 2); // warm up: JIT, connections, Redis
+    const max = await closedLoop(load, firstChat + 10_000_000, CONCURRENCY, SECONDS);
+    const latencies = await openLoop(load, firstChat + 20_000_000, max.perSec / 2, SECONDS);
+    return { perSec: max.perSec, p50: pct(latencies, 50), p99: pct(latencies, 99), samples: latencies.length, errors: load.errors };
+  } finally {
+    load.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+/** Average bytes Redis holds per conversation: every key carrying a conversation's tag, summed. */
+async function bytesPerConversation(prefix: string): Promise<{ bytes: number; conversations: number }> {
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  try {
+    const perTag = new Map<string, number>();
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
+      for (const key of batch as unknown as string[]) {
+        const tag = /\{telegram:[^}]*\}/.exec(key)?.[0];
+        if (!tag) continue;
+        const bytes = (await client.memoryUsage(key)) ?? 0;
+        perTag.set(tag, (perTag.get(tag) ?? 0) + bytes);
+      }
+    }
+    const total = [...perTag.values()].reduce((a, b) => a + b, 0);
+    return { bytes: perTag.size === 0 ? 0 : Math.round(total / perTag.size), conversations: perTag.size };
+  } finally {
+    await client.close();
+  }
+}
+
+async function dropPrefix(prefix: string): Promise<void> {
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
+    const keys = batch as unknown as string[];
+    if (keys.length > 0) await client.del(keys);
+  }
+  await client.close();
+}
+
+const fake = await startFakeTelegram();
+const prefix = `bench:${randomUUID().slice(0, 8)}:`;
+const common = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
+const ours: Target = {
+  name: 'ours',
+  entry: ['src/main.ts'],
+  env: {
+    ...common,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    LOG_LEVEL: 'error',
+    // The stand-in API has no limits; the benchmark measures the bot, not Telegram's budget.
+    SEND_RATE_LIMITS: 'telegram=1000000/1s',
+    FLOOD_MAX_PER_MINUTE: '100000',
+  },
+};
+const bare: Target = { name: 'bare grammY', entry: ['bench/bare-bot.ts'], env: common };
+
+try {
+  process.stdout.write(`benchmark: ${SECONDS}s per phase, ${CONCURRENCY} concurrent users, Redis at ${REDIS_URL.replace(/\/\/.*@/, '//')}\n`);
+  const b = await measure(bare, fake, 1_000_000);
+  process.stdout.write(`bare grammY echo: ${round(b.perSec)} msg/s; at half rate p50 ${round(b.p50, 2)} ms, p99 ${round(b.p99, 2)} ms (${b.samples} replies, ${b.errors} errors)\n`);
+  const o = await measure(ours, fake, 500_000_000);
+  process.stdout.write(`ours (Redis):     ${round(o.perSec)} msg/s; at half rate p50 ${round(o.p50, 2)} ms, p99 ${round(o.p99, 2)} ms (${o.samples} replies, ${o.errors} errors)\n`);
+  const mem = await bytesPerConversation(prefix);
+  process.stdout.write(`Redis memory: ${mem.bytes} bytes per conversation (${mem.conversations} conversations)\n`);
+  const ratio = o.perSec / b.perSec;
+  process.stdout.write(`ratio ours/bare: ${round(ratio, 2)} (target >= 0.5); p99 at half rate: ${round(o.p99, 2)} ms (target <= 25 ms)\n`);
+  process.stdout.write(
+    `${JSON.stringify({ oursPerSec: round(o.perSec), barePerSec: round(b.perSec), ratio: round(ratio, 3), p50Ms: round(o.p50, 2), p99Ms: round(o.p99, 2), bytesPerConversation: mem.bytes })}\n`,
+  );
+} finally {
+  await fake.close();
+  await dropPrefix(prefix);
+}
