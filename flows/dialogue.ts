@@ -13,6 +13,8 @@ export interface DialogueNode {
   options?: DialogueOption[];
   answer?: string[];
   offerStaff?: boolean;
+  /** The user is not safe: the leaf also shows the emergency numbers and raises a priority hand-off. */
+  emergency?: boolean;
 }
 
 export interface DialogueTree {

@@ -89,8 +89,13 @@ export function createRootMachine(deps: FlowDeps) {
       return [{ type: 'ask', ...(node.ask ? { text: node.ask } : { key: 'topic.pick' }), choices }];
     }
     const out: Effect[] = [];
+    // A leaf where the user said they are not safe is an emergency like any other: numbers first, a person alerted.
+    if (node.emergency) {
+      out.push({ type: 'hotlines', scope: 'emergency', ...countryOf(ctx) });
+      out.push({ type: 'handoff', reason: 'emergency', priority: 'emergency', ...(ctx.topic ? { topic: ctx.topic } : {}) });
+    }
     if (node.answer && node.answer.length > 0) out.push({ type: 'articles', ids: node.answer, ...countryOf(ctx) });
-    if (node.offerStaff) out.push({ type: 'say', key: 'topic.staffAdvised' });
+    if (node.offerStaff && !node.emergency) out.push({ type: 'say', key: 'topic.staffAdvised' });
     out.push({
       type: 'ask',
       key: 'next.prompt',

@@ -1,7 +1,7 @@
 // The knowledge base as the responder reads it: an article as text with its source line (and, when
 // it is not verified, the line that says so); hotlines for a country, emergency numbers first, each
 // number written so that a phone makes it tappable, with its own marks when unverified or old.
-import { HOTLINE_REF, articlesFor, hotlinesFor, type Content, type Hotline } from './content/index.ts';
+import { HOTLINE_REF, articlesFor, hotlineNumber, hotlinesFor, sourceText, type Content, type Hotline } from './content/index.ts';
 import type { Locale } from './messages.ts';
 import type { Clock } from './ports.ts';
 import type { ContentView } from './respond.ts';
@@ -11,10 +11,7 @@ import type { Translate } from './translate.ts';
 const STALE_AFTER_MS = 365 * 24 * 3600_000;
 
 export function createContentView(content: Content, t: Translate, clock: Clock): ContentView {
-  /** "+84981848484" or "1955": bare digits are what chat apps turn into a call link. */
-  function number(h: Hotline): string {
-    return [h.phone, h.local?.replace(/[\s]/g, ''), h.email].filter(Boolean).join(' · ');
-  }
+  const number = hotlineNumber;
 
   function hotlineLine(h: Hotline, locale: Locale): string {
     const marks: string[] = [];
@@ -42,13 +39,13 @@ export function createContentView(content: Content, t: Translate, clock: Clock):
       const parts = [withNumbers(article.answer[locale], locale)];
       const local = country ? article.byCountry?.[country] : undefined;
       if (local) parts.push(withNumbers(local[locale], locale));
-      parts.push(t(locale, 'content.source', { source: article.source, reviewed: formatDate(article.reviewed) }));
+      parts.push(t(locale, 'content.source', { source: sourceText(article.source, locale), reviewed: formatDate(article.reviewed) }));
       if (!article.verified) parts.push(t(locale, 'content.unverified'));
       return parts.join('\n');
     },
 
-    hotlines(locale, scope, country) {
-      const book = hotlinesFor(content, country);
+    hotlines(locale, scope, country, city) {
+      const book = hotlinesFor(content, country, city);
       const sections =
         scope === 'emergency'
           ? ([['emergency', book.emergency], ['mission', book.mission], ['global', book.global]] as const)

@@ -9,8 +9,8 @@ import type { Translate } from './translate.ts';
 export interface ContentView {
   /** The article's answer with its source line (and the "not verified" line when it is not). */
   article(id: string, locale: Locale, country?: string): string | undefined;
-  /** Hotlines for the country (all, or those for an emergency), as tappable lines. */
-  hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string): string;
+  /** Hotlines for the country (all, or those for an emergency), as tappable lines; the city's mission first when known. */
+  hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string, city?: string): string;
   countryName(code: string, locale: Locale): string | undefined;
 }
 
@@ -29,7 +29,8 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
     return { id: spec.id, label: 'key' in spec ? t(locale, spec.key, spec.vars) : spec.label[locale] };
   }
 
-  return function render(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect): Rendered {
+  /** `place` is where the user is after this turn: its city picks the nearest mission's lines. */
+  return function render(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect, place?: { country?: string; city?: string }): Rendered {
     const messages: OutboundMessage[] = [];
     let paragraphs: string[] = [];
     let priority: Priority = 'normal';
@@ -74,7 +75,8 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
             const name = e.country ? content.countryName(e.country, locale) : undefined;
             paragraphs.push(name ? t(locale, 'hotlines.headingCountry', { country: name }) : t(locale, 'hotlines.heading'));
           }
-          paragraphs.push(content.hotlines(locale, e.scope, e.country));
+          const city = e.country !== undefined && e.country === place?.country ? place.city : undefined;
+          paragraphs.push(content.hotlines(locale, e.scope, e.country, city));
           break;
         }
         case 'ask':

@@ -87,16 +87,25 @@ export function loadContent(dir: string = defaultContentDir()): Content {
       .map((f) => join(folder, f));
   }
 
-  const countries = read(join(root, 'countries.yaml'), countryFileSchema) ?? [];
-  const missions = read(join(root, 'missions.yaml'), missionFileSchema) ?? [];
-  const hotlines = read(join(root, 'hotlines.yaml'), hotlineFileSchema) ?? { global: [], countries: {} };
+  const countriesFile = read(join(root, 'countries.yaml'), countryFileSchema);
+  const countries = countriesFile ?? [];
+  const missionsFile = read(join(root, 'missions.yaml'), missionFileSchema);
+  const missions = missionsFile ?? [];
+  const hotlinesFile = read(join(root, 'hotlines.yaml'), hotlineFileSchema);
+  const hotlines = hotlinesFile ?? { global: [], countries: {} };
+  // When a file failed, references into it are not checked: the one real problem is not buried under its echoes.
+  const checkHotlineRefs = hotlinesFile !== undefined;
+  const checkCountryRefs = countriesFile !== undefined;
   const cannedFile = join(root, 'canned.yaml');
   const canned = existsSync(cannedFile) ? (read(cannedFile, cannedFileSchema) ?? []) : [];
 
   const articles: Article[] = [];
   const articleFile = new Map<string, string>();
+  let articlesOk = true;
   for (const file of yamlFiles('articles')) {
-    for (const a of read(file, articleFileSchema) ?? []) {
+    const list = read(file, articleFileSchema);
+    if (!list) articlesOk = false;
+    for (const a of list ?? []) {
       const seen = articleFile.get(a.id);
       if (seen) problems.push(`${name(file)}: article "${a.id}" is also in ${seen}`);
       articleFile.set(a.id, name(file));
@@ -111,7 +120,7 @@ export function loadContent(dir: string = defaultContentDir()): Content {
     if (!d) continue;
     if (dialogues.has(d.id)) problems.push(`${name(file)}: a second dialogue for topic "${d.id}"`);
     dialogues.set(d.id, d);
-    problems.push(...checkDialogue(d, articleById).map((p) => `${name(file)}: ${p}`));
+    problems.push(...checkDialogue(d, articlesOk ? articleById : undefined).map((p) => `${name(file)}: ${p}`));
   }
 
   const countryCodes = new Set(countries.map((c) => c.code));
@@ -121,10 +130,10 @@ export function loadContent(dir: string = defaultContentDir()): Content {
   unique(missions.map((m) => m.id), 'missions.yaml: mission', problems);
   for (const m of missions) {
     for (const code of [m.country, ...m.alsoCovers]) {
-      if (!countryCodes.has(code)) problems.push(`missions.yaml: mission "${m.id}" covers ${code}, which countries.yaml does not list`);
+      if (checkCountryRefs && !countryCodes.has(code)) problems.push(`missions.yaml: mission "${m.id}" covers ${code}, which countries.yaml does not list`);
     }
     for (const city of m.cities) {
-      if (!cityIds.get(m.country)?.has(city)) problems.push(`missions.yaml: mission "${m.id}" names city "${city}", unknown in ${m.country}`);
+      if (checkCountryRefs && !cityIds.get(m.country)?.has(city)) problems.push(`missions.yaml: mission "${m.id}" names city "${city}", unknown in ${m.country}`);
     }
   }
 
@@ -132,31 +141,53 @@ export function loadContent(dir: string = defaultContentDir()): Content {
   unique(allHotlines.map((h) => h.id), 'hotlines.yaml: hotline', problems);
   const hotlineById = new Map(allHotlines.map((h) => [h.id, h]));
   for (const code of Object.keys(hotlines.countries)) {
-    if (!countryCodes.has(code)) problems.push(`hotlines.yaml: countries.${code} is not in countries.yaml`);
+    if (checkCountryRefs && !countryCodes.has(code)) problems.push(`hotlines.yaml: countries.${code} is not in countries.yaml`);
   }
   for (const h of allHotlines) {
-    if (h.mission && !missionIds.has(h.mission)) problems.push(`hotlines.yaml: hotline "${h.id}" names mission "${h.mission}", which missions.yaml does not list`);
+    if (missionsFile && h.mission && !missionIds.has(h.mission)) problems.push(`hotlines.yaml: hotline "${h.id}" names mission "${h.mission}", which missions.yaml does not list`);
   }
 
   for (const a of articles) {
     const texts = [a.answer.vi, a.answer.en, ...Object.values(a.byCountry ?? {}).flatMap((l) => [l.vi, l.en])];
-    for (const ref of texts.flatMap((t) => [...t.matchAll(HOTLINE_REF)].map((m) => m[1]!))) {
-      if (!hotlineById.has(ref)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" refers to hotline "${ref}", which hotlines.yaml does not list`);
+    const refs = new Set(texts.flatMap((t) => [...t.matchAll(HOTLINE_REF)].map((m) => m[1]!)));
+    for (const ref of refs) {
+      if (checkHotlineRefs && !hotlineById.has(ref)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" refers to hotline "${ref}", which hotlines.yaml does not list`);
     }
     for (const code of Object.keys(a.byCountry ?? {})) {
-      if (!countryCodes.has(code)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" has lines for ${code}, which countries.yaml does not list`);
+      if (checkCountryRefs && !countryCodes.has(code)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" has lines for ${code}, which countries.yaml does not list`);
     }
   }
 
+  // Canned replies are plain text for staff to edit, so their numbers are written in when loaded:
+  // the same numbers as everywhere else, from hotlines.yaml.
+  const cannedWithNumbers = canned.map((c, i) => {
+    const fill = (text: string, lang: string) =>
+      text.replace(HOTLINE_REF, (_m, ref: string) => {
+        const h = hotlineById.get(ref);
+        if (!h) {
+          if (checkHotlineRefs) problems.push(`canned.yaml at [${i}].text.${lang} (id: ${c.id}): refers to hotline "${ref}", which hotlines.yaml does not list`);
+          return '';
+        }
+        return hotlineNumber(h);
+      });
+    return { ...c, text: { vi: fill(c.text.vi, 'vi'), en: fill(c.text.en, 'en') } };
+  });
+  unique(canned.map((c) => c.id), 'canned.yaml: reply', problems);
+
   if (problems.length > 0) throw new ContentError(problems);
-  return { dir: root, articles, articleById, countries, missions, hotlines, hotlineById, dialogues, canned };
+  return { dir: root, articles, articleById, countries, missions, hotlines, hotlineById, dialogues, canned: cannedWithNumbers };
 }
 
 /** `{{hotline:ID}}` inside an answer: the number comes from hotlines.yaml, so it is written once. */
 export const HOTLINE_REF = /\{\{hotline:([a-z0-9-]+)\}\}/g;
 
+/** How a hotline is written in text: E.164 or the local digits, no spaces (bare digits are what chat apps make tappable). */
+export function hotlineNumber(h: Hotline): string {
+  return [h.phone, h.local?.replace(/\s/g, ''), h.email].filter(Boolean).join(' · ');
+}
+
 /** Every `next` leads to a node, every answer names an article, and every node can be reached. */
-function checkDialogue(d: DialogueFile, articles: ReadonlyMap<string, Article>): string[] {
+function checkDialogue(d: DialogueFile, articles: ReadonlyMap<string, Article> | undefined): string[] {
   const out: string[] = [];
   if (!d.nodes[d.start]) out.push(`start node "${d.start}" does not exist`);
   const reached = new Set<string>();
@@ -169,10 +200,35 @@ function checkDialogue(d: DialogueFile, articles: ReadonlyMap<string, Article>):
   }
   for (const [id, node] of Object.entries(d.nodes)) {
     for (const o of node.options ?? []) if (!d.nodes[o.next]) out.push(`nodes.${id}: option "${o.id}" leads to "${o.next}", which does not exist`);
-    for (const a of node.answer ?? []) if (!articles.has(a)) out.push(`nodes.${id}: answer names article "${a}", which no articles/*.yaml defines`);
+    // A typed label selects a choice, so two labels that read the same without diacritics would be ambiguous.
+    const ids = new Set<string>();
+    for (const lang of ['vi', 'en'] as const) {
+      const seen = new Map<string, string>();
+      for (const o of node.options ?? []) {
+        const folded = foldLabel(o.label[lang]);
+        const other = seen.get(folded);
+        if (other) out.push(`nodes.${id}: options "${other}" and "${o.id}" have the same ${lang} label`);
+        seen.set(folded, o.id);
+      }
+    }
+    for (const o of node.options ?? []) {
+      if (ids.has(o.id)) out.push(`nodes.${id}: option id "${o.id}" appears twice`);
+      ids.add(o.id);
+    }
+    for (const a of node.answer ?? []) if (articles && !articles.has(a)) out.push(`nodes.${id}: answer names article "${a}", which no articles/*.yaml defines`);
     if (!reached.has(id)) out.push(`nodes.${id}: no option leads here`);
   }
   return out;
+}
+
+function foldLabel(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function unique(ids: string[], what: string, problems: string[]): void {

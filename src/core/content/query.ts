@@ -1,6 +1,7 @@
 // Questions the rest of the app asks of the knowledge base: which articles, which numbers for a
 // country, which mission answers for a place.
 import type { Content } from './load.ts';
+import type { Locale } from '../messages.ts';
 import type { Article, Hotline, Mission } from './schema.ts';
 
 export interface HotlineBook {
@@ -21,14 +22,26 @@ export function articlesFor(content: Content, ids: readonly string[]): Article[]
   });
 }
 
-export function hotlinesFor(content: Content, country?: string): HotlineBook {
+/**
+ * The numbers for a country. Where the country has several missions and the user's city is known,
+ * the lines of the mission that covers that city come first: the one who can actually go there.
+ */
+export function hotlinesFor(content: Content, country?: string, city?: string): HotlineBook {
   const local = country ? content.hotlines.countries[country] : undefined;
+  let mission = local?.mission ?? [];
+  const own = country && city ? missionFor(content, country, city) : undefined;
+  if (own) mission = [...mission.filter((h) => h.mission === own.id), ...mission.filter((h) => h.mission !== own.id)];
   return {
     emergency: local?.emergency ?? [],
-    mission: local?.mission ?? [],
+    mission,
     labour: local?.labour ?? [],
     global: content.hotlines.global,
   };
+}
+
+/** An article's source as the user reads it: in their language when the file gives both. */
+export function sourceText(source: Article['source'], locale: Locale): string {
+  return typeof source === 'string' ? source : source[locale];
 }
 
 /** The mission for a place: the one that lists the city, else the country's main one, else one that also covers it. */

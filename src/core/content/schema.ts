@@ -40,12 +40,14 @@ export const articleSchema = z.strictObject({
   /** Extra lines for one country (its hotlines, its procedure), shown under the answer there. */
   byCountry: z.record(countryCodeSchema, localizedSchema).optional(),
   ...provenance,
+  /** Shown to the user under the answer, so it may be written in each language (Luật / Law). */
+  source: z.union([nonEmpty, localizedSchema]),
 });
 export type Article = z.infer<typeof articleSchema>;
 export const articleFileSchema = z.array(articleSchema).min(1);
 
-/** E.164 (+ and up to 15 digits) — how a number is stored; shown with spaces so apps make it tappable. */
-export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +84981848484');
+/** E.164 (+ and up to 15 digits) — how a number is stored, and shown as it is so apps make it tappable. */
+export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number: "+", the country code and the number, digits only');
 
 export const hotlineSchema = z
   .strictObject({
@@ -53,8 +55,8 @@ export const hotlineSchema = z
     label: localizedSchema,
     /** The number in E.164, callable from any phone. */
     phone: e164Schema.optional(),
-    /** A number that only works inside the country (110, 1955, 0120-250-168), as it is dialled there. */
-    local: z.string().regex(/^[0-9#*][0-9 #*-]{1,15}$/, 'digits as dialled locally (110, 1955, 0120-250-168)').optional(),
+    /** A number that only works inside the country (a short code, a toll-free number), as it is dialled there. */
+    local: z.string().regex(/^[0-9#*][0-9 #*-]{1,15}$/, 'digits as dialled locally (digits, dashes, # and *)').optional(),
     email: z.email().optional(),
     /** When it answers, and in which language, in a few words. */
     hours: localizedSchema.optional(),
@@ -146,8 +148,11 @@ export const dialogueNodeSchema = z
     answer: z.array(idSchema).optional(),
     /** The case needs a person: the leaf offers staff first. */
     offerStaff: z.boolean().optional(),
+    /** The user said they are not safe: the leaf also gives the emergency numbers and raises a priority hand-off. */
+    emergency: z.boolean().optional(),
   })
-  .refine((n) => (n.options !== undefined) !== (n.answer !== undefined), 'a node either asks (options) or answers (answer)');
+  .refine((n) => (n.options !== undefined) !== (n.answer !== undefined), 'a node either asks (options) or answers (answer)')
+  .refine((n) => !n.emergency || n.answer !== undefined, 'only an answer node can be an emergency');
 
 export const dialogueFileSchema = z.strictObject({
   id: z.enum(TOPIC_IDS),
@@ -156,7 +161,7 @@ export const dialogueFileSchema = z.strictObject({
 });
 export type DialogueFile = z.infer<typeof dialogueFileSchema>;
 
-/** Replies staff pick in the console and then edit. */
+/** Replies staff pick in the console and then edit. `{{hotline:ID}}` in a text is replaced by that number when loaded. */
 export const cannedReplySchema = z.strictObject({
   id: idSchema,
   title: localizedSchema,
