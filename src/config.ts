@@ -30,6 +30,12 @@ export const configSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
   FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Messenger: the app secret (signs webhooks), the webhook verify token, the page access token. */
+  MESSENGER_APP_SECRET: optionalString,
+  MESSENGER_VERIFY_TOKEN: optionalString,
+  MESSENGER_PAGE_TOKEN: optionalString,
+  /** The Graph API's versioned base for the Send API; the version in use is a deployment choice. */
+  MESSENGER_API_BASE: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v25.0'),
   /**
    * Send rates per channel, shared by all instances: `channel=count/window`. Telegram's ~30/s is
    * the commonly quoted figure (unofficial); Messenger and Zalo publish none, so theirs are guesses.
@@ -39,6 +45,13 @@ export const configSchema = z.object({
     .default('telegram=30/1s,messenger=40/1s,zalo-bot=10/1s,zalo-oa=10/1s')
     .refine((s) => /^\s*([a-z0-9-]+=\d+\/\d+(ms|s|min)\s*(,\s*|$))*$/.test(s), 'write channel=count/window, e.g. telegram=30/1s'),
 }).superRefine((c, ctx) => {
+  // A Messenger webhook without its secret would take anyone's messages: all three or none.
+  const messenger = [c.MESSENGER_APP_SECRET, c.MESSENGER_VERIFY_TOKEN, c.MESSENGER_PAGE_TOKEN];
+  if (messenger.some(Boolean) && !messenger.every(Boolean)) {
+    for (const [name, v] of [['MESSENGER_APP_SECRET', c.MESSENGER_APP_SECRET], ['MESSENGER_VERIFY_TOKEN', c.MESSENGER_VERIFY_TOKEN], ['MESSENGER_PAGE_TOKEN', c.MESSENGER_PAGE_TOKEN]] as const) {
+      if (!v) ctx.addIssue({ code: 'custom', path: [name], message: 'must be set too: the Messenger channel needs the app secret, the verify token and the page token' });
+    }
+  }
   // A production deployment never runs on a default or missing secret.
   if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {
     ctx.addIssue({ code: 'custom', path: ['LOG_SALT'], message: 'must be set to a random secret of at least 16 characters in production' });

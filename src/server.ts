@@ -18,6 +18,7 @@ import { LockTimeoutError, systemClock, type Clock, type Store } from './core/po
 import { createResponder } from './core/respond.ts';
 import { SendLimiter, parseRateLimits } from './core/send-limiter.ts';
 import type { Translate } from './core/translate.ts';
+import { createMessengerChannel } from './channels/messenger/index.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
@@ -211,6 +212,22 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;
+
+  // Messenger: on when the page token is set (the config insists on the app secret and verify token with it).
+  if (config.MESSENGER_PAGE_TOKEN && config.MESSENGER_APP_SECRET && config.MESSENGER_VERIFY_TOKEN) {
+    const messenger = createMessengerChannel({
+      inbound: conversations,
+      log,
+      translate,
+      appSecret: config.MESSENGER_APP_SECRET,
+      verifyToken: config.MESSENGER_VERIFY_TOKEN,
+      pageToken: config.MESSENGER_PAGE_TOKEN,
+      apiBase: config.MESSENGER_API_BASE,
+    });
+    outbox.register(messenger.sender);
+    await messenger.register(app);
+    channelStops.push(() => messenger.idle());
+  }
   await outbox.recover();
   outbox.startRecovery(5_000);
   engine.sweeper.start();

@@ -35,6 +35,10 @@ export interface SendWindow {
   until?: number;
   /** Why it cannot send, for the console. */
   reason?: string;
+  /** The interface-string key of `reason`, so the console can show it in the staff member's language. */
+  reasonKey?: string;
+  /** What follows when `until` passes (Messenger: a person may go on with HUMAN_AGENT until …). */
+  then?: { mode: string; until: number };
 }
 
 /** The sending half of an adapter; the outbox calls it, one conversation's messages in order. */

@@ -1,0 +1,179 @@
+// A Messenger webhook body → botbuilder Activities (channelData = the raw event, as Botkit's adapter
+// did) → the neutral InboundMessage. Schemas are lenient: unknown fields pass, an event we cannot
+// read is skipped with a reason rather than failing its whole batch.
+import { createHash } from 'node:crypto';
+import { ActivityTypes, type Activity } from 'botbuilder';
+import { z } from 'zod';
+import { inboundMessageSchema, type InboundMessage, type UnsupportedKind } from '../../core/messages.ts';
+import { GET_STARTED_PAYLOAD, MESSENGER_CHANNEL, PAYLOAD_MAX } from './capabilities.ts';
+
+const id = z.union([z.string().min(1).max(128), z.number().int().nonnegative()]).transform(String);
+
+const attachmentSchema = z.looseObject({
+  type: z.string(),
+  payload: z.looseObject({ sticker_id: z.union([z.string(), z.number()]).optional() }).nullish(),
+});
+
+const messageSchema = z.looseObject({
+  mid: z.string().min(1).max(256).optional(),
+  text: z.string().optional(),
+  is_echo: z.boolean().optional(),
+  is_unsupported: z.boolean().optional(),
+  sticker_id: z.union([z.string(), z.number()]).optional(),
+  quick_reply: z.looseObject({ payload: z.string() }).optional(),
+  attachments: z.array(attachmentSchema).optional(),
+});
+
+const postbackSchema = z.looseObject({
+  mid: z.string().min(1).max(256).optional(),
+  title: z.string().optional(),
+  payload: z.string().optional(),
+  referral: z.looseObject({ ref: z.string().optional() }).optional(),
+});
+
+const editSchema = z.looseObject({ mid: z.string().min(1).max(256), num_edit: z.number().int().optional() });
+
+export const messagingEventSchema = z.looseObject({
+  sender: z.looseObject({ id }),
+  recipient: z.looseObject({ id }),
+  // Delivery receipts may come without one; messages and postbacks always carry it.
+  timestamp: z.number().int().nonnegative().optional(),
+  message: messageSchema.optional(),
+  postback: postbackSchema.optional(),
+  message_edit: editSchema.optional(),
+});
+export type MessagingEvent = z.infer<typeof messagingEventSchema>;
+
+/** The envelope; entries and events are checked one by one so one odd event spoils nothing else. */
+export const webhookBodySchema = z.looseObject({
+  object: z.string(),
+  entry: z.array(
+    z.looseObject({
+      id: id.optional(),
+      time: z.number().optional(),
+      messaging: z.array(z.unknown()).optional(),
+      standby: z.array(z.unknown()).optional(),
+    }),
+  ),
+});
+export type WebhookBody = z.infer<typeof webhookBodySchema>;
+
+export type DecodedEvent =
+  | { kind: 'activity'; activity: Partial<Activity> }
+  | { kind: 'ignored'; reason: string };
+
+/** Every event of a body, in the order received; standby events (another app holds the thread) are ignored. */
+export function decodeBody(body: WebhookBody): DecodedEvent[] {
+  const out: DecodedEvent[] = [];
+  for (const entry of body.entry) {
+    for (const raw of entry.messaging ?? []) out.push(decodeEvent(raw));
+    // Standby events arrive while another app owns the conversation: we must not answer them.
+    for (const _ of entry.standby ?? []) out.push({ kind: 'ignored', reason: 'standby' });
+  }
+  return out;
+}
+
+export function decodeEvent(raw: unknown): DecodedEvent {
+  const parsed = messagingEventSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'ignored', reason: `unreadable event: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  const event = parsed.data;
+  if (event.message?.is_echo) return { kind: 'ignored', reason: 'echo' };
+  if (!event.message && !event.postback && !event.message_edit) return { kind: 'ignored', reason: ignoredKind(event) };
+  if (event.timestamp === undefined) return { kind: 'ignored', reason: 'message without a timestamp' };
+
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    id: dedupeId(event),
+    timestamp: new Date(event.timestamp),
+    channelId: MESSENGER_CHANNEL,
+    conversation: { id: event.sender.id, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: event.sender.id, name: '' },
+    recipient: { id: event.recipient.id, name: '' },
+    channelData: raw,
+  };
+  const m = event.message;
+  if (m) {
+    if (m.text !== undefined) activity.text = m.text;
+    if (m.quick_reply) activity.value = { payload: m.quick_reply.payload };
+    if (m.attachments) activity.attachments = m.attachments.map((a) => ({ contentType: a.type, content: a.payload ?? undefined }));
+  } else if (event.postback) {
+    if (event.postback.title !== undefined) activity.text = event.postback.title;
+    activity.value = { payload: event.postback.payload };
+  }
+  return { kind: 'activity', activity };
+}
+
+/**
+ * The Activity as the engine's message. Reads the raw event kept in channelData, so nothing the
+ * platform said is lost between the two models.
+ */
+export function activityToInbound(activity: Partial<Activity>): InboundMessage {
+  const event = messagingEventSchema.parse(activity.channelData);
+  const message: InboundMessage = {
+    id: activity.id ?? dedupeId(event),
+    key: { channel: MESSENGER_CHANNEL, account: event.recipient.id, user: event.sender.id },
+    receivedAt: event.timestamp ?? 0,
+    payload: payloadOf(event),
+  };
+  return inboundMessageSchema.parse(message);
+}
+
+function payloadOf(event: MessagingEvent): InboundMessage['payload'] {
+  if (event.message_edit) return { type: 'unsupported', kind: 'edited' };
+  const pb = event.postback;
+  if (pb) {
+    if (pb.payload === GET_STARTED_PAYLOAD) {
+      const ref = pb.referral?.ref;
+      return ref && ref.length <= PAYLOAD_MAX ? { type: 'start', param: ref } : { type: 'start' };
+    }
+    if (isChoicePayload(pb.payload)) return { type: 'choice', id: pb.payload };
+    // A payload we never sent (an old persistent menu, a shared post): read the button's words.
+    return pb.title ? { type: 'text', text: pb.title } : { type: 'unsupported', kind: 'other' };
+  }
+  const m = event.message!;
+  if (m.quick_reply && isChoicePayload(m.quick_reply.payload)) return { type: 'choice', id: m.quick_reply.payload };
+  // A shared link arrives as text plus a "fallback" attachment: the text is the question.
+  if (m.text !== undefined && m.text.trim() !== '') return { type: 'text', text: m.text };
+  return { type: 'unsupported', kind: attachmentKind(m) };
+}
+
+function isChoicePayload(p: string | undefined): p is string {
+  return p !== undefined && p.length > 0 && p.length <= PAYLOAD_MAX;
+}
+
+const ATTACHMENT_KINDS: Record<string, UnsupportedKind> = {
+  image: 'image',
+  audio: 'audio',
+  video: 'video',
+  ig_reel: 'video',
+  reel: 'video',
+  file: 'file',
+  location: 'location',
+};
+
+function attachmentKind(m: NonNullable<MessagingEvent['message']>): UnsupportedKind {
+  // A sticker (the thumbs-up included) is an image attachment carrying a sticker_id.
+  if (m.sticker_id !== undefined || m.attachments?.some((a) => a.payload?.sticker_id !== undefined)) return 'sticker';
+  const first = m.attachments?.[0];
+  return (first && ATTACHMENT_KINDS[first.type]) ?? 'other';
+}
+
+function ignoredKind(event: MessagingEvent): string {
+  for (const k of ['delivery', 'read', 'reaction', 'referral', 'optin', 'account_linking', 'pass_thread_control', 'take_thread_control']) {
+    if (k in event) return k;
+  }
+  return 'no message';
+}
+
+/**
+ * The dedupe key: the platform's mid (postbacks carry one too); without it, a hash of who, when
+ * and what, which a redelivery reproduces exactly.
+ */
+export function dedupeId(event: MessagingEvent): string {
+  if (event.message_edit) return `${event.message_edit.mid}#edit${event.message_edit.num_edit ?? ''}`;
+  const mid = event.message?.mid ?? event.postback?.mid;
+  if (mid) return mid;
+  const what = JSON.stringify(event.postback ?? event.message ?? {});
+  const hash = createHash('sha256').update(`${event.sender.id}\n${event.timestamp}\n${what}`).digest('hex');
+  return `h:${hash.slice(0, 40)}`;
+}
