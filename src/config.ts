@@ -36,6 +36,21 @@ export const configSchema = z.object({
   MESSENGER_PAGE_TOKEN: optionalString,
   /** The Graph API's versioned base for the Send API; the version in use is a deployment choice. */
   MESSENGER_API_BASE: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com/v25.0'),
+  /** The Zalo Bot Platform (on when the token is set); the API base is configurable because samples disagree. */
+  ZALO_BOT_TOKEN: optionalString,
+  /** Given to setWebhook as secret_token and checked on every webhook call (8–256 characters). */
+  ZALO_BOT_WEBHOOK_SECRET: optionalString,
+  ZALO_BOT_API_BASE: z.string().url().default('https://bot-api.zaloplatforms.com'),
+  /** 'webhook' (default) or 'polling' (development: no public address needed; deletes the webhook). */
+  ZALO_BOT_MODE: optionalString.pipe(z.enum(['webhook', 'polling']).optional()),
+  /** A Zalo Official Account (on when the access token is set): the app, the OA's webhook key and the seed tokens. */
+  ZALO_APP_ID: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_ACCESS_TOKEN: optionalString,
+  ZALO_OA_REFRESH_TOKEN: optionalString,
+  ZALO_OA_API_BASE: z.string().url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: z.string().url().default('https://oauth.zaloapp.com'),
   /**
    * Send rates per channel, shared by all instances: `channel=count/window`. Telegram's ~30/s is
    * the commonly quoted figure (unofficial); Messenger and Zalo publish none, so theirs are guesses.
@@ -55,6 +70,17 @@ export const configSchema = z.object({
   // A production deployment never runs on a default or missing secret.
   if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {
     ctx.addIssue({ code: 'custom', path: ['LOG_SALT'], message: 'must be set to a random secret of at least 16 characters in production' });
+  }
+  if (c.ZALO_BOT_TOKEN && (c.ZALO_BOT_MODE ?? 'webhook') === 'webhook') {
+    const secret = c.ZALO_BOT_WEBHOOK_SECRET;
+    if (!secret || secret.length < 8 || secret.length > 256) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_WEBHOOK_SECRET'], message: 'the Zalo Bot webhook needs a secret of 8–256 characters (or set ZALO_BOT_MODE=polling)' });
+    }
+  }
+  if (c.ZALO_OA_ACCESS_TOKEN) {
+    for (const name of ['ZALO_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET', 'ZALO_OA_REFRESH_TOKEN'] as const) {
+      if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is needed with ZALO_OA_ACCESS_TOKEN (webhook signatures and token renewal)' });
+    }
   }
 });
 

@@ -20,6 +20,8 @@ import { SendLimiter, parseRateLimits } from './core/send-limiter.ts';
 import type { Translate } from './core/translate.ts';
 import { createMessengerChannel } from './channels/messenger/index.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
+import { createZaloBotChannel } from './channels/zalo/bot/adapter.ts';
+import { createZaloOaChannel } from './channels/zalo/oa/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
 import { HandoffSweeper } from './handoff/sweeper.ts';
@@ -212,6 +214,49 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;
+
+  if (config.ZALO_BOT_TOKEN) {
+    const zaloBot = createZaloBotChannel({
+      inbound: conversations,
+      store,
+      clock,
+      log,
+      translate,
+      settings: {
+        token: config.ZALO_BOT_TOKEN,
+        apiBase: config.ZALO_BOT_API_BASE,
+        mode: config.ZALO_BOT_MODE ?? 'webhook',
+        ...(config.ZALO_BOT_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_BOT_WEBHOOK_SECRET } : {}),
+      },
+    });
+    outbox.register(zaloBot.sender);
+    await zaloBot.register(app);
+    zaloBot.start();
+    channelStops.push(() => zaloBot.stop());
+  }
+
+  if (config.ZALO_OA_ACCESS_TOKEN) {
+    const zaloOa = createZaloOaChannel({
+      inbound: conversations,
+      store,
+      clock,
+      log,
+      translate,
+      settings: {
+        appId: config.ZALO_APP_ID!,
+        oaSecretKey: config.ZALO_OA_SECRET_KEY!,
+        appSecret: config.ZALO_APP_SECRET!,
+        accessToken: config.ZALO_OA_ACCESS_TOKEN,
+        refreshToken: config.ZALO_OA_REFRESH_TOKEN!,
+        apiBase: config.ZALO_OA_API_BASE,
+        oauthBase: config.ZALO_OAUTH_BASE,
+      },
+    });
+    outbox.register(zaloOa.sender);
+    await zaloOa.register(app);
+    zaloOa.start();
+    channelStops.push(() => zaloOa.stop());
+  }
 
   // Messenger: on when the page token is set (the config insists on the app secret and verify token with it).
   if (config.MESSENGER_PAGE_TOKEN && config.MESSENGER_APP_SECRET && config.MESSENGER_VERIFY_TOKEN) {

@@ -1,0 +1,35 @@
+// OutboundMessage → the `message` objects of /v3.0/oa/message/cs calls. Up to five short choices
+// go out as `oa.query.hide` buttons under the text [s] (their payload is the choice id, see
+// decode.ts); more, or longer labels, fall back to the numbered list every channel understands.
+// Text longer than one message is split; only the last part carries the buttons.
+import type { OutboundMessage } from '../../../core/messages.ts';
+import { asNumberedText, fitsButtons, splitText } from '../../../core/render.ts';
+import { withLinks } from '../bot/encode.ts';
+import { oaCapabilities, type OaRules } from './capabilities.ts';
+import { CHOICE_PAYLOAD_PREFIX } from './decode.ts';
+
+export interface OaButton {
+  title: string;
+  type: string;
+  payload: string;
+}
+
+export interface OaOutMessage {
+  text: string;
+  attachment?: { type: 'template'; payload: { buttons: OaButton[] } };
+}
+
+export function encodeOaMessage(message: OutboundMessage, rules: OaRules): OaOutMessage[] {
+  const buttons = fitsButtons(message, oaCapabilities(rules));
+  const text = withLinks(buttons ? message.text : asNumberedText(message), message);
+  const parts: OaOutMessage[] = splitText(text, rules.maxTextLength).map((t) => ({ text: t }));
+  if (buttons && parts.length > 0) {
+    parts[parts.length - 1]!.attachment = {
+      type: 'template',
+      payload: {
+        buttons: (message.choices ?? []).map((c) => ({ title: c.label, type: rules.buttonType, payload: `${CHOICE_PAYLOAD_PREFIX}${c.id}` })),
+      },
+    };
+  }
+  return parts;
+}
