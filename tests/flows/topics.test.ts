@@ -93,7 +93,7 @@ const FACTS: Record<string, Record<string, Record<Locale, string[]>>> = {
   return_registration: {
     'back-home': { vi: ['Thanh lý hợp đồng', 'cơ sở dữ liệu của Cục Quản lý lao động ngoài nước', 'trong 30 ngày'], en: ['within 180 days', 'database of the Department of Overseas Labour', 'within 30 days'] },
     urgent: { vi: ['phụ nữ mang thai thuộc nhóm ưu tiên', '+84981848484', 'khoảng 2 ngày làm việc', 'Mỗi người đăng ký một lần'], en: ['pregnant women are a priority group', '+84981848484', 'about 2 working days', 'Register once'] },
-    'have-valid': { vi: ['Mỗi người đăng ký một lần', 'đừng bỏ chuyến', 'tự trả'], en: ['Register once', 'do not drop out', 'pay your own ticket'] },
+    'have-valid': { vi: ['Mỗi người đăng ký một lần', 'đừng bỏ chuyến', 'tự trả', 'trong 180 ngày'], en: ['Register once', 'do not drop out', 'pay your own ticket', 'within 180 days'] },
     'have-expired': { vi: ['cấp giấy tờ mới cho công dân', 'xử lý trong 1 ngày làm việc', 'Mỗi người đăng ký một lần'], en: ['issues new papers to citizens', 'done in 1 working day', 'Register once'] },
     'lost-valid': { vi: ['Trình báo cảnh sát', '2 ảnh 4×6', 'cls.mfa@mofa.gov.vn', 'trong 2 ngày làm việc', 'giấy thông hành', '49/2019/QH14, Điều 18'], en: ['Report it to the local police', '2 photos (4×6)', 'cls.mfa@mofa.gov.vn', 'within 2 working days', 'giấy thông hành', '49/2019/QH14 on exit and entry of Vietnamese citizens, Art. 18'] },
     'lost-expired': { vi: ['cấp giấy tờ mới cho công dân', 'thủ tục rút gọn', 'trong 2 ngày làm việc', 'trong 1 ngày làm việc sau đó'], en: ['issues new papers to citizens', 'shortened procedure', 'within 2 working days', '1 more working day'] },
