@@ -10,6 +10,7 @@
 // and the platform sends the whole body again; events already committed are then dropped as
 // duplicates by their mid. Nothing acknowledged is only in memory.
 import { createHash } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort, SendResult } from '../../core/channel.ts';
 import { keyToString, type ConversationKey, type Locale, type OutboundMessage } from '../../core/messages.ts';
@@ -22,7 +23,6 @@ import { encodeMessage } from './encode.ts';
 import { SendApi, SendApiError } from './send-api.ts';
 import { isSignedBy, sameSecret } from './signature.ts';
 import { messagingFields, messengerWindow, type MessengerWindow } from './window.ts';
-import type { Activity } from 'botbuilder';
 
 export interface MessengerChannelDeps {
   inbound: InboundPort;

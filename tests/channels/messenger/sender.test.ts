@@ -58,6 +58,12 @@ describe('windows (fake clock)', () => {
     expect(channel.sender.window(at(7 * DAY), 'agent')).toEqual({ canSend: false, reasonKey: 'messenger.window.closed', reason: translate('vi', 'messenger.window.closed') });
   });
 
+  it('has its reasons in every language the console speaks', () => {
+    for (const k of ['messenger.window.botClosed', 'messenger.window.closed', 'messenger.window.refused', 'messenger.send.unreachable']) {
+      expect(translate('en', k)).not.toBe(translate('vi', k));
+    }
+  });
+
   it('answers as a response when the user\'s last message is unknown (just erased)', () => {
     expect(channel.sender.window({ now: T0 }, 'bot')).toEqual({ canSend: true, mode: 'RESPONSE' });
   });
