@@ -30,6 +30,21 @@ export const configSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
   FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** The staff console: signs its cookies and CSRF tokens (required in production, at least 32 random characters). */
+  CONSOLE_SESSION_SECRET: optionalString,
+  /** A console session ends this many hours after sign-in, or after this many idle minutes. */
+  CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).default(12),
+  CONSOLE_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  /** Failed sign-ins before an account is locked, and for how long; an address gets more tries (several staff behind one office address). */
+  CONSOLE_LOCKOUT_FAILURES: z.coerce.number().int().positive().default(5),
+  CONSOLE_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  CONSOLE_ADDRESS_FAILURES: z.coerce.number().int().positive().default(20),
+  /** Secure cookies: 'auto' = when PUBLIC_URL is https (or in production). */
+  CONSOLE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Staff accounts written by `npm run staff` when there is no Redis; loaded into the store at start-up. */
+  CONSOLE_STAFF_FILE: z.string().default('.data/staff.json'),
+  /** Behind a reverse proxy: 'true' or its addresses (comma-separated), so client addresses (throttling) are the users'. */
+  TRUST_PROXY: optionalString,
   /** Messenger: the app secret (signs webhooks), the webhook verify token, the page access token. */
   MESSENGER_APP_SECRET: optionalString,
   MESSENGER_VERIFY_TOKEN: optionalString,
@@ -71,6 +86,9 @@ export const configSchema = z.object({
   if (c.NODE_ENV === 'production' && (!c.LOG_SALT || c.LOG_SALT.length < 16)) {
     ctx.addIssue({ code: 'custom', path: ['LOG_SALT'], message: 'must be set to a random secret of at least 16 characters in production' });
   }
+  if (c.NODE_ENV === 'production' && !isStrongSecret(c.CONSOLE_SESSION_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['CONSOLE_SESSION_SECRET'], message: 'must be set to a random secret of at least 32 characters (not a placeholder) in production' });
+  }
   if (c.ZALO_BOT_TOKEN && (c.ZALO_BOT_MODE ?? 'webhook') === 'webhook') {
     const secret = c.ZALO_BOT_WEBHOOK_SECRET;
     if (!secret || secret.length < 8 || secret.length > 256) {
@@ -83,6 +101,13 @@ export const configSchema = z.object({
     }
   }
 });
+
+/** Words that mark a value copied from an example rather than generated. */
+const PLACEHOLDER = /change.?me|example|placeholder|your.?secret|^(secret|password|default|test|dev)|(.)\2{7}/i;
+
+function isStrongSecret(v: string | undefined): v is string {
+  return v !== undefined && v.length >= 32 && new Set(v).size >= 10 && !PLACEHOLDER.test(v);
+}
 
 export type Config = z.infer<typeof configSchema>;
 

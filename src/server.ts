@@ -1,6 +1,7 @@
 // The composition root: the only module that knows every part. It reads the configuration, picks
 // the store, loads content and locales, builds the NLU, the flows, the engine and the outbox, and
 // mounts each channel. A new channel is one block here and a folder under src/channels/.
+import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -25,7 +26,8 @@ import { createZaloOaChannel } from './channels/zalo/oa/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
 import { HandoffSweeper } from './handoff/sweeper.ts';
-import { createTranslate } from './i18n/index.ts';
+import { DEFAULT_CONSOLE_TIMINGS, createConsole, loadStaffFile, type Console } from './console/index.ts';
+import { createTranslate, loadResources } from './i18n/index.ts';
 import { StatsRecorder } from './stats/index.ts';
 import { MemoryStore } from './store/memory.ts';
 import { RedisStore } from './store/redis.ts';
@@ -91,6 +93,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     // Bound late: the service and the queue each need the other.
     notify: (key, event) => conversations.notify(key, event),
     kick: (key) => outbox.kick(key),
+    // Staff replies past the channel's messaging window are refused with its reason.
+    window: async (key, from) => (await outbox.sendWindow(key, from)).window,
     options: {
       offerAfterMs: config.HANDOFF_OFFER_AFTER_MINUTES * 60_000,
       expireAfterMs: config.HANDOFF_EXPIRE_HOURS * 3600_000,
@@ -145,7 +149,9 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
 export interface Server extends Engine {
   app: FastifyInstance;
   /** Where a person opens each page, for the start-up message. */
-  urls: { chat: string };
+  urls: { chat: string; console: string };
+  /** The staff console (its services: accounts, sessions, audit). */
+  console: Console;
 }
 
 export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
@@ -155,6 +161,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
+    // Behind a reverse proxy the client's address (sign-in throttling, web chat limits) comes from it.
+    ...(config.TRUST_PROXY ? { trustProxy: trustProxy(config.TRUST_PROXY) } : {}),
     // Request lines would carry user ids in query strings; the engine logs what matters.
     disableRequestLogging: true,
     bodyLimit: 64 * 1024,
@@ -273,6 +281,34 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     await messenger.register(app);
     channelStops.push(() => messenger.idle());
   }
+  // The staff console at /console: its own strings, sessions and audit log in the store.
+  const secureCookies = config.CONSOLE_SECURE_COOKIES === 'auto' ? config.NODE_ENV === 'production' || (config.PUBLIC_URL ?? '').startsWith('https:') : config.CONSOLE_SECURE_COOKIES === 'true';
+  const consoleApp = createConsole({
+    store,
+    clock,
+    log,
+    queue: engine.handoff,
+    missions: missionDirectory(engine.content),
+    countries: engine.content.countries,
+    canned: engine.content.canned,
+    translate: await createTranslate({ resources: loadResources(undefined, 'console') }),
+    botTranslate: translate,
+    window: (key, from, at) => outbox.sendWindow(key, from, at),
+    options: {
+      // Outside production a per-process secret will do: sessions live in the store, only open forms expire.
+      secret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+      secureCookies,
+      session: { ttlMs: config.CONSOLE_SESSION_HOURS * 3600_000, idleMs: config.CONSOLE_IDLE_MINUTES * 60_000 },
+      throttle: { accountFailures: config.CONSOLE_LOCKOUT_FAILURES, addressFailures: config.CONSOLE_ADDRESS_FAILURES, periodMs: config.CONSOLE_LOCKOUT_MINUTES * 60_000 },
+      ...DEFAULT_CONSOLE_TIMINGS,
+    },
+  });
+  const staffFromFile = await consoleApp.services.accounts.importAccounts(loadStaffFile(config.CONSOLE_STAFF_FILE));
+  if (staffFromFile > 0) log.info({ accounts: staffFromFile }, 'staff accounts loaded from the staff file');
+  await consoleApp.register(app);
+  consoleApp.start();
+  channelStops.push(() => consoleApp.stop());
+
   await outbox.recover();
   outbox.startRecovery(5_000);
   engine.sweeper.start();
@@ -281,11 +317,17 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   return {
     ...engine,
     app,
-    urls: { chat: `${base}/chat` },
+    urls: { chat: `${base}/chat`, console: `${base}/console` },
+    console: consoleApp,
     async close() {
       for (const stop of channelStops) await stop();
       await app.close();
       await engine.close();
     },
   };
+}
+
+/** TRUST_PROXY as Fastify takes it: true, or the proxies' addresses (comma-separated). */
+function trustProxy(v: string): boolean | string {
+  return v === 'true' ? true : v === 'false' ? false : v;
 }

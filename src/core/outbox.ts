@@ -1,7 +1,7 @@
 // Delivery of committed replies. Each conversation's outbox is drained by one worker at a time (a
 // lock per conversation, so two instances never send the same reply or reorder them); failures
 // the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
-import type { ChannelSender, SendContext } from './channel.ts';
+import type { ChannelSender, SendContext, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
 import { LockTimeoutError, systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
 import type { SendLimiter } from './send-limiter.ts';
@@ -145,6 +145,17 @@ export class Outbox {
     if (record?.lastUserAt !== undefined) ctx.lastUserAt = record.lastUserAt;
     if (record?.lastUserMessageId !== undefined) ctx.lastUserMessageId = record.lastUserMessageId;
     return ctx;
+  }
+
+  /**
+   * The channel's messaging window for this conversation as it would be at `at` (default: now), and
+   * when the user last wrote; `window` is undefined when the channel has no window (always open).
+   */
+  async sendWindow(key: ConversationKey, from: 'bot' | 'agent', at?: number): Promise<{ lastUserAt?: number; window?: SendWindow }> {
+    const ctx = await this.context({ key });
+    if (at !== undefined) ctx.now = at;
+    const window = this.senders.get(key.channel)?.window?.(ctx, from);
+    return { ...(ctx.lastUserAt !== undefined ? { lastUserAt: ctx.lastUserAt } : {}), ...(window ? { window } : {}) };
   }
 
   private async giveUp(item: OutboxItem, reason: string): Promise<void> {

@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { HandoffDesk, HandoffRequest, TranscriptEntry } from '../core/conversation.ts';
 import { TRANSCRIPT } from '../core/conversation.ts';
+import type { SendWindow } from '../core/channel.ts';
 import type { SystemEvent } from '../core/effects.ts';
 import type { ConversationKey, Locale, OutboundMessage } from '../core/messages.ts';
 import type { Clock, Log, OutboxItem, Store } from '../core/ports.ts';
@@ -45,13 +46,20 @@ export interface HandoffQueueDeps {
   notify(key: ConversationKey, event: SystemEvent): Promise<void>;
   /** Starts delivery of what was put in the outbox. */
   kick(key: ConversationKey): void;
+  /**
+   * The channel's messaging window for this conversation now (undefined: the channel has none).
+   * Staff replies past it are refused with the channel's reason instead of failing in the outbox.
+   */
+  window?(key: ConversationKey, from: 'bot' | 'agent'): Promise<SendWindow | undefined>;
   options?: Partial<HandoffQueueOptions>;
 }
 
 export class HandoffError extends Error {
   constructor(
-    readonly code: 'not_found' | 'not_assigned_to_you' | 'closed' | 'unknown_mission' | 'already_assigned',
+    readonly code: 'not_found' | 'not_assigned_to_you' | 'closed' | 'unknown_mission' | 'already_assigned' | 'window_closed',
     message: string,
+    /** For 'window_closed': the channel's reason, as its adapter gave it. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'HandoffError';
@@ -152,6 +160,15 @@ export class HandoffQueue implements HandoffDesk {
     return (await this.deps.store.tableGet<Handoff>(OPEN_TABLE, id)) ?? this.deps.store.tableGet<Handoff>(DONE_TABLE, id);
   }
 
+  /** Closed and expired hand-offs still kept, newest first; `missions` as for list(). */
+  async listDone(missions?: readonly string[], limit = 100): Promise<Handoff[]> {
+    const all = await this.deps.store.tableAll<Handoff>(DONE_TABLE);
+    return all
+      .filter((h) => !missions || (h.mission !== undefined && missions.includes(h.mission)))
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, limit);
+  }
+
   /** Open hand-offs, most urgent first; `missions` limits them to those missions (undefined: all). */
   async list(missions?: readonly string[]): Promise<Handoff[]> {
     const all = await this.deps.store.tableAll<Handoff>(OPEN_TABLE);
@@ -170,8 +187,20 @@ export class HandoffQueue implements HandoffDesk {
       h.assignee = { id: staff.id, name: staff.name };
       this.record(h, { at: now, event: 'assigned', by: staff.id });
       await this.save(h);
-      const mission = h.mission ? this.deps.missions.get(h.mission) : undefined;
-      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.assigned', { name: staff.name, mission: mission?.name[h.locale] ?? '' }), 'agent');
+      await this.tellAssigned(h, staff);
+      return h;
+    });
+  }
+
+  /** A supervisor gives a chat to another officer (who must be able to answer for its mission). */
+  async reassign(id: string, by: Staff, to: Staff): Promise<Handoff> {
+    return this.change(id, async (h, now) => {
+      if (h.status === 'assigned' && h.assignee?.id === to.id) return h;
+      h.status = 'assigned';
+      h.assignee = { id: to.id, name: to.name };
+      this.record(h, { at: now, event: 'assigned', by: by.id, detail: to.id });
+      await this.save(h);
+      await this.tellAssigned(h, to);
       return h;
     });
   }
@@ -179,6 +208,10 @@ export class HandoffQueue implements HandoffDesk {
   async reply(id: string, staff: Staff, text: string): Promise<Handoff> {
     return this.change(id, async (h) => {
       if (h.status !== 'assigned' || h.assignee?.id !== staff.id) throw new HandoffError('not_assigned_to_you', 'claim the chat before replying');
+      const window = await this.deps.window?.(h.key, 'agent');
+      if (window && !window.canSend) {
+        throw new HandoffError('window_closed', 'the channel no longer lets staff write to this user', window.reason);
+      }
       await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.agentSays', { name: staff.name, text }), 'agent');
       return h;
     });
@@ -201,7 +234,9 @@ export class HandoffQueue implements HandoffDesk {
       delete h.assignee;
       this.record(h, { at: now, event: 'transferred', by: staff.id, detail: mission.id });
       await this.save(h);
-      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.transferred', { mission: mission.name[h.locale] }), 'bot');
+      if (await this.mayWrite(h, 'bot')) {
+        await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.transferred', { mission: mission.name[h.locale] }), 'bot');
+      }
       return h;
     });
   }
@@ -334,10 +369,25 @@ export class HandoffQueue implements HandoffDesk {
     await this.sendToUser(h, text, 'bot');
   }
 
+  /** Tells the user who answers, when the channel still lets a person write to them. */
+  private async tellAssigned(h: Handoff, staff: Staff): Promise<void> {
+    if (!(await this.mayWrite(h, 'agent'))) return;
+    const mission = h.mission ? this.deps.missions.get(h.mission) : undefined;
+    await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.assigned', { name: staff.name, mission: mission?.name[h.locale] ?? '' }), 'agent');
+  }
+
+  /** A notice the platform would refuse is not queued (it would only end in the dead-letter list). */
+  private async mayWrite(h: Handoff, from: 'bot' | 'agent'): Promise<boolean> {
+    const window = await this.deps.window?.(h.key, from);
+    return !window || window.canSend;
+  }
+
   private async sendToUser(h: Handoff, text: string, from: OutboundMessage['from']): Promise<void> {
     const { store, clock } = this.deps;
     const now = clock.now();
-    const message: OutboundMessage = { text, from, priority: h.priority, locale: h.locale };
+    // Staff replies leave ahead of ordinary bot replies when a channel is rate limited.
+    const priority = h.priority === 'emergency' ? 'emergency' : from === 'agent' ? 'agent' : 'normal';
+    const message: OutboundMessage = { text, from, priority, locale: h.locale };
     const item: OutboxItem = { id: randomUUID(), key: h.key, message, attempts: 0, enqueuedAt: now };
     await store.outboxPush(h.key, [item]);
     await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, h.key, { from: from === 'agent' ? 'agent' : 'bot', text, at: now }, this.opts.transcriptTtlMs);

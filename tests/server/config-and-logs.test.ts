@@ -24,7 +24,8 @@ describe('configuration', () => {
   it('refuses to start in production without a log salt, naming the variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LOG_SALT/);
     expect(() => loadConfig({ NODE_ENV: 'production', LOG_SALT: 'short' })).toThrow(/LOG_SALT/);
-    expect(loadConfig({ NODE_ENV: 'production', LOG_SALT: 'a-long-random-secret-value' }).NODE_ENV).toBe('production');
+    // The console's secret is required there too (tests/console/config.test.ts covers it).
+    expect(loadConfig({ NODE_ENV: 'production', LOG_SALT: 'a-long-random-secret-value', CONSOLE_SESSION_SECRET: 'q7Vw2LmZ9xR4tB8nK3pH6sJ1cF5gD0yA' }).NODE_ENV).toBe('production');
   });
 
   it('rejects a bad value with the variable and the reason', () => {

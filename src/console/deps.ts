@@ -1,0 +1,65 @@
+// What the console is given by the composition root, and the services it builds on top.
+import type { SendWindow } from '../core/channel.ts';
+import type { CannedReply } from '../core/content/index.ts';
+import type { Localized } from '../core/effects.ts';
+import type { ConversationKey } from '../core/messages.ts';
+import type { Clock, Log, Store } from '../core/ports.ts';
+import type { Translate } from '../core/translate.ts';
+import type { MissionDirectory } from '../handoff/model.ts';
+import type { HandoffQueue } from '../handoff/queue.ts';
+import type { StaffAccounts } from './accounts.ts';
+import type { AuditLog } from './audit.ts';
+import type { LiveFeed } from './live.ts';
+import type { SessionOptions, Sessions } from './sessions.ts';
+import type { SignInThrottle, ThrottleOptions } from './throttle.ts';
+
+export interface ConsoleOptions {
+  /** Signs the CSRF cookie and keys the CSRF tokens. */
+  secret: string;
+  /** Cookies only over HTTPS (behind TLS). */
+  secureCookies: boolean;
+  session: SessionOptions;
+  throttle: ThrottleOptions;
+  /** How often the live stream reads the store, to see changes made by other instances. */
+  pollMs: number;
+  /** A comment line on the live stream this often keeps proxies from closing it and checks the session. */
+  heartbeatMs: number;
+  /** How often ended sessions and old sign-in counts are purged. */
+  sweepMs: number;
+}
+
+export const DEFAULT_CONSOLE_TIMINGS = { pollMs: 3_000, heartbeatMs: 20_000, sweepMs: 10 * 60_000 };
+
+export interface CountryInfo {
+  code: string;
+  name: Localized;
+  cities: readonly { id: string; name: Localized }[];
+}
+
+/** A channel's window as the outbox reports it (see Outbox.sendWindow). */
+export type WindowProbe = (key: ConversationKey, from: 'bot' | 'agent', at?: number) => Promise<{ lastUserAt?: number; window?: SendWindow }>;
+
+export interface ConsoleDeps {
+  store: Store;
+  clock: Clock;
+  log: Log;
+  queue: HandoffQueue;
+  missions: MissionDirectory;
+  countries: readonly CountryInfo[];
+  /** Replies staff pick and edit (content/canned.yaml). */
+  canned: readonly CannedReply[];
+  /** The console's own strings (locales/<lang>/console.json). */
+  translate: Translate;
+  /** The bot's strings: channels explain a closed window with one of their keys (SendWindow.reasonKey). */
+  botTranslate: Translate;
+  window: WindowProbe;
+  options: ConsoleOptions;
+}
+
+export interface ConsoleServices {
+  accounts: StaffAccounts;
+  sessions: Sessions;
+  throttle: SignInThrottle;
+  audit: AuditLog;
+  live: LiveFeed;
+}
