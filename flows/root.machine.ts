@@ -115,6 +115,7 @@ export function createRootMachine(deps: FlowDeps) {
     },
     guards: {
       hasLocale: ({ context }) => context.locale !== undefined,
+      isGroupChat: ({ event }) => event.type === 'user.unsupported' && event.kind === 'group',
       knowsCountry: ({ context }) => context.country !== undefined || context.countryAsked,
       isTopicQuestion: ({ event }) =>
         event.type === 'user.text' && isTopic(event.nlu.topicIntent ?? event.nlu.intent) && event.nlu.confidence >= MIN_TOPIC_CONFIDENCE,
@@ -288,7 +289,11 @@ export function createRootMachine(deps: FlowDeps) {
         { guard: { type: 'isCommand', params: 'language' }, target: '.language' },
         { guard: { type: 'isCommand', params: 'delete' }, target: '.confirmErase' },
       ],
-      'user.unsupported': { actions: ['sayUnsupported', 'reprompt'] },
+      'user.unsupported': [
+        // A group chat is only told to write privately: its members are not one conversation.
+        { guard: 'isGroupChat', actions: 'sayUnsupported' },
+        { actions: ['sayUnsupported', 'reprompt'] },
+      ],
       // Nobody took the chat in time: the user chooses to leave a message or go back to the bot.
       'handoff.timeout': { actions: 'askAfterHandoffTimeout' },
       'handoff.closed': { target: '.menu', actions: 'sayHandoffClosed' },
@@ -326,7 +331,7 @@ export function createRootMachine(deps: FlowDeps) {
             // Anything else as a first message (hello, a sticker's caption, nonsense) starts the welcome.
             { target: 'welcome', actions: ['adoptLocale', 'rememberPlace'] },
           ],
-          'user.unsupported': { target: 'welcome', actions: 'sayUnsupported' },
+          'user.unsupported': [{ guard: 'isGroupChat', actions: 'sayUnsupported' }, { target: 'welcome', actions: 'sayUnsupported' }],
         },
       },
       language: {

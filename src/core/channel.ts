@@ -48,6 +48,12 @@ export interface ChannelSender {
   send(key: ConversationKey, message: OutboundMessage, ctx: SendContext): Promise<SendResult>;
   /** For platforms with messaging windows: may a bot or a person write to this user now? */
   window?(ctx: SendContext, from: 'bot' | 'agent'): SendWindow;
+  /**
+   * The user is erasing their data. Called before the store erases the conversation, so what the
+   * channel keeps with it (e.g. the ids of the messages it sent) can still be read; a platform that
+   * allows it may delete those messages from the chat. Best effort: a failure never stops the erase.
+   */
+  forget?(key: ConversationKey): Promise<void>;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

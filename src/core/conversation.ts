@@ -98,6 +98,8 @@ export interface EngineDeps {
   onTurn?: (turn: TurnObserved) => Promise<void>;
   /** Called with the key when the user erased their data, so other parts can forget it too. */
   onErase?: (key: ConversationKey) => Promise<void>;
+  /** Called before the store erases the conversation, while what is kept with it can still be read. */
+  beforeErase?: (key: ConversationKey) => Promise<void>;
   options?: Partial<EngineOptions>;
 }
 
@@ -246,6 +248,7 @@ export class ConversationService implements InboundPort {
             updatedAt: now,
           };
       if (erase) {
+        await this.deps.beforeErase?.(key);
         await store.deleteConversation(key);
         await this.deps.onErase?.(key);
       }

@@ -158,6 +158,17 @@ export class Outbox {
     return { ...(ctx.lastUserAt !== undefined ? { lastUserAt: ctx.lastUserAt } : {}), ...(window ? { window } : {}) };
   }
 
+  /** Lets the conversation's channel forget it before it is erased (ChannelSender.forget); never throws. */
+  async forget(key: ConversationKey): Promise<void> {
+    const sender = this.senders.get(key.channel);
+    if (!sender?.forget) return;
+    try {
+      await sender.forget(key);
+    } catch (err) {
+      this.log.warn({ err, conversation: keyToString(key) }, 'channel could not forget the conversation');
+    }
+  }
+
   private async giveUp(item: OutboxItem, reason: string): Promise<void> {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
     await this.store.deadLetter({ ...item, lastError: reason });

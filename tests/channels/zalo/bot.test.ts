@@ -195,6 +195,12 @@ describe('zalo-bot long polling', () => {
     expect((await postBot(server, update(3, 'hi'))).statusCode).toBe(404);
   });
 
+  it('registers the webhook with its secret at the public https address', async () => {
+    const { fake } = await start({ PUBLIC_URL: 'https://bot.example.org/' });
+    await fake.waitFor(() => fake.botCalls('setWebhook').length === 1);
+    expect(fake.botCalls('setWebhook')[0]!.body).toEqual({ url: 'https://bot.example.org/webhooks/zalo-bot', secret_token: BOT_SECRET });
+  });
+
   it('refuses to start a webhook without a secret', async () => {
     fake = await startFakeZalo();
     await expect(buildServer({ env: botEnv(fake, { ZALO_BOT_WEBHOOK_SECRET: '' }) })).rejects.toThrow(/ZALO_BOT_WEBHOOK_SECRET/);

@@ -24,6 +24,8 @@ export interface ZaloBotSettings {
   mode: 'webhook' | 'polling';
   /** Required for the webhook; compared in constant time with X-Bot-Api-Secret-Token. */
   webhookSecret?: string;
+  /** The server's public https address: when set, the webhook is registered there at start. */
+  publicUrl?: string;
 }
 
 export interface ZaloBotDeps {
@@ -142,6 +144,19 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
     });
   }
 
+  /** Points the platform at our webhook, with the secret it must send back; logged, never fatal. */
+  async function registerWebhook(): Promise<void> {
+    if (settings.mode !== 'webhook' || !settings.publicUrl || !settings.webhookSecret) return;
+    if (!settings.publicUrl.startsWith('https://')) {
+      log.warn({}, 'zalo-bot: PUBLIC_URL is not https; register the webhook by hand');
+      return;
+    }
+    const url = `${settings.publicUrl.replace(/\/+$/, '')}${ZALO_BOT_WEBHOOK_PATH}`;
+    const res = await api.call('setWebhook', { url, secret_token: settings.webhookSecret });
+    if (res.ok) log.info({ url }, 'zalo-bot webhook registered');
+    else log.error({ reason: describeFailure('setWebhook', res) }, 'zalo-bot webhook not registered');
+  }
+
   return {
     sender,
     account,
@@ -150,6 +165,7 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
     start() {
       inbox.start(30_000);
       poller?.start();
+      void registerWebhook().catch((err: unknown) => log.error({ err }, 'zalo-bot webhook registration failed'));
     },
     async stop() {
       await poller?.stop();
