@@ -238,6 +238,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
         apiBase: config.ZALO_BOT_API_BASE,
         mode: config.ZALO_BOT_MODE ?? 'webhook',
         ...(config.ZALO_BOT_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_BOT_WEBHOOK_SECRET } : {}),
+        ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       },
     });
     outbox.register(zaloBot.sender);
