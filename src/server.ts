@@ -285,34 +285,6 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     await messenger.register(app);
     channelStops.push(() => messenger.idle());
   }
-  // The staff console at /console: its own strings, sessions and audit log in the store.
-  const secureCookies = config.CONSOLE_SECURE_COOKIES === 'auto' ? config.NODE_ENV === 'production' || (config.PUBLIC_URL ?? '').startsWith('https:') : config.CONSOLE_SECURE_COOKIES === 'true';
-  const consoleApp = createConsole({
-    store,
-    clock,
-    log,
-    queue: engine.handoff,
-    missions: missionDirectory(engine.content),
-    countries: engine.content.countries,
-    canned: engine.content.canned,
-    translate: await createTranslate({ resources: loadResources(undefined, 'console') }),
-    botTranslate: translate,
-    window: (key, from, at) => outbox.sendWindow(key, from, at),
-    options: {
-      // Outside production a per-process secret will do: sessions live in the store, only open forms expire.
-      secret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
-      secureCookies,
-      session: { ttlMs: config.CONSOLE_SESSION_HOURS * 3600_000, idleMs: config.CONSOLE_IDLE_MINUTES * 60_000 },
-      throttle: { accountFailures: config.CONSOLE_LOCKOUT_FAILURES, addressFailures: config.CONSOLE_ADDRESS_FAILURES, periodMs: config.CONSOLE_LOCKOUT_MINUTES * 60_000 },
-      ...DEFAULT_CONSOLE_TIMINGS,
-    },
-  });
-  const staffFromFile = await consoleApp.services.accounts.importAccounts(loadStaffFile(config.CONSOLE_STAFF_FILE));
-  if (staffFromFile > 0) log.info({ accounts: staffFromFile }, 'staff accounts loaded from the staff file');
-  await consoleApp.register(app);
-  consoleApp.start();
-  channelStops.push(() => consoleApp.stop());
-
   // Telegram: on when TELEGRAM_BOT_TOKEN is set; its settings are checked here, at start-up.
   const telegramConfig = loadTelegramConfig(env);
   if (telegramConfig) {

@@ -1,0 +1,43 @@
+// The ids of a private chat's messages (the bot's and the user's), kept in the conversation's own
+// mailbox so they are erased with it. They exist for one purpose: when the user erases their data,
+// the messages Telegram still lets a bot delete (under 48 hours old) are deleted from the chat.
+import type { ConversationKey } from '../../core/messages.ts';
+import type { Store } from '../../core/ports.ts';
+import { DELETABLE_FOR_MS, DELETE_MARGIN_MS, MESSAGE_LOG } from './capabilities.ts';
+
+export interface LoggedMessage {
+  id: number;
+  /** When we sent or received it, by our clock. */
+  at: number;
+}
+
+export class MessageLog {
+  constructor(private readonly store: Store) {}
+
+  async record(key: ConversationKey, entry: LoggedMessage): Promise<void> {
+    await this.store.mailboxPush<LoggedMessage>(MESSAGE_LOG, key, entry, DELETABLE_FOR_MS);
+  }
+
+  /** Ids still young enough to delete, oldest first, each once. */
+  async deletable(key: ConversationKey, now: number): Promise<number[]> {
+    const cutoff = now - DELETABLE_FOR_MS + DELETE_MARGIN_MS;
+    const entries = await this.store.mailboxRead<LoggedMessage>(MESSAGE_LOG, key, 0);
+    const ids = new Set<number>();
+    for (const { item } of entries) {
+      if (Number.isSafeInteger(item.id) && item.at > cutoff) ids.add(item.id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  }
+}
+
+/** Private chats have positive ids (the user's own id); groups and channels are negative. */
+export function privateChatId(key: ConversationKey): number | undefined {
+  if (!/^\d{1,16}$/.test(key.user)) return undefined;
+  const id = Number(key.user);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** The chat id to send to: a number when it is one (groups included), as Telegram documents it. */
+export function chatIdOf(key: ConversationKey): number | string {
+  return /^-?\d{1,16}$/.test(key.user) && Number.isSafeInteger(Number(key.user)) ? Number(key.user) : key.user;
+}

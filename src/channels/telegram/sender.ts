@@ -1,0 +1,224 @@
+// The sending half of the Telegram channel: the outbox hands it one OutboundMessage at a time, in
+// order per conversation. A message may take several sendMessage calls (long text); if a later part
+// fails, the retry resumes after the parts already sent, so nobody reads the same paragraph twice.
+// Every id sent or received in a private chat goes to the conversation's message log, so erasing
+// the conversation also deletes those messages from the chat where Telegram allows it.
+import { createHash } from 'node:crypto';
+import { GrammyError, HttpError, type Api } from 'grammy';
+import type { ChannelSender, SendResult } from '../../core/channel.ts';
+import { keyToString, type ConversationKey, type Locale, type OutboundMessage } from '../../core/messages.ts';
+import type { Clock, Log, Store } from '../../core/ports.ts';
+import type { Translate } from '../../core/translate.ts';
+import { DELETE_BATCH, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
+import { encodeTelegramMessage } from './encode.ts';
+import { MessageLog, chatIdOf, privateChatId } from './message-log.ts';
+
+export interface TelegramSenderDeps {
+  api: Api;
+  store: Store;
+  clock: Clock;
+  log: Log;
+  translate: Translate;
+  /**
+   * After an erase the chat is cleaned once the confirmation has gone out (so the user reads it
+   * last); if no send follows on this instance within this time, it is cleaned anyway.
+   */
+  eraseFallbackMs?: number;
+  /** How long an erase waits for a send already on its way, so its id is deleted too. */
+  inflightWaitMs?: number;
+}
+
+export interface TelegramSender extends ChannelSender {
+  /** Resolves when every deletion started so far has finished (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Runs pending deletions now and stops their timers. */
+  stop(): Promise<void>;
+}
+
+interface Progress {
+  next: number;
+  ids: string[];
+  at: number;
+}
+
+interface PendingErase {
+  key: ConversationKey;
+  chatId: number;
+  ids: number[];
+  locale: Locale;
+  timer: NodeJS.Timeout;
+}
+
+/** A half-sent message not retried within this time was given up by the outbox. */
+const PROGRESS_TTL_MS = 3600_000;
+
+export function sendFailure(err: unknown): SendResult & { ok: false } {
+  if (err instanceof GrammyError) {
+    const retryAfter = err.parameters.retry_after;
+    if (err.error_code === 429) {
+      return {
+        ok: false,
+        retryable: true,
+        reason: `telegram 429: ${err.description}`,
+        ...(typeof retryAfter === 'number' ? { retryAfterMs: retryAfter * 1000 } : {}),
+      };
+    }
+    if (err.error_code >= 500) return { ok: false, retryable: true, reason: `telegram ${err.error_code}: ${err.description}` };
+    // 400 (e.g. chat not found) and 403 (the user blocked the bot) will not change by retrying.
+    return { ok: false, retryable: false, reason: `telegram ${err.error_code}: ${err.description}` };
+  }
+  if (err instanceof HttpError) return { ok: false, retryable: true, reason: 'telegram unreachable' };
+  return { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+}
+
+/** What may be logged about a failed call: never its payload (chat id and text). */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (err instanceof GrammyError) return { method: err.method, code: err.error_code, description: err.description };
+  if (err instanceof HttpError) return { error: 'network' };
+  return { error: err instanceof Error ? err.name : 'unknown' };
+}
+
+function digest(message: OutboundMessage): string {
+  return createHash('sha256').update(JSON.stringify([message.text, message.choices, message.links, message.from])).digest('base64url');
+}
+
+const delay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
+  const { api, clock, log } = deps;
+  const messages = new MessageLog(deps.store);
+  const progress = new Map<string, Progress>();
+  const inflight = new Map<string, Promise<unknown>>();
+  const pending = new Map<string, PendingErase>();
+  const running = new Set<Promise<void>>();
+  const eraseFallbackMs = deps.eraseFallbackMs ?? 15_000;
+  const inflightWaitMs = deps.inflightWaitMs ?? 5_000;
+
+  async function record(key: ConversationKey, id: number): Promise<void> {
+    if (privateChatId(key) === undefined) return;
+    // The message is out either way: a log that could not be written only means it cannot be deleted later.
+    await messages.record(key, { id, at: clock.now() }).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
+  }
+
+  function remember(k: string, p: Progress): void {
+    const now = clock.now();
+    for (const [id, old] of progress) if (now - old.at > PROGRESS_TTL_MS) progress.delete(id);
+    progress.set(k, p);
+  }
+
+  async function deliver(key: ConversationKey, message: OutboundMessage): Promise<SendResult> {
+    const chatId = chatIdOf(key);
+    const parts = encodeTelegramMessage(message);
+    const k = `${keyToString(key)}\n${digest(message)}`;
+    const done = progress.get(k) ?? { next: 0, ids: [], at: clock.now() };
+    for (let i = done.next; i < parts.length; i++) {
+      const part = parts[i]!;
+      try {
+        const sent = await api.sendMessage(chatId, part.text, part.options);
+        done.ids.push(String(sent.message_id));
+        done.next = i + 1;
+        await record(key, sent.message_id);
+      } catch (err) {
+        const failure = sendFailure(err);
+        if (failure.retryable && done.next > 0) remember(k, { ...done, at: clock.now() });
+        else progress.delete(k);
+        return failure;
+      }
+    }
+    progress.delete(k);
+    return { ok: true, platformIds: done.ids };
+  }
+
+  /** Deletes the logged messages, then tells the user what happened (or nothing, if nothing could go). */
+  async function clean(p: PendingErase): Promise<void> {
+    let deleted = 0;
+    for (let i = 0; i < p.ids.length; i += DELETE_BATCH) {
+      const batch = p.ids.slice(i, i + DELETE_BATCH);
+      try {
+        await api.deleteMessages(p.chatId, batch);
+        deleted += batch.length;
+      } catch (err) {
+        if (!(err instanceof GrammyError) || err.error_code !== 400) {
+          log.warn({ err: describeError(err), conversation: keyToString(p.key) }, 'chat messages not deleted');
+          continue;
+        }
+        // One message Telegram refuses fails the batch: delete the rest one by one.
+        for (const id of batch) {
+          try {
+            await api.deleteMessage(p.chatId, id);
+            deleted++;
+          } catch {
+            // too old, already gone, or not ours to delete: nothing more to do for it
+          }
+        }
+      }
+    }
+    if (deleted === 0) return;
+    try {
+      const text = deps.translate(p.locale, 'telegram.deleted', { n: deleted });
+      const sent = await api.sendMessage(p.chatId, text, { link_preview_options: { is_disabled: true } });
+      await record(p.key, sent.message_id);
+    } catch (err) {
+      log.warn({ err: describeError(err), conversation: keyToString(p.key) }, 'deletion note not sent');
+    }
+  }
+
+  function runPending(k: string): Promise<void> {
+    const p = pending.get(k);
+    if (!p) return Promise.resolve();
+    pending.delete(k);
+    clearTimeout(p.timer);
+    const task: Promise<void> = clean(p)
+      .catch((err: unknown) => log.warn({ err: describeError(err) }, 'chat clean-up failed'))
+      .finally(() => running.delete(task));
+    running.add(task);
+    return task;
+  }
+
+  return {
+    channel: TELEGRAM_CHANNEL,
+    capabilities: telegramCapabilities,
+
+    async send(key, message) {
+      const k = keyToString(key);
+      const work = deliver(key, message);
+      inflight.set(k, work);
+      try {
+        const result = await work;
+        // The erase confirmation (or whatever came first after the erase) is out: clean the chat now.
+        if (result.ok && pending.has(k)) await runPending(k);
+        return result;
+      } finally {
+        if (inflight.get(k) === work) inflight.delete(k);
+      }
+    },
+
+    async forget(key) {
+      const chatId = privateChatId(key);
+      if (chatId === undefined) return;
+      const k = keyToString(key);
+      const sending = inflight.get(k);
+      if (sending) await Promise.race([sending.catch(() => undefined), delay(inflightWaitMs)]);
+      const ids = await messages.deletable(key, clock.now());
+      if (ids.length === 0) return;
+      const locale = (await deps.store.getConversation(key))?.locale ?? 'vi';
+      const previous = pending.get(k);
+      if (previous) clearTimeout(previous.timer);
+      const timer = setTimeout(() => void runPending(k), eraseFallbackMs);
+      timer.unref();
+      pending.set(k, { key, chatId, ids: [...new Set([...(previous?.ids ?? []), ...ids])], locale, timer });
+    },
+
+    async idle() {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+
+    async stop() {
+      await Promise.all([...pending.keys()].map((k) => runPending(k)));
+      await this.idle();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// POST /webhooks/telegram. The secret header is checked before the body is even read (constant
+// time; wrong or missing → 401, nothing processed); a body that is not an update → 400; then the
+// update goes through grammY's webhookCallback. Errors keep their meaning for the server's error
+// handler: a busy conversation or a store that is down answers 503 so Telegram sends it again.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BotError, webhookCallback, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { z } from 'zod';
+import { SECRET_HEADER, WEBHOOK_PATH } from './capabilities.ts';
+
+/** Enough to know it is an update; decode.ts reads the rest leniently. */
+const updateBody = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+/** Updates are small, but a long message quoting another can pass the server's default body limit. */
+const BODY_LIMIT = 1024 * 1024;
+
+export function secretMatches(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  // Hashing first makes both sides the same length, so the comparison time says nothing about the secret.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+const unavailable = (reply: FastifyReply) => reply.code(503).header('retry-after', '5').send({ error: 'unavailable' });
+
+/** grammY's side of one request, written for Fastify so a reply is never sent twice. */
+function fastifyAdapter(req: FastifyRequest, reply: FastifyReply) {
+  const header = req.headers[SECRET_HEADER];
+  return {
+    update: req.body as Update,
+    ...(typeof header === 'string' ? { header } : {}),
+    end: () => {
+      if (!reply.sent) void reply.code(200).send('');
+    },
+    respond: (json: string) => {
+      if (!reply.sent) void reply.code(200).type('application/json').send(json);
+    },
+    unauthorized: () => {
+      if (!reply.sent) void reply.code(401).send({ error: 'unauthorized' });
+    },
+  };
+}
+
+export interface WebhookDeps {
+  bot: Bot;
+  secret: string;
+  /** Past this, the request answers 503 (Telegram retries; a finished turn is then a duplicate). */
+  timeoutMs: number;
+  /** Makes sure the bot knows who it is (getMe) before an update is handled. */
+  ready: () => Promise<void>;
+}
+
+export function registerWebhook(app: FastifyInstance, deps: WebhookDeps): void {
+  const handle = webhookCallback(deps.bot, fastifyAdapter, {
+    secretToken: deps.secret,
+    timeoutMilliseconds: deps.timeoutMs,
+    onTimeout: (_req: FastifyRequest, reply: FastifyReply) => {
+      if (!reply.sent) void unavailable(reply);
+    },
+  });
+
+  app.post(
+    WEBHOOK_PATH,
+    {
+      bodyLimit: BODY_LIMIT,
+      onRequest: async (req, reply) => {
+        if (!secretMatches(req.headers[SECRET_HEADER], deps.secret)) return reply.code(401).send({ error: 'unauthorized' });
+      },
+    },
+    async (req, reply) => {
+      if (!updateBody.safeParse(req.body).success) return reply.code(400).send({ error: 'bad_request', message: 'not a Telegram update' });
+      try {
+        await deps.ready();
+      } catch {
+        return unavailable(reply);
+      }
+      try {
+        await handle(req, reply);
+      } catch (err) {
+        // The handler's own error (a lock timeout, the store away) tells the error handler what to answer.
+        throw err instanceof BotError ? err.error : err;
+      }
+      return reply;
+    },
+  );
+}

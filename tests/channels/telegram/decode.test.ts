@@ -1,0 +1,109 @@
+// Every fixture (update shapes as Telegram documents them) decoded: what reaches the engine, and
+// what is ignored and why.
+import { describe, expect, it } from 'vitest';
+import { decodeUpdate, localeFromLanguageCode } from '../../../src/channels/telegram/decode.ts';
+import { BOT_ID, fixture } from './fixtures.ts';
+
+const bot = { id: BOT_ID, username: 'vn_worker_info_bot' };
+const ACCOUNT = String(BOT_ID);
+const NOW = 1_764_064_900_000;
+const USER = '5012345678';
+const decode = (name: string) => decodeUpdate(fixture(name), bot, ACCOUNT, NOW);
+
+describe('decoding Telegram updates', () => {
+  it('reads a private text as text, keyed by bot and chat, with the update id as the dedupe id', () => {
+    const d = decode('private-text.json');
+    expect(d).toEqual({
+      kind: 'message',
+      message: {
+        id: 'tg:823400001',
+        key: { channel: 'telegram', account: ACCOUNT, user: USER },
+        receivedAt: NOW,
+        payload: { type: 'text', text: 'thu tuc thanh ly hop dong' },
+        localeHint: 'vi',
+      },
+      userMessage: { id: 101, at: NOW },
+    });
+  });
+
+  it('reads /start with and without its deep-link payload, and other commands as text for the engine', () => {
+    expect(decode('start.json')).toMatchObject({ kind: 'message', message: { payload: { type: 'start' } } });
+    expect(decode('start-payload.json')).toMatchObject({ message: { payload: { type: 'start', param: 'zalo_group_tw' } } });
+    expect(decode('command-staff.json')).toMatchObject({ message: { payload: { type: 'text', text: '/staff' } } });
+    const odd = fixture('start.json');
+    (odd.message as { text: string }).text = '/start <script>';
+    expect(decodeUpdate(odd, bot, ACCOUNT, NOW)).toMatchObject({ message: { payload: { type: 'start' } } });
+    expect((decodeUpdate(odd, bot, ACCOUNT, NOW) as { message: { payload: object } }).message.payload).not.toHaveProperty('param');
+  });
+
+  it('reads a button press as the choice id and asks for the callback query to be answered', () => {
+    expect(decode('callback-query.json')).toEqual({
+      kind: 'message',
+      callbackQueryId: '2160389137461280561',
+      message: {
+        id: 'tg:823400005',
+        key: { channel: 'telegram', account: ACCOUNT, user: USER },
+        receivedAt: NOW,
+        payload: { type: 'choice', id: 'topic_contract_liquidation' },
+        localeHint: 'vi',
+      },
+    });
+    expect(decode('callback-game.json')).toMatchObject({ callbackQueryId: '2160389137461280562', message: { payload: { type: 'unsupported', kind: 'other' } } });
+  });
+
+  it.each([
+    ['sticker.json', 'sticker'],
+    ['photo.json', 'image'],
+    ['voice.json', 'audio'],
+    ['audio.json', 'audio'],
+    ['video.json', 'video'],
+    ['video-note.json', 'video'],
+    ['animation.json', 'video'],
+    ['document.json', 'file'],
+    ['location.json', 'location'],
+    ['venue.json', 'location'],
+    ['contact.json', 'contact'],
+    ['poll.json', 'other'],
+    ['dice.json', 'other'],
+    ['edited-message.json', 'edited'],
+  ])('%s is unsupported content of kind %s', (name, kind) => {
+    expect(decode(name)).toMatchObject({ kind: 'message', message: { key: { user: USER }, payload: { type: 'unsupported', kind } } });
+  });
+
+  it('answers a group only when it addresses the bot, and then in the group', () => {
+    for (const name of ['group-mention.json', 'group-command.json']) {
+      expect(decode(name), name).toMatchObject({ kind: 'message', message: { key: { user: '-1001234567890' }, payload: { type: 'unsupported', kind: 'group' } } });
+      expect(decode(name)).not.toHaveProperty('userMessage');
+    }
+    expect(decode('group-chatter.json')).toMatchObject({ kind: 'ignored' });
+  });
+
+  it.each([
+    ['group-service.json', 'service message'],
+    ['private-pinned.json', 'service message'],
+    ['bot-message.json', 'from a bot'],
+    ['channel-post.json', 'update kind not handled'],
+    ['edited-channel-post.json', 'update kind not handled'],
+    ['my-chat-member.json', 'update kind not handled'],
+    ['message-reaction.json', 'update kind not handled'],
+  ])('ignores %s (%s)', (name, reason) => {
+    expect(decode(name)).toEqual({ kind: 'ignored', reason });
+  });
+
+  it('treats a message kind it does not know as unreadable content, not as an error', () => {
+    const u = fixture('private-text.json');
+    const m = u.message as Record<string, unknown>;
+    delete m.text;
+    m.hologram = { file_id: 'x' };
+    expect(decodeUpdate(u, bot, ACCOUNT, NOW)).toMatchObject({ message: { payload: { type: 'unsupported', kind: 'other' } } });
+    expect(decodeUpdate({ update_id: 'x' }, bot, ACCOUNT, NOW)).toMatchObject({ kind: 'ignored' });
+    expect(decodeUpdate({ update_id: 1, message: { chat: 'nope' } }, bot, ACCOUNT, NOW)).toMatchObject({ kind: 'ignored' });
+  });
+
+  it('takes the language hint from the client language, when it is one we speak', () => {
+    expect(localeFromLanguageCode('vi')).toBe('vi');
+    expect(localeFromLanguageCode('en-GB')).toBe('en');
+    expect(localeFromLanguageCode('ja')).toBeUndefined();
+    expect(localeFromLanguageCode(undefined)).toBeUndefined();
+  });
+});
