@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTelegramConfig } from '../../../src/channels/telegram/config.ts';
+import { secretMatches } from '../../../src/channels/telegram/webhook.ts';
 import { TOKEN } from './fixtures.ts';
 
 const SECRET = 'a-random-webhook-secret_42';
@@ -47,6 +48,15 @@ describe('Telegram configuration', () => {
       const text = (error as Error).message;
       expect(text).toMatch(message);
       for (const value of Object.values(env)) if (value.length > 8) expect(text).not.toContain(value);
+    }
+  });
+});
+
+describe('the webhook secret', () => {
+  it('matches only the exact secret, whatever the length of what was sent', () => {
+    expect(secretMatches(SECRET, SECRET)).toBe(true);
+    for (const given of [undefined, '', 'a', SECRET.slice(0, -1), `${SECRET} `, SECRET.toUpperCase(), ['x'], 42]) {
+      expect(secretMatches(given, SECRET), String(given)).toBe(false);
     }
   });
 });

@@ -20,8 +20,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startTelegram(opts: { env?: Record<string, string>; store?: Store; clock?: Clock } = {}): Promise<Harness> {
-  const api = await FakeBotApi.start(TOKEN, BOT_INFO);
+export async function startTelegram(
+  opts: { env?: Record<string, string>; store?: Store; clock?: Clock; /** Shared by several instances. */ api?: FakeBotApi } = {},
+): Promise<Harness> {
+  const api = opts.api ?? (await FakeBotApi.start(TOKEN, BOT_INFO));
   const server = await buildServer({
     env: {
       LOG_LEVEL: 'silent',
@@ -42,7 +44,7 @@ export async function startTelegram(opts: { env?: Record<string, string>; store?
     user: (chatId = newChatId()) => new TelegramUser(harness, chatId),
     async close() {
       await server.close();
-      await api.close();
+      if (!opts.api) await api.close();
     },
   };
   return harness;

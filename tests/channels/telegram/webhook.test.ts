@@ -112,6 +112,9 @@ describe('Telegram webhook: the door', () => {
       const res = await h.post(update, headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(401);
     }
+    // Checked before the body is read: garbage without the secret is a 401, not a 400.
+    const garbage = await h.server.app.inject({ method: 'POST', url: '/webhooks/telegram', payload: '{not json', headers: { 'content-type': 'application/json', [SECRET_HEADER]: 'wrong' } });
+    expect(garbage.statusCode).toBe(401);
     await h.settle();
     expect(await h.server.store.getConversation(keyOf(chatId))).toBeUndefined();
     expect(h.api.sent(chatId)).toEqual([]);
@@ -361,6 +364,23 @@ describe('Telegram webhook: delivery', () => {
   });
 });
 
+describe('Telegram webhook: slow turns', () => {
+  it('answers 503 when a turn outlasts the webhook timeout; the redelivery finds it done and sends nothing more', async () => {
+    const store = new FlakyStore();
+    h = await startTelegram({ store, env: { TELEGRAM_WEBHOOK_TIMEOUT_MS: '1000' } });
+    const u = h.user();
+    const update = addressed('start.json', u.chatId);
+    store.lockDelayMs = 1500;
+    const res = await h.post(update);
+    expect(res.statusCode).toBe(503);
+    store.lockDelayMs = 0;
+    await until(() => h!.api.sent(u.chatId).length === 1);
+    expect((await h.post(update)).statusCode).toBe(200);
+    await h.settle();
+    expect(h.api.sent(u.chatId)).toHaveLength(1);
+  });
+});
+
 describe('Telegram: a person, and erasing', () => {
   it('hands the chat to staff on request, delivers their replies through sendMessage, and returns to the bot on close', async () => {
     h = await startTelegram();
@@ -484,6 +504,8 @@ describe('Telegram polling', () => {
 /** A memory store that can be switched off, as Redis going away looks to the app. */
 class FlakyStore extends MemoryStore {
   down = false;
+  /** Holds each turn this long before it starts (a slow store, a busy chat). */
+  lockDelayMs = 0;
   private check(): void {
     if (this.down) throw new Error('connection lost');
   }
@@ -492,6 +514,7 @@ class FlakyStore extends MemoryStore {
   }
   override async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
     this.check();
+    if (this.lockDelayMs > 0 && (opts.scope ?? 'turn') === 'turn') await new Promise((r) => setTimeout(r, this.lockDelayMs));
     return super.withLock(key, opts, fn);
   }
   override async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
