@@ -1,5 +1,6 @@
 // The hand-off queue's promises, run on each store (memory here, Redis in the *.redis.test.ts twin).
 import { describe, expect, it } from 'vitest';
+import type { SendWindow } from '../../src/core/channel.ts';
 import type { HandoffRequest } from '../../src/core/conversation.ts';
 import type { SystemEvent } from '../../src/core/effects.ts';
 import type { ConversationKey } from '../../src/core/messages.ts';
@@ -21,9 +22,10 @@ const request = (id: string, over: Partial<HandoffRequest> = {}): HandoffRequest
   ...over,
 });
 
-function queueOn(store: Store, clock: ManualClock) {
+function queueOn(store: Store, clock: ManualClock, window?: (key: ConversationKey, from: 'bot' | 'agent') => Promise<SendWindow | undefined>) {
   const notified: { key: ConversationKey; event: SystemEvent }[] = [];
   const queue = new HandoffQueue({
+    ...(window ? { window } : {}),
     store,
     clock,
     log: silentLog,
@@ -202,6 +204,49 @@ export function queueContract(name: string, make: () => Promise<{ store: Store; 
         await queue.forget(user('u'));
         expect((await queue.list()).map((h) => h.key.user)).toEqual(['other']);
         expect(await queue.isHeld(user('u'))).toBe(false);
+      }),
+    );
+
+    it(
+      'refuses a staff reply past the channel window with its reason, and queues no notice the channel would refuse',
+      run(async (store, clock) => {
+        let open = true;
+        const { queue } = queueOn(store, clock, async (_key, from) =>
+          open ? { canSend: true, mode: 'RESPONSE', until: clock.now() + 3600_000 } : { canSend: from === 'bot', reason: 'more than 7 days since the user last wrote' },
+        );
+        await queue.open(request('u'));
+        const [h] = await queue.list();
+        await queue.claim(h!.id, tokyoAgent);
+        await queue.reply(h!.id, tokyoAgent, 'trong hạn');
+        const items = await store.outboxPeek(user('u'), 10);
+        // Staff messages leave ahead of ordinary bot replies when the channel is rate limited.
+        expect(items.map((i) => i.message.priority)).toEqual(['agent', 'agent']);
+        open = false;
+        await expect(queue.reply(h!.id, tokyoAgent, 'quá hạn')).rejects.toMatchObject({ code: 'window_closed', reason: 'more than 7 days since the user last wrote' });
+        // Given to someone else: the "officer X has taken your chat" notice would be refused, so it is not queued.
+        await queue.reassign(h!.id, { ...tokyoAgent, id: 'sup', role: 'supervisor' }, { ...tokyoAgent, id: 'other', name: 'Anh Nam' });
+        expect(await store.outboxPeek(user('u'), 10)).toHaveLength(2);
+        const after = await queue.get(h!.id);
+        expect(after?.assignee).toEqual({ id: 'other', name: 'Anh Nam' });
+        expect(after?.history.at(-1)).toMatchObject({ event: 'assigned', by: 'sup', detail: 'other' });
+      }),
+    );
+
+    it(
+      'lists closed and expired chats, newest first, by mission',
+      run(async (store, clock) => {
+        const { queue } = queueOn(store, clock);
+        await queue.open(request('a'));
+        await queue.open(request('b', { country: 'TW' }));
+        const [a] = await queue.list(['jp-tokyo']);
+        const [b] = await queue.list(['tw-taipei']);
+        await queue.claim(a!.id, tokyoAgent);
+        await queue.close(a!.id, tokyoAgent);
+        clock.advance(60_000);
+        await queue.claim(b!.id, taipeiAgent);
+        await queue.close(b!.id, taipeiAgent);
+        expect((await queue.listDone()).map((h) => h.key.user)).toEqual(['b', 'a']);
+        expect((await queue.listDone(['jp-tokyo'])).map((h) => h.key.user)).toEqual(['a']);
       }),
     );
 

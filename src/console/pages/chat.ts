@@ -207,12 +207,14 @@ const SCRIPT = raw(`
 
 async function view(c: ChatCtx, opts: { status?: number; error?: string; draft?: string } = {}) {
   const h = c.handoff;
+  // What it is about: the topic when the bot knew it, else why it was handed over.
+  const subject = h.topic ? topicLabel(c, h.topic) : reasonLabel(c, h.reason);
   return c.page({
-    title: `${c.t('chat.title')} · ${topicLabel(c, h.topic)}`,
+    title: `${c.t('chat.title')} · ${subject}`,
     ...(opts.status ? { status: opts.status } : {}),
     ...(opts.error ? { flash: { kind: 'error' as const, text: opts.error } } : {}),
     body: html`<p><a href="${BASE}/queue">← ${c.t('nav.queue')}</a></p>
-<h1>${c.t('chat.title')}: ${topicLabel(c, h.topic)} — ${countryName(c, h.country)}</h1>
+<h1>${c.t('chat.title')}: ${subject} — ${countryName(c, h.country)}</h1>
 <div id="stale" class="flash ok" hidden><a href="${BASE}/chats/${h.id}">${c.t('chat.stale')}</a></div>
 <div id="live">${await livePart(c)}</div>
 <div class="grid"><section>${await actions(c, opts.draft)}</section>
