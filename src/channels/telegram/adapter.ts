@@ -43,6 +43,8 @@ export interface TelegramChannel {
   stop(): Promise<void>;
 }
 
+/** A callback answer is only useful while the button still spins: never hold the update for it. */
+const ANSWER_TIMEOUT_MS = 3_000;
 /** How long a webhook request waits for getMe when the bot does not know itself yet. */
 const INIT_TIMEOUT_MS = 5_000;
 /** Polling only: a turn that failed for a passing reason (store away, busy chat) is tried again. */
@@ -70,7 +72,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     const decoded = decodeUpdate(ctx.update, { id: ctx.me.id, username: ctx.me.username }, config.botId, clock.now());
     if (decoded.callbackQueryId) {
       // First, so the button stops spinning whatever the turn does; a late answer is harmless.
-      await bot.api.answerCallbackQuery(decoded.callbackQueryId).catch((err: unknown) => log.debug({ err: describeError(err) }, 'callback query not answered'));
+      await bot.api
+        .answerCallbackQuery(decoded.callbackQueryId, {}, grammySignal(AbortSignal.timeout(ANSWER_TIMEOUT_MS)))
+        .catch((err: unknown) => log.debug({ err: describeError(err) }, 'callback query not answered'));
     }
     if (decoded.kind === 'ignored') {
       log.debug({ update: ctx.update.update_id, reason: decoded.reason }, 'telegram update ignored');
