@@ -1,6 +1,7 @@
 // The shape of a topic dialogue as the flow walks it: a small tree of questions whose leaves name
 // articles. The trees themselves are content (content/dialogues/*.yaml), validated when loaded.
 import type { Localized } from '../src/core/effects.ts';
+import type { RegistrationFlowDeps } from './registration.ts';
 
 export interface DialogueOption {
   id: string;
@@ -33,4 +34,6 @@ export interface FlowDeps {
   dialogues: ReadonlyMap<string, DialogueTree>;
   /** The countries offered as buttons when the bot asks where the user works. */
   countryChoices: readonly CountryChoice[];
+  /** The return registration form's data (provinces, time zones…); without it the form is not offered. */
+  registration?: RegistrationFlowDeps;
 }

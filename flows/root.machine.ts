@@ -12,6 +12,7 @@ import {
 } from '../src/core/effects.ts';
 import type { Locale } from '../src/core/messages.ts';
 import type { DialogueNode, FlowDeps } from './dialogue.ts';
+import { createRegistration, type RegState } from './registration.ts';
 
 /** Bump when a change makes old snapshots unfit; the engine then restarts those chats with an apology. */
 export const FLOW_VERSION = 1;
@@ -31,6 +32,8 @@ export interface RootContext extends FlowState {
   /** An article the NLU matched for the last question. */
   article?: string;
   misses: number;
+  /** The return registration form in progress (flows/registration.ts). */
+  reg?: RegState;
 }
 
 const CHOICE = {
@@ -75,6 +78,11 @@ export function createRootMachine(deps: FlowDeps) {
   const nodeOf = (ctx: RootContext): DialogueNode | undefined =>
     ctx.topic && ctx.node ? deps.dialogues.get(ctx.topic)?.nodes[ctx.node] : undefined;
 
+  const registration = createRegistration(deps.registration, deps.countryChoices);
+  /** In the return-registration topic, registering with the mission is one tap away. */
+  const registerChoice = (ctx: RootContext): ChoiceSpec[] =>
+    ctx.topic === 'return_registration' && registration.enabled() ? [registration.startChoice()] : [];
+
   const countryChoices: ChoiceSpec[] = [
     ...deps.countryChoices.map((c) => ({ id: `${COUNTRY_PREFIX}${c.code}`, label: c.label })),
     { id: CHOICE.countryOther, key: 'country.other' },
@@ -85,7 +93,7 @@ export function createRootMachine(deps: FlowDeps) {
     const node = nodeOf(ctx);
     if (!node) return [{ type: 'say', key: 'topic.unavailable' }, { type: 'ask', key: 'menu.prompt', choices: MENU_CHOICES }];
     if (node.options && node.options.length > 0) {
-      const choices: ChoiceSpec[] = node.options.map((o) => ({ id: `${OPTION_PREFIX}${o.id}`, label: o.label }));
+      const choices: ChoiceSpec[] = [...node.options.map((o) => ({ id: `${OPTION_PREFIX}${o.id}`, label: o.label })), ...registerChoice(ctx)];
       return [{ type: 'ask', ...(node.ask ? { text: node.ask } : { key: 'topic.pick' }), choices }];
     }
     const out: Effect[] = [];
@@ -103,6 +111,8 @@ export function createRootMachine(deps: FlowDeps) {
         ? [{ id: CHOICE.staff, key: 'choices.staff' }, { id: CHOICE.more, key: 'choices.more' }, { id: CHOICE.menu, key: 'choices.menu' }]
         : [{ id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
     });
+    const last = out.at(-1);
+    if (last?.type === 'ask') last.choices.unshift(...registerChoice(ctx));
     return out;
   }
 
@@ -188,6 +198,7 @@ export function createRootMachine(deps: FlowDeps) {
         trail: [],
         article: undefined,
         misses: 0,
+        reg: undefined,
       })),
 
       sayWelcome: emit({ type: 'say', key: 'welcome.text' }),
@@ -212,11 +223,11 @@ export function createRootMachine(deps: FlowDeps) {
         for (const effect of presentNode(context)) enqueue.emit(effect);
       }),
       showArticle: emit(({ context }) => ({ type: 'articles' as const, ids: context.article ? [context.article] : [], ...countryOf(context) })),
-      askAfterArticle: emit({
-        type: 'ask',
+      askAfterArticle: emit(({ context }) => ({
+        type: 'ask' as const,
         key: 'next.prompt',
-        choices: [{ id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
-      }),
+        choices: [...registerChoice(context), { id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
+      })),
       showHotlines: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'all' as const, ...countryOf(context) })),
       askAfterHotlines: emit({ type: 'ask', key: 'next.prompt', choices: NEXT_CHOICES }),
       requestHandoff: emit(({ context }) => ({
@@ -307,6 +318,7 @@ export function createRootMachine(deps: FlowDeps) {
         { guard: { type: 'isChoice', params: CHOICE.continue }, actions: 'reprompt' },
         { guard: { type: 'isChoice', params: CHOICE.handoffWait }, actions: 'sayLeaveMessage' },
         { guard: { type: 'isChoice', params: CHOICE.handoffCancel }, target: '.menu', actions: ['cancelHandoff', 'sayHandoffCancelled'] },
+        ...registration.choices,
         { guard: 'isTopicChoice', target: '.routing', actions: 'takeTopicChoice' },
         { guard: 'isLanguageChoice', target: '.menu', actions: 'takeLanguageChoice' },
         { guard: 'isCountryChoice', actions: ['takeCountryChoice', 'reprompt'] },
@@ -314,6 +326,7 @@ export function createRootMachine(deps: FlowDeps) {
         { target: '.menu', actions: 'sayChooseFromList' },
       ],
       'user.text': [
+        ...registration.texts,
         { guard: 'isTopicQuestion', target: '.routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion'] },
         { guard: 'asksForStaff', target: '.staff', actions: ['adoptLocale', 'resetMisses'] },
         { guard: 'isGreeting', target: '.menu', actions: ['adoptLocale', 'rememberPlace', 'sayGreeting'] },
@@ -326,6 +339,7 @@ export function createRootMachine(deps: FlowDeps) {
         on: {
           'user.start': [{ guard: 'hasLocale', target: 'welcome' }, { target: 'language' }],
           'user.text': [
+            ...registration.texts,
             { guard: 'isTopicQuestion', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion'] },
             { guard: 'asksForStaff', target: 'staff', actions: ['adoptLocale', 'rememberPlace'] },
             // Anything else as a first message (hello, a sticker's caption, nonsense) starts the welcome.
@@ -355,6 +369,7 @@ export function createRootMachine(deps: FlowDeps) {
           ],
           'user.text': [
             // A question typed instead of a country is answered (the root handles it); a country is taken.
+            ...registration.texts,
             { guard: 'isTopicQuestion', target: 'routing', actions: ['rememberPlace', 'takeQuestion', 'declineCountry'] },
             { guard: 'namesCountry', target: 'menu', actions: ['rememberPlace', 'declineCountry'] },
           ],
@@ -370,6 +385,7 @@ export function createRootMachine(deps: FlowDeps) {
           { guard: 'wantsHotlines', target: 'hotlines' },
           { guard: 'hasArticle', target: 'answer' },
           { guard: 'hasDialogue', target: 'topic' },
+          { guard: registration.isTopicWithoutContent, target: 'registration.hub' },
           { target: 'menu', actions: emit({ type: 'say', key: 'topic.unavailable' }) },
         ],
       },
@@ -411,6 +427,7 @@ export function createRootMachine(deps: FlowDeps) {
       staff: {
         entry: ['requestHandoff', 'sayHandoffRequested', 'askAfterHandoff'],
       },
+      registration: registration.state,
       confirmErase: {
         entry: 'askEraseConfirmation',
         on: {

@@ -30,6 +30,13 @@ export const configSchema = z.object({
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
   FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Days a return registration is kept after its last change (the consent notice tells the user). */
+  REGISTRATION_RETENTION_DAYS: z.coerce.number().int().positive().max(730).default(180),
+  /** Article ids (content/articles) given with the registration form: to a user who does not consent, or asks. */
+  REGISTRATION_INFO_ARTICLES: z
+    .string()
+    .default('return-register')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** The staff console: signs its cookies and CSRF tokens (required in production, at least 32 random characters). */
   CONSOLE_SESSION_SECRET: optionalString,
   /** A console session ends this many hours after sign-in, or after this many idle minutes. */

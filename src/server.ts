@@ -8,9 +8,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
 import { createFlowRunner } from '../flows/index.ts';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadContent, missionFor, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
+import { loadProvinces } from './core/content/provinces.ts';
 import { ConversationService, type HandoffRequest, type Understander } from './core/conversation.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
@@ -27,6 +28,9 @@ import { createZaloOaChannel } from './channels/zalo/oa/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
 import { HandoffQueue } from './handoff/queue.ts';
 import { HandoffSweeper } from './handoff/sweeper.ts';
+import { returnProfile } from './registration/profile.ts';
+import { RegistrationService } from './registration/service.ts';
+import { RegistrationSweeper } from './registration/sweeper.ts';
 import { DEFAULT_CONSOLE_TIMINGS, createConsole, loadStaffFile, type Console } from './console/index.ts';
 import { createTranslate, loadResources } from './i18n/index.ts';
 import { StatsRecorder } from './stats/index.ts';
@@ -55,6 +59,8 @@ export interface Engine {
   handoff: HandoffQueue;
   sweeper: HandoffSweeper;
   stats: StatsRecorder;
+  registrations: RegistrationService;
+  registrationSweeper: RegistrationSweeper;
   close(): Promise<void>;
 }
 
@@ -72,14 +78,29 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
         )
       : new MemoryStore(clock));
   const content = loadContent(config.CONTENT_DIR);
-  const translate = await createTranslate({ defaults: { retentionDays: config.RETENTION_DAYS } });
+  const translate = await createTranslate({
+    defaults: { retentionDays: config.RETENTION_DAYS, registrationRetentionDays: config.REGISTRATION_RETENTION_DAYS },
+  });
   const nluEngine = createNlu({ articles: content.articles, countries: content.countries });
   const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
+  const provinces = loadProvinces(content.dir);
+  const unknownArticles = config.REGISTRATION_INFO_ARTICLES.filter((id) => !content.articleById.has(id));
+  if (unknownArticles.length > 0) {
+    throw new ConfigError(`invalid configuration:\n  REGISTRATION_INFO_ARTICLES: no article ${unknownArticles.join(', ')} in content/articles`);
+  }
+  /** Where a mission is, its clock: a user's "today" and the days staff read are theirs. */
+  const missionZone = (mission?: string) => content.missions.find((m) => m.id === mission)?.timeZone;
   const flows = createFlowRunner({
     dialogues: content.dialogues,
     countryChoices: content.countries
       .filter((c) => c.offered)
       .map((c) => ({ code: c.code, label: c.name })),
+    registration: {
+      provinces: provinces.provinces,
+      infoArticles: config.REGISTRATION_INFO_ARTICLES,
+      countryNames: Object.fromEntries(content.countries.map((c) => [c.code, c.name])),
+      timeZone: (country, city) => (country ? missionZone(missionFor(content, country, city)?.id) : undefined) ?? 'UTC',
+    },
   });
   const contentView = createContentView(content, translate, clock);
   const render = createResponder({ translate, content: contentView });
@@ -104,6 +125,23 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     },
   });
   const sweeper = new HandoffSweeper(handoff, store, log);
+  const registrations = new RegistrationService({
+    store,
+    clock,
+    log,
+    translate,
+    route: (country, city) => (country ? missionFor(content, country, city)?.id : undefined),
+    // Registrations no mission covers are the ministry's (admins): Viet Nam's clock.
+    timeZone: (mission) => missionZone(mission) ?? 'Asia/Ho_Chi_Minh',
+    names: {
+      country: (code, locale) => content.countries.find((c) => c.code === code)?.name[locale],
+      province: (id) => provinces.provinces.find((p) => p.id === id)?.name,
+      mission: (id, locale) => content.missions.find((m) => m.id === id)?.name[locale],
+    },
+    kick: (key) => outbox.kick(key),
+    options: { retentionMs: config.REGISTRATION_RETENTION_DAYS * DAY_MS, transcriptTtlMs: config.RETENTION_DAYS * DAY_MS },
+  });
+  const registrationSweeper = new RegistrationSweeper(registrations, store, log);
   const stats = new StatsRecorder({
     store,
     clock,
@@ -113,6 +151,20 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   });
   // Each instance counts the changes it made itself, so several instances never count one twice.
   handoff.changes.on('change', (h) => void stats.handoff(h));
+  registrations.changes.on('change', (r, change) => {
+    if (change !== 'created') return;
+    const d = r.data;
+    void stats.registration({
+      at: r.createdAt,
+      ...(d.country ? { country: d.country } : {}),
+      ...(r.mission ? { mission: r.mission } : {}),
+      reason: d.reason,
+      ...returnProfile(r),
+      ...(d.sector ? { sector: d.sector } : {}),
+      ...(d.sex ? { sex: d.sex } : {}),
+      special: d.special,
+    });
+  });
   const conversations: ConversationService = new ConversationService({
     store,
     flows,
@@ -123,7 +175,11 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     log,
     onCommitted: (key) => outbox.kick(key),
     handoff,
-    onErase: (key) => handoff.forget(key),
+    registrations,
+    onErase: async (key) => {
+      await handoff.forget(key);
+      await registrations.forget(key);
+    },
     // Channels that keep something with the conversation (Telegram: the ids of its messages) read it first.
     beforeErase: (key) => outbox.forget(key),
     onTurn: (t) => stats.turn({ at: t.at, channel: t.key.channel, country: t.country, city: t.city, effects: t.effects, emergencyKinds: t.emergencyKinds }),
@@ -140,8 +196,11 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     handoff,
     sweeper,
     stats,
+    registrations,
+    registrationSweeper,
     async close() {
       await sweeper.stop();
+      await registrationSweeper.stop();
       outbox.stop();
       await outbox.idle();
       await store.close();
@@ -326,6 +385,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   await outbox.recover();
   outbox.startRecovery(5_000);
   engine.sweeper.start();
+  engine.registrationSweeper.start();
 
   const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   return {

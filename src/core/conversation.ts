@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { resolveChoice } from './choices.ts';
 import { parseCommand } from './commands.ts';
 import type { Effect, FlowEvent, FlowRunner, FlowState, SystemEvent, Understanding } from './effects.ts';
+import { isRegistrationEffect, type RegistrationDesk, type RegistrationRequestContext } from './registration.ts';
 import type { InboundPort, ReceiveResult } from './channel.ts';
 import {
   MAX_INBOUND_TEXT,
@@ -94,6 +95,8 @@ export interface EngineDeps {
   onCommitted?: (key: ConversationKey) => void;
   /** The hand-off queue; without it, requests are only logged. */
   handoff?: HandoffDesk;
+  /** The return registrations (src/registration); without it, the form's effects say it is unavailable. */
+  registrations?: RegistrationDesk;
   /** Told what each turn did (for anonymous statistics); its failures never fail the turn. */
   onTurn?: (turn: TurnObserved) => Promise<void>;
   /** Called with the key when the user erased their data, so other parts can forget it too. */
@@ -234,7 +237,8 @@ export class ConversationService implements InboundPort {
       effects = result.effects;
       locale = result.state.locale ?? 'vi';
       erase = effects.some((e) => e.type === 'erase');
-      const rendered = this.deps.render(effects, locale, stored?.lastAsk, result.state);
+      const shown = await this.carryRegistrations(effects, { key, locale, messageId: message.id, at: now });
+      const rendered = this.deps.render(shown, locale, stored?.lastAsk, result.state);
       const replies = rendered.messages;
       record = erase
         ? undefined
@@ -291,6 +295,22 @@ export class ConversationService implements InboundPort {
     }
   }
 
+  /**
+   * Carries out the flow's registration effects before the reply is rendered, putting what the
+   * desk says (the reference number, the status) in their place. Done inside the turn: if it
+   * fails, the turn fails and nothing is saved; a retried message finds its registration again.
+   */
+  private async carryRegistrations(effects: Effect[], ctx: RegistrationRequestContext): Promise<Effect[]> {
+    if (!effects.some(isRegistrationEffect)) return effects;
+    const out: Effect[] = [];
+    for (const e of effects) {
+      if (!isRegistrationEffect(e)) out.push(e);
+      else if (!this.deps.registrations) out.push({ type: 'say', key: 'registration.unavailable' });
+      else out.push(...(await this.deps.registrations.carry(e, ctx)));
+    }
+    return out;
+  }
+
   /** Runs the flow; a snapshot from an older flow version, or one that no longer fits, restarts with an apology. */
   private step(stored: ConversationRecord | undefined, event: FlowEvent, localeHint: Locale | undefined) {
     const { flows } = this.deps;
@@ -329,7 +349,7 @@ export class ConversationService implements InboundPort {
       case 'start':
         return p.param ? { type: 'user.start', param: p.param } : { type: 'user.start' };
       case 'choice':
-        return { type: 'user.choice', id: p.id };
+        return { type: 'user.choice', id: p.id, at: this.deps.clock.now() };
       case 'unsupported':
         return { type: 'user.unsupported', kind: p.kind };
       case 'text': {
@@ -337,7 +357,7 @@ export class ConversationService implements InboundPort {
         if (text.trim().length === 0) return { type: 'user.unsupported', kind: 'other' };
         if (/^\/start(?:@\w+)?(?:\s|$)/i.test(text.trim())) return { type: 'user.start' };
         const choice = resolveChoice(text, stored?.pending ?? [], nlu.normalize);
-        if (choice) return { type: 'user.choice', id: choice };
+        if (choice) return { type: 'user.choice', id: choice, at: this.deps.clock.now() };
         const result = nlu.understand(text);
         const understanding: Understanding = {
           intent: result.intent,
@@ -351,7 +371,7 @@ export class ConversationService implements InboundPort {
         if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };
         const command = parseCommand(text, nlu.normalize);
         if (command) return { type: 'user.command', command };
-        return { type: 'user.text', text, nlu: understanding };
+        return { type: 'user.text', text, nlu: understanding, at: this.deps.clock.now() };
       }
     }
   }

@@ -2,6 +2,7 @@
 // it emits (Effect). Flows say *what* to tell the user (a locale key, a content id, a hand-off);
 // the responder in src/core turns that into text for the user's language and channel.
 import type { Locale, UnsupportedKind } from './messages.ts';
+import type { RegistrationDraft } from './registration.ts';
 
 export type Localized = Record<Locale, string>;
 
@@ -27,8 +28,9 @@ export interface Understanding {
 
 export type FlowEvent =
   | { type: 'user.start'; param?: string }
-  | { type: 'user.text'; text: string; nlu: Understanding }
-  | { type: 'user.choice'; id: string }
+  /** `at` (ms since epoch, set by the engine) lets a flow read dates relative to the user's today. */
+  | { type: 'user.text'; text: string; nlu: Understanding; at?: number }
+  | { type: 'user.choice'; id: string; at?: number }
   | { type: 'user.command'; command: Command }
   | { type: 'user.emergency'; kinds: string[]; nlu: Understanding }
   | { type: 'user.unsupported'; kind: UnsupportedKind }
@@ -38,8 +40,17 @@ export type FlowEvent =
 
 export type SystemEvent = Extract<FlowEvent, { type: `handoff.${string}` }>;
 
+/**
+ * A variable of an interface string: plain text or a number, or another interface string (with its
+ * own variables) translated into the same language first — so a flow can show "early return —
+ * accident" without holding words of any language — or a name from content in both languages.
+ * A list is translated item by item and joined.
+ */
+export type VarValue = string | number | { key: string; vars?: Vars } | { text: Localized } | VarValue[];
+export type Vars = Record<string, VarValue>;
+
 /** A choice as a flow describes it: a locale key, or a label from content. */
-export type ChoiceSpec = { id: string; key: string; vars?: Record<string, string | number> } | { id: string; label: Localized };
+export type ChoiceSpec = { id: string; key: string; vars?: Vars } | { id: string; label: Localized };
 
 export type HandoffReason = 'asked' | 'not_understood' | 'emergency';
 
@@ -48,13 +59,13 @@ export interface AskEffect {
   type: 'ask';
   key?: string;
   text?: Localized;
-  vars?: Record<string, string | number>;
+  vars?: Vars;
   choices: ChoiceSpec[];
   transient?: boolean;
 }
 
 export type Effect =
-  | { type: 'say'; key: string; vars?: Record<string, string | number> }
+  | { type: 'say'; key: string; vars?: Vars }
   | AskEffect
   /** Ask again the last (non-transient) question. */
   | { type: 'reprompt' }
@@ -63,7 +74,13 @@ export type Effect =
   | { type: 'handoff'; reason: HandoffReason; priority: 'emergency' | 'normal'; topic?: string }
   /** The user chose to go back to the assistant instead of waiting for a person. */
   | { type: 'handoff.cancel' }
-  | { type: 'erase' };
+  | { type: 'erase' }
+  /** Return registration (carried out by the engine's RegistrationDesk, src/core/registration.ts). */
+  | { type: 'registration.submit'; draft: RegistrationDraft }
+  /** Show this chat's registrations (or the one with this reference) and their status. */
+  | { type: 'registration.status'; ref?: string }
+  | { type: 'registration.withdraw'; ref?: string }
+  | { type: 'registration.erase'; ref?: string };
 
 export interface FlowState {
   locale?: Locale;

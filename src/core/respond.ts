@@ -1,7 +1,7 @@
 // Turns a turn's Effects into the messages the user receives, in the user's language. Consecutive
 // effects are merged into one message that ends with the turn's question, so a reply costs one
 // message of data and arrives in one piece; channels split it if it is too long.
-import type { AskEffect, ChoiceSpec, Effect } from './effects.ts';
+import type { AskEffect, ChoiceSpec, Effect, VarValue, Vars } from './effects.ts';
 import type { Choice, Locale, OutboundMessage, Priority } from './messages.ts';
 import type { Translate } from './translate.ts';
 
@@ -26,7 +26,15 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
   const { translate: t, content } = deps;
 
   function label(spec: ChoiceSpec, locale: Locale): Choice {
-    return { id: spec.id, label: 'key' in spec ? t(locale, spec.key, spec.vars) : spec.label[locale] };
+    return { id: spec.id, label: 'key' in spec ? t(locale, spec.key, resolve(spec.vars, locale)) : spec.label[locale] };
+  }
+
+  /** Variables that name interface strings are translated into the same language first. */
+  function resolve(vars: Vars | undefined, locale: Locale): Record<string, string | number> | undefined {
+    if (!vars) return undefined;
+    const one = (v: VarValue): string | number =>
+      Array.isArray(v) ? v.map(one).filter((x) => x !== '').join(', ') : typeof v !== 'object' ? v : 'text' in v ? v.text[locale] : t(locale, v.key, resolve(v.vars, locale));
+    return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, one(v)]));
   }
 
   /** `place` is where the user is after this turn: its city picks the nearest mission's lines. */
@@ -39,7 +47,7 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
 
     const ask = (e: AskEffect) => {
       const choices = e.choices.map((c) => label(c, locale));
-      paragraphs.push(e.text ? e.text[locale] : t(locale, e.key ?? 'next.prompt', e.vars));
+      paragraphs.push(e.text ? e.text[locale] : t(locale, e.key ?? 'next.prompt', resolve(e.vars, locale)));
       close(choices);
       pending = choices;
     };
@@ -58,7 +66,7 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
     for (const e of effects) {
       switch (e.type) {
         case 'say':
-          paragraphs.push(t(locale, e.key, e.vars));
+          paragraphs.push(t(locale, e.key, resolve(e.vars, locale)));
           break;
         case 'articles': {
           for (const id of e.ids) {
@@ -91,6 +99,11 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
         case 'handoff':
         case 'handoff.cancel':
         case 'erase':
+        // Carried out by the engine before rendering, which puts what to tell the user in their place.
+        case 'registration.submit':
+        case 'registration.status':
+        case 'registration.withdraw':
+        case 'registration.erase':
           break;
       }
     }
