@@ -10,7 +10,8 @@ export const webMessageBody = z
   .object({
     user: webUserId,
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    text: z.string().max(10_000).optional(),
+    // A pasted contract is still a question: up to 20,000 characters are accepted, the engine reads the start.
+    text: z.string().max(20_000).optional(),
     choice: z.string().min(1).max(64).optional(),
     start: z.boolean().optional(),
     locale: localeSchema.optional(),
