@@ -203,6 +203,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       await registrationSweeper.stop();
       outbox.stop();
       await outbox.idle();
+      await stats.close();
       await store.close();
     },
   };

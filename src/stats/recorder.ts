@@ -1,6 +1,8 @@
 // Turns what happens in conversations, hand-offs and registrations into anonymous counters. It
 // watches the engine's turns (the effects a flow emitted), the hand-off desk's changes and the
-// registrations submitted; it never sees or stores who. A failure here is logged and swallowed:
+// registrations submitted; it never sees or stores who. Counts are summed in memory and written
+// once a second (and on shutdown), so a surge costs the store one write per second, not several
+// per message; a crash loses at most that second. A failure here is logged and swallowed:
 // statistics must never cost a user their answer.
 import type { Effect } from '../core/effects.ts';
 import type { Clock, Log, Store } from '../core/ports.ts';
@@ -53,7 +55,14 @@ export interface StatsDeps {
 }
 
 export class StatsRecorder {
-  constructor(private readonly deps: StatsDeps) {}
+  private pending = new Map<string, Record<string, number>>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: StatsDeps,
+    private readonly flushEveryMs = 1000,
+  ) {}
 
   async turn(t: TurnFacts): Promise<void> {
     const place: Place = { country: t.country, mission: this.deps.missionOf(t.country, t.city) };
@@ -98,12 +107,43 @@ export class StatsRecorder {
     await this.add(r.at, add);
   }
 
+  /** Writes what was counted since the last write. Counts that fail to reach the store are kept for the next try. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      const batch = this.pending;
+      this.pending = new Map();
+      for (const [bucket, increments] of batch) {
+        try {
+          await this.deps.store.countersAdd(`${STATS_PREFIX}${bucket}`, increments);
+        } catch (err) {
+          this.deps.log.warn({ err }, 'statistics not written yet; will retry');
+          this.merge(bucket, increments);
+        }
+      }
+    });
+    return this.flushing;
+  }
+
+  /** Stops the periodic writes and writes what is left. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
   private async add(at: number, increments: Record<string, number>): Promise<void> {
     if (Object.keys(increments).length === 0) return;
-    try {
-      for (const bucket of bucketsOf(at)) await this.deps.store.countersAdd(`${STATS_PREFIX}${bucket}`, increments);
-    } catch (err) {
-      this.deps.log.warn({ err }, 'statistics not recorded');
-    }
+    for (const bucket of bucketsOf(at)) this.merge(bucket, increments);
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.flushEveryMs);
+    this.timer.unref();
+  }
+
+  private merge(bucket: string, increments: Record<string, number>): void {
+    const into = this.pending.get(bucket) ?? {};
+    for (const [f, n] of Object.entries(increments)) into[f] = (into[f] ?? 0) + n;
+    this.pending.set(bucket, into);
   }
 }

@@ -40,6 +40,7 @@ describe('statistics from conversations', () => {
       const officer: Staff = { id: 'lan', name: 'Chị Lan', role: 'agent', missions: ['jp-tokyo'] };
       await e.handoff.claim(open!.id, officer);
 
+      await e.stats.flush();
       const all = await readReport(store, { from: NOW, to: clock.now(), granularity: 'month' });
       expect(all.periods).toEqual(['2026-11']);
       expect(cell(all, 'question', 'hotline')).toBe(8);
@@ -58,6 +59,7 @@ describe('statistics from conversations', () => {
       // Erasing a user's data leaves the anonymous figures as they were.
       await e.say('tw0', text('xoa du lieu'));
       await e.say('tw0', choice('erase_yes'));
+      await e.stats.flush();
       expect(cell(await readReport(store, { from: NOW, to: clock.now(), granularity: 'month' }), 'question', 'hotline')).toBe(8);
     } finally {
       await e.close();
@@ -72,6 +74,7 @@ describe('statistics from conversations', () => {
       const base = { at: NOW, country: 'TW', mission: 'tw-taipei', sex: 'female', sector: 'domestic_work' } as const;
       for (let i = 0; i < 5; i++) await e.stats.registration({ ...base, reason: 'employer_closed', mode: 'involuntary', timing: 'early', special: ['pregnant', 'with_children'] });
       await e.stats.registration({ ...base, reason: 'contract_ended', mode: 'voluntary', timing: 'on_time', special: [], sex: undefined });
+      await e.stats.flush();
       const r = await readReport(store, { from: NOW, to: NOW, granularity: 'month' });
       expect(cell(r, 'registration', 'employer_closed')).toBe(5);
       expect(cell(r, 'registration_mode', 'involuntary')).toBe(5);
@@ -117,5 +120,33 @@ describe('small cells', () => {
       "question,'=cmd,<5,<5,<5",
     ]);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe('writing counts', () => {
+  it('sums counts in memory and writes them in one batch, keeping them when the store is away', async () => {
+    const { StatsRecorder } = await import('../../src/stats/index.ts');
+    const store = new MemoryStore();
+    let failing = true;
+    const writes: string[] = [];
+    const flaky = Object.assign(Object.create(store) as MemoryStore, {
+      countersAdd: async (bucket: string, inc: Record<string, number>) => {
+        writes.push(bucket);
+        if (failing) throw new Error('ECONNREFUSED');
+        return store.countersAdd(bucket, inc);
+      },
+    });
+    const rec = new StatsRecorder(
+      { store: flaky, clock: { now: () => NOW }, log: { debug() {}, info() {}, warn() {}, error() {} }, topicOf: () => 'hotline', missionOf: () => 'tw-taipei' },
+      60_000,
+    );
+    for (let i = 0; i < 7; i++) await rec.turn({ at: NOW, channel: 'test', country: 'TW', effects: [{ type: 'hotlines', scope: 'all' }], emergencyKinds: [] });
+    await rec.flush();
+    expect(writes).toEqual(['stats:2026-W48', 'stats:2026-11']);
+    failing = false;
+    await rec.close();
+    const r = await readReport(store, { from: NOW, to: NOW, granularity: 'week' });
+    expect(cell(r, 'question', 'hotline')).toBe(7);
+    expect(writes).toHaveLength(4);
   });
 });
