@@ -1,3 +1,7 @@
-// The understanding layer: normalise → emergency check → intent → slots → best article.
-export { normalize, foldDiacritics } from './normalize.ts';
-export { createNlu, detectLanguage, type Nlu, type NluDeps } from './understand.ts';
+// The understanding layer: normalise → danger check → intent → slots → best article.
+export { foldDiacritics } from './fold.ts';
+export { detectLanguage } from './language.ts';
+export { analyze, normalize, type Analysis } from './normalize.ts';
+export { createNlu, type Nlu, type NluDeps } from './understand.ts';
+export { detectDanger } from './danger.ts';
+export { DANGER_KINDS, type DangerKind } from './danger-rules.ts';

@@ -1,37 +1,169 @@
-// Text as people type it in chat → one canonical form the rest of the NLU matches against:
-// NFC, lower case, Vietnamese diacritics folded (đ → d), punctuation dropped, letters repeated for
-// emphasis squeezed ("cuuuu" → "cuu"), and common chat abbreviations spelled out ("ko" → "khong").
-const ABBREVIATIONS: Record<string, string> = {
-  ko: 'khong', k: 'khong', kh: 'khong', hok: 'khong', hong: 'khong', khg: 'khong', kg: 'khong', hem: 'khong',
-  dc: 'duoc', dk: 'duoc', đc: 'duoc', duoc: 'duoc',
-  e: 'em', a: 'anh', c: 'chi', t: 'toi', m: 'minh', mk: 'minh', b: 'ban',
-  sdt: 'so dien thoai', sđt: 'so dien thoai', dt: 'dien thoai', đt: 'dien thoai',
-  dsq: 'dai su quan', đsq: 'dai su quan', lsq: 'lanh su quan', tlsq: 'tong lanh su quan',
-  xkld: 'xuat khau lao dong', xklđ: 'xuat khau lao dong', tts: 'thuc tap sinh', nld: 'nguoi lao dong', nlđ: 'nguoi lao dong',
-  hd: 'hop dong', hđ: 'hop dong', hdld: 'hop dong lao dong', hđlđ: 'hop dong lao dong',
-  vn: 'viet nam', vs: 'voi', j: 'gi', z: 'vay', r: 'roi', ntn: 'nhu the nao', bn: 'bao nhieu', bnhieu: 'bao nhieu',
-  cty: 'cong ty', ct: 'cong ty', lm: 'lam', ng: 'nguoi', nc: 'nuoc', nuoc: 'nuoc', hc: 'ho chieu', hchieu: 'ho chieu',
-  cs: 'canh sat', pls: 'please', plz: 'please', ad: 'admin', tks: 'cam on', thanks: 'cam on',
-  ql: 'quan ly', qđ: 'quyet dinh', qd: 'quyet dinh', dky: 'dang ky', đky: 'dang ky', dki: 'dang ky', đki: 'dang ky',
+// Text as people type it in chat → the words the rest of the NLU reads: NFC, lower case, marks
+// folded (đ → d), punctuation gone, letters repeated for emphasis squeezed ("cuuuu" → "cuu",
+// "toiii" → "toi"), laughter dropped, and chat abbreviations spelled out ("ko" → "khong",
+// "sdt" → "so dien thoai"). Short tokens mean different things in the two languages ("a" is "anh"
+// in "a oi cho e hoi" but an article in "a contract"), so they are read per language, and a few
+// by their neighbours ("hd" is "hợp đồng" after "thanh ly" but "hướng dẫn" before "em").
+import type { Locale } from '../messages.ts';
+import { foldDiacritics, hasMarks, markSignature } from './fold.ts';
+import { detectLanguage, isVietnameseSyllable } from './language.ts';
+import type { Token } from './pattern.ts';
+import { KNOWN_PAIRS, KNOWN_WORDS } from './vocabulary.ts';
+
+/** Spelled out in either language: domain abbreviations nobody writes in English sentences. */
+const BOTH: Record<string, string> = {
+  sdt: 'so dien thoai', sđt: 'so dien thoai', dsq: 'dai su quan', đsq: 'dai su quan', lsq: 'lanh su quan',
+  tlsq: 'tong lanh su quan', xkld: 'xuat khau lao dong', xklđ: 'xuat khau lao dong', ldxk: 'lao dong xuat khau',
+  tts: 'thuc tap sinh', nld: 'nguoi lao dong', nlđ: 'nguoi lao dong', hdld: 'hop dong lao dong',
+  hđlđ: 'hop dong lao dong', tnld: 'tai nan lao dong', tnlđ: 'tai nan lao dong', bhcd: 'bao ho cong dan',
+  cty: 'cong ty', dky: 'dang ky', đky: 'dang ky', dki: 'dang ky', đki: 'dang ky', đkí: 'dang ky', dkí: 'dang ky',
+  ldnn: 'lao dong ngoai nuoc', bhxh: 'bao hiem xa hoi', bhyt: 'bao hiem y te', cccd: 'can cuoc cong dan',
+  cmnd: 'chung minh nhan dan', vpkt: 'van phong kinh te', vn: 'viet nam', hq: 'han quoc', pls: 'please',
+  plz: 'please', ntn: 'nhu the nao', hchieu: 'ho chieu', qđ: 'quyet dinh', nđ: 'nghi dinh',
 };
 
-/** Folds Vietnamese (and other Latin) diacritics: "Đài Loan" → "dai loan". */
-export function foldDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+/** Vietnamese chat (teencode): only where the message reads as Vietnamese. */
+const VI: Record<string, string> = {
+  ko: 'khong', k: 'khong', kh: 'khong', khg: 'khong', kg: 'khong', hok: 'khong', hk: 'khong', hem: 'khong',
+  k0: 'khong', kô: 'khong', khum: 'khong', hong: 'khong', dc: 'duoc', đc: 'duoc', dk: 'duoc', đk: 'duoc', đươc: 'duoc',
+  e: 'em', a: 'anh', c: 'chi', t: 'toi', m: 'minh', mk: 'minh', mik: 'minh', mjk: 'minh', mh: 'minh', b: 'ban',
+  bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', j: 'gi', z: 'vay', v: 'vay', r: 'roi', ns: 'noi', nc: 'nuoc',
+  ng: 'nguoi', ngta: 'nguoi ta', lm: 'lam', vs: 'voi', ms: 'moi', cx: 'cung', cg: 'cung', trc: 'truoc',
+  bik: 'biet', bit: 'biet', bjk: 'biet', hd: 'hop dong', hđ: 'hop dong', ct: 'cong ty', ad: 'admin', ak: 'a',
+  ah: 'a', uk: 'u', uh: 'u', dt: 'dien thoai', đt: 'dien thoai', hc: 'ho chieu', h: 'gio', bh: 'bay gio',
+  bjo: 'bay gio', bgio: 'bay gio', hnay: 'hom nay', hqua: 'hom qua', mn: 'moi nguoi', mng: 'moi nguoi',
+  ck: 'chong', vk: 'vo', bm: 'bo me', gd: 'gia dinh', gđ: 'gia dinh', qd: 'quyet dinh', tg: 'thoi gian',
+  dg: 'dang', đg: 'dang', dag: 'dang', đag: 'dang', ch: 'chua', thik: 'thich', iu: 'yeu', lun: 'luon',
+  wa: 'qua', we: 'que', oy: 'roi', ui: 'roi', tl: 'tra loi', nt: 'nhan tin', sv: 'sinh vien', nv: 'nhan vien',
+  ql: 'quan ly', tp: 'thanh pho', vc: 'viec', vl: 'viec lam', ok: 'ok', oki: 'ok', oke: 'ok', okie: 'ok',
+};
+
+/** English chat and contractions (apostrophes are dropped first: "can't" → "cant"). */
+const EN: Record<string, string> = {
+  u: 'you', r: 'are', ur: 'your', im: 'i am', ive: 'i have', cant: 'can not', cannot: 'can not', dont: 'do not',
+  doesnt: 'does not', didnt: 'did not', wont: 'will not', isnt: 'is not', wasnt: 'was not', arent: 'are not',
+  havent: 'have not', hasnt: 'has not', couldnt: 'could not', wouldnt: 'would not', shouldnt: 'should not',
+  thx: 'thanks', ty: 'thanks', k: 'ok', pls: 'please', plz: 'please', govt: 'government',
+};
+
+/** Tokens that are laughter or noise, not words. */
+const NOISE = /^(?:k{2,}|(?:ha){2,}h?|(?:hi){2,}|(?:he){2,}|(?:ke){2,}|hix+|huhu+|=+|:+)$/;
+
+const CLAUSE_BREAK = /[.!?;:,\n…\u3002\uff0c\uff01\uff1f]+/u;
+
+export interface Analysis {
+  lang: Locale;
+  tokens: Token[];
+  /** The message asks something (a question mark, or a question word at the end). */
+  question: boolean;
+}
+
+export function analyze(text: string, lang: Locale = detectLanguage(text)): Analysis {
+  const lower = text.normalize('NFC').toLowerCase().replace(/['’`]/g, '');
+  const raw: { w: string; c: number }[] = [];
+  lower.split(CLAUSE_BREAK).forEach((clause, c) => {
+    for (const w of clause.split(/[^\p{L}\p{N}]+/u)) if (w) raw.push({ w, c });
+  });
+  const tokens: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const { w, c } = raw[i]!;
+    const plain = foldDiacritics(w);
+    if (NOISE.test(plain)) continue;
+    const folded = squeeze(plain);
+    if (NOISE.test(folded)) continue;
+    const prev = tokens.at(-1)?.f;
+    const next = raw[i + 1] ? squeeze(foldDiacritics(raw[i + 1]!.w)) : undefined;
+    const expansion = expand(w, folded, lang, prev, next, raw[i + 1]?.c === c);
+    const split = expansion === undefined && lang === 'vi' ? splitJoined(folded) : undefined;
+    if (split) {
+      for (const f of split) tokens.push({ f, r: '', c });
+    } else if (expansion === undefined) {
+      // A squeezed word no longer looks like what was typed: match it by its folded form only.
+      const asTyped = folded === foldDiacritics(w);
+      const token: Token = { f: folded, r: asTyped ? w : '', c };
+      if (asTyped && hasMarks(w)) token.s = markSignature(w);
+      tokens.push(token);
+    } else {
+      for (const f of expansion.split(' ')) tokens.push({ f, r: '', c });
+    }
+  }
+  const question = /\?/.test(text) || /\b(?:khong|chua|ko|k|hok|gi|sao|nao|dau|may|bao nhieu|ntn)\s*$/.test(foldDiacritics(lower.trim()));
+  return { lang, tokens, question };
+}
+
+/** A word the Vietnamese chat reading spells out as something else ("hk" → "không"), so it cannot name anything. */
+export function isChatAbbreviation(word: string): boolean {
+  const w = word.toLowerCase();
+  return !(w in BOTH) && (w in VI || foldDiacritics(w) in VI);
 }
 
 export function normalize(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase();
-  const words = lower
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((w) => (ABBREVIATIONS[w] ?? squeeze(foldDiacritics(w))).split(' '))
-    .map((w) => ABBREVIATIONS[w] ?? w);
-  return words.join(' ');
+  return analyze(text).tokens.map((t) => t.f).join(' ');
 }
 
-/** Three or more of the same letter are emphasis: "cuuuuu" → "cuu", "nhaaaa" → "nha". */
+function expand(w: string, folded: string, lang: Locale, prev: string | undefined, next: string | undefined, nextInClause: boolean): string | undefined {
+  const both = BOTH[w] ?? BOTH[folded];
+  if (both) return both;
+  if (lang === 'en') return EN[folded];
+  const n = nextInClause ? next : undefined;
+  switch (folded) {
+    case 'a':
+      // "Ả Rập" typed without marks.
+      return n === 'rap' ? undefined : 'anh';
+    case 'hd':
+      if (prev && ['ly', 'het', 'dut', 'pha', 'ky', 'huy', 'theo', 'gia', 'trong', 'cua', 'ban'].includes(prev)) return 'hop dong';
+      if (n && ['em', 'e', 'minh', 'mk', 'toi', 't', 'giup', 'gium', 'cach', 'voi', 'vs', 'thu', 'di', 'lam', 'dang', 'dum'].includes(n)) return 'huong dan';
+      return 'hop dong';
+    case 'dk':
+      if (n && ['ve', 'tai', 'o', 'cong', 'chuyen', 'lai', 'online', 'di', 'bay', 'xin', 'ho'].includes(n)) return 'dang ky';
+      return 'duoc';
+    case 'nc':
+      if (n === 'voi' || n === 'vs') return 'noi chuyen';
+      return 'nuoc';
+    case 'bn':
+      if ((prev && ['chao', 'on', 'hi', 'hello', 'alo'].includes(prev)) || (n && ['oi', 'a', 'nhe', 'nha', 'ah'].includes(n))) return 'ban';
+      return 'bao nhieu';
+    case 'v':
+      return n === undefined || ['a', 'ad', 'ah', 'ak', 'nhi', 'nhe', 'nha'].includes(n) ? 'vay' : 'va';
+    case 'hong':
+      // Southern "hông" = không, but "hỏng" (broken) and "hồng" exist: only at the end of a question.
+      return n === undefined || ['a', 'ad', 'ah', 'vay', 'z', 'nhi', 'ta'].includes(n) ? 'khong' : undefined;
+    case 'we':
+    case 'wa':
+      return VI[folded];
+  }
+  const vi = VI[w] ?? VI[folded];
+  if (vi) return vi;
+  // Teencode letters: "f" for "ph" (fai → phai), "j" for "gi" (jup → giup), "w" for "qu" (wy → quy).
+  const swapped = /^f/.test(folded) ? `ph${folded.slice(1)}` : /^j/.test(folded) ? `gi${folded.slice(1)}` : /^w/.test(folded) ? `qu${folded.slice(1)}` : undefined;
+  if (swapped && !KNOWN_WORDS.has(folded) && isVietnameseSyllable(swapped)) return swapped;
+  return undefined;
+}
+
+/** Two words typed without a space ("thanhly", "hopdong") when they form a phrase the NLU knows. */
+function splitJoined(w: string): [string, string] | undefined {
+  if (w.length < 4 || KNOWN_WORDS.has(w) || !/^[a-z]+$/.test(w)) return undefined;
+  for (let i = 1; i < w.length; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (KNOWN_PAIRS.has(`${a} ${b}`)) return [a, b];
+  }
+  return undefined;
+}
+
+/**
+ * Letters repeated for emphasis: three or more become one ("toiiii" → "toi") unless two make a
+ * known word ("cuuuu" → "cuu"); a doubled letter is undone only when that makes a known word.
+ */
 function squeeze(w: string): string {
-  return w.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (!/(\p{L})\1/u.test(w)) return w;
+  const two = w.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  const one = w.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (two !== w && KNOWN_WORDS.has(two)) return two;
+  if (KNOWN_WORDS.has(one) || one !== w) {
+    if (KNOWN_WORDS.has(one)) return one;
+  }
+  if (KNOWN_WORDS.has(w)) return w;
+  const single = w.replace(/(\p{L})\1+/gu, '$1');
+  return KNOWN_WORDS.has(single) ? single : one;
 }

@@ -1,9 +1,15 @@
-// PROVISIONAL: a first keyword classifier so the engine runs end to end; replaced by the real NLU.
-import MiniSearch from 'minisearch';
+// The understanding layer as the engine calls it: one message in, what it asks, whether the person
+// is in danger, where they are, and the article that answers it. Everything is built once at
+// start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country } from '../content/index.ts';
-import type { Locale } from '../messages.ts';
-import { foldDiacritics, normalize } from './normalize.ts';
+import { detectDanger } from './danger.ts';
+import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
+import { analyze } from './normalize.ts';
+import { createPlaces } from './places.ts';
+import { createRetriever } from './retrieval.ts';
+
+type Topic = (typeof TOPIC_INTENTS)[number];
 
 export interface NluDeps {
   articles: readonly Article[];
@@ -14,32 +20,75 @@ export interface Nlu {
   understand(text: string): NluOutput;
 }
 
-const INTENT_WORDS: [string, RegExp][] = [
-  ['emergency', /\b(cuu toi|bi danh|nguy hiem|help me|danger|bi nhot|quay roi|tu tu)\b/],
-  ['handoff', /\b(can bo|noi chuyen voi nguoi|tu van truc tiep|officer|human|person)\b/],
-  ['hotline', /\b(so dien thoai|duong day nong|hotline|phone|lien he|goi)\b/],
-  ['support_fund', /\b(quy|fund|ho tro)\b/],
-  ['return_registration', /\b(ve nuoc|ve viet nam|ho chieu|passport|go home|thong hanh)\b/],
-  ['contract_liquidation', /\b(thanh ly|hop dong|ky quy|deposit|contract|luong)\b/],
-  ['greeting', /^(chao|xin chao|hi|hello|good morning)\b/],
-];
-
-export function detectLanguage(text: string): Locale {
-  if (foldDiacritics(text) !== text) return 'vi';
-  return /\b(the|my|i|is|how|what|where|want|need|can|number|help)\b/i.test(text) ? 'en' : 'vi';
-}
+/** How sure an emergency is: rules, not guesses, so high; the flow treats any kind as an emergency. */
+const EMERGENCY_CONFIDENCE = 0.95;
+/** An article found without the lexicon's help makes its topic a (modest) guess… */
+const RETRIEVED_TOPIC_CONFIDENCE = 0.55;
+/** …and only when the message is (nearly) one of its questions. */
+const MIN_QUALITY_WITHOUT_TOPIC = 0.9;
+/** One word shouted: "HELP!!!", "cứu!". */
+const SHOUTED_HELP = /^\W*(?:help|cứu|cuu|sos)\W*$/i;
+/** How close to an article's question a message must be for that article's topic to break a near tie… */
+const MIN_QUALITY_TO_SWITCH = 0.75;
+/** …and how close the two topics' scores must be. */
+const SWITCH_RATIO = 0.6;
+/** Text beyond this is still checked for danger, but not scored for topics. */
+const MAX_SCORED_TOKENS = 400;
 
 export function createNlu(deps: NluDeps): Nlu {
-  const search = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], storeFields: ['id'] });
-  search.addAll(deps.articles.map((a) => ({ id: a.id, text: normalize([...a.questions.vi, ...a.questions.en].join(' ')) })));
+  const places = createPlaces(deps.countries);
+  const retriever = createRetriever(deps.articles);
+  const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
+
   return {
     understand(text) {
-      const n = normalize(text);
-      const hit = INTENT_WORDS.find(([, re]) => re.test(n));
-      const intent = hit?.[0] ?? 'out_of_scope';
-      const country = deps.countries.find((c) => c.aliases.some((a) => ` ${n} `.includes(` ${normalize(a)} `)))?.code;
-      const out: NluOutput = { intent, confidence: hit ? 0.8 : 0, emergency: intent === 'emergency' ? ['danger'] : [] };
-      if (country) out.country = country;
+      const analysis = analyze(text);
+      const { tokens, lang } = analysis;
+      const emergency = detectDanger(tokens, lang);
+      // "HELP!!!" shouted is a cry; a plain "help" is the help command.
+      if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
+      const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
+      const scores = scoreIntents(scored);
+      const decision = decide(scores);
+      let intent = decision.intent;
+      let confidence = decision.confidence;
+      let topic = isTopic(intent) ? intent : decision.topic;
+      const place = places.find(tokens);
+      // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
+      const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !place.spans.some(([a, b]) => i >= a && i < b)) };
+      const candidates = retriever.search(asked);
+      let article = topic ? candidates.best(topic) : undefined;
+      // Two topics nearly tied in the lexicon: when the message is close to one of an article's
+      // own questions, the article's topic settles it (the content knows where the question belongs).
+      if (topic) {
+        const overall = candidates.best();
+        const other = overall && deps.articles.find((a) => a.id === overall.id)?.topic;
+        const close = other !== undefined && scores[other as Topic] >= Math.max(MIN_INTENT_SCORE, SWITCH_RATIO * scores[topic as Topic]);
+        if (overall && other && other !== topic && overall.quality >= MIN_QUALITY_TO_SWITCH && close) {
+          if (intent === topic) intent = other;
+          topic = other;
+          article = overall;
+        }
+      }
+      // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
+      if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
+        const found = candidates.best();
+        const a = found && deps.articles.find((x) => x.id === found.id);
+        if (found && a && found.quality >= MIN_QUALITY_WITHOUT_TOPIC) {
+          intent = a.topic;
+          topic = a.topic;
+          confidence = RETRIEVED_TOPIC_CONFIDENCE;
+          article = found;
+        }
+      }
+      const out: NluOutput =
+        emergency.length > 0 ? { intent: 'emergency', confidence: EMERGENCY_CONFIDENCE, emergency } : { intent, confidence, emergency: [] };
+      // The topic asked alongside danger ("bị giữ hộ chiếu và không cho về"). Not alongside a
+      // request for a person: the flow would take it for a question and not hand over.
+      if (emergency.length > 0 && topic) out.topicIntent = topic;
+      if (place.country) out.country = place.country;
+      if (place.city) out.city = place.city;
+      if (article && (isTopic(out.intent) || out.topicIntent)) out.article = { id: article.id, score: article.score };
       return out;
     },
   };

@@ -1,0 +1,113 @@
+// Is this person in danger now? Runs on every message, in every state (mid-form, while staff hold
+// the chat, under the flood guard), so it is pattern lookups only. A phrase from ./danger-rules.ts
+// counts unless, within its clause, it is denied ("em không bị đánh"), supposed ("nếu bị bắt thì
+// sao", "có bị bắt không"), or, anywhere before it, put in the past or in someone else's story
+// ("trước đây từng bị…", "đọc báo thấy…"). Cries for help and self-harm always count. When in
+// doubt the rule is recall: a false alarm costs a phone number shown, a miss can cost a life.
+import {
+  DANGER_KINDS,
+  DANGER_RULES,
+  DISTANT,
+  HYPOTHETICAL,
+  NEGATORS,
+  SCOPE_BREAKS,
+  type DangerKind,
+  type DangerRule,
+} from './danger-rules.ts';
+import type { Locale } from '../messages.ts';
+import { PatternIndex, wordsOf, type Token } from './pattern.ts';
+
+const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
+
+/** An employer holding the passport is a warning sign; with a wish to leave, it is confinement. */
+const PASSPORT_HELD = new PatternIndex<true>(
+  [
+    'giữ/thu/lấy/cầm * hộ chiếu|giữ/thu/lấy/cầm * passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
+    'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held',
+  ].map((p) => [p, true] as const),
+);
+const WANTS_OUT = new PatternIndex<true>(
+  [
+    'muốn về|muốn nghỉ|muốn bỏ|muốn đi|muốn trốn|muốn rời|xin về|không về được|không thể về|không được về|không cho|đòi không|cần về',
+    'want/wants/need to leave/go/escape|go home|leave the house|not let|can not leave|can not go|please help|help me',
+  ].map((p) => [p, true] as const),
+);
+
+/** How far (in words) a past or a story reaches. */
+const REACH = 40;
+/** Polite particles that end a question: "có bị bắt không ạ", "không vậy ad". */
+const PARTICLES = new Set(['a', 'ah', 'nhe', 'nha', 'vay', 'admin', 'ha', 'nhi', 'anh', 'chi', 'em', 'ban', 'oi', 'the']);
+const NEGATOR_SETS: Record<Locale, ReadonlySet<string>> = { vi: new Set(NEGATORS.vi), en: new Set(NEGATORS.en) };
+const BREAKS = new Set(SCOPE_BREAKS);
+const HYPO = HYPOTHETICAL.map((h) => h.split(' '));
+const PAST = DISTANT.map((h) => h.split(' '));
+const ruleWords = new Map(DANGER_RULES.map((r) => [r, new Set(wordsOf([r.p]))]));
+
+/** The danger kinds in a message, in the order of DANGER_KINDS; empty when none. */
+export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): DangerKind[] {
+  const negators = NEGATOR_SETS[lang];
+  const found = new Set<DangerKind>();
+  for (const m of RULES.scan(tokens)) {
+    const rule = m.value;
+    if (found.has(rule.kind)) continue;
+    if (rule.notAfter && m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c && rule.notAfter.includes(tokens[m.start - 1]!.f)) continue;
+    if (!rule.strong && explainedAway(tokens, m.start, m.end, ruleWords.get(rule)!, negators)) continue;
+    found.add(rule.kind);
+  }
+  if (!found.has('confinement') && hasMatch(PASSPORT_HELD, tokens) && hasMatch(WANTS_OUT, tokens)) found.add('confinement');
+  return DANGER_KINDS.filter((k) => found.has(k));
+}
+
+function hasMatch(index: PatternIndex<true>, tokens: readonly Token[]): boolean {
+  return !index.scan(tokens).next().done;
+}
+
+function explainedAway(tokens: readonly Token[], start: number, end: number, own: Set<string>, negators: ReadonlySet<string>): boolean {
+  const clause = tokens[start]!.c;
+  // A negation inside the phrase's gap ("nó không đánh em") or just before it ("không bị đánh").
+  for (let i = start; i < end; i++) if (negators.has(tokens[i]!.f) && !own.has(tokens[i]!.f)) return true;
+  for (let i = start - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+    const t = tokens[i]!;
+    if (t.c !== clause || isBreak(tokens, i)) break;
+    if (negators.has(t.f)) return true;
+  }
+  // "có bị bắt không": asking whether it would happen.
+  const before = tokens[start - 1];
+  const before2 = tokens[start - 2];
+  if ((before?.f === 'co' && before.c === clause) || (before2?.f === 'co' && before2.c === clause && before?.f !== 'da')) {
+    let last = end;
+    while (last < tokens.length && tokens[last]!.c === clause) last++;
+    while (last > end && PARTICLES.has(tokens[last - 1]!.f)) last--;
+    const tail = tokens[last - 1]?.f;
+    if (tail === 'khong' || tail === 'chua') return true;
+  }
+  // A supposition earlier in the clause ("nếu bị chủ đánh thì…").
+  let from = start;
+  while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
+  if (containsAny(tokens, from, start, HYPO)) return true;
+  // The past, or someone else's story, anywhere before (until "but", "now"…) or later in the clause.
+  let back = start;
+  while (back > 0 && start - back < REACH && !isBreak(tokens, back - 1)) back--;
+  let ahead = end;
+  while (ahead < tokens.length && ahead - end < REACH && tokens[ahead]!.c === clause && !isBreak(tokens, ahead)) ahead++;
+  return containsAny(tokens, back, start, PAST) || containsAny(tokens, end, ahead, PAST);
+}
+
+/** "giờ" is "now" — except in "bao giờ", "mấy giờ", "lúc nào giờ". */
+function isBreak(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!.f;
+  if (!BREAKS.has(t)) return false;
+  return !(t === 'gio' && i > 0 && ['bao', 'may', 'luc', 'nua', 'tieng'].includes(tokens[i - 1]!.f));
+}
+
+function containsAny(tokens: readonly Token[], from: number, to: number, phrases: readonly string[][]): boolean {
+  for (let i = from; i < to; i++) {
+    for (const p of phrases) {
+      if (i + p.length > to) continue;
+      let ok = true;
+      for (let j = 0; j < p.length && ok; j++) ok = tokens[i + j]!.f === p[j];
+      if (ok) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,119 @@
+// Where the user is: a country (ISO code) and maybe a city, from the aliases in
+// content/countries.yaml, matched on whole words of the analysed message. Many aliases are also
+// everyday Vietnamese once the marks are gone ("het han" is "hết hạn", not Korea; "dai su quan" is
+// an embassy, not Taiwan; "van lam" is "vẫn làm"), so those count only after a word that places
+// something ("ở", "bên", "sang", "tại", "đi") and not before a word that makes them a different
+// word. When several countries are named, the one the user is *in* wins ("ở Nhật", "in Japan"),
+// and Viet Nam only when the user says they are there — "về Việt Nam" is where they want to go.
+import type { Country } from '../content/index.ts';
+import { isVietnameseSyllable } from './language.ts';
+import { analyze, isChatAbbreviation } from './normalize.ts';
+import { PatternIndex, type Token } from './pattern.ts';
+import { KNOWN_WORDS } from './vocabulary.ts';
+
+interface Alias {
+  country: string;
+  city?: string;
+  /** Folded words of the alias. */
+  words: string[];
+  /** Also an everyday word when typed without marks: needs a place word before it. */
+  ambiguous: boolean;
+  /** Ambiguous even with marks ("Đức" is a name, "Pháp" is law, "Anh" is a pronoun). */
+  alwaysAmbiguous: boolean;
+}
+
+/** Everyday phrases that are also place names once the marks are gone. */
+const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao']);
+/** Single-syllable names that stay ambiguous with marks. */
+const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung']);
+/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "in Japan". */
+const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'in', 'at', 'to', 'from', 'toi']);
+/** Words after a name that make it another word: "đại sứ", "nhất là", "hạn chế", "dài hạn". */
+const NOT_AFTER_NAME: Record<string, string[]> = {
+  dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],
+  han: ['che', 'muc', 'ngach', 'dinh', 'hop', 'do', 'xi', 'tien', 'gan'],
+  nhat: ['la', 'dinh', 'tri', 'tam', 'quan'],
+};
+/** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
+const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe'], dai: ['toi', 'den'] };
+/** Being in a place, as opposed to going to one. */
+const LOCATED = new Set(['o', 'tai', 'ben', 'in', 'at']);
+const GOING_HOME = new Set(['ve', 'home', 'lai']);
+
+export interface Place {
+  country?: string;
+  city?: string;
+  /** Where in the tokens place names were read ([start, end) pairs): they are not what is asked. */
+  spans: [number, number][];
+}
+
+export interface PlaceIndex {
+  find(tokens: readonly Token[]): Place;
+}
+
+export function createPlaces(countries: readonly Country[]): PlaceIndex {
+  const entries: [string, Alias][] = [];
+  const seen = new Set<string>();
+  const add = (text: string, country: string, city?: string) => {
+    // Read as a Vietnamese and as an English message would be ("UK" is "ừ" in Vietnamese chat).
+    for (const lang of ['vi', 'en'] as const) {
+      const tokens = analyze(text, lang).tokens;
+      if (tokens.length === 0) continue;
+      // "HK" is read as "không" in every Vietnamese message: such a one-word alias cannot name a place there.
+      if (tokens.length === 1 && tokens[0]!.r === '' && lang === 'vi' && isChatAbbreviation(text.trim())) continue;
+      const words = tokens.map((t) => t.f);
+      const phrase = words.join(' ');
+      const alwaysAmbiguous = words.length === 1 && ALWAYS_AMBIGUOUS.has(phrase);
+      const ambiguous =
+        alwaysAmbiguous ||
+        AMBIGUOUS_PHRASES.has(phrase) ||
+        (words.length === 1 && (KNOWN_WORDS.has(phrase) || (isVietnameseSyllable(phrase) && /^[^aeiouy]/.test(phrase))));
+      // Typed with marks, an alias must have exactly its own ("năm đầu" is not "Nam Đầu", "mà lại" is
+      // not "Ma Lai"); typed without, any alias fits. Marked and unmarked spellings are both listed.
+      const source = tokens.map((t) => (t.r ? `=${t.r}` : t.f)).join(' ');
+      const key = `${source}|${country}|${city ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push([source, { country, ...(city ? { city } : {}), words, ambiguous, alwaysAmbiguous }]);
+    }
+  };
+  for (const c of countries) {
+    for (const a of [c.name.vi, c.name.en, ...c.aliases]) add(a, c.code);
+    for (const city of c.cities) for (const a of [city.name.vi, city.name.en, ...city.aliases]) add(a, c.code, city.id);
+  }
+  const index = new PatternIndex(entries);
+
+  return {
+    find(tokens) {
+      const hits: { alias: Alias; start: number; end: number; located: boolean }[] = [];
+      for (const m of index.scan(tokens)) {
+        const alias = m.value;
+        const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
+        if (alias.ambiguous && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
+        if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
+        hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev) });
+      }
+      // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
+      const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+      const abroad = kept.filter((h) => h.alias.country !== 'VN');
+      const home = kept.filter((h) => h.alias.country === 'VN' && h.located);
+      const pool = abroad.length > 0 ? abroad : home;
+      const chosen = pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
+      const spans = kept.map((h): [number, number] => [h.start, h.end]);
+      if (!chosen) return { spans };
+      const country = chosen.alias.country;
+      const city = kept.find((h) => h.alias.country === country && h.alias.city)?.alias.city;
+      return city ? { country, city, spans } : { country, spans };
+    },
+  };
+}
+
+function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end: number, prev: string | undefined): boolean {
+  const name = alias.words.join(' ');
+  const next = end < tokens.length && tokens[end]!.c === tokens[start]!.c ? tokens[end]!.f : undefined;
+  if (next !== undefined && NOT_AFTER_NAME[name]?.includes(next)) return false;
+  if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
+  const typedWithMarks = tokens.slice(start, end).every((t) => t.s !== undefined || t.r.includes('đ'));
+  if (typedWithMarks && !alias.alwaysAmbiguous) return true;
+  return prev !== undefined && PLACE_WORDS.has(prev);
+}

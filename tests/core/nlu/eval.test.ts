@@ -1,0 +1,93 @@
+// The targets, kept by a test: on the dev file (the project's copy), on the held-out file written
+// before any tuning and never tuned on, and on the training file the lexicon was tuned with.
+// Also the command itself: its last line is one JSON object.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../../src/core/content/index.ts';
+import { createNlu } from '../../../src/core/nlu/index.ts';
+import { evaluate, parseEvalFile } from '../../../src/core/nlu/evaluate.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const fixture = (name: string) => join(root, 'tests/fixtures/nlu', name);
+const content = loadContent();
+const nlu = createNlu({ articles: content.articles, countries: content.countries });
+const run = (name: string) => evaluate((t) => nlu.understand(t), parseEvalFile(readFileSync(fixture(name), 'utf8')));
+
+describe('evaluation targets', () => {
+  it('dev: accuracy ≥ 0.95, every emergency found, false emergencies ≤ 3%, countries ≥ 0.95', () => {
+    const { summary, misses } = run('dev.jsonl');
+    expect(summary.n).toBeGreaterThanOrEqual(70);
+    expect(summary.accuracy, JSON.stringify(misses, null, 1)).toBeGreaterThanOrEqual(0.95);
+    expect(summary.emergencyRecall).toBe(1);
+    expect(summary.falseEmergencyRate).toBeLessThanOrEqual(0.03);
+    expect(summary.countryAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('held-out (never tuned on): the same emergency targets', () => {
+    const { summary, misses } = run('held-out.jsonl');
+    expect(summary.n).toBeGreaterThanOrEqual(150);
+    const danger = misses.filter((m) => m.expected.includes('emergency') !== m.got.emergency.length > 0);
+    expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBe(1);
+    expect(summary.falseEmergencyRate).toBeLessThanOrEqual(0.03);
+    // Not a target, a floor: a drop here means the NLU stopped generalising.
+    expect(summary.accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('training set: what the lexicon was tuned on stays learned', () => {
+    const { summary } = run('train.jsonl');
+    expect(summary.n).toBeGreaterThanOrEqual(500);
+    expect(summary.accuracy).toBeGreaterThanOrEqual(0.97);
+    expect(summary.emergencyRecall).toBe(1);
+    expect(summary.falseEmergencyRate).toBeLessThanOrEqual(0.01);
+    expect(summary.countryAccuracy).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('evaluate()', () => {
+  it('counts by the documented definitions', () => {
+    const fake = (t: string) =>
+      t === 'a'
+        ? { intent: 'emergency', confidence: 1, emergency: ['violence'], topicIntent: 'hotline', country: 'JP' }
+        : t === 'b'
+          ? { intent: 'hotline', confidence: 1, emergency: ['danger'] }
+          : { intent: 'greeting', confidence: 1, emergency: [] };
+    const report = evaluate(fake, [
+      { text: 'a', intents: ['hotline', 'emergency'], country: 'JP' }, // right, emergency found, country right
+      { text: 'b', intents: ['hotline'], country: 'KR' }, // right, false emergency, country wrong
+      { text: 'c', intents: ['out_of_scope'] }, // wrong
+      { text: 'd', intents: ['emergency'] }, // wrong, emergency missed
+    ]);
+    expect(report.summary).toEqual({ n: 4, accuracy: 0.5, emergencyRecall: 0.5, falseEmergencyRate: 0.5, countryAccuracy: 0.5 });
+    expect(report.perIntent.hotline).toMatchObject({ predicted: 2, correct: 2, expected: 2, found: 2, precision: 1, recall: 1 });
+    expect(report.perIntent.emergency).toMatchObject({ predicted: 2, correct: 1, expected: 2, found: 1, precision: 0.5, recall: 0.5 });
+    expect(report.confusions).toEqual({ out_of_scope: { greeting: 1 }, emergency: { greeting: 1 } });
+    expect(report.misses.map((m) => m.text)).toEqual(['b', 'c', 'd']);
+  });
+
+  it('names the line of a malformed file', () => {
+    expect(() => parseEvalFile('{"text":"a","intents":["greeting"]}\n{"text":"b"}\n')).toThrow(/line 2/);
+    expect(() => parseEvalFile('{"text":"a","intents":["greeting"]}\nnot json\n')).toThrow(/line 2: not JSON/);
+    expect(() => parseEvalFile('{"text":"a","intents":["greeting"],"country":"Japan"}')).toThrow(/line 1/);
+  });
+});
+
+describe('npm run nlu:eval', () => {
+  it('prints per-intent figures, the confusions, and one JSON object as its last line', () => {
+    const out = execFileSync('npm', ['run', '-s', 'nlu:eval', '--', fixture('dev.jsonl')], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/precision\s+recall/);
+    expect(out).toMatch(/confusions/);
+    const last = out.trimEnd().split('\n').at(-1)!;
+    const summary = JSON.parse(last);
+    expect(Object.keys(summary)).toEqual(['n', 'accuracy', 'emergencyRecall', 'falseEmergencyRate', 'countryAccuracy']);
+    expect(summary).toEqual(run('dev.jsonl').summary);
+  }, 60_000);
+
+  it('exits with 2 and a message for a missing file', () => {
+    const r = spawnSync('npm', ['run', '-s', 'nlu:eval', '--', fixture('no-such-file.jsonl')], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such-file/);
+  }, 60_000);
+});

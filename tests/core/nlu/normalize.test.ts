@@ -1,0 +1,138 @@
+// How chat text becomes the words the NLU reads, and which language it is in.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, detectLanguage, foldDiacritics, normalize } from '../../../src/core/nlu/index.ts';
+
+describe('normalize', () => {
+  it.each([
+    // Unicode, case, marks, đ, punctuation, spaces.
+    ['Thủ tục THANH LÝ hợp đồng?!', 'thu tuc thanh ly hop dong'],
+    ['Đài Loan', 'dai loan'],
+    ['thu\u0309 tu\u0323c', 'thu tuc'], // decomposed marks (NFD input)
+    ['  số   điện...thoại  ', 'so dien thoai'],
+    ['hợp đồng/visa-hộ chiếu', 'hop dong visa ho chieu'],
+    // Letters repeated for emphasis; a doubled letter that is a word stays.
+    ['cứuuuuu', 'cuu'],
+    ['cuuuu toiiii', 'cuu toi'],
+    ['emmm', 'em'],
+    ['helppp', 'help'],
+    ['hellooo', 'hello'],
+    // Laughter is dropped.
+    ['kkk ok', 'ok'],
+    ['hahaha chao ad', 'chao admin'],
+    // Chat abbreviations and teencode (Vietnamese).
+    ['ko', 'khong'],
+    ['e hok bik', 'em khong biet'],
+    ['có đc ko', 'co duoc khong'],
+    ['dc k ad', 'duoc khong admin'],
+    ['khg', 'khong'],
+    ['sdt dsq', 'so dien thoai dai su quan'],
+    ['sđt đsq', 'so dien thoai dai su quan'],
+    ['xkld tts', 'xuat khau lao dong thuc tap sinh'],
+    ['j z', 'gi vay'],
+    ['r', 'roi'],
+    ['lam ntn', 'lam nhu the nao'],
+    ['bn tien', 'bao nhieu tien'],
+    ['cty', 'cong ty'],
+    ['hc', 'ho chieu'],
+    ['fai ve', 'phai ve'],
+    ['jup e vs', 'giup em voi'],
+    // Neighbours decide: "hd" is a contract after "thanh ly", guidance before "em".
+    ['thanh ly hd', 'thanh ly hop dong'],
+    ['hđ lao động', 'hop dong lao dong'],
+    ['hd em voi', 'huong dan em voi'],
+    ['dk ve nuoc', 'dang ky ve nuoc'],
+    ['co dk ko', 'co duoc khong'],
+    ['ve nc', 've nuoc'],
+    ['nc voi can bo', 'noi chuyen voi can bo'],
+    ['chao bn', 'chao ban'],
+    ['a oi', 'anh oi'],
+    ['o a rap', 'o a rap'],
+    ['co duoc hong', 'co duoc khong'],
+    ['hong ho chieu', 'hong ho chieu'],
+    // Two words typed without a space, when they make a phrase the NLU knows.
+    ['thanhly hopdong', 'thanh ly hop dong'],
+    ['dangky venuoc', 'dang ky ve nuoc'],
+    ['malai', 'malai'],
+  ])('%s → %s', (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+  });
+
+  it.each([
+    // Short tokens are English words in English sentences, not Vietnamese chat.
+    ['I am in a hurry', 'i am in a hurry'],
+    ['end my contract early', 'end my contract early'],
+    ['can u help me', 'can you help me'],
+    ["I can't go home, r u there", 'i can not go home are you there'],
+    ['my boss took my passport', 'my boss took my passport'],
+    ['k thanks', 'ok thanks'],
+  ])('English: %s → %s', (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+  });
+
+  it.each([
+    // The same tokens in Vietnamese chat.
+    ['a oi cho e hoi', 'anh oi cho em hoi'],
+    ['t bi danh', 'toi bi danh'],
+    ['b oi', 'ban oi'],
+    ['c oi m hoi', 'chi oi minh hoi'],
+  ])('Vietnamese: %s → %s', (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+  });
+
+  it('keeps clause boundaries and what was typed', () => {
+    const a = analyze('Em bị đánh. Cứu em!');
+    expect(a.tokens.map((t) => [t.f, t.c])).toEqual([
+      ['em', 0],
+      ['bi', 0],
+      ['danh', 0],
+      ['cuu', 1],
+      ['em', 1],
+    ]);
+    expect(a.tokens[2]).toMatchObject({ r: 'đánh' });
+    expect(a.tokens[2]!.s).toBeDefined();
+    // Spelled-out abbreviations have no typed form: they match with or without marks.
+    expect(analyze('ko').tokens[0]).toMatchObject({ f: 'khong', r: '' });
+  });
+
+  it('is total and stable on any input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const n = normalize(s);
+        expect(n).toBe(n.trim());
+        expect(n).not.toMatch(/[A-ZĐ]|\s\s/);
+        expect(foldDiacritics(n)).toBe(n);
+        expect(normalize(n)).toBe(normalize(normalize(n)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['thủ tục thanh lý hợp đồng', 'vi'],
+    ['thu tuc thanh ly hop dong', 'vi'],
+    ['so dien thoai dai su quan o han', 'vi'],
+    ['bi chu danh', 'vi'],
+    ['cuu toi', 'vi'],
+    ['hi ad', 'vi'],
+    ['e ko bik', 'vi'],
+    ['mat passport o han quoc roi', 'vi'],
+    ['thanhly hopdong', 'vi'],
+    ['ok', 'vi'],
+    ['sos', 'vi'],
+    ['hotline', 'vi'],
+    ['help', 'en'],
+    ['end my contract early', 'en'],
+    ['I want to go home', 'en'],
+    ['can I get my deposit back', 'en'],
+    ['good morning', 'en'],
+    ['embassy phone number', 'en'],
+    ['recommend a restaurant', 'en'],
+    ['I am in danger', 'en'],
+    ['lost passport need to return', 'en'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
