@@ -10,5 +10,6 @@ import { eventsPage } from './events.ts';
 import { queuePage } from './queue.ts';
 import { signInPage } from './sign-in.ts';
 import { staffPage } from './staff.ts';
+import { statsPage } from './stats.ts';
 
-export const PAGES: readonly ConsolePage[] = [queuePage, chatPage, eventsPage, deadLettersPage, staffPage, auditPage, accountPage, signInPage];
+export const PAGES: readonly ConsolePage[] = [queuePage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage];
