@@ -27,7 +27,7 @@ const BOSS = 'chủ/sếp/lý/ông/bà/nó/họ/hắn/chồng/vợ/người/bọ
 const NOT_ABOUT = '!quy/tien/van/viec/hop/thong/chuyen/luong/ly/cac/nhung/dieu/chinh/phi/thu/quyen/muc/giay/visa/cong/truong/che/bao/phia/mat/khoan';
 const OUT = 'ra/ngoai/khoi/duong/dau/roi/buoc';
 /** Blows: "tát", "đấm", "đập"… ("đánh" has its own rule, with its harmless senses excluded). */
-const BLOW = 'tát/đấm/đập/chém/đâm/bóp/túm/giật/xô/ném/quất/cào/véo/cấu';
+const BLOW = 'tát/đấm/đập/đạp/chém/đâm/bóp/túm/giật/xô/ném/quất/cào/véo/cấu';
 
 export const DANGER_RULES: readonly DangerRule[] = [
   // ── violence ──
@@ -40,17 +40,18 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'beat/beats/beating/hit/hits/hitting/abuse/abuses/abused/abusing/attacked/attacks/slapped/slaps/punched/punches/kicked/kicks/tortured/threatened/threatens/threaten/hurt/hurts/hurting * me/us/her/him/them|nothing to eat|no food|starving|not given food|not allowed to eat|do not feed|does not feed', kind: 'violence' },
   { p: 'abused|mistreated|maltreated|been/was/were/being/am/is/get/got/are beaten/abused/attacked/assaulted/tortured/mistreated/threatened/slapped/punched|beaten up|domestic violence|violence|violent|physical abuse|abusive', kind: 'violence' },
   { p: 'kill/killing me/us|going to kill|will kill|gonna kill|threatens to kill|threatened to kill', kind: 'violence' },
+  { p: 'threatened/threatens/threaten/threatening to hurt/kill/beat/harm/attack/rape|threatened/threatens my family|going to hurt me', kind: 'violence' },
 
   // ── confinement ──
-  { p: `nhốt|giam lỏng|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement' },
-  { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement' },
+  { p: `bị nhốt|nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement' },
+  { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|không/chẳng/chả được phép ra/rời/đi|không/chẳng/chả được đi đâu|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement' },
   { p: `không/chẳng/chả cho về ${NOT_ABOUT}|không/chẳng/chả cho ${ME} về ${NOT_ABOUT}|không chịu cho * về ${NOT_ABOUT}|không thả * về|không cho * bỏ về|giữ * không cho về`, kind: 'confinement' },
-  { p: 'không cho/được liên lạc|không cho * liên lạc|không cho * gọi về|thu điện thoại|lấy điện thoại|tịch thu điện thoại|giữ điện thoại|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai', kind: 'confinement' },
+  { p: 'không cho/được liên lạc|không cho * liên lạc|không cho * gọi về|thu điện thoại|lấy điện thoại|tịch thu điện thoại|giữ điện thoại|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả', kind: 'confinement' },
   { p: 'took/take/takes/taken my phone|no contact with my family|not allowed to call|lock the door|locked the door|locks the door|locked/lock/locks * me/us/in/up/inside|locked in|locked up|locked inside|trapped|confined|imprisoned|held captive|keep/keeps/kept me inside', kind: 'confinement' },
   { p: 'not/never allowed to leave/go|not * let me * leave/go/out|not * let us * leave/go/out|never let me * leave/go/out|can not leave the house/room/building/compound|can not go out|can not get out', kind: 'confinement' },
 
   // ── sexual abuse and harassment ──
-  { p: 'quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với|ép * ngủ với|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|đòi ngủ|đòi * ngủ với|bắt * ngủ với|bảo * ngủ với|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm', kind: 'sexual_abuse' },
+  { p: 'quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với|ép * ngủ với|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|đòi ngủ|đòi * ngủ với|bắt * ngủ với|bảo * ngủ với|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm', kind: 'sexual_abuse' },
   { p: 'peeping|filmed me|secretly filmed|harass/harassed/harasses/harassing/harassment|rape/raped/raping/rapes|sexual/sexually|molest/molested/molesting|groped/grope/gropes|touch/touches/touched/touching me|assault/assaulted me|sexual assault', kind: 'sexual_abuse' },
 
   // ── self-harm ──
@@ -59,21 +60,21 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
 
   // ── arrest and detention ──
-  { p: 'bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc|bị bắt đi !lam|bị bắt vì|bị bắt do', kind: 'arrest' },
+  { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest' },
   { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest' },
   { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest' },
 
   // ── trafficking and forced labour ──
   { p: `+bán ${ME}|bị +bán|bị =ban sang/cho/qua/vao/di/lam/den/ra/toi|buôn người|buôn bán người|mua bán người|+bán +người|tiền chuộc|đòi chuộc|chuộc người`, kind: 'trafficking', notAfter: ['chong', 'phong', 'mua', 've', 'luat', 'toi', 'nan'] },
-  { p: 'bị lừa sang|bị lừa =qua !nhieu/troi/tien|bị lừa đi làm|bị lừa đưa|bị lừa bán|bị lừa * việc nhẹ|lừa * việc nhẹ lương cao|lừa * sang campuchia/cam/myanmar/lao/trung/thai/casino|bị đưa sang * làm', kind: 'trafficking' },
+  { p: 'bị buôn bán|buôn bán sang|lừa bán|bị lừa vào|đường dây lừa đảo|đòi gia đình * tiền|đòi * gia đình * tiền|bị lừa sang|bị lừa =qua !nhieu/troi/tien|bị lừa đi làm|bị lừa đưa|bị lừa bán|bị lừa * việc nhẹ|lừa * việc nhẹ lương cao|lừa * sang campuchia/cam/myanmar/lao/trung/thai/casino|bị đưa sang * làm', kind: 'trafficking' },
   { p: 'ép làm|ép đi làm|bị ép !ky/hop/dong/nop/mua/an|ép * làm việc|bắt làm !nong/xay/sai/trai/nghe/nganh/cong/o/tai/ben/thu/giay|bị bắt làm|bắt !dau/duoc/gap/tay/chuyen/xe/ve/ca/phat/loi/buoc/chuoc/may/song *1 làm|cưỡng bức lao động|lao động cưỡng bức|lao động khổ sai|nô lệ|như nô lệ|làm không công !bang|làm việc không công !bang|không cho nghỉ ngơi', kind: 'trafficking' },
   { p: 'trafficking !hotline/hotlines/line/number/law/laws/prevention|trafficked|traffickers|sold me|was sold|were sold|been sold|forced to work|forced labour|forced labor|forced me|force me|forces me|scam compound|ransom|slave|slavery', kind: 'trafficking', notAfter: ['anti', 'against', 'chong'] },
 
   // ── danger, a cry for help ──
   { p: `cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'] },
-  { p: 'help me !with/to/understand/find/fill/get/out/know/check/figure/answer/about/on/learn/choose/write/read/translate/apply/register/for|help us !with/to/for|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help !with/to/for/me|sos|save me|save us|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'] },
-  { p: 'need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
-  { p: 'nguy hiểm !khong/chua/nhat/khi/the/nhu/gi|gặp nguy|nguy đến tính mạng|tính mạng * đe dọa|không an toàn|khẩn cấp !so/lien/goi/duong/tong/ho/cho/thi/thu|sợ bị giết|cần giúp gấp|cần hỗ trợ gấp|giúp * gấp !ve/thu/ho/giay/lam', kind: 'danger', notAfter: ['so', 'goi', 'duong', 'tong', 'truong', 'hop', 'neu', 'khi', 'co', 'cap', 'it', 'bot', 'muc', 'nganh', 'viec', 'cong', 'chieu', 'tuc', 'thong', 'hanh'] },
+  { p: 'help me .|help me please/now/quickly/asap/immediately/i/im/they/he/she/someone/somebody/sos/urgent/urgently|help us .|help us please/now/quickly|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help .|please help us/quickly/now/urgent|sos|save me|save us|save my life|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'] },
+  { p: 'following me|stalking me|chasing me|đuổi theo * em/tôi/mình|bị theo dõi|bị rình|need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
+  { p: 'nguy hiểm !khong/chua/nhat/khi/the/nhu/gi|gặp nguy|nguy đến tính mạng|tính mạng * đe dọa|không an toàn|khẩn cấp !so/lien/goi/duong/tong/ho/cho/thi/thu|sợ bị giết|sống không bằng chết|cần giúp gấp|cần hỗ trợ gấp|giúp * gấp !ve/thu/ho/giay/lam', kind: 'danger', notAfter: ['so', 'goi', 'duong', 'tong', 'truong', 'hop', 'neu', 'khi', 'co', 'cap', 'it', 'bot', 'muc', 'nganh', 'viec', 'cong', 'chieu', 'tuc', 'thong', 'hanh'] },
 ];
 
 /**
@@ -89,7 +90,7 @@ export const NEGATORS = {
 export const HYPOTHETICAL = ['neu', 'gia su', 'gia nhu', 'lo nhu', 'lo', 'trong truong hop', 'truong hop', 'phong khi', 'khi nao', 'nhung ai', 'ai bi', 'if', 'what if', 'in case', 'suppose', 'supposing', 'would', 'could i', 'will i', 'might', 'whether', 'i be', 'we be', 'you be'];
 
 /** Words before a phrase (or after it in its clause: "years ago") that put it in the past or in someone else's story. */
-export const DISTANT = ['tung', 'truoc day', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'tren mang', 'tren facebook', 'tren tivi', 'phim', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'nghe ke', 'phong su'];
+export const DISTANT = ['tung', 'truoc day', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'tren mang', 'tren facebook', 'tren tivi', 'phim', 'video', 'clip', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'nghe ke', 'phong su'];
 
 /** Words that end the reach of a negation or supposition ("không bị đánh nhưng bị nhốt"). */
 export const SCOPE_BREAKS = ['nhung', 'ma', 'but', 'and', 'va', 'gio', 'now', 'bay', 'roi'];

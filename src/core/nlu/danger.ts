@@ -23,7 +23,8 @@ const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as c
 const PASSPORT_HELD = new PatternIndex<true>(
   [
     'giữ/thu/lấy/cầm * hộ chiếu|giữ/thu/lấy/cầm * passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
-    'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held',
+    'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều/cư trú|thẻ ngoại kiều * bị * giữ',
+    'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
 );
 const WANTS_OUT = new PatternIndex<true>(
@@ -47,9 +48,9 @@ const ruleWords = new Map(DANGER_RULES.map((r) => [r, new Set(wordsOf([r.p]))]))
 export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): DangerKind[] {
   const negators = NEGATOR_SETS[lang];
   const found = new Set<DangerKind>();
-  for (const m of RULES.scan(tokens)) {
+  // A kind found once need not be looked for again (a long message repeats itself).
+  for (const m of RULES.scan(tokens, (rule) => found.has(rule.kind))) {
     const rule = m.value;
-    if (found.has(rule.kind)) continue;
     if (rule.notAfter && m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c && rule.notAfter.includes(tokens[m.start - 1]!.f)) continue;
     if (!rule.strong && explainedAway(tokens, m.start, m.end, ruleWords.get(rule)!, negators)) continue;
     found.add(rule.kind);
@@ -81,6 +82,11 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
     const tail = tokens[last - 1]?.f;
     if (tail === 'khong' || tail === 'chua') return true;
   }
+  // Asking what a word means ("cưỡng bức lao động là gì", "what is forced labour").
+  if (containsAny(tokens, from0(tokens, start, clause), start, DEFINITION_BEFORE)) return true;
+  if (endsWith(tokens, end, clause, DEFINITION_AFTER)) return true;
+  // "khi bị quấy rối thì nên làm gì": when it happens, then what — a general question.
+  if (containsAny(tokens, from0(tokens, start, clause), start, [['khi']]) && containsAny(tokens, end, clauseEnd(tokens, end, clause), [['thi'], ['nen']])) return true;
   // A supposition earlier in the clause ("nếu bị chủ đánh thì…").
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
@@ -91,6 +97,31 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   let ahead = end;
   while (ahead < tokens.length && ahead - end < REACH && tokens[ahead]!.c === clause && !isBreak(tokens, ahead)) ahead++;
   return containsAny(tokens, back, start, PAST) || containsAny(tokens, end, ahead, PAST);
+}
+
+const DEFINITION_BEFORE = [['what', 'is'], ['what', 'does'], ['what', 'are'], ['what', 'counts'], ['counts', 'as'], ['considered'], ['meaning', 'of'], ['define']];
+const DEFINITION_AFTER = [['la', 'gi'], ['nghia', 'la', 'gi'], ['means'], ['mean']];
+
+/** Where the clause of `start` begins. */
+function from0(tokens: readonly Token[], start: number, clause: number): number {
+  let i = start;
+  while (i > 0 && tokens[i - 1]!.c === clause) i--;
+  return i;
+}
+
+/** Where the clause of `end - 1` ends. */
+function clauseEnd(tokens: readonly Token[], end: number, clause: number): number {
+  let i = end;
+  while (i < tokens.length && tokens[i]!.c === clause) i++;
+  return i;
+}
+
+/** Whether the clause that holds `end - 1` ends with one of the phrases (before polite particles). */
+function endsWith(tokens: readonly Token[], end: number, clause: number, phrases: readonly string[][]): boolean {
+  let last = end;
+  while (last < tokens.length && tokens[last]!.c === clause) last++;
+  while (last > end && PARTICLES.has(tokens[last - 1]!.f)) last--;
+  return phrases.some((p) => last - p.length >= end && p.every((w, j) => tokens[last - p.length + j]!.f === w));
 }
 
 /** "giờ" is "now" — except in "bao giờ", "mấy giờ", "lúc nào giờ". */

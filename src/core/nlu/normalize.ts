@@ -67,21 +67,19 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const { w, c } = raw[i]!;
-    const plain = foldDiacritics(w);
-    if (NOISE.test(plain)) continue;
-    const folded = squeeze(plain);
-    if (NOISE.test(folded)) continue;
+    const info = wordInfo(w);
+    if (info.noise) continue;
+    const folded = info.folded;
     const prev = tokens.at(-1)?.f;
-    const next = raw[i + 1] ? squeeze(foldDiacritics(raw[i + 1]!.w)) : undefined;
+    const next = raw[i + 1] ? wordInfo(raw[i + 1]!.w).folded : undefined;
     const expansion = expand(w, folded, lang, prev, next, raw[i + 1]?.c === c);
-    const split = expansion === undefined && lang === 'vi' ? splitJoined(folded) : undefined;
+    const split = expansion === undefined && lang === 'vi' ? info.split : undefined;
     if (split) {
       for (const f of split) tokens.push({ f, r: '', c });
     } else if (expansion === undefined) {
       // A squeezed word no longer looks like what was typed: match it by its folded form only.
-      const asTyped = folded === foldDiacritics(w);
-      const token: Token = { f: folded, r: asTyped ? w : '', c };
-      if (asTyped && hasMarks(w)) token.s = markSignature(w);
+      const token: Token = { f: folded, r: info.asTyped ? w : '', c };
+      if (info.sig !== undefined) token.s = info.sig;
       tokens.push(token);
     } else {
       for (const f of expansion.split(' ')) tokens.push({ f, r: '', c });
@@ -89,6 +87,37 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
   }
   const question = /\?/.test(text) || /\b(?:khong|chua|ko|k|hok|gi|sao|nao|dau|may|bao nhieu|ntn)\s*$/.test(foldDiacritics(lower.trim()));
   return { lang, tokens, question };
+}
+
+interface WordInfo {
+  /** Laughter or noise: dropped. */
+  noise: boolean;
+  /** Folded and squeezed. */
+  folded: string;
+  /** Folding did not change the letters typed (no emphasis squeezed). */
+  asTyped: boolean;
+  /** The marks it was typed with, if any. */
+  sig?: string;
+  /** Two known words typed without a space. */
+  split?: [string, string];
+}
+
+/** What a word is without its neighbours: the same words come back all the time, so it is kept. */
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_SIZE = 20_000;
+
+function wordInfo(w: string): WordInfo {
+  const hit = WORD_CACHE.get(w);
+  if (hit) return hit;
+  const plain = foldDiacritics(w);
+  const folded = squeeze(plain);
+  const info: WordInfo = { noise: NOISE.test(plain) || NOISE.test(folded), folded, asTyped: folded === plain };
+  if (info.asTyped && hasMarks(w)) info.sig = markSignature(w);
+  const split = splitJoined(folded);
+  if (split) info.split = split;
+  if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
+  WORD_CACHE.set(w, info);
+  return info;
 }
 
 /** A word the Vietnamese chat reading spells out as something else ("hk" → "không"), so it cannot name anything. */

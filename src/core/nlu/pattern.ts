@@ -10,6 +10,7 @@
 //   "^chao" / "chao$"     at the start / end of the message
 //   "!gia/dau"            this position must NOT be one of these words (consumes one word; the end
 //                         of the clause also passes when it is the last step)
+//   "help me ."           "." (last): the end of the clause
 //   "#"                   a short number (2 to 6 digits, as hotlines are dialled locally)
 //   "a b|c d"             in an entry: either phrase (PatternIndex splits entries on "|")
 // A match never crosses a clause boundary (. , ! ? ; : or a new line), so two sentences are not
@@ -36,7 +37,10 @@ interface Gap {
   kind: 'gap';
   max: number;
 }
-type Step = Word | Gap;
+interface End {
+  kind: 'end';
+}
+type Step = Word | Gap | End;
 
 export interface Pattern {
   source: string;
@@ -51,6 +55,7 @@ export function compilePattern(source: string): Pattern {
   const atEnd = text.endsWith('$');
   text = text.replace(/^\^/, '').replace(/\$$/, '').trim();
   const steps: Step[] = text.split(/\s+/).map((part) => {
+    if (part === '.') return { kind: 'end' };
     const gap = /^\*(\d?)$/.exec(part);
     if (gap) return { kind: 'gap', max: gap[1] ? Number(gap[1]) : 2 };
     const negate = part.startsWith('!');
@@ -63,8 +68,9 @@ export function compilePattern(source: string): Pattern {
     });
     return { kind: 'word', alts, negate };
   });
-  if (steps[0]?.kind !== 'word' || steps[0].negate || steps.at(-1)?.kind !== 'word') {
-    throw new Error(`pattern "${source}" must start and end with a word`);
+  const last = steps.at(-1);
+  if (steps[0]?.kind !== 'word' || steps[0].negate || last?.kind === 'gap' || steps.slice(0, -1).some((st) => st.kind === 'end')) {
+    throw new Error(`pattern "${source}" must start with a word and end with a word or "."`);
   }
   return { source, steps, atStart, atEnd };
 }
@@ -98,6 +104,7 @@ export function matchAt(p: Pattern, tokens: readonly Token[], start: number): nu
   const go = (si: number, ti: number): number => {
     if (si === p.steps.length) return p.atEnd && ti !== tokens.length ? -1 : ti;
     const step = p.steps[si]!;
+    if (step.kind === 'end') return ti >= tokens.length || tokens[ti]!.c !== clause ? ti : -1;
     if (step.kind === 'gap') {
       for (let skip = 0; skip <= step.max; skip++) {
         const at = ti + skip;
@@ -143,12 +150,13 @@ export class PatternIndex<T> {
     }
   }
 
-  /** Every (pattern, start) that matches, in reading order. */
-  *scan(tokens: readonly Token[]): Generator<Match & { value: T }> {
+  /** Every (pattern, start) that matches, in reading order; `skip` passes over values no longer wanted. */
+  *scan(tokens: readonly Token[], skip?: (value: T) => boolean): Generator<Match & { value: T }> {
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.byFirst.get(keyOf(tokens[i]!));
       if (!candidates) continue;
       for (const { pattern, value } of candidates) {
+        if (skip?.(value)) continue;
         const end = matchAt(pattern, tokens, i);
         if (end >= 0) yield { pattern, value, start: i, end };
       }

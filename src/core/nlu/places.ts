@@ -6,6 +6,7 @@
 // word. When several countries are named, the one the user is *in* wins ("ở Nhật", "in Japan"),
 // and Viet Nam only when the user says they are there — "về Việt Nam" is where they want to go.
 import type { Country } from '../content/index.ts';
+import type { Locale } from '../messages.ts';
 import { isVietnameseSyllable } from './language.ts';
 import { analyze, isChatAbbreviation } from './normalize.ts';
 import { PatternIndex, type Token } from './pattern.ts';
@@ -48,7 +49,7 @@ export interface Place {
 }
 
 export interface PlaceIndex {
-  find(tokens: readonly Token[]): Place;
+  find(tokens: readonly Token[], lang?: Locale): Place;
 }
 
 export function createPlaces(countries: readonly Country[]): PlaceIndex {
@@ -84,12 +85,14 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
   const index = new PatternIndex(entries);
 
   return {
-    find(tokens) {
+    find(tokens, lang = 'vi') {
       const hits: { alias: Alias; start: number; end: number; located: boolean }[] = [];
       for (const m of index.scan(tokens)) {
         const alias = m.value;
         const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
         if (alias.ambiguous && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
+        // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
+        if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
         if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
         hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev) });
       }

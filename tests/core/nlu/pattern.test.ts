@@ -46,6 +46,10 @@ describe('pattern matching', () => {
     // A match never crosses a clause boundary.
     ['bi danh', 'em bi. danh gia', false],
     ['bi * danh', 'bi chu, danh', false],
+    // "." (last): the end of the clause.
+    ['help me .', 'please help me', true],
+    ['help me .', 'help me, please', true],
+    ['help me .', 'help me with the form', false],
     // Short numbers.
     ['so # la gi', 'số 1955 là gì', true],
     ['so # la gi', 'so abc la gi', false],
@@ -57,6 +61,7 @@ describe('pattern matching', () => {
     expect(() => compilePattern('* danh')).toThrow();
     expect(() => compilePattern('!khong danh')).toThrow();
     expect(() => compilePattern('danh *')).toThrow();
+    expect(() => compilePattern('help . me')).toThrow();
   });
 
   it('an index finds every phrase of every entry, in reading order', () => {
