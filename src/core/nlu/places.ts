@@ -27,8 +27,8 @@ interface Alias {
 const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao']);
 /** Single-syllable names that stay ambiguous with marks. */
 const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung']);
-/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "in Japan". */
-const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'in', 'at', 'to', 'from', 'toi']);
+/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan". */
+const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi']);
 /** Words after a name that make it another word: "đại sứ", "nhất là", "hạn chế", "dài hạn". */
 const NOT_AFTER_NAME: Record<string, string[]> = {
   dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],
@@ -118,5 +118,7 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
   const typedWithMarks = tokens.slice(start, end).every((t) => t.s !== undefined || t.r.includes('đ'));
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
+  // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday.
+  if (prev === 'sinh') return tokens[start - 2]?.f === 'tap';
   return prev !== undefined && PLACE_WORDS.has(prev);
 }

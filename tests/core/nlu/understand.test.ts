@@ -133,7 +133,9 @@ describe('intents', () => {
 describe('places', () => {
   it.each([
     ['hết hạn hợp đồng ở Nhật rồi cần làm gì', 'JP', undefined],
-    ['tts nhat bo ve truoc thoi han', undefined, undefined],
+    ['tts nhat bo ve truoc thoi han', 'JP', undefined],
+    ['xkld nhat', 'JP', undefined],
+    ['sinh nhat em hom nay', undefined, undefined],
     ['ben nhat tts bi mat ho chieu', 'JP', undefined],
     ['sdt lanh su quan o osaka', 'JP', 'osaka'],
     ['hotline o dai loan', 'TW', undefined],
