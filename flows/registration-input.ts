@@ -246,7 +246,9 @@ export function parsePassport(text: string): Parsed<PassportAnswer, 'passport'> 
   if (has(w, KEPT)) return ok({ status: 'employer' });
   const upper = text.toUpperCase().normalize('NFC');
   const tokens = upper.split(/\s+/).map((t) => t.replace(/[^A-Z0-9]/g, '')).filter(Boolean);
-  const candidates = [upper.replace(/[\s.\-]/g, ''), ...tokens, ...tokens.slice(1).map((t, i) => tokens[i] + t)];
+  // "C 123 4567" and "số hộ chiếu: C1234567": any run of neighbouring words may be the number.
+  const candidates = [upper.replace(/[\s.\-]/g, '')];
+  for (let i = 0; i < tokens.length; i++) for (let j = i; j < Math.min(tokens.length, i + 4); j++) candidates.push(tokens.slice(i, j + 1).join(''));
   const number = candidates.find((c) => PASSPORT_NUMBER.test(c));
   if (number) return ok({ status: 'held', number });
   if (has(w, LOST)) return ok({ status: 'lost' });

@@ -9,14 +9,16 @@ export type RandomInt = (max: number) => number;
 const DIGITS = [...REFERENCE_ALPHABET].filter((c) => /\d/.test(c));
 
 export function newReference(random: RandomInt = randomInt): string {
+  // Kept in range whatever the source gives, so a faulty one cannot make this loop forever.
+  const pick = (n: number) => ((Math.trunc(random(n)) % n) + n) % n;
   for (;;) {
     let ref = '';
-    for (let i = 0; i < REFERENCE_LENGTH; i++) ref += REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)];
+    for (let i = 0; i < REFERENCE_LENGTH; i++) ref += REFERENCE_ALPHABET[pick(REFERENCE_ALPHABET.length)];
     if (/\d/.test(ref) && /[A-Z]/.test(ref)) return ref;
     // All letters or all digits: replace one place with the other kind rather than draw forever.
-    const at = random(REFERENCE_LENGTH);
+    const at = pick(REFERENCE_LENGTH);
     const fix = /\d/.test(ref) ? REFERENCE_ALPHABET.replace(/\d/g, '') : DIGITS.join('');
-    const mixed = ref.slice(0, at) + fix[random(fix.length)] + ref.slice(at + 1);
+    const mixed = ref.slice(0, at) + fix[pick(fix.length)] + ref.slice(at + 1);
     if (/\d/.test(mixed) && /[A-Z]/.test(mixed)) return mixed;
   }
 }

@@ -86,6 +86,8 @@ export function createProvinceIndex(list: readonly Province[]): ProvinceIndex {
   const byId = new Map(list.map((p) => [p.id, p]));
   const entries = list.flatMap((p) => keysOf(p).map((k) => ({ ...k, id: p.id })));
   const exact = new Map(entries.map((e) => [e.key, e]));
+  // "nghean", "hanoi": the same names typed without their spaces.
+  const compact = new Map(entries.map((e) => [e.key.replace(/ /g, ''), e]));
 
   const toMatch = (e: { id: string; former?: string }): ProvinceMatch => (e.former ? { id: e.id, former: e.former } : { id: e.id });
   const distinct = (found: { id: string; former?: string }[]): ProvinceMatch[] => {
@@ -106,7 +108,7 @@ export function createProvinceIndex(list: readonly Province[]): ProvinceIndex {
     find(text) {
       const q = cleanQuery(text);
       if (q.length === 0) return { kind: 'none' };
-      const hit = exact.get(q) ?? exact.get(q.replace(/ /g, ''));
+      const hit = exact.get(q) ?? compact.get(q.replace(/ /g, ''));
       if (hit) return { kind: 'one', match: toMatch(hit) };
 
       // A name inside a sentence: "que em o nghe an".
