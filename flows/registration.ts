@@ -54,6 +54,8 @@ export interface RegistrationFlowDeps {
   infoArticles: readonly string[];
   /** Every country the bot knows, by code (the form names the one it believes the user is in). */
   countryNames: Readonly<Record<string, Localized>>;
+  /** Cities the bot may already know the user is in (content/countries.yaml), by id, to offer to confirm. */
+  cityNames?: Readonly<Record<string, Localized>>;
   /** The user's time zone for where they are (their mission's), to read "today" and typed dates. */
   timeZone(country?: string, city?: string): string;
 }
@@ -123,6 +125,7 @@ export const REG = {
   cancelNo: 'reg_cancel_no',
   review: 'reg_review',
   here: 'reg_here',
+  hereCity: 'reg_here_city',
   passportLost: 'reg_pp_lost',
   passportEmployer: 'reg_pp_employer',
   viaChat: 'reg_via_chat',
@@ -192,6 +195,12 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
     const d = regOf(ctx).draft;
     return localToday(at, deps.timeZone(d.country ?? ctx.country, d.cityId ?? ctx.city));
   };
+  /** The city the bot already places the user in, when it is in the country they just confirmed. */
+  const knownCity = (ctx: RootContext): { id: string; name: Localized } | undefined => {
+    const d = regOf(ctx).draft;
+    const name = ctx.city ? deps?.cityNames?.[ctx.city] : undefined;
+    return ctx.city && name && d.country !== undefined && ctx.country === d.country ? { id: ctx.city, name } : undefined;
+  };
   const provinceVar = (m: ProvinceMatch): VarValue => {
     const name = provinces.get(m.id)?.name ?? m.id;
     return m.former ? { key: 'registration.value.province.former', vars: { province: name, former: m.former } } : name;
@@ -216,8 +225,13 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
           ? ask('registration.ask.countryKnown', [choice(REG.here, 'registration.choice.here', { country: countryLabel(known) }), ...others], { country: countryLabel(known) })
           : ask('registration.ask.country', others);
       }
-      case 'city':
-        return ask('registration.ask.city', [], { country: d.country ? countryLabel(d.country) : (d.countryName ?? '') });
+      case 'city': {
+        const country = d.country ? countryLabel(d.country) : (d.countryName ?? '');
+        const city = knownCity(ctx);
+        return city
+          ? ask('registration.ask.cityKnown', [choice(REG.hereCity, 'registration.choice.hereCity', { city: { text: city.name } })], { city: { text: city.name }, country })
+          : ask('registration.ask.city', [], { country });
+      }
       case 'contact':
         return ask('registration.ask.contact', [choice(REG.viaChat, 'registration.choice.viaChat')]);
       case 'employer':
@@ -291,18 +305,23 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
       }
       case 'country': {
         const known = reg.draft.country ?? ctx.country;
-        if (id === REG.here && known) return { set: { country: known, countryName: undefined }, place: { country: known } };
+        // The same country keeps the city the bot knew; another one starts without.
+        const place = (code: string) => ({ country: code, ...(code === ctx.country && ctx.city ? { city: ctx.city } : {}) });
+        if (id === REG.here && known) return { set: { country: known, countryName: undefined }, place: place(known) };
         if (id?.startsWith(COUNTRY_PREFIX)) {
           const code = id.slice(COUNTRY_PREFIX.length);
-          return offeredCountries.some((c) => c.code === code) ? { set: { country: code, countryName: undefined }, place: { country: code } } : undefined;
+          return offeredCountries.some((c) => c.code === code) ? { set: { country: code, countryName: undefined }, place: place(code) } : undefined;
         }
         if (text === undefined || event.type !== 'user.text') return undefined;
         const code = event.nlu.country;
-        if (code) return { set: { country: code, countryName: undefined }, place: { country: code } };
+        if (code) return { set: { country: code, countryName: undefined }, place: { country: code, ...(event.nlu.city ? { city: event.nlu.city } : code === ctx.country && ctx.city ? { city: ctx.city } : {}) } };
         const r = parseCountryName(text);
         return r.ok ? { set: { country: undefined, countryName: r.value }, place: { country: undefined } } : { error: 'registration.error.country' };
       }
       case 'city': {
+        const city = knownCity(ctx);
+        // Kept in Vietnamese: it is for the mission's staff.
+        if (id === REG.hereCity && city) return { set: { city: city.name.vi, cityId: city.id }, place: { country: reg.draft.country, city: city.id } };
         if (text === undefined || event.type !== 'user.text') return undefined;
         const r = parseLabel(text, 80);
         if (!r.ok) return { error: 'registration.error.city' };

@@ -99,6 +99,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       provinces: provinces.provinces,
       infoArticles: config.REGISTRATION_INFO_ARTICLES,
       countryNames: Object.fromEntries(content.countries.map((c) => [c.code, c.name])),
+      cityNames: Object.fromEntries(content.countries.flatMap((c) => c.cities.map((city) => [city.id, city.name]))),
       timeZone: (country, city) => (country ? missionZone(missionFor(content, country, city)?.id) : undefined) ?? 'UTC',
     },
   });

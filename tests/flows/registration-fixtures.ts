@@ -18,6 +18,7 @@ export const registrationDeps: RegistrationFlowDeps = {
     TW: { vi: 'Đài Loan', en: 'Taiwan' },
     SA: { vi: 'Ả Rập Xê Út', en: 'Saudi Arabia' },
   },
+  cityNames: { taichung: { vi: 'Đài Trung', en: 'Taichung' }, osaka: { vi: 'Osaka', en: 'Osaka' } },
   timeZone: (country) => (country ? (ZONES[country] ?? 'UTC') : 'UTC'),
 };
 

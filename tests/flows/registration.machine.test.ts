@@ -1,7 +1,10 @@
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { createRootMachine } from '../../flows/index.ts';
+import type { RootContext } from '../../flows/root.machine.ts';
 import { fixtureDeps, understood } from './fixtures.ts';
-import { asks, choiceIds, conversation, keysSaid, registrationDeps } from './registration-fixtures.ts';
-import type { Effect } from '../../src/core/effects.ts';
+import { asks, choiceIds, conversation, depsWithRegistration, keysSaid, registrationDeps } from './registration-fixtures.ts';
+import type { Effect, FlowEvent } from '../../src/core/effects.ts';
 
 type Conv = ReturnType<typeof conversation>;
 
@@ -160,6 +163,55 @@ describe('the whole form', () => {
     c.text('o nhat', { country: 'JP' });
     c.text('Osaka', { country: 'JP', city: 'osaka' });
     expect(c.state).toMatchObject({ country: 'JP', city: 'osaka' });
+  });
+
+  it('offers the city the bot already knows, to confirm, when the country is the same', () => {
+    const c = start(conversation({ locale: 'vi', country: 'TW', city: 'taichung' }));
+    c.text('Nguyen Van Binh');
+    c.text('1/2/1990');
+    c.choose('reg_pp_lost');
+    c.choose('reg_here');
+    expect(keysSaid(c.effects)).toEqual(['registration.ask.cityKnown']);
+    expect(choiceIds(c.effects)).toEqual(['reg_here_city']);
+    expect(c.rendered()).toContain('Đúng, ở Đài Trung');
+    expect(c.rendered('en')).toContain('Yes, Taichung');
+    c.choose('reg_here_city');
+    expect((c.context.reg as { draft: object }).draft).toMatchObject({ country: 'TW', city: 'Đài Trung', cityId: 'taichung' });
+    expect(c.state).toMatchObject({ country: 'TW', city: 'taichung' });
+
+    const moved = start(conversation({ locale: 'vi', country: 'TW', city: 'taichung' }));
+    moved.text('Nguyen Van Binh');
+    moved.text('1/2/1990');
+    moved.choose('reg_pp_lost');
+    moved.choose('country_JP');
+    expect(keysSaid(moved.effects)).toEqual(['registration.ask.city']);
+    expect(moved.state.city).toBeUndefined();
+  });
+
+  it('works in English with English answers', () => {
+    const c = conversation({ locale: 'en', country: 'JP' });
+    c.choose('reg_start');
+    expect(c.rendered('en')).toMatch(/Only the staff/);
+    c.text('yes');
+    c.text('Tran Van Minh');
+    c.text('3 March 1990');
+    c.text('lost it');
+    c.choose('reg_here');
+    c.text('Nagoya', { country: 'JP' });
+    c.text('minh.tran@example.com');
+    c.choose('reg_employer_unknown');
+    c.text('June 2026');
+    c.choose('reg_reason_contract_ended');
+    c.text('none');
+    c.text('end of January');
+    c.text('Nghe An');
+    c.text('prefer not to say');
+    c.choose('reg_skip');
+    expect(field(c)).toBe('review');
+    const review = c.rendered('en');
+    for (const part of ['1. Full name: Tran Van Minh', '2. Date of birth: 3 March 1990', '3. Passport: Lost', '4. Where you are: Japan, Nagoya', '5. Contact: minh.tran@example.com', '6. Employer / company: Not known / none', '7. Contract ends: June 2026', '8. Reason for returning: Contract ended', '9. Special situation: None', '10. Return date: late January 2027', '11. Home province: Nghệ An', '12. Sex: Prefer not to say', '13. Sector of work: (skipped)']) {
+      expect(review).toContain(part);
+    }
   });
 
   it('takes a country it does not know by name', () => {
@@ -588,3 +640,43 @@ describe('checking, withdrawing and erasing', () => {
   });
 });
 
+
+describe('every state of the form', () => {
+  const machine = createRootMachine(depsWithRegistration);
+  const states = Object.keys(machine.root.states.registration!.states).filter((s) => s !== 'entry' && s !== 'route');
+  const context: RootContext = {
+    locale: 'vi',
+    country: 'TW',
+    countryAsked: true,
+    trail: [],
+    misses: 0,
+    topic: 'return_registration',
+    reg: { consented: true, draft: { fullName: 'Nguyen Thi Lan', country: 'TW' }, done: ['name'] },
+  };
+  const run = (state: string, event: FlowEvent) => {
+    const actor = createActor(machine, { input: {}, snapshot: machine.resolveState({ value: { registration: state }, context }) });
+    const emitted: Effect[] = [];
+    actor.on('*', (e) => emitted.push(e as Effect));
+    actor.start();
+    actor.send(event);
+    const value = actor.getSnapshot().value;
+    actor.stop();
+    return { value, emitted };
+  };
+
+  it('has them all covered here', () => {
+    expect(states).toHaveLength(27);
+  });
+
+  it('reaches the menu and a person, and an emergency answered there leaves it where it was', () => {
+    for (const state of states) {
+      expect(run(state, { type: 'user.command', command: 'menu' }).value, state).toBe('menu');
+      const staff = run(state, { type: 'user.command', command: 'staff' });
+      expect(staff.value, state).toBe('staff');
+      expect(staff.emitted, state).toContainEqual({ type: 'handoff', reason: 'asked', priority: 'normal', topic: 'return_registration' });
+      const danger = run(state, { type: 'user.emergency', kinds: ['violence'], nlu: understood() });
+      expect(danger.value, state).toEqual({ registration: state });
+      expect(danger.emitted[0], state).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW' });
+    }
+  });
+});
