@@ -257,7 +257,8 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
         const suggestions = reg.suggestions ?? [];
         if (suggestions.length > 0) {
           return ask('registration.ask.provinceSuggest', [
-            ...suggestions.map((m, i) => choice(provinceId(i), 'registration.choice.province', { province: provinceVar(m) })),
+            // A button shows the name the user will recognise: the former province's when that is what matched.
+            ...suggestions.map((m, i) => choice(provinceId(i), 'registration.choice.province', { province: m.former ?? provinces.get(m.id)?.name ?? m.id })),
             choice(REG.provinceList, 'registration.choice.provinceList'),
           ]);
         }

@@ -17,7 +17,7 @@ export const PERSON = {
 /** From the menu to the review, in Vietnamese without diacritics where people type that way. */
 export const REGISTRATION_SCRIPT: Turn[] = [
   // At the menu this is the topic's own button: its questions, with registering one tap away.
-  { text: 'dang ky ve nuoc', expect: /Đăng ký về nước với cơ quan đại diện/ },
+  { text: 'dang ky ve nuoc', expect: /^Đăng ký về nước$/m },
   { choice: 'reg_start', expect: /Chỉ cán bộ/ },
   { choice: 'reg_agree', expect: /Họ và tên/ },
   { text: 'Lan', expect: /ít nhất 2 chữ/ },

@@ -262,7 +262,7 @@ describe('staff: CSV export', () => {
     expect(row).toContain("'+886912345678");
     expect(row).toContain('Đang mang thai; Bị thương');
     expect(row).toContain('2026-11-25 10:00');
-    expect(row).toContain('"Về sớm: chủ đóng cửa, phá sản"');
+    expect(row).toContain(',Về sớm: chủ đóng cửa,');
     expect(row).toContain('cuối 2027-01');
     expect(row).toContain('Nghệ An');
     expect(row).toContain('VECO Đài Bắc');
