@@ -596,7 +596,11 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
   const hasConsent = ({ context }: Args) => regOf(context).consented;
   const hasInfo = () => (deps?.infoArticles.length ?? 0) > 0;
 
-  const showInfo = formSetup.emit(() => ({ type: 'articles' as const, ids: [...(deps?.infoArticles ?? [])] }));
+  const showInfo = formSetup.emit(({ context }) => ({
+    type: 'articles' as const,
+    ids: [...(deps?.infoArticles ?? [])],
+    ...(context.country ? { country: context.country } : {}),
+  }));
   const askAfterInfo = formSetup.emit(() =>
     ask('registration.info.next', [choice(REG.start, 'registration.choice.start'), choice(REG.menu, 'choices.menu'), choice(REG.staff, 'choices.staff')]),
   );

@@ -122,7 +122,7 @@ describe('entering the form', () => {
     c.choose('reg_start');
     c.choose('reg_decline');
     expect(field(c)).toBe('declined');
-    expect(c.effects).toContainEqual({ type: 'articles', ids: ['return-steps'] });
+    expect(c.effects).toContainEqual({ type: 'articles', ids: ['return-steps'], country: 'TW' });
     expect(choiceIds(c.effects)).toEqual(['reg_start', 'menu', 'staff']);
     expect(c.context.reg).toBeUndefined();
     const typedNo = conversation();
