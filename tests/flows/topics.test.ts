@@ -6,13 +6,16 @@ import { sourceText, type Content, type DialogueFile } from '../../src/core/cont
 import type { Locale, OutboundMessage } from '../../src/core/messages.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { choice, start, testEngine, text, type TestEngine } from '../helpers/engine.ts';
+import { ManualClock, TOKYO_WED_10AM } from '../handoff/fixtures.ts';
 
 let engine: TestEngine;
 let content: Content;
 let users = 0;
 
 beforeAll(async () => {
-  engine = await testEngine(new MemoryStore());
+  // Inside the missions' office hours: a leaf that calls a person gets no "staff answer from …" notice.
+  const clock = new ManualClock(TOKYO_WED_10AM);
+  engine = await testEngine(new MemoryStore(clock), { clock });
   content = engine.content;
 });
 afterAll(async () => {
