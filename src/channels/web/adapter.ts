@@ -50,6 +50,12 @@ export function createWebChannel(deps: WebChannelDeps) {
 
   async function read(user: string, after: number) {
     const entries = await deps.store.mailboxRead<WebMessage>(WEB_MAILBOX, keyOf(user), after);
+    if (entries.length === 0 && after > 0) {
+      // Shorter than what the page has seen: the user erased the chat and it started again. The
+      // page clears its screen (nothing of the erased chat stays on a watched phone) and redraws.
+      const all = await deps.store.mailboxRead<WebMessage>(WEB_MAILBOX, keyOf(user), 0);
+      if (all.length < after) return { messages: all.map((e) => e.item), last: all.at(-1)?.seq ?? 0, reset: true };
+    }
     return { messages: entries.map((e) => e.item), last: entries.at(-1)?.seq ?? after };
   }
 

@@ -80,3 +80,21 @@ describe('web chat', () => {
     expect(res.messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('web chat erasure', () => {
+  it('tells the page to clear its screen after the chat is erased, and shows the confirmation', async () => {
+    const { post } = await web();
+    await post({ start: true });
+    await post({ choice: 'lang_vi' });
+    await post({ text: 'dai loan' });
+    const before = await post({ text: 'xoa du lieu' });
+    expect(before.messages.at(-1)!.choices.map((c) => c.id)).toContain('erase_yes');
+    const erased = (await post({ choice: 'erase_yes' })) as Awaited<ReturnType<typeof post>> & { reset?: boolean };
+    expect(erased.reset).toBe(true);
+    expect(erased.messages.map((m) => m.text).join('\n')).toMatch(/xoá/i);
+    // The next read continues from the fresh mailbox without another reset.
+    const next = (await post({ text: 'menu' })) as Awaited<ReturnType<typeof post>> & { reset?: boolean };
+    expect(next.reset).toBeUndefined();
+    expect(next.messages.length).toBeGreaterThan(0);
+  });
+});
