@@ -24,7 +24,26 @@ export class MemoryStore implements Store {
   private readonly locks = new Map<string, Promise<void>>();
   private readonly outboxIndex = new Set<string>();
 
-  constructor(private readonly clock: Clock = systemClock) {}
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly clock: Clock = systemClock) {
+    // Expired entries are also dropped when nobody reads them again: retention means gone, not hidden.
+    this.sweeper = setInterval(() => this.sweepExpired(), 60_000);
+    this.sweeper.unref();
+  }
+
+  /** Drops every entry whose time is up (Redis does this by itself). */
+  sweepExpired(): number {
+    const now = this.clock.now();
+    let dropped = 0;
+    for (const [k, e] of this.values) {
+      if (e.expiresAt <= now) {
+        this.values.delete(k);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
 
   private get<T>(k: string): T | undefined {
     const e = this.values.get(k);
@@ -215,5 +234,7 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
 }

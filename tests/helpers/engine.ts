@@ -2,6 +2,7 @@
 // "test" channel: what a platform would have received, in order.
 import type { ChannelSender } from '../../src/core/channel.ts';
 import type { ConversationKey, InboundMessage, OutboundMessage } from '../../src/core/messages.ts';
+import type { Logger } from 'pino';
 import type { Clock, Store } from '../../src/core/ports.ts';
 import { buildEngine, type Engine } from '../../src/server.ts';
 
@@ -13,8 +14,8 @@ export interface TestEngine extends Engine {
 
 let counter = 0;
 
-export async function testEngine(store: Store, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestEngine> {
-  const engine = await buildEngine({ store, env: { LOG_LEVEL: 'silent', ...opts.env }, ...(opts.clock ? { clock: opts.clock } : {}) });
+export async function testEngine(store: Store, opts: { clock?: Clock; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestEngine> {
+  const engine = await buildEngine({ store, env: { LOG_LEVEL: 'silent', ...opts.env }, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.logger ? { logger: opts.logger } : {}) });
   const sent: TestEngine['sent'] = [];
   const sender: ChannelSender = {
     channel: 'test',
