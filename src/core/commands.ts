@@ -13,13 +13,20 @@ const WORDS: Record<Command, string[]> = {
   delete: ['delete', 'delete my data', 'erase my data', 'xoa du lieu', 'xoa het du lieu', 'xoa tin nhan', 'xoa cuoc tro chuyen'],
 };
 
+/** The command words as the normaliser writes them, per normaliser (computed once, not per message). */
+const normalized = new WeakMap<Normalize, Map<string, Command>>();
+
 export function parseCommand(text: string, normalize: Normalize): Command | undefined {
   const slash = /^\/([a-z]+)(?:@\w+)?\s*$/i.exec(text.trim());
   if (slash) {
     const name = slash[1]!.toLowerCase();
     return (Object.keys(WORDS) as Command[]).find((c) => c === name);
   }
-  const typed = normalize(text);
-  const folded = WORDS;
-  return (Object.keys(folded) as Command[]).find((c) => folded[c].some((w) => normalize(w) === typed));
+  let words = normalized.get(normalize);
+  if (!words) {
+    words = new Map();
+    for (const c of Object.keys(WORDS) as Command[]) for (const w of WORDS[c]) if (!words.has(normalize(w))) words.set(normalize(w), c);
+    normalized.set(normalize, words);
+  }
+  return words.get(normalize(text));
 }

@@ -135,10 +135,15 @@ export class ConversationService implements InboundPort {
     const { store } = this.deps;
     const key = message.key;
     return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
-      if (await store.wasHandled(key, message.id)) return 'duplicate';
-      const record = await store.getConversation(key);
+      // Asked together: one round trip to the store instead of three.
+      const [handled, record, held] = await Promise.all([
+        store.wasHandled(key, message.id),
+        store.getConversation(key),
+        this.deps.handoff?.isHeld(key) ?? false,
+      ]);
+      if (handled) return 'duplicate';
       if (await this.isFlooding(message, record)) return 'accepted';
-      if (await this.deps.handoff?.isHeld(key)) await this.relayTurn(key, message, record);
+      if (held) await this.relayTurn(key, message, record);
       else await this.runTurn(key, message, record);
       return 'accepted';
     });
@@ -194,8 +199,8 @@ export class ConversationService implements InboundPort {
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
+      mailbox: { name: TRANSCRIPT, items: [{ from: 'user', text, at: now } satisfies TranscriptEntry], ttlMs: this.opts.recordTtlMs },
     });
-    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text, at: now }, this.opts.recordTtlMs);
     await this.deps.handoff?.relay(key, { text, at: now, emergency });
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
@@ -264,8 +269,8 @@ export class ConversationService implements InboundPort {
         messageId: message.id,
         dedupeTtlMs: this.opts.dedupeTtlMs,
         outbox: replies.map((m) => this.outboxItem(key, m, now)),
+        ...(erase ? {} : { mailbox: { name: TRANSCRIPT, items: transcriptOf(system ? undefined : message, replies, now), ttlMs: this.opts.recordTtlMs } }),
       });
-      if (!erase) await this.keepTranscript(key, system ? undefined : message, replies, now);
     } catch (err) {
       // The turn failed: the record stays as it was; the user gets an apology rather than silence,
       // and the message is marked handled so a platform retry does not fail the same way forever.
@@ -382,17 +387,15 @@ export class ConversationService implements InboundPort {
     return { id: randomUUID(), key, message, attempts: 0, enqueuedAt: now };
   }
 
-  private async keepTranscript(key: ConversationKey, message: InboundMessage | undefined, replies: OutboundMessage[], now: number) {
-    const { store } = this.deps;
-    const p = message?.payload;
-    if (p) {
-      const said = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`;
-      await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'user', text: said, at: now }, this.opts.recordTtlMs);
-    }
-    for (const r of replies) {
-      await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, key, { from: 'bot', text: r.text, at: now }, this.opts.recordTtlMs);
-    }
-  }
+}
+
+/** What staff will read of a turn: what the user said (choices and others in brackets) and the bot's replies. */
+function transcriptOf(message: InboundMessage | undefined, replies: OutboundMessage[], now: number): TranscriptEntry[] {
+  const out: TranscriptEntry[] = [];
+  const p = message?.payload;
+  if (p) out.push({ from: 'user', text: p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`, at: now });
+  for (const r of replies) out.push({ from: 'bot', text: r.text, at: now });
+  return out;
 }
 
 function pickLastUser(stored: ConversationRecord | undefined): Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> {

@@ -58,6 +58,8 @@ export interface TurnCommit {
   messageId: string;
   dedupeTtlMs: number;
   outbox: OutboxItem[];
+  /** Entries appended to one of the conversation's mailboxes (its transcript) in the same write. */
+  mailbox?: { name: string; items: unknown[]; ttlMs: number };
 }
 
 export interface MailboxEntry<T> {

@@ -87,6 +87,10 @@ export class MemoryStore implements Store {
       this.set(keys.outbox(key), list);
       this.outboxIndex.add(indexMember(key));
     }
+    if (c.mailbox && c.mailbox.items.length > 0) {
+      const k = keys.mailbox(c.mailbox.name, key);
+      this.set(k, [...(this.get<string[]>(k) ?? []), ...c.mailbox.items.map((i) => JSON.stringify(i))], c.mailbox.ttlMs);
+    }
   }
 
   async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {

@@ -88,6 +88,11 @@ export class RedisStore implements Store {
     else m.del(this.k(keys.conversation(key)));
     m.set(this.k(keys.handled(key, c.messageId)), '1', { expiration: { type: 'PX', value: c.dedupeTtlMs } });
     if (c.outbox.length > 0) m.rPush(this.k(keys.outbox(key)), c.outbox.map((i) => JSON.stringify(i)));
+    if (c.mailbox && c.mailbox.items.length > 0) {
+      const mk = this.k(keys.mailbox(c.mailbox.name, key));
+      m.rPush(mk, c.mailbox.items.map((i) => JSON.stringify(i)));
+      m.pExpire(mk, c.mailbox.ttlMs);
+    }
     await m.exec();
     if (c.outbox.length > 0) await this.client.sAdd(this.k(keys.outboxIndex()), indexMember(key));
   }

@@ -167,6 +167,17 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'appends to a conversation mailbox in the same write as the turn',
+      withStore(async (s) => {
+        await s.mailboxPush('transcript', key, { n: 0 }, 60_000);
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [], mailbox: { name: 'transcript', items: [{ n: 1 }, { n: 2 }], ttlMs: 60_000 } });
+        expect((await s.mailboxRead<{ n: number }>('transcript', key, 0)).map((e) => [e.seq, e.item.n])).toEqual([[1, 0], [2, 1], [3, 2]]);
+        await s.deleteConversation(key);
+        expect(await s.mailboxRead('transcript', key, 0)).toEqual([]);
+      }),
+    );
+
+    it(
       'adds to shared counters per bucket, and erasing a conversation leaves them alone',
       withStore(async (s) => {
         expect(await s.countersRead('stats:2026-11')).toEqual({});
