@@ -1,8 +1,9 @@
 // Is this person in danger now? Runs on every message, in every state (mid-form, while staff hold
 // the chat, under the flood guard), so it is pattern lookups only. A phrase from ./danger-rules.ts
-// counts unless, within its clause, it is denied ("em không bị đánh"), supposed ("nếu bị bắt thì
-// sao", "có bị bắt không"), or, anywhere before it, put in the past or in someone else's story
-// ("trước đây từng bị…", "đọc báo thấy…"). Cries for help and self-harm always count. When in
+// counts unless, within its clause, it is denied ("em không bị đánh"), supposed or asked about in
+// general ("nếu bị bắt thì sao", "có bị bắt không", "khi bị quấy rối thì nên làm gì", "cưỡng bức
+// lao động là gì"), or put in the past or in someone else's story ("trước đây từng bị…", "đọc báo
+// thấy…", "…years ago"). Cries for help and self-harm always count. When in
 // doubt the rule is recall: a false alarm costs a phone number shown, a miss can cost a life.
 import {
   DANGER_KINDS,
@@ -23,7 +24,7 @@ const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as c
 const PASSPORT_HELD = new PatternIndex<true>(
   [
     'giữ/thu/lấy/cầm * hộ chiếu|giữ/thu/lấy/cầm * passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
-    'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều/cư trú|thẻ ngoại kiều * bị * giữ',
+    'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều|giữ/thu/lấy/cầm * thẻ cư trú|thẻ ngoại kiều * bị * giữ',
     'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
 );
