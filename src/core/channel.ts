@@ -24,6 +24,11 @@ export interface SendContext {
   lastUserAt?: number;
   /** The inbound message id of the user's last message (as the adapter built it). */
   lastUserMessageId?: string;
+  /**
+   * The outbox item being sent: the same on every retry of this message, so a channel can drop a
+   * resend of something that already arrived (after a crash or an outage between send and ack).
+   */
+  itemId?: string;
 }
 
 /** Whether a message may go out now, and how (e.g. Messenger's HUMAN_AGENT tag after 24 h). */

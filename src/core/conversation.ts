@@ -268,7 +268,8 @@ export class ConversationService implements InboundPort {
         recordTtlMs: this.opts.recordTtlMs,
         messageId: message.id,
         dedupeTtlMs: this.opts.dedupeTtlMs,
-        outbox: replies.map((m) => this.outboxItem(key, m, now)),
+        // A reply to the user's message carries when they wrote it (their messaging window starts there).
+        outbox: replies.map((m) => ({ ...this.outboxItem(key, m, now), ...(system ? {} : { userAt: now, userMessageId: message.id }) })),
         ...(erase ? {} : { mailbox: { name: TRANSCRIPT, items: transcriptOf(system ? undefined : message, replies, now), ttlMs: this.opts.recordTtlMs } }),
       });
     } catch (err) {

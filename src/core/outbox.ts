@@ -101,37 +101,32 @@ export class Outbox {
   private async drain(key: ConversationKey, waitMs: number): Promise<void> {
     await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs }, async () => {
       while (!this.stopped) {
-        const [item] = await this.store.outboxPeek(key, 1);
-        if (!item) return;
-        await this.deliver(item);
+        const items = await this.store.outboxPeek(key, 10);
+        if (items.length === 0) return;
+        for (const item of items) {
+          // The last ack says whether anything is left: no need to look again when nothing is.
+          if ((await this.deliver(item)) || this.stopped) return;
+        }
       }
     });
   }
 
-  private async deliver(item: OutboxItem): Promise<void> {
+  /** Sends one item (retrying as the platform allows) or dead-letters it; true when the outbox is then empty. */
+  private async deliver(item: OutboxItem): Promise<boolean> {
     const sender = this.senders.get(item.key.channel);
-    if (!sender) {
-      await this.giveUp(item, `no sender for channel ${item.key.channel}`);
-      return;
-    }
+    if (!sender) return this.giveUp(item, `no sender for channel ${item.key.channel}`);
     for (;;) {
       let result;
       try {
         // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
         await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
-        result = await sender.send(item.key, item.message, await this.context(item));
+        result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id });
       } catch (err) {
         result = { ok: false as const, retryable: true, reason: err instanceof Error ? err.message : String(err) };
       }
-      if (result.ok) {
-        await this.store.outboxAck(item.key, item.id);
-        return;
-      }
+      if (result.ok) return this.store.outboxAck(item.key, item.id);
       item = { ...item, attempts: item.attempts + 1, lastError: result.reason };
-      if (!result.retryable || item.attempts >= this.opts.maxAttempts || this.stopped) {
-        await this.giveUp(item, result.reason);
-        return;
-      }
+      if (!result.retryable || item.attempts >= this.opts.maxAttempts || this.stopped) return this.giveUp(item, result.reason);
       await this.store.outboxUpdateHead(item.key, item);
       const backoff = Math.min(this.opts.baseDelayMs * 2 ** (item.attempts - 1), this.opts.maxDelayMs);
       await sleep(Math.max(result.retryAfterMs ?? 0, backoff));
@@ -139,7 +134,12 @@ export class Outbox {
   }
 
   /** What the channel needs to know to choose how (and whether) it may send now. */
-  async context(item: Pick<OutboxItem, 'key'>): Promise<SendContext> {
+  async context(item: Pick<OutboxItem, 'key' | 'userAt' | 'userMessageId'>): Promise<SendContext> {
+    if (item.userAt !== undefined) {
+      const ctx: SendContext = { now: this.clock.now(), lastUserAt: item.userAt };
+      if (item.userMessageId !== undefined) ctx.lastUserMessageId = item.userMessageId;
+      return ctx;
+    }
     const record = await this.store.getConversation(item.key);
     const ctx: SendContext = { now: this.clock.now() };
     if (record?.lastUserAt !== undefined) ctx.lastUserAt = record.lastUserAt;
@@ -169,9 +169,9 @@ export class Outbox {
     }
   }
 
-  private async giveUp(item: OutboxItem, reason: string): Promise<void> {
+  private async giveUp(item: OutboxItem, reason: string): Promise<boolean> {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
     await this.store.deadLetter({ ...item, lastError: reason });
-    await this.store.outboxAck(item.key, item.id);
+    return this.store.outboxAck(item.key, item.id);
   }
 }

@@ -42,6 +42,13 @@ export interface OutboxItem {
   attempts: number;
   enqueuedAt: number;
   lastError?: string;
+  /**
+   * When the user wrote the message this replies to, and its id, as the turn knew them: the sender
+   * needs them for messaging windows, and carrying them saves reading the conversation per send.
+   * Absent on messages no turn produced (staff replies): then the conversation is read.
+   */
+  userAt?: number;
+  userMessageId?: string;
 }
 
 export interface LockOptions {
@@ -87,8 +94,8 @@ export interface Store {
 
   /** The conversation's undelivered replies, oldest first. */
   outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;
-  /** Removes the head item if it is `id` (delivered or dead-lettered). */
-  outboxAck(key: ConversationKey, id: string): Promise<void>;
+  /** Removes the head item if it is `id` (delivered or dead-lettered); true when the outbox is now empty. */
+  outboxAck(key: ConversationKey, id: string): Promise<boolean>;
   /** Replaces the head item (to record an attempt). */
   outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void>;
   /** Conversations with undelivered replies (after a restart, the outbox worker starts here). */

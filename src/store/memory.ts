@@ -119,14 +119,16 @@ export class MemoryStore implements Store {
     return list.slice(0, limit).map((s) => JSON.parse(s) as OutboxItem);
   }
 
-  async outboxAck(key: ConversationKey, id: string): Promise<void> {
+  async outboxAck(key: ConversationKey, id: string): Promise<boolean> {
     const list = this.get<string[]>(keys.outbox(key)) ?? [];
     const head = list[0];
     if (head !== undefined && (JSON.parse(head) as OutboxItem).id === id) list.shift();
     if (list.length === 0) {
       this.values.delete(keys.outbox(key));
       this.outboxIndex.delete(indexMember(key));
+      return true;
     }
+    return false;
   }
 
   async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {

@@ -121,9 +121,10 @@ export class RedisStore implements Store {
     return raw.map((s) => JSON.parse(s) as OutboxItem);
   }
 
-  async outboxAck(key: ConversationKey, id: string): Promise<void> {
+  async outboxAck(key: ConversationKey, id: string): Promise<boolean> {
     const emptied = await this.client.eval(ACK_HEAD, { keys: [this.k(keys.outbox(key))], arguments: [id] });
     if (emptied === 1) await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
+    return emptied === 1;
   }
 
   async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {

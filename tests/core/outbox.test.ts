@@ -45,7 +45,7 @@ describe('outbox', () => {
     const record = { flowVersion: 1, snapshot: undefined, pending: [], updatedAt: 1, lastUserAt: 1_000, lastUserMessageId: 'mid.1' };
     await store.commitTurn(key, { record, recordTtlMs: 10_000, messageId: 'x', dedupeTtlMs: 1000, outbox: [item('1')] });
     await outbox.flush(key);
-    expect(seen).toEqual([{ now: 5_000, lastUserAt: 1_000, lastUserMessageId: 'mid.1' }]);
+    expect(seen).toEqual([{ now: 5_000, lastUserAt: 1_000, lastUserMessageId: 'mid.1', itemId: '1' }]);
   });
 
   it('delivers a conversation in order and empties it', async () => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ChannelSender, InboundPort } from '../../core/channel.ts';
 import type { ConversationKey, Locale } from '../../core/messages.ts';
-import type { Clock, Store } from '../../core/ports.ts';
+import type { Clock, MailboxEntry, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
 import { WEB_ACCOUNT, WEB_CHANNEL, WEB_MAILBOX, webCapabilities } from './capabilities.ts';
 import { decodeWebMessage, webMessageBody, webUserId } from './decode.ts';
@@ -36,8 +36,9 @@ export function createWebChannel(deps: WebChannelDeps) {
   const sender: ChannelSender = {
     channel: WEB_CHANNEL,
     capabilities: webCapabilities,
-    async send(key, message) {
-      await deps.store.mailboxPush<WebMessage>(WEB_MAILBOX, key, encodeWebMessage(message), deps.mailboxTtlMs);
+    async send(key, message, ctx) {
+      const stored: Stored = { ...encodeWebMessage(message), ...(ctx.itemId ? { item: ctx.itemId } : {}) };
+      await deps.store.mailboxPush<Stored>(WEB_MAILBOX, key, stored, deps.mailboxTtlMs);
       return { ok: true };
     },
   };
@@ -49,14 +50,34 @@ export function createWebChannel(deps: WebChannelDeps) {
   }
 
   async function read(user: string, after: number) {
-    const entries = await deps.store.mailboxRead<WebMessage>(WEB_MAILBOX, keyOf(user), after);
+    const entries = await deps.store.mailboxRead<Stored>(WEB_MAILBOX, keyOf(user), after);
     if (entries.length === 0 && after > 0) {
       // Shorter than what the page has seen: the user erased the chat and it started again. The
       // page clears its screen (nothing of the erased chat stays on a watched phone) and redraws.
-      const all = await deps.store.mailboxRead<WebMessage>(WEB_MAILBOX, keyOf(user), 0);
-      if (all.length < after) return { messages: all.map((e) => e.item), last: all.at(-1)?.seq ?? 0, reset: true };
+      const all = await deps.store.mailboxRead<Stored>(WEB_MAILBOX, keyOf(user), 0);
+      if (all.length < after) return { messages: await unique(user, all, 0), last: all.at(-1)?.seq ?? 0, reset: true };
     }
-    return { messages: entries.map((e) => e.item), last: entries.at(-1)?.seq ?? after };
+    return { messages: await unique(user, entries, after), last: entries.at(-1)?.seq ?? after };
+  }
+
+  /**
+   * The outbox delivers at least once: a reply written here just before an outage, whose delivery
+   * could not be recorded, is written again after. The page shows each reply once.
+   */
+  async function unique(user: string, entries: MailboxEntry<Stored>[], after: number): Promise<WebMessage[]> {
+    const ids = entries.map((e) => e.item.item).filter((id): id is string => id !== undefined);
+    if (ids.length === 0) return entries.map((e) => strip(e.item));
+    const earlier = after > 0 ? await deps.store.mailboxRead<Stored>(WEB_MAILBOX, keyOf(user), Math.max(0, after - 10)) : [];
+    const seen = new Set(earlier.filter((e) => e.seq <= after).map((e) => e.item.item));
+    const out: WebMessage[] = [];
+    for (const e of entries) {
+      if (e.item.item !== undefined) {
+        if (seen.has(e.item.item)) continue;
+        seen.add(e.item.item);
+      }
+      out.push(strip(e.item));
+    }
+    return out;
   }
 
   async function register(app: FastifyInstance): Promise<void> {
@@ -85,6 +106,13 @@ export function createWebChannel(deps: WebChannelDeps) {
   }
 
   return { sender, register };
+}
+
+/** A web message as kept in the mailbox: with the outbox item it came from. */
+type Stored = WebMessage & { item?: string };
+
+function strip({ item: _item, ...message }: Stored): WebMessage {
+  return message;
 }
 
 function escapeHtml(s: string): string {

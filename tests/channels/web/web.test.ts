@@ -98,3 +98,29 @@ describe('web chat erasure', () => {
     expect(next.messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('web chat delivery', () => {
+  it('shows a reply once when the outbox delivered it twice (an outage between the write and its ack)', async () => {
+    const { createWebChannel } = await import('../../../src/channels/web/adapter.ts');
+    const { MemoryStore } = await import('../../../src/store/memory.ts');
+    const Fastify = (await import('fastify')).default;
+    const store = new MemoryStore();
+    const web = createWebChannel({ inbound: { receive: async () => 'accepted' }, store, clock: { now: () => 0 }, translate: () => 'x', flush: async () => {}, mailboxTtlMs: 60_000 });
+    const app = Fastify();
+    await web.register(app);
+    const key = { channel: 'web', account: 'default', user: 'retrieduser1' };
+    const msg = (text: string) => ({ text, from: 'bot' as const, priority: 'normal' as const });
+    await web.sender.send(key, msg('một'), { now: 0, itemId: 'a' });
+    const first = (await app.inject({ url: '/api/chat/messages?user=retrieduser1&after=0' })).json() as { messages: { text: string }[]; last: number };
+    expect(first.messages.map((m) => m.text)).toEqual(['một']);
+    await web.sender.send(key, msg('một'), { now: 0, itemId: 'a' });
+    await web.sender.send(key, msg('hai'), { now: 0, itemId: 'b' });
+    await web.sender.send(key, msg('hai'), { now: 0, itemId: 'b' });
+    const next = (await app.inject({ url: `/api/chat/messages?user=retrieduser1&after=${first.last}` })).json() as { messages: { text: string }[] };
+    expect(next.messages.map((m) => m.text)).toEqual(['hai']);
+    const all = (await app.inject({ url: '/api/chat/messages?user=retrieduser1&after=0' })).json() as { messages: { text: string; item?: string }[] };
+    expect(all.messages.map((m) => m.text)).toEqual(['một', 'hai']);
+    expect(all.messages.every((m) => m.item === undefined)).toBe(true);
+    await app.close();
+  });
+});
