@@ -358,6 +358,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   // The staff console at /console: its own strings, sessions and audit log in the store.
   const secureCookies = config.CONSOLE_SECURE_COOKIES === 'auto' ? config.NODE_ENV === 'production' || (config.PUBLIC_URL ?? '').startsWith('https:') : config.CONSOLE_SECURE_COOKIES === 'true';
+  // Registration records name home provinces by id; staff read them by name.
+  const provinceNames = new Map(loadProvinces(engine.content.dir).provinces.map((p) => [p.id, p.name]));
   const consoleApp = createConsole({
     store,
     clock,
@@ -369,6 +371,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     translate: await createTranslate({ resources: loadResources(undefined, 'console') }),
     botTranslate: translate,
     window: (key, from, at) => outbox.sendWindow(key, from, at),
+    registrations: { service: engine.registrations, provinceName: (id) => provinceNames.get(id) },
     options: {
       // Outside production a per-process secret will do: sessions live in the store, only open forms expire.
       secret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),

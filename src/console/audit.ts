@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'transfer',
   'reassign',
   'close',
+  'status',
   'export',
   'staff.create',
   'staff.update',

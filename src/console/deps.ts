@@ -7,6 +7,7 @@ import type { Clock, Log, Store } from '../core/ports.ts';
 import type { Translate } from '../core/translate.ts';
 import type { MissionDirectory } from '../handoff/model.ts';
 import type { HandoffQueue } from '../handoff/queue.ts';
+import type { RegistrationService } from '../registration/service.ts';
 import type { StaffAccounts } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
 import type { LiveFeed } from './live.ts';
@@ -39,6 +40,13 @@ export interface CountryInfo {
 /** A channel's window as the outbox reports it (see Outbox.sendWindow). */
 export type WindowProbe = (key: ConversationKey, from: 'bot' | 'agent', at?: number) => Promise<{ lastUserAt?: number; window?: SendWindow }>;
 
+/** Return registrations (src/registration) and the names their records hold as codes. */
+export interface ConsoleRegistrations {
+  service: RegistrationService;
+  /** A home province's name (content/provinces.yaml) by its id. */
+  provinceName(id: string): string | undefined;
+}
+
 export interface ConsoleDeps {
   store: Store;
   clock: Clock;
@@ -53,6 +61,7 @@ export interface ConsoleDeps {
   /** The bot's strings: channels explain a closed window with one of their keys (SendWindow.reasonKey). */
   botTranslate: Translate;
   window: WindowProbe;
+  registrations: ConsoleRegistrations;
   options: ConsoleOptions;
 }
 

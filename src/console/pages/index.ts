@@ -8,8 +8,9 @@ import { chatPage } from './chat.ts';
 import { deadLettersPage } from './dead-letters.ts';
 import { eventsPage } from './events.ts';
 import { queuePage } from './queue.ts';
+import { registrationsPage } from './registrations.ts';
 import { signInPage } from './sign-in.ts';
 import { staffPage } from './staff.ts';
 import { statsPage } from './stats.ts';
 
-export const PAGES: readonly ConsolePage[] = [queuePage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage];
+export const PAGES: readonly ConsolePage[] = [queuePage, registrationsPage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage];
