@@ -2,19 +2,16 @@
 // for a person on the web chat, an officer (created as `npm run staff` creates one) signs in, sees
 // the chat arrive live with what the bot collected, takes it, answers; the worker reads the answer
 // on the chat page; the officer closes and the worker is back with the bot. The console's
-// screenshot for the README (docs/console.png) is taken on the way.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// screenshot for the README (docs/console.png) is taken on the way when UPDATE_SCREENSHOTS=1.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
-import { addStaff, consoleServer, PASSWORD } from '../console/helpers.ts';
+import { addStaff, consoleServer, PASSWORD, request } from '../console/helpers.ts';
+import { screenshot } from './screenshots.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOT = join(ROOT, 'docs/console.png');
 const STEP = 20_000;
 
 if (!HAS_CHROMIUM) {
@@ -30,6 +27,7 @@ describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
   beforeAll(async () => {
     server = await consoleServer();
     await addStaff(server, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
+    await addStaff(server, 'hoa', 'supervisor', ['jp-osaka'], 'Chị Hoa');
     await server.app.listen({ port: 0, host: '127.0.0.1' });
     const address = server.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -99,8 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
     await expect.poll(async () => (await officer.textContent('#transcript')) ?? '', { timeout: STEP }).toContain('Dạ em ở Saitama ạ');
     expect(await worker.locator('.msg.bot').count()).toBe(botMessagesBefore);
 
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await officer.screenshot({ path: SCREENSHOT, fullPage: true });
+    await screenshot(officer, 'console.png', { fullPage: true });
 
     // Close: the worker is told and is back with the bot, which answers again.
     await officer.getByRole('button', { name: 'Kết thúc' }).click();
@@ -133,5 +130,40 @@ describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { name: /Chat/ }).waitFor();
     await tablet.close();
+  }, 60_000);
+
+  it('a supervisor narrows the queue to one mission by picking it (the CSP blocks inline handlers)', async () => {
+    await server.handoff.open(request({ user: 'tokyo-filter-worker', country: 'JP', at: Date.now() }));
+    await server.handoff.open(request({ user: 'osaka-filter-worker', country: 'JP', city: 'osaka', at: Date.now() }));
+    const tokyo = (await server.handoff.list(['jp-tokyo']))[0]!.id;
+    const osaka = (await server.handoff.list(['jp-osaka']))[0]!.id;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP);
+    // A handler the CSP refused, or any script error, shows here.
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      // The browser's own favicon request is no page's.
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) problems.push(`${m.text()} ${m.location().url}`);
+    });
+    await page.goto(`${base}/console/sign-in`);
+    await page.fill('#id', 'hoa');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/console\/queue$/);
+    const rows = () => page.locator('#queue-rows tr[data-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    expect(await rows()).toEqual(expect.arrayContaining([tokyo, osaka]));
+    // With script on, the fallback button is not shown: picking the mission is the whole action.
+    expect(await page.locator('form:has(#mission) button').isVisible()).toBe(false);
+    await page.selectOption('#mission', 'jp-osaka');
+    await page.waitForURL(/\/console\/queue\?mission=jp-osaka$/);
+    expect(await page.locator('#mission').inputValue()).toBe('jp-osaka');
+    expect(await rows()).toEqual([osaka]);
+    await page.selectOption('#mission', '');
+    await page.waitForURL(/\/console\/queue\?mission=$/);
+    expect(await rows()).toEqual(expect.arrayContaining([tokyo, osaka]));
+    expect(problems).toEqual([]);
+    await context.close();
   }, 60_000);
 });

@@ -1,10 +1,9 @@
 // The statistics page in a real browser (Debian's Chromium through playwright-core): after workers'
 // conversations on the web chat, an admin opens the page; Chart.js, served by the console itself
 // under the CSP, draws a chart per table; the tables under them show "<5" where a count is small;
-// the page fits a tablet and switches to English. The screenshot in the README is taken on the way.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// the page fits a tablet and switches to English. The screenshot in the README is taken on the way
+// when UPDATE_SCREENSHOTS=1.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
@@ -12,11 +11,10 @@ import { MemoryStore } from '../../src/store/memory.ts';
 import { addStaff, consoleServer, PASSWORD } from '../console/helpers.ts';
 import { registerInTaiwan, Worker } from '../console/stats-script.ts';
 import { ManualClock } from '../handoff/fixtures.ts';
+import { screenshot } from './screenshots.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOT = join(ROOT, 'docs/console-stats.png');
 const STEP = 20_000;
 
 /** Pixels of a canvas that are not transparent: a drawn chart has thousands. */
@@ -127,8 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('statistics in the browser', () => {
     expect(await page.locator('#t-registration_sector canvas').count()).toBe(0);
     await page.locator('#t-registration_sector .nothing-drawn').waitFor();
 
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1480 } });
+    await screenshot(page, 'console-stats.png', { fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1480 } });
 
     // Filters: Taiwan by week.
     await page.selectOption('#country', 'TW');

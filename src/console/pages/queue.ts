@@ -43,8 +43,12 @@ ${list.map((h) => html`<tr><td>${when(c, h.updatedAt, tz)}</td><td>${statusBadge
 </tbody></table>`;
 }
 
+// The mission filter applies when picked. A listener here, not an onchange attribute: the CSP
+// (script-src-attr 'none') blocks inline handlers, and the form's button shows only without script.
 const SCRIPT = raw(`
 (() => {
+  const mission = document.getElementById('mission');
+  if (mission) mission.addEventListener('change', () => mission.form.submit());
   const cfg = JSON.parse(document.getElementById('live-config').textContent);
   const body = document.getElementById('queue-rows');
   const banner = document.getElementById('alert');
@@ -96,7 +100,7 @@ export const queuePage: ConsolePage = {
 <div class="row" style="justify-content:space-between;margin-bottom:.6rem">
   ${choices.length > 1
     ? html`<form class="inline" method="get" action="${BASE}/queue"><label for="mission" style="margin:0">${c.t('queue.mission')}</label>
-      <select id="mission" name="mission" onchange="this.form.submit()"><option value="">${c.t('queue.allMine')}</option>
+      <select id="mission" name="mission"><option value="">${c.t('queue.allMine')}</option>
       ${choices.map((m) => html`<option value="${m.id}"${m.id === picked ? raw(' selected') : ''}>${m.name[c.locale]}</option>`)}</select>
       <noscript><button type="submit">${c.t('queue.filter')}</button></noscript></form>`
     : html`<span>${choices[0]?.name[c.locale] ?? ''}</span>`}
