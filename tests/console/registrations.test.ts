@@ -117,6 +117,20 @@ describe('the registrations list', () => {
     expect(japan.body).toContain('data-label="Cơ quan">Đại sứ quán Việt Nam tại Tokyo');
     const boss = await signedIn('boss');
     expect(new Set(refs(await boss.get('/console/registrations')))).toEqual(new Set(Object.values(regs).map((r) => r.ref)));
+
+    // A worker where no mission answers (China): the admins' alone, in Viet Nam's time.
+    const said = await server.registrations.carry(
+      { type: 'registration.submit', draft: draft({ country: 'CN', city: 'Thâm Quyến' }) },
+      { key: { channel: 'web', account: 'default', user: 'chinaworker01' }, locale: 'vi', messageId: 'c1', at: clock.now() },
+    );
+    const china = said[0]?.type === 'say' ? String(said[0].vars?.ref) : '';
+    const all = await boss.get('/console/registrations?country=CN');
+    expect(refs(all)).toEqual([china]);
+    expect(all.body).toContain('data-label="Cơ quan">chưa có cơ quan');
+    expect(text(await boss.get(`/console/registrations/${china}`))).toMatch(/Gửi lúc 26\/11\/2026 \d\d:\d\d/);
+    expect(refs(await minh.get('/console/registrations'))).not.toContain(china);
+    expect((await minh.get(`/console/registrations/${china}`)).statusCode).toBe(403);
+    expect((await minh.get('/console/registrations?country=CN')).statusCode).toBe(403);
   });
 
   it('filters by status, reason, special situation, country and mission, sent day and return date; searches; sorts', async () => {
