@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
 import { createFlowRunner } from '../flows/index.ts';
@@ -228,7 +228,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     // Behind a reverse proxy the client's address (sign-in throttling, web chat limits) comes from it.
     ...(config.TRUST_PROXY ? { trustProxy: trustProxy(config.TRUST_PROXY) } : {}),
     // Request lines would carry user ids in query strings; the engine logs what matters.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
   });
 
