@@ -1,7 +1,7 @@
 // The production store: shared by every instance, survives restarts. Per-conversation keys share a
 // hash tag (see keys.ts) so a turn's commit is one MULTI even on Redis Cluster; the outbox index and
 // global lists live outside any conversation's slot and are written separately.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { ConversationKey } from '../core/messages.ts';
 import {
@@ -25,6 +25,23 @@ return 0`;
 const UPDATE_HEAD = `local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[2]) end
 return 0`;
+// Counts one more event in a window that starts with the first one (one command, not a MULTI).
+const COUNT_IN_WINDOW = `local c = redis.call('incr', KEYS[1])
+if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
+return c`;
+
+/** A Lua script sent once per connection; afterwards only its SHA1 travels (EVALSHA). */
+interface Script {
+  source: string;
+  sha: string;
+}
+const script = (source: string): Script => ({ source, sha: createHash('sha1').update(source).digest('hex') });
+const SCRIPTS = {
+  release: script(RELEASE),
+  ackHead: script(ACK_HEAD),
+  updateHead: script(UPDATE_HEAD),
+  countInWindow: script(COUNT_IN_WINDOW),
+};
 
 function globEscape(s: string): string {
   return s.replace(/[*?[\]\\]/g, '\\$&');
@@ -61,6 +78,16 @@ export class RedisStore implements Store {
 
   private k(s: string): string {
     return this.p + s;
+  }
+
+  /** EVALSHA, and EVAL the first time (or after Redis restarted and forgot the script). */
+  private async run(s: Script, keys: string[], args: string[]): Promise<unknown> {
+    try {
+      return await this.client.evalSha(s.sha, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return this.client.eval(s.source, { keys, arguments: args });
+    }
   }
 
   async getConversation(key: ConversationKey): Promise<ConversationRecord | undefined> {
@@ -112,7 +139,7 @@ export class RedisStore implements Store {
     try {
       return await fn();
     } finally {
-      await this.client.eval(RELEASE, { keys: [k], arguments: [token] }).catch(() => undefined);
+      await this.run(SCRIPTS.release, [k], [token]).catch(() => undefined);
     }
   }
 
@@ -122,13 +149,13 @@ export class RedisStore implements Store {
   }
 
   async outboxAck(key: ConversationKey, id: string): Promise<boolean> {
-    const emptied = await this.client.eval(ACK_HEAD, { keys: [this.k(keys.outbox(key))], arguments: [id] });
+    const emptied = await this.run(SCRIPTS.ackHead, [this.k(keys.outbox(key))], [id]);
     if (emptied === 1) await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
     return emptied === 1;
   }
 
   async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {
-    await this.client.eval(UPDATE_HEAD, { keys: [this.k(keys.outbox(key))], arguments: [item.id, JSON.stringify(item)] });
+    await this.run(SCRIPTS.updateHead, [this.k(keys.outbox(key))], [item.id, JSON.stringify(item)]);
   }
 
   async outboxConversations(): Promise<ConversationKey[]> {
@@ -166,11 +193,9 @@ export class RedisStore implements Store {
   }
 
   async countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number> {
-    const k = this.k(keys.counter(name, key));
-    // The window starts with the first event: the expiry is set only when there is none yet.
-    const [count] = (await this.client.multi().incr(k).pExpire(k, windowMs, 'NX').exec()) as unknown as [number];
-    return count;
+    return Number(await this.run(SCRIPTS.countInWindow, [this.k(keys.counter(name, key))], [String(windowMs)]));
   }
+
 
   async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
     const entries = Object.entries(increments).filter(([, by]) => by !== 0);

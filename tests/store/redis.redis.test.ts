@@ -25,6 +25,23 @@ describe('redis store', () => {
     for (const s of opened) await s.close();
   });
 
+  it('runs its scripts again after Redis forgot them (a restart, SCRIPT FLUSH)', async () => {
+    const { createClient } = await import('redis');
+    const { REDIS_URL } = await import('../helpers/redis.ts');
+    const prefix = testPrefix();
+    const s = await connectTestStore(prefix);
+    opened.push(s);
+    const key = { channel: 'web', account: 'default', user: 'scripts' };
+    expect(await s.countInWindow('inbound', key, 10_000)).toBe(1);
+    const admin = createClient({ url: REDIS_URL });
+    await admin.connect();
+    await admin.scriptFlush();
+    await admin.close();
+    expect(await s.countInWindow('inbound', key, 10_000)).toBe(2);
+    await expect(s.withLock(key, { ttlMs: 1000, waitMs: 100 }, async () => 'held')).resolves.toBe('held');
+    await dropPrefix(prefix);
+  });
+
   it('expires records with their TTL in Redis itself', async () => {
     const prefix = testPrefix();
     const s = await connectTestStore(prefix);
