@@ -358,14 +358,12 @@ export class HandoffQueue implements HandoffDesk {
   private async tellOffHours(h: Handoff, mission: MissionInfo, opensAt: number): Promise<void> {
     const { translate } = this.deps;
     const days = translate(h.locale, 'handoff.days').split(',');
-    const text = [
-      translate(h.locale, 'handoff.offHours', {
-        mission: mission.name[h.locale],
-        hours: describeHours(mission.officeHours, days),
-        next: describeInstant(opensAt, mission.timeZone, days),
-      }),
-      this.deps.emergencyLines(h.locale, h.country),
-    ].join('\n');
+    const vars = { mission: mission.name[h.locale], hours: describeHours(mission.officeHours, days), next: describeInstant(opensAt, mission.timeZone, days) };
+    // An emergency was just answered with the numbers to call: say when staff answer, not the whole list again.
+    const text =
+      h.priority === 'emergency'
+        ? translate(h.locale, 'handoff.offHoursEmergency', vars)
+        : [translate(h.locale, 'handoff.offHours', vars), this.deps.emergencyLines(h.locale, h.country)].join('\n');
     await this.sendToUser(h, text, 'bot');
   }
 

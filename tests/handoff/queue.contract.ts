@@ -137,6 +137,18 @@ export function queueContract(name: string, make: () => Promise<{ store: Store; 
     );
 
     it(
+      'outside office hours, an emergency is told when staff answer without the numbers again (its answer just gave them)',
+      run(async (store, clock) => {
+        clock.t = TOKYO_SAT_10AM;
+        const { queue } = queueOn(store, clock);
+        await queue.open({ ...request('sos'), priority: 'emergency', reason: 'emergency' });
+        const [sos] = await texts(store, user('sos'));
+        expect(sos).toContain('vi:handoff.offHoursEmergency');
+        expect(sos).not.toContain('vi:lines:');
+      }),
+    );
+
+    it(
       'outside office hours tells the user when staff answer and the 24/7 lines, and counts waiting from the opening',
       run(async (store, clock) => {
         clock.t = TOKYO_SAT_10AM;
