@@ -364,9 +364,16 @@ export class ConversationService implements InboundPort {
         const text = p.text.slice(0, MAX_INBOUND_TEXT);
         if (text.trim().length === 0) return { type: 'user.unsupported', kind: 'other' };
         if (/^\/start(?:@\w+)?(?:\s|$)/i.test(text.trim())) return { type: 'user.start' };
-        const choice = resolveChoice(text, stored?.pending ?? [], nlu.normalize);
-        if (choice) return { type: 'user.choice', id: choice, at: this.deps.clock.now() };
-        const result = nlu.understand(text);
+        // Danger is looked for before typed words are read as a choice: "bị đánh rồi" typed while a
+        // list shows "Bị đánh, ép làm" is answered as an emergency first. A digit, or a label typed
+        // whole, is a choice (the dialogue's own branch for it offers a person).
+        const pending = stored?.pending ?? [];
+        const digit = /^\s*\d{1,2}\s*[.)]?\s*$/.test(text);
+        const result = digit ? undefined : nlu.understand(text);
+        const choice = resolveChoice(text, pending, nlu.normalize);
+        const typedWhole = choice !== undefined && pending.some((c) => c.id === choice && nlu.normalize(c.label) === nlu.normalize(text));
+        if (choice && (!result || result.emergency.length === 0 || typedWhole)) return { type: 'user.choice', id: choice, at: this.deps.clock.now() };
+        if (!result) return { type: 'user.text', text, nlu: { intent: 'out_of_scope', confidence: 0, locale: stored?.locale ?? 'vi' }, at: this.deps.clock.now() };
         const understanding: Understanding = {
           intent: result.intent,
           confidence: result.confidence,
