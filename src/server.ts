@@ -13,6 +13,7 @@ import { loadContent, missionFor, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
 import { ConversationService, type HandoffRequest, type Understander } from './core/conversation.ts';
+import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
@@ -281,11 +282,16 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     mailboxTtlMs: config.RETENTION_DAYS * DAY_MS,
     rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
   });
-  outbox.register(web.sender);
-  await web.register(app);
-
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;
+  /** A channel joins in one way: its sender to the outbox, its routes to the app, its background work started. */
+  const mount = async (channel: { sender: ChannelSender; register(app: FastifyInstance): Promise<void>; start?(): void; stop?(): Promise<void> }) => {
+    outbox.register(channel.sender);
+    await channel.register(app);
+    channel.start?.();
+    if (channel.stop) channelStops.push(() => channel.stop!());
+  };
+  await mount(web);
 
   if (config.ZALO_BOT_TOKEN) {
     const zaloBot = createZaloBotChannel({
@@ -302,10 +308,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
         ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       },
     });
-    outbox.register(zaloBot.sender);
-    await zaloBot.register(app);
-    zaloBot.start();
-    channelStops.push(() => zaloBot.stop());
+    await mount(zaloBot);
   }
 
   if (config.ZALO_OA_ACCESS_TOKEN) {
@@ -325,10 +328,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
         oauthBase: config.ZALO_OAUTH_BASE,
       },
     });
-    outbox.register(zaloOa.sender);
-    await zaloOa.register(app);
-    zaloOa.start();
-    channelStops.push(() => zaloOa.stop());
+    await mount(zaloOa);
   }
 
   // Messenger: on when the page token is set (the config insists on the app secret and verify token with it).
@@ -342,18 +342,13 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       pageToken: config.MESSENGER_PAGE_TOKEN,
       apiBase: config.MESSENGER_API_BASE,
     });
-    outbox.register(messenger.sender);
-    await messenger.register(app);
-    channelStops.push(() => messenger.idle());
+    await mount({ ...messenger, stop: () => messenger.idle() });
   }
   // Telegram: on when TELEGRAM_BOT_TOKEN is set; its settings are checked here, at start-up.
   const telegramConfig = loadTelegramConfig(env);
   if (telegramConfig) {
     const telegram = createTelegramChannel({ config: telegramConfig, inbound: conversations, store, clock, log, translate });
-    outbox.register(telegram.sender);
-    await telegram.register(app);
-    telegram.start();
-    channelStops.push(() => telegram.stop());
+    await mount(telegram);
   }
 
   // The staff console at /console: its own strings, sessions and audit log in the store.

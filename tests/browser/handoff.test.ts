@@ -3,21 +3,12 @@
 // the chat arrive live with what the bot collected, takes it, answers; the worker reads the answer
 // on the chat page; the officer closes and the worker is back with the bot. The console's
 // screenshot for the README (docs/console.png) is taken on the way when UPDATE_SCREENSHOTS=1.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
 import { addStaff, consoleServer, PASSWORD, request } from '../console/helpers.ts';
+import { HAS_CHROMIUM, STEP, launchChromium, listenLocally } from './chromium.ts';
 import { screenshot } from './screenshots.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const STEP = 20_000;
-
-if (!HAS_CHROMIUM) {
-  // Said once, plainly: CI installs Chromium (.ci/run), so a skip there would be a set-up fault.
-  console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (install the Debian package "chromium" or set CHROMIUM_PATH)`);
-}
 
 describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
   let server: Server;
@@ -28,16 +19,8 @@ describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
     server = await consoleServer();
     await addStaff(server, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
     await addStaff(server, 'hoa', 'supervisor', ['jp-osaka'], 'Chị Hoa');
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30_000,
-      // A fresh temporary profile each run (Playwright's default for launch()), nothing fetched from outside.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    base = await listenLocally(server);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

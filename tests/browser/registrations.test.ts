@@ -4,18 +4,15 @@
 // the worker reads the notice on the chat page. The pages fit a tablet, switch to English, and run
 // under the CSP without an error. The README's screenshot (docs/console-registrations.png) is taken
 // on the way when UPDATE_SCREENSHOTS=1.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
 import { addStaff, consoleServer, PASSWORD } from '../console/helpers.ts';
 import { WebWorker } from '../console/registrations-script.ts';
 import { PERSON, REGISTRATION_SCRIPT } from '../registration/script.ts';
+import { HAS_CHROMIUM, STEP, launchChromium, listenLocally } from './chromium.ts';
 import { screenshot } from './screenshots.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const STEP = 20_000;
 /** The server runs on the real clock here: the page's timers and the server's agree. */
 const realTime = { advance: () => undefined };
 
@@ -45,15 +42,8 @@ describe.skipIf(!HAS_CHROMIUM)('return registrations in the browser', () => {
     // Two others registered before: one in Taiwan, one in Japan (not the Taipei officer's).
     await new WebWorker(server, realTime).register({ country: 'dai loan', city: 'Dao Vien', name: 'Lê Văn Hùng', passport: 'B1234567', reason: 'contract_ended', returnDate: '15/3/2027' });
     japan = await new WebWorker(server, realTime).register({ country: 'nhat ban', city: 'Saitama', name: 'Trần Văn Nam', reason: 'early_accident', special: '2' });
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    base = await listenLocally(server);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

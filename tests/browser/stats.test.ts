@@ -3,19 +3,15 @@
 // under the CSP, draws a chart per table; the tables under them show "<5" where a count is small;
 // the page fits a tablet and switches to English. The screenshot in the README is taken on the way
 // when UPDATE_SCREENSHOTS=1.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { addStaff, consoleServer, PASSWORD } from '../console/helpers.ts';
 import { registerInTaiwan, Worker } from '../console/stats-script.ts';
 import { ManualClock } from '../handoff/fixtures.ts';
+import { HAS_CHROMIUM, STEP, launchChromium, listenLocally } from './chromium.ts';
 import { screenshot } from './screenshots.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const STEP = 20_000;
 
 /** Pixels of a canvas that are not transparent: a drawn chart has thousands. */
 function inked(page: Page, id: string): Promise<number> {
@@ -57,15 +53,8 @@ describe.skipIf(!HAS_CHROMIUM)('statistics in the browser', () => {
     await registerInTaiwan(server, clock, { reason: 'early_employer_closed', special: '1 4', sex: 'female', sector: 'manufacturing' });
     await server.stats.flush();
 
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      timeout: 30_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    base = await listenLocally(server);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,6 @@
 // they are in danger, registers their return with name, passport and phone, talks to an officer,
 // and later erases everything. The logs never carry what they typed or who they are, even at
 // debug level; erasing leaves nothing of them in the store; and what nobody erases expires.
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Staff } from '../../src/handoff/model.ts';
@@ -12,6 +11,7 @@ import { choice, start, testEngine, text, type TestEngine } from '../helpers/eng
 import { ManualClock } from '../handoff/fixtures.ts';
 import { PERSON, REGISTRATION_SCRIPT } from '../registration/script.ts';
 import { dumpMemoryStore, mentioning } from '../registration/store-dump.ts';
+import { captureLogs as capture } from '../helpers/log-capture.ts';
 
 const DAY = 24 * 3600_000;
 /** Wednesday 25/11/2026, 10:00 in Taipei: the mission is open. */
@@ -44,17 +44,6 @@ async function wholeConversation(e: TestEngine, clock: ManualClock, user: string
   await e.handoff.close(h!.id, officer);
   await e.outbox.flush({ channel: 'test', account: 'a', user });
   return ref!;
-}
-
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, stream };
 }
 
 describe('privacy on a whole conversation', () => {

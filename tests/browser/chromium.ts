@@ -1,0 +1,32 @@
+// What every browser test shares: where Debian's Chromium is, the flags that keep it offline and
+// quiet in a sandbox, and a server listening on a free local port for it to open.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import type { Server } from '../../src/server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** The longest one step of a browser test may wait (a page to load, a reply to appear). */
+export const STEP = 20_000;
+
+if (!HAS_CHROMIUM) {
+  // Said once, plainly: CI installs Chromium (.ci/run), so a skip there would be a set-up fault.
+  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (install the Debian package "chromium" or set CHROMIUM_PATH)`);
+}
+
+/** Headless Chromium with a fresh temporary profile (Playwright's default for launch()), nothing fetched from outside. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Starts the server on a free local port; returns its base address. */
+export async function listenLocally(server: Server): Promise<string> {
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
