@@ -10,7 +10,8 @@ import { ago, duration, when } from '../format.ts';
 import { html, jsonForScript, raw, type Html } from '../html.ts';
 import { BASE, field, type ChatCtx, type ConsolePage } from '../router.ts';
 import { canClose, canReassign, canSee, hasRole } from '../scope.ts';
-import { windowTimeline, type WindowStep, type WindowTimeline } from '../windows.ts';
+import { openWindowParts, reasonOf } from '../window-text.ts';
+import { windowTimeline, type WindowTimeline } from '../windows.ts';
 
 const MAX_REPLY = 2000;
 const MAX_NOTE = 2000;
@@ -25,42 +26,14 @@ function isOpen(h: Handoff): boolean {
   return h.status === 'waiting' || h.status === 'assigned';
 }
 
-/** The channel's reason in the staff member's language when it gave a key, else as it wrote it. */
-function reasonOf(c: ChatCtx, s: WindowStep): string {
-  if (s.reasonKey) {
-    try {
-      return c.deps.botTranslate(c.locale, s.reasonKey);
-    } catch {
-      // An unknown key: fall back to the channel's own words.
-    }
-  }
-  return s.reason ?? '';
-}
-
 function windowText(c: ChatCtx, tl: WindowTimeline): Html {
   const channel = channelLabel(c, c.handoff.key.channel);
   if (!tl.steps) return html`<div class="window">${c.t('window.none', { channel })}</div>`;
   const tz = zoneOf(c);
-  const now = c.deps.clock.now();
   const [first, ...rest] = tl.steps;
   if (!first) return html``;
   if (!first.canSend) return html`<div class="window closed">${c.t('window.closed', { channel, reason: reasonOf(c, first) })}</div>`;
-  const parts: string[] = [];
-  if (first.until !== undefined) {
-    const mode = first.mode ?? '';
-    parts.push(
-      first.lengthMs !== undefined
-        ? c.t('window.openFor', { channel, left: duration(c, first.until - now), length: duration(c, first.lengthMs), mode, until: when(c, first.until, tz) })
-        : c.t('window.openUntil', { channel, mode, until: when(c, first.until, tz) }),
-    );
-  } else parts.push(c.t('window.openNoEnd', { channel, mode: first.mode ?? '' }));
-  for (const s of rest) {
-    if (!s.canSend) {
-      parts.push(c.t('window.thenClosed', { reason: reasonOf(c, s) }));
-      break;
-    }
-    parts.push(s.until !== undefined ? c.t('window.then', { mode: s.mode ?? '', until: when(c, s.until, tz) }) : c.t('window.thenNoEnd', { mode: s.mode ?? '' }));
-  }
+  const parts = openWindowParts(c, channel, first, rest, tz);
   return html`<div class="window">${parts.join('; ')}</div>`;
 }
 
@@ -295,7 +268,7 @@ export const chatPage: ConsolePage = {
         if (err.code === 'window_closed') {
           await c.audit('reply.refused', c.handoff.id, { reason: err.reason ?? err.code });
           const w = (await c.deps.window(fresh.key, 'agent')).window;
-          const reason = w ? reasonOf(c, { canSend: w.canSend, ...(w.reason ? { reason: w.reason } : {}), ...(w.reasonKey ? { reasonKey: w.reasonKey } : {}) }) : (err.reason ?? '');
+          const reason = w ? reasonOf(c, { ...(w.reason ? { reason: w.reason } : {}), ...(w.reasonKey ? { reasonKey: w.reasonKey } : {}) }) : (err.reason ?? '');
           return view({ ...c, handoff: fresh }, { status: 409, error: c.t('handoffErrors.window_closed', { reason }), draft: text });
         }
         return view({ ...c, handoff: fresh }, { status: 409, error: c.t(`handoffErrors.${err.code}`), draft: text });

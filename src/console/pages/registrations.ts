@@ -8,10 +8,11 @@ import { REGISTRATION_STATUSES, RETURN_REASONS, SPECIAL_SITUATIONS, type Registr
 import { RegistrationError, STATUS_MOVES, isUrgent, type Registration } from '../../registration/model.ts';
 import { asStaff } from '../accounts.ts';
 import { channelLabel, languageLabel } from '../describe.ts';
-import { ago, duration, when } from '../format.ts';
+import { ago } from '../format.ts';
 import { html, raw, type Html } from '../html.ts';
 import { BASE, field, type ConsolePage, type StaffCtx } from '../router.ts';
-import { windowTimeline, type WindowStep } from '../windows.ts';
+import { openWindowParts, reasonOf } from '../window-text.ts';
+import { windowTimeline } from '../windows.ts';
 import {
   age,
   contact,
@@ -207,18 +208,6 @@ ${pages > 1
   });
 }
 
-/** The channel's reason in the officer's language when it gave a key, else as it wrote it. */
-function reasonOf(c: StaffCtx, s: Pick<WindowStep, 'reason' | 'reasonKey'>): string {
-  if (s.reasonKey) {
-    try {
-      return c.deps.botTranslate(c.locale, s.reasonKey);
-    } catch {
-      // An unknown key: the channel's own words.
-    }
-  }
-  return s.reason ?? '';
-}
-
 /** Whether a status notice can reach the user now (a bot message on their channel), and until when. */
 async function reach(c: StaffCtx, r: Registration): Promise<{ canSend: boolean; text: Html }> {
   const tl = await windowTimeline(c.deps.window, r.key, 'bot');
@@ -234,22 +223,7 @@ async function reach(c: StaffCtx, r: Registration): Promise<{ canSend: boolean; 
       text: html`<div class="window closed" id="notice-window" role="status">${c.t('registrations.notice.refused', { channel, reason: reasonOf(c, first) })}</div>${last}`,
     };
   }
-  const parts: string[] = [];
-  if (first.until !== undefined) {
-    const mode = first.mode ?? '';
-    parts.push(
-      first.lengthMs !== undefined
-        ? c.t('window.openFor', { channel, left: duration(c, first.until - now), length: duration(c, first.lengthMs), mode, until: when(c, first.until, tz) })
-        : c.t('window.openUntil', { channel, mode, until: when(c, first.until, tz) }),
-    );
-  } else parts.push(c.t('window.openNoEnd', { channel, mode: first.mode ?? '' }));
-  for (const s of rest) {
-    if (!s.canSend) {
-      parts.push(c.t('window.thenClosed', { reason: reasonOf(c, s) }));
-      break;
-    }
-    parts.push(s.until !== undefined ? c.t('window.then', { mode: s.mode ?? '', until: when(c, s.until, tz) }) : c.t('window.thenNoEnd', { mode: s.mode ?? '' }));
-  }
+  const parts = openWindowParts(c, channel, first, rest, tz);
   return { canSend: true, text: html`<div class="window" id="notice-window">${c.t('registrations.notice.willSend')} ${parts.join('; ')}</div>${last}` };
 }
 
