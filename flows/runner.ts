@@ -1,7 +1,7 @@
 // One turn of the root machine: restore the persisted snapshot, send one event, collect what it
 // emitted, persist, stop. No timers or invoked promises survive a turn, so none are used.
 import { createActor } from 'xstate';
-import type { Effect, FlowEvent, FlowRunner, FlowState } from '../src/core/effects.ts';
+import type { Effect, FlowRunner, FlowState } from '../src/core/effects.ts';
 import type { FlowDeps } from './dialogue.ts';
 import { FLOW_VERSION, createRootMachine } from './root.machine.ts';
 

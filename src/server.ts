@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadContent, missionFor, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
-import { ConversationService, type HandoffRequest, type Understander } from './core/conversation.ts';
+import { ConversationService, type Understander } from './core/conversation.ts';
 import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
