@@ -251,7 +251,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   // platforms' few addresses, which must never be throttled as if they were one user.
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: 'rate_limited', message: `Too many messages; try again in ${ctx.after}.` }),
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', error: 'rate_limited', message: `Too many messages; try again in ${ctx.after}.` }),
   });
 
   // Bad input is the client's (4xx, set by the route or the parser); a busy conversation or an

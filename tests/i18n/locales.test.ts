@@ -32,7 +32,7 @@ const dynamicKeys = [
   ...TOPICS.map((t) => `menu.${t}`),
   // The platform command menus (Telegram's setMyCommands) describe these.
   ...['start', 'menu', 'help', 'staff', 'language', 'delete'].map((c) => `commands.${c}`),
-  ...['title', 'placeholder', 'send', 'offline'].map((k) => `web.${k}`),
+  ...['title', 'placeholder', 'send', 'offline', 'slowDown'].map((k) => `web.${k}`),
   ...['emergency', 'mission', 'labour', 'global'].map((k) => `hotlines.${k}`),
 ];
 

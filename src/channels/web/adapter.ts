@@ -25,7 +25,7 @@ export interface WebChannelDeps {
 }
 
 const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
-const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline'] as const;
+const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline', 'slowDown'] as const;
 
 const pollQuery = z.object({ user: webUserId, after: z.coerce.number().int().min(0).default(0) });
 const pageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });

@@ -124,3 +124,19 @@ describe('web chat delivery', () => {
     await app.close();
   });
 });
+
+describe('web chat rate limit', () => {
+  it('answers a flood from one address with 429 and a clear message, and does not slow another address', async () => {
+    server = await buildServer({ env: { LOG_LEVEL: 'silent', WEB_RATE_LIMIT_PER_MINUTE: '3' } });
+    const post = (ip: string, n: number) =>
+      server!.app.inject({ method: 'POST', url: '/api/chat/messages', remoteAddress: ip, payload: { user: `flooder-${ip.replace(/\./g, '')}`, id: `f${n}`, text: 'menu' } });
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await post('203.0.113.7', i)).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429, 429]);
+    const limited = await post('203.0.113.7', 9);
+    expect(limited.json()).toMatchObject({ error: 'rate_limited' });
+    expect((await post('198.51.100.2', 1)).statusCode).toBe(200);
+    // The page says so in the user's language instead of leaving the message hanging.
+    expect((await server!.app.inject({ url: '/chat' })).body).toContain('Bạn gửi nhanh quá');
+  });
+});
