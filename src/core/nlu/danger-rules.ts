@@ -15,63 +15,124 @@ export interface DangerRule {
   strong?: boolean;
   /** The phrase does not count right after one of these words ("số khẩn cấp", "cấp cứu"). */
   notAfter?: string[];
+  /**
+   * Phrases (pattern language) that, anywhere in the same clause, give the words their harmless
+   * sense: "bị nhốt" with "chìa khóa" is locked out, "bị máy dập" is an accident.
+   */
+  unless?: string;
+  /**
+   * Phrases of which one must also be in the message for this one to count: "muốn kết thúc" is a
+   * wish to die only beside despair ("chán lắm rồi, muốn kết thúc"), not beside a contract.
+   */
+  needs?: string;
 }
 
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
-const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia';
+const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida';
 /** Who is hurt or held: the user, or someone close to them. */
-const ME = 'tôi/em/mình/tui/tao/con/cháu/chúng/bọn/anh/chị/bạn/vợ/chồng/người/mẹ/bé';
+const ME = 'tôi/em/mình/tui/tao/con/cháu/chúng/bọn/tụi/anh/chị/bạn/vợ/chồng/người/mẹ/bé';
 /** Who does it. */
-const BOSS = 'chủ/sếp/lý/ông/bà/nó/họ/hắn/chồng/vợ/người/bọn/nhóm/cai/trưởng/đốc';
+const BOSS = 'chủ/sếp/lý/ông/bà/nó/họ/hắn/chồng/vợ/người/bọn/tụi/nhóm/cai/trưởng/đốc/thằng/mụ/madam/baba/mama/majikan/boss';
 /** "về" meaning "about" ("không cho biết về tiền cọc"), not "home". */
 const NOT_ABOUT = '!quy/tien/van/viec/hop/thong/chuyen/luong/ly/cac/nhung/dieu/chinh/phi/thu/quyen/muc/giay/visa/cong/truong/che/bao/phia/mat/khoan';
 const OUT = 'ra/ngoai/khoi/duong/dau/roi/buoc';
-/** Blows: "tát", "đấm", "đập"… ("đánh" has its own rule, with its harmless senses excluded). */
-const BLOW = 'tát/đấm/đập/đạp/chém/đâm/bóp/túm/giật/xô/ném/quất/cào/véo/cấu';
+/**
+ * Blows: "tát", "đấm", "đập"… ("đánh" has its own rule, with its harmless senses excluded). Slang
+ * that is another word without its marks ("vả"/và, "thụi"/thôi, "nện"/nên, "quật"/quạt, "cào"/cao,
+ * "cấu"/câu) must be typed with them.
+ */
+const BLOW = 'tát/đấm/đập/đạp/chém/đâm/bóp/túm/giật/xô/ném/quất/+cào/+véo/+cấu/+vả/+thụi/+nện/+tẩn/+choảng/+quật/+vụt/phang';
+/**
+ * A machine, a car or a ball did it: an accident or a game, not a blow ("bị máy dập", "bị xe đâm").
+ * Marked only where the bare word is another ("mấy" người, "bỏng").
+ */
+const ACCIDENT = '+máy|xe !ông/bà|+bóng|+banh|cầu lông';
+/** Where a blow lands. */
+const BODY = 'đầu/mặt/người/bụng/lưng/ngực/chân/tay/cổ/má/miệng/mồm/mũi/mắt/mông/đít/vai/gáy/răng/hông/sườn';
+/**
+ * Animals are shut in too ("nhốt chó vào chuồng"). Typed with marks only: unmarked "cho" is "let",
+ * and a harmless reading must never hide "không cho ra, nhốt trong phòng".
+ */
+const ANIMALS = '+mèo|+chó|+gà|+lồng|+chuồng|thú cưng|con vật';
+/** Who arrests. */
+const POLICE = ['công an', 'cảnh sát', 'di trú', 'nhập cư', 'nhập cảnh', 'police', 'immigration', 'polis'];
+/** Each of the words, followed by the same rest: `each(POLICE, '*3 hốt')`. */
+const each = (heads: readonly string[], rest: string) => heads.map((h) => `${h} ${rest}`).join('|');
+/** What a hand can be raised with. */
+const WEAPON = 'dao/súng/gậy/búa/roi/kéo/xà/tuýp/chai/ghế/gạch/dây/thắt/cây/ống/kiếm/mã';
+/** Who is held, in the words of the fishermen's and the compounds' messages too. */
+const HOME = 'nước/quê/nhà/việt/vn';
+/** "không muốn sống ở đây nữa" is about a place, not a life. */
+const NOT_THERE = '!o/tai/ben/voi/chung/cung/trong/gan/xa/cho/kieu/nhu/the';
+/** Despair that turns a vague wish to end things into a wish to die. */
+const DESPAIR =
+  'chán|mệt mỏi|buồn|khổ|tuyệt vọng|bế tắc|áp lực|cô đơn|xin lỗi|vĩnh biệt|tạm biệt|khóc|đau khổ|nợ|không chịu nổi|không chịu được|không sống nổi|trầm cảm|hopeless|tired|sorry|goodbye|depressed|alone|lonely';
 
 export const DANGER_RULES: readonly DangerRule[] = [
   // ── violence ──
   { p: `bị đánh ${NOT_HIT}|bị * đánh ${NOT_HIT}|đánh đập|đánh ${ME}`, kind: 'violence' },
   { p: `${BOSS} đánh ${NOT_HIT}|${BOSS} * đánh ${NOT_HIT}`, kind: 'violence' },
   { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence' },
-  { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong|bóp cổ|túm tóc|giật tóc|bị đá vào|đá vào bụng|đá vào người`, kind: 'violence' },
-  { p: 'bị bạo hành|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
+  { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
+  { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
   { p: `đe dọa giết|dọa giết|giết ${ME}|giết chết|bị giết|bị đe dọa|bị dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence' },
+  { p: `${BLOW}/đánh/đá/đạp/ném vào/vô ${BODY}|đập ${ME} vào/vô|nắm tóc|kéo tóc|túm cổ|+nắm cổ|nắm cổ ${ME}|siết cổ|bịt miệng|bịt mồm|đánh hội đồng|đuổi đánh|rượt đánh|đuổi chém|rượt chém|đòi đánh ${ME}|nước sôi vào/vô|hắt/tạt/dội nước sôi|tạt axit|tạt a xít|chích điện|dí điện|dùi cui|=roi điện !thoai|gậy điện|sốc điện|đầu * vào/vô tường|ăn đòn|bị đòn|ăn đấm|ăn tát|ăn roi|no đòn|bắt ${ME} quỳ|bắt quỳ|phạt quỳ|bắt * phơi nắng|bắt * đứng * nắng|ép/bắt * phá thai|ép/bắt * bỏ thai|đẩy ${ME} ngã|đẩy * ngã|xô ngã|đẩy * xuống cầu thang|bị ném xuống biển|ném ${ME} xuống`, kind: 'violence', unless: ACCIDENT },
+  { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}`, kind: 'violence' },
+  { p: 'bắt * nhịn đói|bắt nhịn|bị nhịn đói|phải nhịn đói * ngày|không có gì ăn|không có gì để ăn|nhịn đói * ngày|đói * ngày nay|đói mấy ngày|không cho * ăn * ngày|chỉ cho ăn * bữa|ăn đồ thừa|ăn cơm thừa|cho ăn cơm thừa', kind: 'violence' },
+  { p: 'not * let me/us eat|not allowed * eat|not giving/give/given/gives * food|no food|without food|not fed|not feeding|starve/starves/starved * me|hungry for days|threw/throws/throw * at me|pushed/push/pushes me|choke/choked/chokes/strangled/strangle me|burned/burnt/burns me|electric shock|shocked me|tasered|taken by force|dragged me', kind: 'violence' },
   { p: 'beat/beats/beating/hit/hits/hitting/abuse/abuses/abused/abusing/attacked/attacks/slapped/slaps/punched/punches/kicked/kicks/tortured/threatened/threatens/threaten/hurt/hurts/hurting * me/us/her/him/them|nothing to eat|no food|starving|not given food|not allowed to eat|do not feed|does not feed', kind: 'violence' },
   { p: 'abused|mistreated|maltreated|been/was/were/being/am/is/get/got/are beaten/abused/attacked/assaulted/tortured/mistreated/threatened/slapped/punched|beaten up|domestic violence|violence|violent|physical abuse|abusive', kind: 'violence' },
   { p: 'kill/killing me/us|going to kill|will kill|gonna kill|threatens to kill|threatened to kill', kind: 'violence' },
   { p: 'threatened/threatens/threaten/threatening to hurt/kill/beat/harm/attack/rape|threatened/threatens my family|going to hurt me', kind: 'violence' },
 
   // ── confinement ──
-  { p: `bị nhốt|nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement' },
+  { p: `nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement', unless: ANIMALS },
   { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|không/chẳng/chả được phép ra/rời/đi|không/chẳng/chả được đi đâu|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement' },
   { p: `không/chẳng/chả cho về ${NOT_ABOUT}|không/chẳng/chả cho ${ME} về ${NOT_ABOUT}|không chịu cho * về ${NOT_ABOUT}|không thả * về|không cho * bỏ về|giữ * không cho về`, kind: 'confinement' },
-  { p: 'không cho/được liên lạc|không cho * liên lạc|không cho * gọi về|thu điện thoại|lấy điện thoại|tịch thu điện thoại|giữ điện thoại|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả', kind: 'confinement' },
+  { p: `không cho/được liên lạc|không cho * liên lạc|không cho * gọi về|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả`, kind: 'confinement' },
+  { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}` },
+  { p: `không/chẳng/chả/chưa cho/được lên/vào/cập bờ|không/chẳng/chả/chưa cho/được xuống/rời tàu|không/chẳng/chả cho * xuống tàu|bị giữ ở/tại/trong/trên|bị giữ lại ở/tại/trong/trên|giữ ${ME} ở/tại/trong/trên|đang bị giữ !luong/tien/ho/giay/the/hop/visa/bang/phep/coc/passport/dien/so|bị giữ làm con tin|làm con tin`, kind: 'confinement' },
+  // Not let home — unless it is the leave for Tết or a funeral that was refused.
+  { p: `không/chẳng/chả cho * về ${HOME}`, kind: 'confinement', unless: 'phép|ăn tết|về tết|nghỉ tết|thăm nhà|thăm quê|nghỉ lễ|đám cưới|đám giỗ|chịu tang|dự đám' },
+  { p: 'không/chả/chẳng/chưa ai *2 chở/đưa/đem/dẫn *2 viện/bệnh/cấp/bác|không/chả/chẳng cho *2 đi viện/khám/bệnh/bác|chảy máu nhiều|máu chảy nhiều|mất nhiều máu|bất tỉnh|hôn mê|bleeding|unconscious|no one * take me to * hospital|nobody * take me to * hospital', kind: 'danger' },
+  { p: 'không cho * gọi điện|không cho * gọi cho|không cho ai gọi|cấm * gọi điện|thu điện thoại|lấy điện thoại|tịch thu điện thoại|giữ điện thoại|không/chẳng/chả/chưa cho/được * dùng/xài/cầm/có điện thoại|không/chẳng/chả/chưa cho/được * sử dụng điện thoại|điện thoại * bị thu/lấy/giữ|điện thoại * bị tịch thu|điện thoại bị * thu/lấy/giữ|bị thu * điện thoại|bị lấy * điện thoại|bị giữ * điện thoại|tịch thu * điện thoại|nhắn lén|nhắn trộm|lén nhắn|lén gọi|gọi lén|mượn lén|dùng lén|nhắn tin lén|lén lút nhắn', kind: 'confinement', unless: 'giờ làm|khi làm|lúc làm|trong ca|ca làm|hết ca|trong xưởng|at work|during work' },
+  { p: `bị bỏ rơi|bị bỏ lại|bị vứt lại|bị bỏ mặc|bị đuổi ra đường|ngủ ngoài đường|lang thang ngoài đường|đứng ngoài đường|không có chỗ ngủ|không có chỗ ở|không nơi nương tựa|không biết đi đâu !choi/an/du/lam/mua/hoc/kham/cho/xem|không biết * đang ở đâu|không biết mình/em/tôi/tui/nó/đang ở đâu|không rõ * đang ở đâu|bị đuổi ra đường|đuổi * ra đường|đuổi ra đường|đuổi * ra khỏi nhà|người lạ * theo ${ME}|bám theo ${ME}|theo dõi ${ME}|rình rập|không thoát ra được|không thoát được|không trốn được|không trốn thoát|không có lối thoát|không chạy thoát|mất liên lạc * ngày/tuần/tháng/hôm/nay|mất liên lạc với ${ME}|bặt vô âm tín|không liên lạc được với ${ME}|không liên lạc được * ngày/tuần/tháng|trốn thoát|trốn ra được|trốn được ra|trốn được khỏi|thoát được khỏi|chạy trốn khỏi|đang lẩn trốn|đang trốn ở/trong|can not escape|no way out|nowhere to go|no place to go|nowhere to stay|sleeping on the street|not eaten for|have not eaten|no food for|abandoned|stranded|left behind|do not know where * is/are/am|escaped from`, kind: 'danger' },
   { p: 'took/take/takes/taken my phone|no contact with my family|not allowed to call|lock the door|locked the door|locks the door|locked/lock/locks * me/us/in/up/inside|locked in|locked up|locked inside|trapped|confined|imprisoned|held captive|keep/keeps/kept me inside', kind: 'confinement' },
   { p: 'not/never allowed to leave/go|not * let me * leave/go/out|not * let us * leave/go/out|never let me * leave/go/out|can not leave the house/room/building/compound|can not go out|can not get out', kind: 'confinement' },
 
   // ── sexual abuse and harassment ──
-  { p: 'quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với|ép * ngủ với|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|đòi ngủ|đòi * ngủ với|bắt * ngủ với|bảo * ngủ với|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm', kind: 'sexual_abuse' },
+  { p: `quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với|ép * ngủ với|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|đòi ngủ|đòi * ngủ với|bắt * ngủ với|bảo * ngủ với|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm`, kind: 'sexual_abuse' },
+  { p: `sờ/rờ/đụng/chạm/touch/bóp/vỗ vào/vô người/ngực/mông/đùi/vú/chỗ/vùng/hạ|sờ/rờ/bóp/vỗ/touch mông/đùi/vú/chỗ/vùng|đụng chạm ${ME}|đụng chạm vào/vô|động chạm vào/vô|đụng chạm người|sờ/rờ/touch ${ME}|mò vào/vô phòng|lẻn vào/vô phòng|vào phòng * lúc * ngủ|cưỡng hôn|+hôn ${ME}|bắt/ép/đòi *3 massage/xoa|bắt/ép/đòi *3 mát xa|massage cho ông/chủ/sếp/hắn/nó|đòi vào/vô phòng|say rượu * vào/vô phòng|nửa đêm * vào/vô phòng|gõ cửa phòng * đêm|kêu/gọi/bảo/bắt/đòi ${ME} vào/vô phòng *2 ngủ|gạ ${ME}|gạ * lên giường|lên giường với|dâm dê|dê xồm|ý đồ xấu|ý đồ đen tối|có ý đồ với|giở trò|chuốc thuốc|chuốc say|bị chuốc|bỏ thuốc vào|bị bỏ thuốc|vào/vô phòng ${ME} *3 đêm|đêm * vào/vô phòng ${ME}|mát xa cho ông/chủ/sếp/hắn/nó|bắt/ép/đòi * cởi|đòi * ảnh nóng|đòi * ảnh khỏa thân|gửi ảnh nóng|quay/chụp * tắm|quay/chụp * thay đồ/quần|camera * tắm|camera * thay đồ/quần|camera * phòng ngủ|camera trong phòng ${ME}|camera * phòng ${ME}`, kind: 'sexual_abuse' },
   { p: 'peeping|filmed me|secretly filmed|harass/harassed/harasses/harassing/harassment|rape/raped/raping/rapes|sexual/sexually|molest/molested/molesting|groped/grope/gropes|touch/touches/touched/touching me|assault/assaulted me|sexual assault', kind: 'sexual_abuse' },
 
   // ── self-harm ──
-  { p: 'muốn chết|thà chết|chết đi cho|ước gì * chết|mong * chết|chết cho xong|chết quách|không/chẳng muốn sống|không thiết sống|chán sống|hết muốn sống|không còn muốn sống|kết liễu|kết thúc cuộc đời|kết thúc cuộc sống|kết thúc đời|tự sát|+tự +tử|+tự +vẫn|nhảy lầu|nhảy cầu|uống thuốc ngủ|uống thuốc chuột|cắt cổ tay|rạch tay|treo cổ', kind: 'self_harm', strong: true },
+  // "nóng muốn chết", "đói muốn chết": a physical state said strongly, not a wish (see notAfter).
+  { p: 'muốn chết', kind: 'self_harm', strong: true, notAfter: ['nong', 'lanh', 'ret', 'doi', 'khat', 'ngon', 'cuoi', 'vui', 'suong', 'them', 'ngua', 'thom', 'dep', 'hay', 'oi', 'buc'] },
+  { p: `thà chết|chết đi cho|ước gì * chết|mong * chết|chết cho xong|chết quách|không/chẳng muốn sống ${NOT_THERE}|không thiết sống|chán sống ${NOT_THERE}|hết muốn sống ${NOT_THERE}|không còn muốn sống ${NOT_THERE}|chán đời|không/chẳng/chả còn thiết|không/chẳng/chả thiết sống|kết liễu|kết thúc cuộc đời|kết thúc cuộc sống|kết thúc đời|tự sát|+tự +tử|+tự +vẫn|nhảy lầu|nhảy cầu|uống thuốc ngủ|uống thuốc chuột|cắt cổ tay|rạch tay|treo cổ`, kind: 'self_harm', strong: true },
   { p: `muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để tự tử|muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để ${ME} tự tử|tự tử chết/mất|tự tử cho xong`, kind: 'self_harm', strong: true },
+  { p: `sống làm gì|sống để làm gì|sống chi nữa|sống làm chi|lý do * để sống|lý do để sống|lý do gì để sống|không còn gì để sống|không/chẳng/chả thiết tha|không/chẳng/chả thiết gì|tự giải thoát|giải thoát cho bản thân|tìm đến/tới cái chết|tìm cái chết|về với ông bà|về với tổ tiên|đi theo ba/bố/ông mẹ/bà luôn|đi theo ba/bố/ông mẹ/bà cho|vĩnh biệt mọi/cuộc/bố/ba/mẹ/gia/tất/cả/anh/chị/em|tin nhắn cuối cùng|lời nhắn cuối cùng|lời trăn trối|biến mất khỏi|muốn biến mất|ước gì * biến mất|hơn nếu không có/thiếu ${ME}|hơn khi không có ${ME}|không bao giờ tỉnh dậy|không bao giờ dậy|không muốn tỉnh dậy|không muốn thức dậy nữa|ngủ mãi mãi|ngủ luôn không dậy|rạch cổ tay|thuốc chuột|thuốc diệt chuột|thuốc trừ sâu|uống * vỉ thuốc|uống hết * thuốc|uống cả * thuốc|uống hết vỉ|uống cả vỉ|uống quá liều|quá liều|nhảy sông|nhảy xuống sông|nhảy xuống từ|lao xuống sông|gieo mình|muốn/tính/định/sẽ/thà/chắc nhảy *2 sông/biển/lầu/cầu/xuống|đứng trên sân thượng|đứng trên mái/nóc/lan/thành|trèo lên sân thượng|trèo lên mái/nóc/lan/thành|kết thúc tất cả|kết thúc mọi thứ|kết thúc mọi chuyện|chết cho rồi|chết đi cho|chết luôn cho|ra đi mãi mãi`, kind: 'self_harm', strong: true, unless: 'phơi|ngắm|hút thuốc|tập thể dục|diệt chuột|bẫy chuột|nhà * chuột|cắt tay áo|móng tay' },
+  { p: 'muốn kết thúc .|muốn giải thoát|không chịu được nữa|không chịu nổi nữa|hết chịu nổi|chịu hết nổi|không sống nổi|muốn đi luôn|đi luôn cho xong|cắt tay|can not do this anymore|can not take it anymore|can not go on|want to disappear|give up on everything', kind: 'self_harm', strong: true, needs: DESPAIR },
+  { p: 'end everything|ending everything|nobody would miss me|no one would miss me|nobody will miss me|no one will miss me|if i was gone|if i were gone|better off without me|no reason to go on|no point living|no point in living|give up on life|overdose|took * pills|take all * pills|jump off|jump from|slit my wrist|cut myself|cutting myself|my last message|goodbye forever', kind: 'self_harm', strong: true },
   { p: 'kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
 
   // ── arrest and detention ──
   { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest' },
   { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest' },
+  { p: `bị hốt !hoang|bị tóm|bị gom|bị vồ|bị * hốt !hoang|${each(POLICE, '*3 hốt/tóm/gom/vồ/còng/lôi/giải/áp/túm !hoang')}|+còng tay|bị +còng|trại di trú|trại tạm giữ|trại tạm giam|trung tâm giam|trung tâm tạm giữ|trại giam giữ|quản thúc|bị quản chế|bị tạm giam|bị phạt tù|bị kết án|bị xử tù|đang ở đồn|đang trong đồn|ở trong đồn|bị đưa vào trại|detention center|detention centre|taken by * police/immigration|police took|police * taken|immigration took|immigration raid|raided`, kind: 'arrest', unless: 'giao thông|đội mũ|vượt đèn|đỗ xe|đậu xe|phạt tiền' },
   { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest' },
 
   // ── trafficking and forced labour ──
   { p: `+bán ${ME}|bị +bán|bị =ban sang/cho/qua/vao/di/lam/den/ra/toi|buôn người|buôn bán người|mua bán người|+bán +người|tiền chuộc|đòi chuộc|chuộc người`, kind: 'trafficking', notAfter: ['chong', 'phong', 'mua', 've', 'luat', 'toi', 'nan'] },
   { p: 'bị buôn bán|buôn bán sang|lừa bán|bị lừa vào|đường dây lừa đảo|đòi gia đình * tiền|đòi * gia đình * tiền|bị lừa sang|bị lừa =qua !nhieu/troi/tien|bị lừa đi làm|bị lừa đưa|bị lừa bán|bị lừa * việc nhẹ|lừa * việc nhẹ lương cao|lừa * sang campuchia/cam/myanmar/lao/trung/thai/casino|bị đưa sang * làm', kind: 'trafficking' },
-  { p: 'ép làm|ép đi làm|bị ép !ky/hop/dong/nop/mua/an|ép * làm việc|bắt làm !nong/xay/sai/trai/nghe/nganh/cong/o/tai/ben/thu/giay|bị bắt làm|bắt !dau/duoc/gap/tay/chuyen/xe/ve/ca/phat/loi/buoc/chuoc/may/song *1 làm|cưỡng bức lao động|lao động cưỡng bức|lao động khổ sai|nô lệ|như nô lệ|làm không công !bang|làm việc không công !bang|không cho nghỉ ngơi', kind: 'trafficking' },
+  // Made to work (overtime unpaid, Sundays, day and night: signs of forced labour) — but "bắt làm
+  // lại", "làm bù" (redo, make up for) is a hard boss.
+  { p: 'ép làm|ép đi làm|bị ép !ky/hop/dong/nop/mua/an|ép * làm việc|bắt làm !nong/xay/sai/trai/nghe/nganh/cong/o/tai/ben/thu/giay|bị bắt làm|bắt !dau/duoc/gap/tay/chuyen/xe/ve/ca/phat/loi/buoc/chuoc/may/song/den/boi/nop/tra/dong *1 làm', kind: 'trafficking', unless: 'làm lại|làm bù|làm sai|làm chậm|làm tiếp|làm nốt|làm cho xong|làm cho kịp|vì làm|do làm|tại làm' },
+  { p: 'cưỡng bức lao động|lao động cưỡng bức|lao động khổ sai|nô lệ|như nô lệ|làm không công !bang|làm việc không công !bang|không cho nghỉ ngơi', kind: 'trafficking' },
+  { p: 'bắt/ép/buộc lừa|bắt/ép/buộc !dau/duoc/gap/dc *2 lừa|bắt/ép/buộc *3 scam|bị ép đi lừa|phải đi lừa|phải lừa người|lừa người việt|bị đưa/dẫn/chở/đẩy qua/sang/vượt biên|bị đưa * qua/sang biên giới|vượt biên bằng đường rừng|bị +bán lại|tricked into|lured into|lured to|scam company|scam companies|scam center|scam centre|fraud company|forced to scam|made to scam|make me scam|makes me scam', kind: 'trafficking' },
   { p: 'trafficking !hotline/hotlines/line/number/law/laws/prevention|trafficked|traffickers|sold me|was sold|were sold|been sold|forced to work|forced labour|forced labor|forced me|force me|forces me|scam compound|ransom|slave|slavery', kind: 'trafficking', notAfter: ['anti', 'against', 'chong'] },
 
   // ── danger, a cry for help ──
-  { p: `cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'] },
+  { p: `help ${ME} với/gấp/đi|help với|help gấp|cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'] },
   { p: 'help me .|help me please/now/quickly/asap/immediately/i/im/they/he/she/someone/somebody/sos/urgent/urgently|help us .|help us please/now/quickly|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help .|please help us/quickly/now/urgent|sos|save me|save us|save my life|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'] },
   { p: 'following me|stalking me|chasing me|đuổi theo * em/tôi/mình|bị theo dõi|bị rình|need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
   { p: 'nguy hiểm !khong/chua/nhat/khi/the/nhu/gi|gặp nguy|nguy đến tính mạng|tính mạng * đe dọa|không an toàn|khẩn cấp !so/lien/goi/duong/tong/ho/cho/thi/thu|sợ bị giết|sống không bằng chết|cần giúp gấp|cần hỗ trợ gấp|giúp * gấp !ve/thu/ho/giay/lam', kind: 'danger', notAfter: ['so', 'goi', 'duong', 'tong', 'truong', 'hop', 'neu', 'khi', 'co', 'cap', 'it', 'bot', 'muc', 'nganh', 'viec', 'cong', 'chieu', 'tuc', 'thong', 'hanh'] },
@@ -89,8 +150,26 @@ export const NEGATORS = {
 /** Words before a phrase in the same clause that make it a supposition, not a fact. */
 export const HYPOTHETICAL = ['neu', 'gia su', 'gia nhu', 'lo nhu', 'lo', 'trong truong hop', 'truong hop', 'phong khi', 'khi nao', 'nhung ai', 'ai bi', 'if', 'what if', 'in case', 'suppose', 'supposing', 'would', 'could i', 'will i', 'might', 'whether', 'i be', 'we be', 'you be'];
 
-/** Words before a phrase (or after it in its clause: "years ago") that put it in the past or in someone else's story. */
-export const DISTANT = ['tung', 'truoc day', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'tren mang', 'tren facebook', 'tren tivi', 'phim', 'video', 'clip', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'nghe ke', 'phong su'];
+/**
+ * Words before a phrase (or after it in its clause: "years ago") that put it in the past, in
+ * someone else's story, on a screen, or end it ("được thả"). Screens are named by what is done
+ * with them ("xem phim", "đọc trên mạng"): "bị quay video" and "lừa đảo trên mạng" are not stories.
+ */
+export const DISTANT = ['tung', 'truoc day', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'doc tren', 'xem tren', 'tren mang noi', 'tren mang dang', 'tren tivi', 'xem phim', 'coi phim', 'bo phim', 'trong phim', 'phim nay', 'phim do', 'canh phim', 'doan phim', 'phim hanh dong', 'phim kinh di', 'phim hay', 'xem video', 'coi video', 'xem clip', 'coi clip', 'clip nay', 'video nay', 'choi game', 'game nay', 'tro choi', 'doc truyen', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'game', 'nghe ke', 'phong su', 'duoc tha', 'tha ra', 'da duoc tha', 'released', 'was released', 'got out'];
+
+/** Hearsay words that do not make a story when the one it happened to is the user's own ("nghe nói chồng em bị bắt"). */
+export const HEARSAY = ['nghe noi', 'nghe ke', 'nghe tin', 'heard that', 'tren mang', 'tren facebook', 'tren zalo', 'tren tiktok', 'tren youtube', 'co nguoi bao', 'co nguoi noi', 'nguoi ta noi', 'nguoi ta bao'];
+
+/** Someone close, named with the user's "my" after it ("chồng em", "con tôi", "bạn mình"). */
+export const CLOSE = ['chong', 'vo', 'con', 'bo', 'ba', 'me', 'anh', 'chi', 'em', 'ban', 'chau', 'nguoi nha', 'nguoi than', 'cau', 'chu', 'brother', 'sister', 'husband', 'wife', 'son', 'daughter', 'friend'];
+/** The user as the owner in "chồng em", "con tôi". */
+export const POSSESSORS = ['em', 'toi', 'minh', 'tui', 'tao', 'my'];
+
+/** Words that make the subject anybody: "người lao động bị bắt thì liên hệ ai" asks in general. */
+export const GENERIC = ['nguoi lao dong', 'lao dong', 'cong dan', 'nguoi ta', 'ai do', 'nguoi viet', 'nguoi nha', 'nguoi than', 'someone', 'a worker', 'workers', 'people'];
+
+/** Words before a supposition that make it a threat: "dọa nếu bỏ trốn sẽ giết em". */
+export const THREATS = ['doa', 'ham', 'threaten', 'threatens', 'threatened', 'threatening', 'warned', 'said'];
 
 /** Words that end the reach of a negation or supposition ("không bị đánh nhưng bị nhốt"). */
 export const SCOPE_BREAKS = ['nhung', 'ma', 'but', 'and', 'va', 'gio', 'now', 'bay', 'roi'];

@@ -36,14 +36,25 @@ const VI: Record<string, string> = {
   dg: 'dang', đg: 'dang', dag: 'dang', đag: 'dang', ch: 'chua', thik: 'thich', iu: 'yeu', lun: 'luon',
   wa: 'qua', we: 'que', oy: 'roi', ui: 'roi', tl: 'tra loi', nt: 'nhan tin', sv: 'sinh vien', nv: 'nhan vien',
   ql: 'quan ly', tp: 'thanh pho', vc: 'viec', vl: 'viec lam', ok: 'ok', oki: 'ok', oke: 'ok', okie: 'ok',
+  ac: 'anh chi', ace: 'anh chi em', ae: 'anh em', tks: 'cam on', thks: 'cam on', thanks: 'cam on', camon: 'cam on',
+  // Southern and Central speech as typed: "dìa" = về, "dzậy" = vậy, "mần" = làm, "ổng"/"bả" = ông ấy/bà ấy,
+  // "uýnh" = đánh. Only spellings that are not also other words: unmarked "dia" stays (địa, đĩa).
+  dìa: 've', dzìa: 've', dzia: 've', zìa: 've', dzậy: 'vay', dzay: 'vay', zậy: 'vay', dzạ: 'da', dzô: 'vao', zô: 'vao',
+  mần: 'lam', rứa: 'vay', ổng: 'ong', bả: 'ba', uýnh: 'danh', uynh: 'danh', quýnh: 'danh', oánh: 'danh', hông: 'khong',
+  // Words migrant workers take from their employers' English.
+  boss: 'sep', lock: 'khoa', locked: 'khoa', police: 'canh sat',
 };
+/** Southern "vô" is "vào" except in the words it forms ("vô lý", "vô ích", "vô cùng"…). */
+const VO_COMPOUNDS = new Set(['ly', 'ich', 'cung', 'duyen', 'tinh', 'hieu', 'gia', 'dung', 'tu', 'so', 'danh', 'dich', 'trach', 'luong', 'nhan', 'co', 'han', 'van', 'phep', 'hai', 'dinh', 'tan', 'ngan', 'thuc', 'vong', 'y', 'dao', 'san', 'hinh', 'vi', 'tich', 'ke', 'bo', 'chu']);
+/** Words after which unmarked "hong" is the Southern "không" ("hong cho", "hong biet"). */
+const HONG_BEFORE = new Set(['cho', 'co', 'biet', 'muon', 'duoc', 'dc', 'chiu', 'tra', 'phai', 'the', 'hieu', 'can', 'ai', 'sao', 'lam', 'di', 've', 'an', 'ngu', 'dam', 'ky', 'nghe', 'thay', 'noi', 'con', 'tin', 'nho', 'nen', 'goi', 'gap', 'song']);
 
 /** English chat and contractions (apostrophes are dropped first: "can't" → "cant"). */
 const EN: Record<string, string> = {
   u: 'you', r: 'are', ur: 'your', im: 'i am', ive: 'i have', cant: 'can not', cannot: 'can not', dont: 'do not',
   doesnt: 'does not', didnt: 'did not', wont: 'will not', isnt: 'is not', wasnt: 'was not', arent: 'are not',
   havent: 'have not', hasnt: 'has not', couldnt: 'could not', wouldnt: 'would not', shouldnt: 'should not',
-  thx: 'thanks', ty: 'thanks', k: 'ok', pls: 'please', plz: 'please', govt: 'government',
+  thx: 'thanks', ty: 'thanks', tks: 'thanks', thks: 'thanks', thanx: 'thanks', k: 'ok', pls: 'please', plz: 'please', govt: 'government',
 };
 
 /** Tokens that are laughter or noise, not words. */
@@ -155,8 +166,22 @@ function expand(w: string, folded: string, lang: Locale, prev: string | undefine
     case 'v':
       return n === undefined || ['a', 'ad', 'ah', 'ak', 'nhi', 'nhe', 'nha'].includes(n) ? 'vay' : 'va';
     case 'hong':
-      // Southern "hông" = không, but "hỏng" (broken) and "hồng" exist: only at the end of a question.
-      return n === undefined || ['a', 'ad', 'ah', 'vay', 'z', 'nhi', 'ta'].includes(n) ? 'khong' : undefined;
+      // Southern "hông"/"hổng" = không. Unmarked, "hỏng" (broken) and "hồng" exist too: only at the
+      // end of a question or before a verb ("hong cho", "hong biet").
+      if (w === 'hông' || (w === 'hổng' && prev !== 'lo')) return 'khong';
+      if (w !== 'hong') return undefined;
+      return n === undefined || ['a', 'ad', 'ah', 'vay', 'z', 'nhi', 'ta'].includes(n) || HONG_BEFORE.has(n) ? 'khong' : undefined;
+    case 'vo':
+      return w === 'vô' && !(n && VO_COMPOUNDS.has(n)) ? 'vao' : undefined;
+    case 'tui':
+      // "tui" is tôi; "túi" (a bag) keeps its marks.
+      return w === 'tui' ? 'toi' : undefined;
+    case 'rang':
+      // Central "răng" = sao ("răng rứa", "mần răng").
+      return w === 'răng' && (prev === undefined || ['lam', 'man', 'vi', 'the', 'chu', 'ma'].includes(prev) || n === undefined || ['rua', 'ri', 'khong', 'ko', 'ma', 'cong', 'chu', 'ong', 'ba', 'em', 'anh', 'chi', 'ho', 'no'].includes(n)) ? 'sao' : undefined;
+    case 'mo':
+      // Central "mô" = đâu, after a verb of place ("đi mô", "ở mô").
+      return w === 'mô' && prev !== undefined && ['di', 'o', 've', 'den', 'toi', 'tu', 'lam'].includes(prev) ? 'dau' : undefined;
     case 'we':
     case 'wa':
       return VI[folded];

@@ -115,6 +115,8 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   const name = alias.words.join(' ');
   const next = end < tokens.length && tokens[end]!.c === tokens[start]!.c ? tokens[end]!.f : undefined;
   if (next !== undefined && NOT_AFTER_NAME[name]?.includes(next)) return false;
+  // "chủ nhật" is Sunday; "ông chủ Nhật" a Japanese employer.
+  if (name === 'nhat' && prev === 'chu') return ['ong', 'ba'].includes(tokens[start - 2]?.f ?? '');
   if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
   const typedWithMarks = tokens.slice(start, end).every((t) => t.s !== undefined || t.r.includes('đ'));
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
