@@ -34,6 +34,8 @@ export interface RootContext extends FlowState {
   misses: number;
   /** The return registration form in progress (flows/registration.ts). */
   reg?: RegState;
+  /** The user picked the language themselves; otherwise it follows what they clearly write in. */
+  localeChosen?: boolean;
 }
 
 const CHOICE = {
@@ -151,8 +153,12 @@ export function createRootMachine(deps: FlowDeps) {
     },
     actions: {
       adoptLocale: assign({
-        locale: ({ context, event }) =>
-          context.locale ?? (event.type === 'user.text' || event.type === 'user.emergency' ? event.nlu.locale : undefined),
+        locale: ({ context, event }) => {
+          if (event.type !== 'user.text' && event.type !== 'user.emergency') return context.locale;
+          if (context.locale === undefined) return event.nlu.locale;
+          // "hi" guessed Vietnamese; "how do I get my deposit back" then settles it as English.
+          return !context.localeChosen && event.nlu.localeSure ? event.nlu.locale : context.locale;
+        },
       }),
       rememberPlace: assign(({ context, event }) => {
         if (event.type !== 'user.text' && event.type !== 'user.emergency') return {};
@@ -177,6 +183,7 @@ export function createRootMachine(deps: FlowDeps) {
       declineCountry: assign({ countryAsked: true }),
       takeLanguageChoice: assign({
         locale: ({ event }) => (event as Ev<'user.choice'>).id.slice(LANG_PREFIX.length) as Locale,
+        localeChosen: true,
       }),
       clearArticle: assign({ article: undefined }),
       startTree: assign(({ context }) => ({ node: deps.dialogues.get(context.topic ?? '')?.start, trail: [] })),
@@ -199,6 +206,7 @@ export function createRootMachine(deps: FlowDeps) {
         article: undefined,
         misses: 0,
         reg: undefined,
+        localeChosen: false,
       })),
 
       sayWelcome: emit({ type: 'say', key: 'welcome.text' }),
@@ -370,8 +378,8 @@ export function createRootMachine(deps: FlowDeps) {
           'user.text': [
             // A question typed instead of a country is answered (the root handles it); a country is taken.
             ...registration.texts,
-            { guard: 'isTopicQuestion', target: 'routing', actions: ['rememberPlace', 'takeQuestion', 'declineCountry'] },
-            { guard: 'namesCountry', target: 'menu', actions: ['rememberPlace', 'declineCountry'] },
+            { guard: 'isTopicQuestion', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion', 'declineCountry'] },
+            { guard: 'namesCountry', target: 'menu', actions: ['adoptLocale', 'rememberPlace', 'declineCountry'] },
           ],
         },
       },
@@ -397,7 +405,7 @@ export function createRootMachine(deps: FlowDeps) {
             { guard: 'isCountryChoice', target: 'routing', actions: 'takeCountryChoice' },
             { guard: { type: 'isChoice', params: CHOICE.countryOther }, target: 'routing', actions: 'declineCountry' },
           ],
-          'user.text': [{ guard: 'namesCountry', target: 'routing', actions: ['rememberPlace', 'declineCountry'] }],
+          'user.text': [{ guard: 'namesCountry', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'declineCountry'] }],
         },
       },
       answer: {

@@ -377,8 +377,9 @@ export class ConversationService implements InboundPort {
         const understanding: Understanding = {
           intent: result.intent,
           confidence: result.confidence,
-          locale: stored?.locale ?? nlu.detectLanguage(text),
+          locale: nlu.detectLanguage(text),
         };
+        if (text.trim().split(/\s+/).length >= 3) understanding.localeSure = true;
         if (result.topicIntent) understanding.topicIntent = result.topicIntent;
         if (result.country) understanding.country = result.country;
         if (result.city) understanding.city = result.city;

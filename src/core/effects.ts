@@ -23,7 +23,10 @@ export interface Understanding {
   country?: string;
   city?: string;
   article?: { id: string; score: number };
+  /** The language this message is written in. */
   locale: Locale;
+  /** Long enough (three words or more) for that language to be more than a guess. */
+  localeSure?: boolean;
 }
 
 export type FlowEvent =

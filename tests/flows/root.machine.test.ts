@@ -247,3 +247,21 @@ describe('events from the hand-off desk', () => {
     expect(c.value).toBe('menu');
   });
 });
+
+describe('the language of a user who did not choose one', () => {
+  it('follows what they clearly write in, but not a one-word guess, and never overrides a choice', () => {
+    const c = conversation();
+    c.send({ type: 'user.text', text: 'hi', nlu: understood({ intent: 'greeting', confidence: 1, locale: 'vi' }) });
+    expect(c.state.locale).toBe('vi');
+    c.send({ type: 'user.text', text: 'ok', nlu: understood({ locale: 'en' }) });
+    expect(c.state.locale).toBe('vi');
+    c.send({ type: 'user.text', text: 'how do I get my deposit back', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, locale: 'en', localeSure: true }) });
+    expect(c.state.locale).toBe('en');
+
+    const chosen = conversation();
+    chosen.send({ type: 'user.start' });
+    chosen.send({ type: 'user.choice', id: 'lang_vi' });
+    chosen.send({ type: 'user.text', text: 'how do I get my deposit back', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, locale: 'en', localeSure: true }) });
+    expect(chosen.state.locale).toBe('vi');
+  });
+});
