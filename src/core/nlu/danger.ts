@@ -50,7 +50,7 @@ const SCAM_HUB = new PatternIndex<true>(
   ].map((p) => [p, true] as const),
 );
 const DEMANDS = new PatternIndex<true>(
-  ['đòi * tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi * đô|bắt * trả * tiền|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go'].map((p) => [p, true] as const),
+  ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/triệu|bắt * trả * tiền|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go'].map((p) => [p, true] as const),
 );
 
 /** A camera where the user washes or changes: voyeurism, even said across two clauses. */

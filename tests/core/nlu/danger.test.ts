@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DANGER_KINDS, analyze, detectDanger } from '../../../src/core/nlu/index.ts';
+import { DANGER_RULES } from '../../../src/core/nlu/danger-rules.ts';
 
 const kindsOf = (text: string) => {
   const a = analyze(text);
@@ -120,6 +121,79 @@ describe('danger is found', () => {
   });
 });
 
+describe('danger said indirectly, in dialect or in slang', () => {
+  it.each([
+    // Southern / Central speech and chat spellings
+    ['ổng uýnh tui quá trời', 'violence'],
+    ['bả hổng cho tui ra khỏi nhà', 'confinement'],
+    ['chủ hông cho em dìa quê', 'confinement'],
+    ['bị tụi nó đá vô bụng', 'violence'],
+    ['sếp thụi vào mặt em', 'violence'],
+    ['madam vả vào mặt em', 'violence'],
+    ['bị ăn đòn suốt', 'violence'],
+    ['nó lấy gậy rượt em chạy', 'violence'],
+    ['chủ hù sẽ chém nếu em đi báo', 'violence'],
+    ['bà chủ tạt nước sôi lên người em', 'violence'],
+    ['bả bắt em nhịn đói cả ngày', 'violence'],
+    ['đang bị boss lock trong kho', 'confinement'],
+    // the phone, the door, the sea
+    ['họ không cho em xài điện thoại', 'confinement'],
+    ['điện thoại của em bị chủ giữ mất rồi', 'confinement'],
+    ['em phải mượn lén máy bạn để nhắn', 'confinement'],
+    ['mụ chủ khóa cửa từ ngoài', 'confinement'],
+    ['thuyền trưởng không cho ai lên bờ', 'confinement'],
+    ['cả đoàn bị giữ trên tàu ngoài khơi', 'confinement'],
+    ['họ không cho tụi em gọi điện về', 'confinement'],
+    ['bị đuổi ra đường lúc nửa đêm', 'danger'],
+    ['tui không biết mình đang ở đâu nữa', 'danger'],
+    ['em trốn thoát được rồi nhưng không có tiền', 'danger'],
+    ['bạn em mất liên lạc 2 tuần nay', 'danger'],
+    ['không ai đưa em đi bệnh viện', 'danger'],
+    // touching, the room at night, cameras
+    ['ông chủ hay rờ đùi em', 'sexual_abuse'],
+    ['ông ấy cứ đụng chạm vào người em', 'sexual_abuse'],
+    ['tối qua nó lẻn vào phòng em', 'sexual_abuse'],
+    ['con trai chủ gạ em lên giường', 'sexual_abuse'],
+    ['chủ lắp camera trong nhà tắm', 'sexual_abuse'],
+    ['có camera chĩa vào chỗ em thay đồ', 'sexual_abuse'],
+    // detention, in slang
+    ['thằng em tui bị công an hốt rồi', 'arrest'],
+    ['cảnh sát tóm cả nhóm lao động chui', 'arrest'],
+    ['em đang ở trại tạm giữ', 'arrest'],
+    ['police took my brother away', 'arrest'],
+    // scam compounds and being sold
+    ['tụi nó bắt em chat lừa người ta', 'trafficking'],
+    ['bị dẫn qua biên giới ban đêm', 'trafficking'],
+    ['em ở Bavet, muốn về mà họ không cho', 'trafficking'],
+    ['đang ở đặc khu, họ đòi gia đình 4000 đô', 'trafficking'],
+    ['I was lured into a scam centre', 'trafficking'],
+    // self-harm said indirectly
+    ['sống để làm gì nữa', 'self_harm'],
+    ['em uống hết lọ thuốc ngủ rồi', 'self_harm'],
+    ['em chỉ muốn biến mất', 'self_harm'],
+    ['cả nhà sẽ tốt hơn nếu không có con', 'self_harm'],
+    ['mệt mỏi lắm rồi, em muốn giải thoát', 'self_harm'],
+    ['chán lắm, em không chịu nổi nữa', 'self_harm'],
+    ['em đang đứng trên mái nhà', 'self_harm'],
+    ['vĩnh biệt mọi người', 'self_harm'],
+    ['chán đời quá', 'self_harm'],
+    ['I just want to disappear, I am so tired', 'self_harm'],
+    ['nobody will miss me', 'self_harm'],
+    // threats whose "if" is the threat's condition, not a supposition
+    ['nó dọa nếu em nói ra sẽ giết em', 'violence'],
+    ['he threatened that if I leave he will kill me', 'violence'],
+    // negation that belongs to something else
+    ['ai không làm đủ là bị đánh', 'violence'],
+    ['không ký là không cho ra khỏi phòng', 'confinement'],
+    // hearsay about the user's own relative
+    ['nghe nói chồng em bị bắt ở Malaysia', 'arrest'],
+    // a short plea in fear
+    ['giúp tôi với, tôi sợ quá', 'danger'],
+  ])('%s → %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+});
+
 describe('danger is not found', () => {
   it.each([
     // denied
@@ -166,6 +240,42 @@ describe('danger is not found', () => {
     'xem video người ta bị đánh',
     'bị bắt lỗi vì đi làm muộn',
     'em bị nghiệp đoàn bắt về nước trước hạn vì công ty hết việc',
+    // harmless senses of the new words
+    'trời lạnh muốn chết',
+    'đói muốn chết, trưa nay chưa ăn',
+    'em không muốn sống ở Hàn nữa, muốn về quê',
+    'quên chìa khóa bị nhốt ngoài cửa',
+    'tài khoản zalo bị khóa',
+    'nhốt con chó trong phòng',
+    'tay bị máy dập phải khâu 5 mũi',
+    'bị xe đâm lúc đi làm về',
+    'đá bóng bị bóng đập vào mặt',
+    'đấm vào tường cho đỡ tức',
+    'bị sếp bắt làm lại từ đầu',
+    'bị bắt đền cái bát vỡ',
+    'không được dùng điện thoại trong giờ làm',
+    'chủ không cho nghỉ phép về quê ăn tết',
+    'bị người yêu đá rồi',
+    'tụi em hay đánh cầu lông',
+    'ông cụ em chăm hay đánh rắm',
+    'làm gì để giết thời gian',
+    'điện thoại chết máy rồi',
+    'em rơi điện thoại',
+    'bị sốt cao mấy hôm',
+    'bị lừa hết tất cả tiền cọc',
+    'phim hành động có cảnh đánh nhau',
+    'con mèo bị nhốt trong lồng',
+    'cảnh sát giao thông phạt em vì đỗ xe sai',
+    'em đang trốn việc đi uống cà phê',
+    'đứng trên sân thượng phơi đồ',
+    'nhà nhiều chuột quá, mua thuốc diệt chuột ở đâu',
+    'em muốn kết thúc hợp đồng sớm',
+    'i cant take it anymore, this job is too hard, i want to quit',
+    'my phone was stolen on the train',
+    'bạn em mới được thả khỏi trại di trú, giờ làm giấy về',
+    'người lao động bị bắt ở nước ngoài thì liên hệ ai',
+    'trên facebook có người bảo bị lừa sang campuchia',
+    'em sợ lắm, không biết làm thủ tục thanh lý thế nào, mong anh chị giúp em với',
     // general questions about a word or a case
     'khi bị quấy rối thì nên làm gì',
     'what counts as harassment at work',
@@ -184,6 +294,15 @@ describe('danger is not found', () => {
     'help',
   ])('%s', (text) => {
     expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('every rule is written out: no template placeholder left in a phrase', () => {
+    // A phrase with `\${ME}` inside single quotes never matches anything.
+    for (const r of DANGER_RULES) {
+      expect(r.p, r.p.slice(0, 60)).not.toMatch(/\$\{/);
+      if (r.unless) expect(r.unless).not.toMatch(/\$\{/);
+      if (r.needs) expect(r.needs).not.toMatch(/\$\{/);
+    }
   });
 
   it('only ever reports known kinds, on any input', () => {

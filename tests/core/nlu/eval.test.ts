@@ -46,6 +46,23 @@ describe('evaluation targets', () => {
   });
 });
 
+// Fresh batches, each in another voice (domestic workers; factory and construction slang; fishermen,
+// scam compounds and detention; indirect self-harm and harmless violent words; English and mixed),
+// written and measured before the rules were generalised. The rules were then widened by word
+// family, not by line: these keep that work from sliding back.
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl'])('%s', (name) => {
+  it('every emergency found, false emergencies ≤ 3%', () => {
+    const { summary, misses } = run(name);
+    expect(summary.n).toBeGreaterThanOrEqual(60);
+    const danger = misses.filter((m) => m.expected.includes('emergency') !== m.got.emergency.length > 0);
+    expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBe(1);
+    expect(summary.falseEmergencyRate, JSON.stringify(danger, null, 1)).toBeLessThanOrEqual(0.03);
+    // Not a target, a floor.
+    expect(summary.accuracy, JSON.stringify(misses, null, 1)).toBeGreaterThanOrEqual(0.95);
+    expect(summary.countryAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
 describe('evaluate()', () => {
   it('counts by the documented definitions', () => {
     const fake = (t: string) =>
