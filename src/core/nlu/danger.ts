@@ -50,8 +50,11 @@ const SCAM_HUB = new PatternIndex<true>(
   ].map((p) => [p, true] as const),
 );
 const DEMANDS = new PatternIndex<true>(
-  ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/triệu|bắt * trả * tiền|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go'].map((p) => [p, true] as const),
+  ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/triệu|bắt * trả * tiền|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go|pay * before * leave/go'].map((p) => [p, true] as const),
 );
+
+/** A signature or silence forced: "ép ký … không ký thì không trả hộ chiếu". */
+const COERCION = new PatternIndex<true>([['ép/bắt/buộc * ký|không ký thì|không ký là|dọa|force/forced/forces * sign|threaten/threatened/threatens', true]]);
 
 /** A camera where the user washes or changes: voyeurism, even said across two clauses. */
 const CAMERA = new PatternIndex<true>([['camera|máy quay|quay lén|spy cam|hidden camera', true]]);
@@ -103,7 +106,8 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     if (!rule.strong && explainedAway(tokens, m.start, m.end, ruleWords.get(rule)!, negators)) continue;
     found.add(rule.kind);
   }
-  if (!found.has('confinement') && hasMatch(PASSPORT_HELD, tokens) && hasMatch(WANTS_OUT, tokens)) found.add('confinement');
+  // The passport held, and leaving priced or a signature forced with it: debt bondage.
+  if (!found.has('confinement') && hasMatch(PASSPORT_HELD, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
   if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');

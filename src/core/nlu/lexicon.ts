@@ -69,6 +69,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['sa thai|duoi viec|bi duoi|cho nghi viec|mat viec|bi cho nghi', { contract_liquidation: 2, support_fund: 0.4 }],
   // The one cared for, or the employer, died: the worker needs a new employer or to go home.
   ['cham * mat roi|cham * qua doi|cham * mat .|chu * qua doi|chu * mat roi|ong cu * mat|ba cu * mat|nguoi benh * mat|nguoi gia * mat', { contract_liquidation: 3, support_fund: -2 }],
+  // The employer ran off: wages and the contract, not the worker absconding.
+  ['cong ty * bo tron|chu * bo tron|cong ty bo tron|chu bo tron|cong ty * bo chay|chu * bo chay|employer ran away|company ran away', { contract_liquidation: 3, return_registration: -2 }],
   ['doi chu|chuyen chu|doi cong ty|chuyen cong ty|chuyen viec|doi viec|chuyen xuong', C(2)],
   ['nguoc dai|bi chui|chui mang|bi mang', C(1.5)],
   ['quyen loi|quyen cua|co quyen|quyen han|quyen|nghia vu|trach nhiem', C(1.5)],
@@ -214,7 +216,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['bot|may tra loi|tra loi tu dong|khong phai may|robot', P(1.2)],
   ['officer|officers|human|staff|agent|operator|consul|representative', P(2.5)],
   ['real person|a person|live person|someone|somebody|real human|not a bot|not a robot|live chat|live agent|a human', P(2)],
-  ['call me back|call back|callback|ring me', P(2)],
+  ['call me back|call back|callback|ring me', { handoff: 3, hotline: -1 }],
   ['talk to|talk with|speak to|speak with|chat with|connect me|transfer me|put me through', P(1.5)],
 
   // ── greetings and thanks ──
@@ -242,6 +244,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['nau|nau an|cach nau|mon an|nha hang|quan an|restaurant|recipe|cook', O(3)],
   ['food|buy|to buy|shopping', O(1.5)],
   ['phone * stolen|lost my phone|phone * broken|broke my phone|phone * lost', { hotline: -2.5, out_of_scope: 2 }],
+  // Tickets for the train or the bus are not the flight home.
+  ['ve tau|ve xe|ve xe buyt|ve tau dien|ve metro|train ticket|bus ticket', { return_registration: -2.5, out_of_scope: 2 }],
   ['best phone|phone to buy|buy a phone|new phone|mobile plan|sim card', O(3)],
   ['hoc tieng|tieng nhat|tieng han|tieng anh|tieng trung|learn japanese|learn korean|learn english|bang lai|thi bang|driving licence|driving license', O(2.5)],
   ['mua sam|mua iphone|mua dien thoai|dien thoai moi|iphone|samsung|shopping|buy a phone', O(2.5)],

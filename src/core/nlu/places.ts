@@ -26,7 +26,12 @@ interface Alias {
 /** Everyday phrases that are also place names once the marks are gone. */
 const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao']);
 /** Single-syllable names that stay ambiguous with marks. */
-const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung']);
+const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung', 'anh']);
+/**
+ * Names that are so common as words that only a word of being or going there places them: "anh"
+ * (England) is a pronoun after "người", "công ty", "đến" ("gửi đến anh"); "ở Anh", "sang Anh" are places.
+ */
+const ONLY_AFTER: Record<string, ReadonlySet<string>> = { anh: new Set(['o', 'ben', 'sang', 'nuoc', 'tai', 'di', 'in']) };
 /** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan". */
 const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi']);
 /** Words after a name that make it another word: "đại sứ", "nhất là", "hạn chế", "dài hạn". */
@@ -34,6 +39,8 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
   dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],
   han: ['che', 'muc', 'ngach', 'dinh', 'hop', 'do', 'xi', 'tien', 'gan'],
   nhat: ['la', 'dinh', 'tri', 'tam', 'quan'],
+  // "anh ấy", "anh trai", "anh em", "anh chị": the pronoun or a brother.
+  anh: ['ay', 'ta', 'trai', 'em', 'chi', 'oi', 're', 'ho', 'nuoi', 'ke', 'ca', 'hai', 'ba', 'ut', 'ruot', 'nhe', 'nha', 'a', 'ah'],
 };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
 const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe'], dai: ['toi', 'den'] };
@@ -115,6 +122,8 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   const name = alias.words.join(' ');
   const next = end < tokens.length && tokens[end]!.c === tokens[start]!.c ? tokens[end]!.f : undefined;
   if (next !== undefined && NOT_AFTER_NAME[name]?.includes(next)) return false;
+  const only = ONLY_AFTER[name];
+  if (only && (prev === undefined || !only.has(prev))) return false;
   // "chủ nhật" is Sunday; "ông chủ Nhật" a Japanese employer.
   if (name === 'nhat' && prev === 'chu') return ['ong', 'ba'].includes(tokens[start - 2]?.f ?? '');
   if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;

@@ -189,6 +189,19 @@ describe('danger said indirectly, in dialect or in slang', () => {
     ['nghe nói chồng em bị bắt ở Malaysia', 'arrest'],
     // a short plea in fear
     ['giúp tôi với, tôi sợ quá', 'danger'],
+    // cut off, out of contact, put out on the street
+    ['họ không cho chị ấy nói chuyện với ai', 'confinement'],
+    ['anh ấy 3 tuần nay không gọi về, không ai biết ở đâu', 'danger'],
+    ['bị đuổi khỏi nhà trọ, phải ngủ ngoài ga', 'danger'],
+    // the passport held and leaving priced, or a signature forced with it
+    ['chủ giữ hộ chiếu, đòi 1000 đô mới trả', 'confinement'],
+    ['công ty giữ passport và ép em ký giấy tự nguyện', 'confinement'],
+    // sleeping with, said three ways; at the door at night
+    ['ông chủ đòi em ngủ chung giường', 'sexual_abuse'],
+    ['tối nào nó cũng gõ cửa đòi vô', 'sexual_abuse'],
+    // "tôi" before "bị bán" is the user's own, not "tội" (a crime)
+    ['cháu tôi bị bán cho chủ khác', 'trafficking'],
+    ['em không thể chịu nổi nữa, xin lỗi bố mẹ', 'self_harm'],
   ])('%s → %s', (text, kind) => {
     expect(kindsOf(text)).toContain(kind);
   });
@@ -276,6 +289,10 @@ describe('danger is not found', () => {
     'người lao động bị bắt ở nước ngoài thì liên hệ ai',
     'trên facebook có người bảo bị lừa sang campuchia',
     'em sợ lắm, không biết làm thủ tục thanh lý thế nào, mong anh chị giúp em với',
+    // a worker declared missing is a Support Fund case, as the shared dev set labels it
+    'chồng tôi mất tích ở Angola, gia đình xin hỗ trợ thế nào',
+    'tội buôn bán người bị phạt bao nhiêu năm',
+    'can I go home without being arrested',
     // general questions about a word or a case
     'khi bị quấy rối thì nên làm gì',
     'what counts as harassment at work',

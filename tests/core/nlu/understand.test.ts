@@ -174,6 +174,14 @@ describe('places', () => {
     ['end my contract early', undefined, undefined],
     ['hk biet lam sao', undefined, undefined],
     ['việc hàn xì có nguy hiểm không', undefined, undefined],
+    ['chủ cho em nghỉ chủ nhật', undefined, undefined],
+    ['ông chủ Nhật không trả lương', 'JP', undefined],
+    // "Anh" is England only where one is or goes; otherwise a pronoun or a brother.
+    ['sang Anh làm nail có cần visa không', 'GB', undefined],
+    ['em đang ở Anh', 'GB', undefined],
+    ['em ở với anh trai', undefined, undefined],
+    ['công ty anh có tốt không', undefined, undefined],
+    ['tiền em gửi ở anh ấy', undefined, undefined],
   ])('%s → %s %s', (text, country, city) => {
     const out = understand(text);
     expect(out.country).toBe(country);
