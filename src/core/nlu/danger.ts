@@ -28,7 +28,7 @@ const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as c
 /** An employer holding the passport is a warning sign; with a wish to leave, it is confinement. */
 const PASSPORT_HELD = new PatternIndex<true>(
   [
-    'giữ/thu/lấy/cầm * hộ chiếu|giữ/thu/lấy/cầm * passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
+    'giữ/thu/lấy/cầm *3 hộ chiếu|giữ/thu/lấy/cầm *3 passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
     'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều|giữ/thu/lấy/cầm * thẻ cư trú|thẻ ngoại kiều * bị * giữ',
     'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
@@ -50,7 +50,7 @@ const SCAM_HUB = new PatternIndex<true>(
   ].map((p) => [p, true] as const),
 );
 const DEMANDS = new PatternIndex<true>(
-  ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/triệu|bắt * trả * tiền|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go|pay * before * leave/go'].map((p) => [p, true] as const),
+  ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/trieu|bắt * trả * tiền|bắt/đòi * trả/nộp/đền * #|đòi *2 #|phải trả #|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go|pay * before * leave/go'].map((p) => [p, true] as const),
 );
 
 /** A signature or silence forced: "ép ký … không ký thì không trả hộ chiếu". */
@@ -162,7 +162,7 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
   const hypo = firstAt(tokens, from, start, HYPO);
-  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0) return true;
+  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
   // The past, or someone else's story, anywhere before (until "but", "now"…) or later in the clause.
   let back = start;
   while (back > 0 && start - back < REACH && !isBreak(tokens, back - 1)) back--;
@@ -171,6 +171,16 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   if (containsAny(tokens, back, start, PAST) || containsAny(tokens, end, ahead, PAST)) return true;
   // Hearsay is a story, except about the user's own: "nghe nói chồng em bị giữ trên tàu".
   return containsAny(tokens, back, start, HEARSAY_WORDS) && !closeToUser(tokens, back, start);
+}
+
+/**
+ * "nếu em nghỉ sẽ cho người xử em": harm someone says they will do, after its condition, is a
+ * threat. Only harm done to the user: "nếu bỏ trốn sẽ bị bắt" (will be arrested) is a supposition.
+ */
+function announcedHarm(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1]?.f;
+  const first = tokens[start]!.f;
+  return (before === 'se' || before === 'will' || before === 'gonna') && !['bi', 'be', 'been', 'get', 'got'].includes(first);
 }
 
 const GENERIC_WORDS = GENERIC.map((h) => h.split(' '));

@@ -43,6 +43,25 @@ const VI: Record<string, string> = {
   mần: 'lam', rứa: 'vay', ổng: 'ong', bả: 'ba', uýnh: 'danh', uynh: 'danh', quýnh: 'danh', oánh: 'danh', hông: 'khong',
   // Words migrant workers take from their employers' English.
   boss: 'sep', lock: 'khoa', locked: 'khoa', police: 'canh sat',
+  // Gen-Z chat spellings.
+  bj: 'bi', mún: 'muon', nhìu: 'nhieu', nka: 'nha', nhoa: 'nha', trùi: 'troi', ròi: 'roi', cũm: 'cung', thík: 'thich', zị: 'vay', bít: 'biet',
+};
+
+/**
+ * Words of the host countries that workers write as they hear them every day (Japanese shachou,
+ * kumiai; Korean sajang, hoesa; Gulf kafeel; Malay polis, agensi): read as the Vietnamese (or, in
+ * an English message, English) word they stand for, so every rule written for "chủ", "công an",
+ * "công ty" applies. Misspellings of "passport" go here too.
+ */
+const HOST: Record<string, [vi: string, en: string]> = {
+  shachou: ['sep', 'boss'], shacho: ['sep', 'boss'], sachou: ['sep', 'boss'], sajang: ['sep', 'boss'], sajangnim: ['sep', 'boss'],
+  banjang: ['sep', 'boss'], kafeel: ['chu', 'employer'], kafil: ['chu', 'employer'], arbab: ['chu', 'employer'], majikan: ['chu', 'employer'],
+  tantousha: ['quan ly', 'supervisor'], tantou: ['quan ly', 'supervisor'],
+  kumiai: ['nghiep doan', 'agency'], kaisha: ['cong ty', 'company'], hoesa: ['cong ty', 'company'], agensi: ['moi gioi', 'agency'],
+  nyuukan: ['nhap canh', 'immigration'], nyukan: ['nhap canh', 'immigration'], keisatsu: ['canh sat', 'police'], polis: ['canh sat', 'police'],
+  jisshusei: ['thuc tap sinh', 'trainee'], jishusei: ['thuc tap sinh', 'trainee'], kenshusei: ['thuc tap sinh', 'trainee'],
+  zangyou: ['tang ca', 'overtime'], zangyo: ['tang ca', 'overtime'], kyuuryou: ['luong', 'salary'], kyuryo: ['luong', 'salary'],
+  pasport: ['passport', 'passport'], paspor: ['passport', 'passport'], paspot: ['passport', 'passport'], passpot: ['passport', 'passport'], passpord: ['passport', 'passport'],
 };
 /** Southern "vô" is "vào" except in the words it forms ("vô lý", "vô ích", "vô cùng"…). */
 const VO_COMPOUNDS = new Set(['ly', 'ich', 'cung', 'duyen', 'tinh', 'hieu', 'gia', 'dung', 'tu', 'so', 'danh', 'dich', 'trach', 'luong', 'nhan', 'co', 'han', 'van', 'phep', 'hai', 'dinh', 'tan', 'ngan', 'thuc', 'vong', 'y', 'dao', 'san', 'hinh', 'vi', 'tich', 'ke', 'bo', 'chu']);
@@ -144,6 +163,8 @@ export function normalize(text: string): string {
 function expand(w: string, folded: string, lang: Locale, prev: string | undefined, next: string | undefined, nextInClause: boolean): string | undefined {
   const both = BOTH[w] ?? BOTH[folded];
   if (both) return both;
+  const host = HOST[folded];
+  if (host) return host[lang === 'en' ? 1 : 0];
   if (lang === 'en') return EN[folded];
   const n = nextInClause ? next : undefined;
   switch (folded) {

@@ -42,6 +42,8 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
   // "anh ấy", "anh trai", "anh em", "anh chị": the pronoun or a brother.
   anh: ['ay', 'ta', 'trai', 'em', 'chi', 'oi', 're', 'ho', 'nuoi', 'ke', 'ca', 'hai', 'ba', 'ut', 'ruot', 'nhe', 'nha', 'a', 'ah'],
 };
+/** Of those, the words that follow the name's own spelling too ("dài hạn", "đài truyền hình", "hàn xì"). */
+const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'] };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
 const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe'], dai: ['toi', 'den'] };
 /** Being in a place, as opposed to going to one. */
@@ -121,13 +123,16 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
 function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end: number, prev: string | undefined): boolean {
   const name = alias.words.join(' ');
   const next = end < tokens.length && tokens[end]!.c === tokens[start]!.c ? tokens[end]!.f : undefined;
-  if (next !== undefined && NOT_AFTER_NAME[name]?.includes(next)) return false;
   const only = ONLY_AFTER[name];
   if (only && (prev === undefined || !only.has(prev))) return false;
   // "chủ nhật" is Sunday; "ông chủ Nhật" a Japanese employer.
   if (name === 'nhat' && prev === 'chu') return ['ong', 'ba'].includes(tokens[start - 2]?.f ?? '');
-  if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
+  // Typed with its own marks, most words after it no longer make it another word: "ở Hàn do đột
+  // quỵ" (not "hạn"), "ở Nhật là" (not "nhất là"); "dài hạn", "hàn xì" keep their sense.
   const typedWithMarks = tokens.slice(start, end).every((t) => t.s !== undefined || t.r.includes('đ'));
+  const notAfter = typedWithMarks ? NOT_AFTER_SAME_MARKS[name] : NOT_AFTER_NAME[name];
+  if (next !== undefined && notAfter?.includes(next)) return false;
+  if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
   // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday.
   if (prev === 'sinh') return tokens[start - 2]?.f === 'tap';

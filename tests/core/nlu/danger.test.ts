@@ -202,6 +202,21 @@ describe('danger said indirectly, in dialect or in slang', () => {
     // "tôi" before "bị bán" is the user's own, not "tội" (a crime)
     ['cháu tôi bị bán cho chủ khác', 'trafficking'],
     ['em không thể chịu nổi nữa, xin lỗi bố mẹ', 'self_harm'],
+    // host-country words and Gen-Z spellings read as the Vietnamese they stand for
+    ['sajang đấm vào mặt tụi em', 'violence'],
+    ['kafeel khóa cửa không cho em ra', 'confinement'],
+    ['em bj keisatsu bắt rồi', 'arrest'],
+    ['e ko mún sống nữa', 'self_harm'],
+    ['agensi giữ pasport, đòi 3000 ringgit mới trả', 'confinement'],
+    ['lão bản tát em', 'violence'],
+    // a long way between "bị" and the blow; what a beating leaves
+    ['bị mấy thằng say rượu ngoài quán đánh', 'violence'],
+    ['tụi nó đánh gãy tay anh em', 'violence'],
+    // threats said as harm someone will do
+    ['chủ nói nếu em báo cảnh sát sẽ cho người xử em', 'violence'],
+    ['nó dọa chặt tay em', 'violence'],
+    ['ông ấy bắt em nằm chung giường', 'sexual_abuse'],
+    ['chỉ muốn ngủ một giấc rồi không dậy nữa', 'self_harm'],
   ])('%s → %s', (text, kind) => {
     expect(kindsOf(text)).toContain(kind);
   });
@@ -293,6 +308,10 @@ describe('danger is not found', () => {
     'chồng tôi mất tích ở Angola, gia đình xin hỗ trợ thế nào',
     'tội buôn bán người bị phạt bao nhiêu năm',
     'can I go home without being arrested',
+    // a passive supposition stays one, even with "sẽ"
+    'nếu em bỏ trốn sẽ bị bắt không',
+    'bị trừ lương vì đánh vỡ cái bát',
+    'lão động chăm chỉ được thưởng',
     // general questions about a word or a case
     'khi bị quấy rối thì nên làm gì',
     'what counts as harassment at work',

@@ -50,9 +50,10 @@ describe('evaluation targets', () => {
 // scam compounds and detention; indirect self-harm and harmless violent words; English and mixed),
 // written and measured before the rules were generalised. The rules were then widened by word
 // family, not by line: these keep that work from sliding back.
-// fresh-6 (relatives at home; Europe, the Gulf, Africa) was the first honest estimate, measured once
-// before it was tuned on: see the commit that added it for its first-contact figures.
-describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl'])('%s', (name) => {
+// fresh-6 (relatives at home; Europe, the Gulf, Africa) and fresh-7 (host-country words, Gen-Z
+// spellings) were each written after all tuning and measured once before being tuned on: their
+// first-contact figures are in the commits that added them, and are the honest estimate.
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl'])('%s', (name) => {
   it('every emergency found, false emergencies ≤ 3%', () => {
     const { summary, misses } = run(name);
     expect(summary.n).toBeGreaterThanOrEqual(60);

@@ -67,6 +67,14 @@ describe('normalize', () => {
     ['e chào ac', 'em chao anh chi'],
     ['bị boss lock', 'bi sep khoa'],
     ['thks ad', 'cam on admin'],
+    // Gen-Z spellings; host-country words as the Vietnamese they stand for.
+    ['e bj lừa', 'em bi lua'],
+    ['ko mún về', 'khong muon ve'],
+    ['shachou đánh', 'sep danh'],
+    ['kumiai bảo về', 'nghiep doan bao ve'],
+    ['chuyển hoesa', 'chuyen cong ty'],
+    ['polis bắt', 'canh sat bat'],
+    ['mất pasport', 'mat passport'],
     // Two words typed without a space, when they make a phrase the NLU knows.
     ['thanhly hopdong', 'thanh ly hop dong'],
     ['dangky venuoc', 'dang ky ve nuoc'],
@@ -83,6 +91,8 @@ describe('normalize', () => {
     ["I can't go home, r u there", 'i can not go home are you there'],
     ['my boss took my passport', 'my boss took my passport'],
     ['k thanks', 'ok thanks'],
+    ['my kafeel took my phone', 'my employer took my phone'],
+    ['the polis caught me', 'the police caught me'],
   ])('English: %s → %s', (text, expected) => {
     expect(normalize(text)).toBe(expected);
   });

@@ -182,6 +182,10 @@ describe('places', () => {
     ['em ở với anh trai', undefined, undefined],
     ['công ty anh có tốt không', undefined, undefined],
     ['tiền em gửi ở anh ấy', undefined, undefined],
+    // A name typed with its own marks is the name, whatever word follows it.
+    ['bố em mất ở Hàn do đột quỵ', 'KR', undefined],
+    ['số cảnh sát ở Nhật là số nào', 'JP', undefined],
+    ['o han do', undefined, undefined],
   ])('%s → %s %s', (text, country, city) => {
     const out = understand(text);
     expect(out.country).toBe(country);
