@@ -29,8 +29,9 @@ const VI: Record<string, string> = {
   e: 'em', a: 'anh', c: 'chi', t: 'toi', m: 'minh', mk: 'minh', mik: 'minh', mjk: 'minh', mh: 'minh', b: 'ban',
   bn: 'bao nhieu', bnh: 'bao nhieu', bnhieu: 'bao nhieu', j: 'gi', z: 'vay', v: 'vay', r: 'roi', ns: 'noi', nc: 'nuoc',
   ng: 'nguoi', ngta: 'nguoi ta', lm: 'lam', vs: 'voi', ms: 'moi', cx: 'cung', cg: 'cung', trc: 'truoc',
-  bik: 'biet', bit: 'biet', bjk: 'biet', hd: 'hop dong', hđ: 'hop dong', ct: 'cong ty', ad: 'admin', ak: 'a',
-  ah: 'a', uk: 'u', uh: 'u', dt: 'dien thoai', đt: 'dien thoai', hc: 'ho chieu', h: 'gio', bh: 'bay gio',
+  bik: 'biet', bit: 'biet', bjk: 'biet', hd: 'hop dong', hđ: 'hop dong', ct: 'cong ty', ad: 'admin', ak: 'ah',
+  // The particle (à, ạ) stays "ah": written "a" it would read as the pronoun anh on a second pass.
+  ah: 'ah', uk: 'u', uh: 'u', dt: 'dien thoai', đt: 'dien thoai', hc: 'ho chieu', h: 'gio', bh: 'bay gio',
   bjo: 'bay gio', bgio: 'bay gio', hnay: 'hom nay', hqua: 'hom qua', mn: 'moi nguoi', mng: 'moi nguoi',
   ck: 'chong', vk: 'vo', bm: 'bo me', gd: 'gia dinh', gđ: 'gia dinh', qd: 'quyet dinh', tg: 'thoi gian',
   dg: 'dang', đg: 'dang', dag: 'dang', đag: 'dang', ch: 'chua', thik: 'thich', iu: 'yeu', lun: 'luon',

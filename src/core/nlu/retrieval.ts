@@ -13,10 +13,13 @@ import type { Locale } from '../messages.ts';
 import { EN_WORDS, SHARED } from './language.ts';
 import { analyze, type Analysis } from './normalize.ts';
 
-/** Words that carry no topic, per language (Vietnamese "no" is nợ, "do" is đó, "to" is tờ). */
+/**
+ * Words that carry no topic, per language (Vietnamese "no" is nợ, "do" is đó, "to" is tờ). "rồi"
+ * stays: "về nước rồi" (back home already) is not "về nước" (going home).
+ */
 const STOPWORDS: Record<Locale, Set<string>> = {
   vi: new Set(
-    `toi em anh chi minh ban admin oi a ah nhe nha vay roi thi la ma va voi cua cho hoi xin duoc khong co gi nao sao the nhu
+    `toi em anh chi minh ban admin oi a ah nhe nha vay thi la ma va voi cua cho hoi xin duoc khong co gi nao sao the nhu
     lam can phai de den se da bi nay do kia ay day u nua cung moi rat qua gium giup luon thoi chua vui long on cam
     nhung cac mot nhieu it ai dau hay hoac neu khi ta ho chung tui tao ong ba chu tu o tai trong len xuong ra vao cai
     chiec vang uh ok gio bay hom`.split(/\s+/),
