@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.redis.test.ts', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['tests/setup/fast-check.ts'],
         },
       },
       {
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'redis',
           include: ['tests/**/*.redis.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/fast-check.ts'],
           fileParallelism: false,
         },
       },
