@@ -65,7 +65,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-
 /** Everything but HTTP: what the server and the terminal chat share. */
 export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   const config = loadConfig(opts.env ?? process.env);
@@ -89,7 +88,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   if (unknownArticles.length > 0) {
     throw new ConfigError(`invalid configuration:\n  REGISTRATION_INFO_ARTICLES: no article ${unknownArticles.join(', ')} in content/articles`);
   }
-  /** Where a mission is, its clock: a user's "today" and the days staff read are theirs. */
+  /** The mission that answers for a place, and its clock: a user's "today" and the days staff read are theirs. */
+  const missionOf = (country?: string, city?: string) => (country ? missionFor(content, country, city)?.id : undefined);
   const missionZone = (mission?: string) => content.missions.find((m) => m.id === mission)?.timeZone;
   const flows = createFlowRunner({
     dialogues: content.dialogues,
@@ -101,7 +101,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       infoArticles: config.REGISTRATION_INFO_ARTICLES,
       countryNames: Object.fromEntries(content.countries.map((c) => [c.code, c.name])),
       cityNames: Object.fromEntries(content.countries.flatMap((c) => c.cities.map((city) => [city.id, city.name]))),
-      timeZone: (country, city) => (country ? missionZone(missionFor(content, country, city)?.id) : undefined) ?? 'UTC',
+      timeZone: (country, city) => missionZone(missionOf(country, city)) ?? 'UTC',
     },
   });
   const contentView = createContentView(content, translate, clock);
@@ -132,7 +132,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     clock,
     log,
     translate,
-    route: (country, city) => (country ? missionFor(content, country, city)?.id : undefined),
+    route: missionOf,
     // Registrations no mission covers are the ministry's (admins): Viet Nam's clock.
     timeZone: (mission) => missionZone(mission) ?? 'Asia/Ho_Chi_Minh',
     names: {
@@ -149,7 +149,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     clock,
     log,
     topicOf: (id) => content.articleById.get(id)?.topic,
-    missionOf: (country, city) => (country ? missionFor(content, country, city)?.id : undefined),
+    missionOf,
   });
   // Each instance counts the changes it made itself, so several instances never count one twice.
   handoff.changes.on('change', (h) => void stats.handoff(h));
