@@ -1,8 +1,18 @@
 // Starts the server: `npm start`. Everything is wired in server.ts; this file only listens,
 // says where to go, and shuts down cleanly.
-import { buildServer } from './server.ts';
+import { buildServer, type Server } from './server.ts';
 
-const server = await buildServer();
+let server: Server;
+try {
+  server = await buildServer();
+} catch (err) {
+  // A configuration or content problem is the operator's to fix: say what it is, without a stack.
+  if (err instanceof Error && /ConfigError|ContentError/.test(err.name)) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
 const { app, config, log } = server;
 await app.listen({ port: config.PORT, host: config.HOST });
 // With PORT=0 the system picks the port: say the real one.
