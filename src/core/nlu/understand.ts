@@ -3,6 +3,7 @@
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country } from '../content/index.ts';
+import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
@@ -14,6 +15,8 @@ type Topic = (typeof TOPIC_INTENTS)[number];
 export interface NluDeps {
   articles: readonly Article[];
   countries: readonly Country[];
+  /** The second opinion on danger; the shipped model unless given, none with `null` (rules only). */
+  dangerClassifier?: DangerClassifier | null;
 }
 
 export interface Nlu {
@@ -22,6 +25,8 @@ export interface Nlu {
 
 /** How sure an emergency is: rules, not guesses, so high; the flow treats any kind as an emergency. */
 const EMERGENCY_CONFIDENCE = 0.95;
+/** Found by the classifier alone: a confident guess, answered as an emergency all the same. */
+const CLASSIFIED_EMERGENCY_CONFIDENCE = 0.7;
 /** An article found without the lexicon's help makes its topic a (modest) guess… */
 const RETRIEVED_TOPIC_CONFIDENCE = 0.55;
 /** …and only when the message is (nearly) one of its questions. */
@@ -37,6 +42,7 @@ const MAX_SCORED_TOKENS = 400;
 
 export function createNlu(deps: NluDeps): Nlu {
   const places = createPlaces(deps.countries);
+  const classifier = deps.dangerClassifier === undefined ? shippedDangerClassifier() : deps.dangerClassifier;
   const retriever = createRetriever(deps.articles);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
 
@@ -47,6 +53,9 @@ export function createNlu(deps: NluDeps): Nlu {
       const emergency = detectDanger(tokens, lang);
       // "HELP!!!" shouted is a cry; a plain "help" is the help command.
       if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
+      // The rules found nothing: a message the classifier is confident about is danger all the same.
+      const classified = emergency.length === 0 && classifier !== null && classifier.flags(tokens);
+      if (classified) emergency.push('danger');
       const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
       const scores = scoreIntents(scored);
       const decision = decide(scores);
@@ -82,7 +91,9 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
       const out: NluOutput =
-        emergency.length > 0 ? { intent: 'emergency', confidence: EMERGENCY_CONFIDENCE, emergency } : { intent, confidence, emergency: [] };
+        emergency.length > 0
+          ? { intent: 'emergency', confidence: classified ? CLASSIFIED_EMERGENCY_CONFIDENCE : EMERGENCY_CONFIDENCE, emergency }
+          : { intent, confidence, emergency: [] };
       // The topic asked alongside danger ("bị giữ hộ chiếu và không cho về"). Not alongside a
       // request for a person: the flow would take it for a question and not hand over.
       if (emergency.length > 0 && topic) out.topicIntent = topic;
