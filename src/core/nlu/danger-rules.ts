@@ -30,7 +30,7 @@ export interface DangerRule {
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
 const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida/+vỡ/+đổ';
 /** Who is hurt or held: the user, or someone close to them. */
-const ME = 'tôi/em/mình/tui/tao/con/cháu/chúng/bọn/tụi/anh/chị/bạn/vợ/chồng/người/mẹ/bé';
+const ME = 'tôi/em/mình/tui/tao/con/cháu/chúng/bọn/tụi/anh/chị/bạn/vợ/chồng/người/mẹ/bố/bé';
 /** Who does it. */
 const BOSS = 'chủ/sếp/lý/ông/bà/nó/họ/hắn/chồng/vợ/người/bọn/tụi/nhóm/cai/trưởng/đốc/thằng/mụ/madam/baba/mama/majikan/boss/+lão/thuê';
 /** "về" meaning "about" ("không cho biết về tiền cọc"), not "home". */
@@ -64,6 +64,8 @@ const WEAPON = 'dao/súng/gậy/búa/roi/kéo/xà/tuýp/chai/ghế/gạch/dây/t
 const HOME = 'nước/quê/nhà/việt/vn';
 /** "không muốn sống ở đây nữa" is about a place, not a life. */
 const NOT_THERE = '!o/tai/ben/voi/chung/cung/trong/gan/xa/cho/kieu/nhu/the';
+/** "cứu tôi với bài tập này": help with a task, not a cry. */
+const HOMEWORK = 'bài tập|bài này|bài kiểm tra|bài thi|môn|đề thi|câu này|deadline|homework|kanji|ngữ pháp|từ vựng|máy tính|excel|wifi|tiếng nhật|tiếng hàn|tiếng anh|tiếng trung';
 /** Despair that turns a vague wish to end things into a wish to die. */
 const DESPAIR =
   'chán|mệt mỏi|buồn|khổ|tuyệt vọng|bế tắc|áp lực|cô đơn|xin lỗi|vĩnh biệt|tạm biệt|khóc|đau khổ|nợ|không chịu nổi|không chịu được|không sống nổi|trầm cảm|hopeless|tired|sorry|goodbye|depressed|alone|lonely';
@@ -72,17 +74,17 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // ── violence ──
   { p: `bị đánh ${NOT_HIT}|bị *6 đánh ${NOT_HIT}|đánh đập|đánh ${ME}|đánh gãy/chảy/bầm/sưng/rách/ngất/nhập/thâm/tím|đánh ${ME} gãy/chảy/bầm/sưng/rách/ngất/nhập/thâm/tím`, kind: 'violence' },
   { p: `${BOSS} đánh ${NOT_HIT}|${BOSS} * đánh ${NOT_HIT}`, kind: 'violence' },
-  { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: ACCIDENT },
+  { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực/tai|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: ACCIDENT },
   { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
   { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
   { p: `đe dọa giết|dọa giết|giết ${ME}|giết chết|bị giết|bị đe dọa|bị dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence' },
   { p: `${BLOW}/đánh/đá/đạp/ném vào/vô ${BODY}|đập ${ME} vào/vô|nắm tóc|kéo tóc|túm cổ|+nắm cổ|nắm cổ ${ME}|siết cổ|bịt miệng|bịt mồm|đánh hội đồng|đuổi đánh|rượt đánh|đuổi chém|rượt chém|đòi đánh ${ME}|nước sôi vào/vô|hắt/tạt/dội nước sôi|tạt axit|tạt a xít|chích điện|dí điện|dùi cui|=roi điện !thoai|gậy điện|sốc điện|đầu * vào/vô tường|ăn đòn|bị đòn|ăn đấm|ăn tát|ăn roi|no đòn|bắt ${ME} quỳ|bắt quỳ|phạt quỳ|bắt * phơi nắng|bắt * đứng * nắng|ép/bắt * phá thai|ép/bắt * bỏ thai|đẩy ${ME} ngã|đẩy * ngã|xô ngã|đẩy * xuống cầu thang|bị ném xuống biển|ném ${ME} xuống`, kind: 'violence', unless: ACCIDENT },
-  { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp/chặt/+xử|+xử ${ME}|cho/thuê người xử/đánh/giết/chém|xử đẹp|chặt tay/chân/ngón ${ME}|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}`, kind: 'violence' },
-  { p: 'bắt * nhịn đói|bắt nhịn|bị nhịn đói|phải nhịn đói * ngày|không có gì ăn|không có gì để ăn|nhịn đói * ngày|đói * ngày nay|đói mấy ngày|không cho * ăn * ngày|chỉ cho ăn * bữa|ăn đồ thừa|ăn cơm thừa|cho ăn cơm thừa', kind: 'violence' },
-  { p: 'not * let me/us eat|not allowed * eat|not giving/give/given/gives * food|no food|without food|not fed|not feeding|starve/starves/starved * me|hungry for days|threw/throws/throw * at me|pushed/push/pushes me|choke/choked/chokes/strangled/strangle me|burned/burnt/burns me|electric shock|shocked me|tasered|taken by force|dragged me', kind: 'violence' },
+  { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp/chặt/+xử|+xử ${ME}|cho/thuê người *4 xử/đánh/giết/chém|xử đẹp|chặt tay/chân/ngón ${ME}|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}`, kind: 'violence' },
+  { p: 'không được ăn gì * ngày|không được ăn * ngày|mấy ngày/hôm *3 không được ăn|không được cho ăn|khóa tủ lạnh|khoá tủ lạnh|khóa/khoá/cất/giấu hết đồ ăn|bắt * nhịn đói|bắt nhịn|bị nhịn đói|phải nhịn đói * ngày|không có gì ăn|không có gì để ăn|nhịn đói * ngày|đói * ngày nay|đói mấy ngày|không cho * ăn * ngày|chỉ cho ăn * bữa|ăn đồ thừa|ăn cơm thừa|cho ăn cơm thừa', kind: 'violence', unless: 'xét nghiệm|khám|mổ|phẫu thuật|nhịn ăn|ăn chay|ramadan|giảm cân|ăn kiêng' },
+  { p: 'pull/pulls/pulled/pulling * hair|employer/boss/madam/sir/agent/captain/he/she/they slap/slaps/hit/hits/kick/kicks/beat/beats/punch/punches .|slap/slapped/slapping/kick/kicked/kicking .|no give/gives/giving/gave * food|not give/gives/giving/gave * food|no eat * day/days|not eat * day/days|hungry * 2/3/4/5/many/two/three/four/five * day/days|not * let me/us eat|not allowed * eat|not giving/give/given/gives * food|no food|without food|not fed|not feeding|starve/starves/starved * me|hungry for days|threw/throws/throw * at me|pushed/push/pushes me|choke/choked/chokes/strangled/strangle me|burned/burnt/burns me|electric shock|shocked me|tasered|taken by force|dragged me', kind: 'violence' },
   { p: 'beat/beats/beating/hit/hits/hitting/abuse/abuses/abused/abusing/attacked/attacks/slapped/slaps/punched/punches/kicked/kicks/tortured/threatened/threatens/threaten/hurt/hurts/hurting * me/us/her/him/them|nothing to eat|no food|starving|not given food|not allowed to eat|do not feed|does not feed', kind: 'violence' },
   { p: 'abused|mistreated|maltreated|been/was/were/being/am/is/get/got/are beaten/abused/attacked/assaulted/tortured/mistreated/threatened/slapped/punched|beaten up|domestic violence|violence|violent|physical abuse|abusive', kind: 'violence' },
-  { p: 'kill/killing me/us|going to kill|will kill|gonna kill|threatens to kill|threatened to kill', kind: 'violence' },
+  { p: 'kill/killing me/us|going to kill|will kill|gonna kill|threatens to kill|threatened to kill', kind: 'violence', unless: 'this/the/these/that overtime/work/job/heat/weather/cold/homework/exam/test/shift/traffic/noise/commute/class/kanji/grammar|overtime|homework|haha|lol|lmao|joking|so tired|so funny' },
   { p: 'threatened/threatens/threaten/threatening to hurt/kill/beat/harm/attack/rape|threatened/threatens my family|going to hurt me', kind: 'violence' },
 
   // ── confinement ──
@@ -103,9 +105,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'not/never allowed to leave/go|not * let me * leave/go/out|not * let us * leave/go/out|never let me * leave/go/out|can not leave the house/room/building/compound|can not go out|can not get out', kind: 'confinement' },
 
   // ── sexual abuse and harassment ──
-  { p: `quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với/cùng/chung|ép * ngủ với/cùng/chung|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|đòi ngủ|đòi * ngủ với/cùng/chung|bắt * ngủ với/cùng/chung|bảo * ngủ với/cùng/chung|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm`, kind: 'sexual_abuse' },
+  { p: `quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với/cùng/chung|ép * ngủ với/cùng/chung|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|ép/bắt * đi khách|đòi ngủ|đòi * ngủ với/cùng/chung|bắt * ngủ với/cùng/chung|bảo * ngủ với/cùng/chung|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm`, kind: 'sexual_abuse' },
   { p: `sờ/rờ/đụng/chạm/touch/bóp/vỗ vào/vô người/ngực/mông/đùi/vú/chỗ/vùng/hạ|sờ/rờ/bóp/vỗ/touch mông/đùi/vú/chỗ/vùng|đụng chạm ${ME}|đụng chạm vào/vô|động chạm vào/vô|đụng chạm người|sờ/rờ/touch ${ME}|mò vào/vô phòng|lẻn vào/vô phòng|vào phòng * lúc * ngủ|cưỡng hôn|+hôn ${ME}|bắt/ép/đòi *3 massage/xoa|bắt/ép/đòi *3 mát xa|massage cho ông/chủ/sếp/hắn/nó|đòi vào/vô phòng|say rượu * vào/vô phòng|nửa đêm * vào/vô phòng|gõ cửa phòng * đêm|đêm * gõ cửa|gõ cửa * đòi vào/vô|kêu/gọi/bảo/bắt/đòi ${ME} vào/vô phòng *2 ngủ|gạ ${ME}|gạ * lên giường|lên giường với|dâm dê|dê xồm|ý đồ xấu|ý đồ đen tối|có ý đồ với|giở trò|chuốc thuốc|chuốc say|bị chuốc|bỏ thuốc vào|bị bỏ thuốc|vào/vô phòng ${ME} *3 đêm|đêm * vào/vô phòng ${ME}|mát xa cho ông/chủ/sếp/hắn/nó|bắt/ép/đòi * cởi|bắt/ép/đòi *2 nằm cạnh/chung/cùng/với|đòi * ảnh nóng|đòi * ảnh khỏa thân|gửi ảnh nóng|quay/chụp * tắm|quay/chụp * thay đồ/quần|camera * tắm|camera * thay đồ/quần|camera * phòng ngủ|camera trong phòng ${ME}|camera * phòng ${ME}`, kind: 'sexual_abuse' },
-  { p: 'peeping|filmed me|secretly filmed|harass/harassed/harasses/harassing/harassment|rape/raped/raping/rapes|sexual/sexually|molest/molested/molesting|groped/grope/gropes|touch/touches/touched/touching me|assault/assaulted me|sexual assault', kind: 'sexual_abuse' },
+  { p: 'peeping|filmed me|secretly filmed|harass/harassed/harasses/harassing/harassment|rape/raped/raping/rapes|sexual/sexually|molest/molested/molesting|groped/grope/gropes|touch/touches/touched/touching me|touch/touches/touched/touching my body/breast/breasts/chest/butt/bottom/leg/legs/private|assault/assaulted me|sexual assault', kind: 'sexual_abuse' },
 
   // ── self-harm ──
   // "nóng muốn chết", "đói muốn chết": a physical state said strongly, not a wish (see notAfter).
@@ -115,7 +117,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `sống làm gì|sống để làm gì|sống chi nữa|sống làm chi|lý do * để sống|lý do để sống|lý do gì để sống|không còn gì để sống|không/chẳng/chả thiết tha|không/chẳng/chả thiết gì|tự giải thoát|giải thoát cho bản thân|tìm đến/tới cái chết|tìm cái chết|về với ông bà|về với tổ tiên|đi theo ba/bố/ông mẹ/bà luôn|đi theo ba/bố/ông mẹ/bà cho|vĩnh biệt mọi/cuộc/bố/ba/mẹ/gia/tất/cả/anh/chị/em|tin nhắn cuối cùng|lời nhắn cuối cùng|lời trăn trối|biến mất khỏi|muốn biến mất|ước gì * biến mất|hơn nếu không có/thiếu ${ME}|hơn khi không có ${ME}|không bao giờ tỉnh dậy|không bao giờ dậy|ngủ *3 không dậy nữa|ngủ *3 không tỉnh lại|không bao giờ tỉnh lại|không muốn dậy nữa|không muốn tỉnh dậy|không muốn thức dậy nữa|ngủ mãi mãi|ngủ luôn không dậy|rạch cổ tay|thuốc chuột|thuốc diệt chuột|thuốc trừ sâu|uống * vỉ thuốc|uống hết * thuốc|uống cả * thuốc|uống hết vỉ|uống cả vỉ|uống quá liều|quá liều|nhảy sông|nhảy xuống sông|nhảy xuống từ|lao xuống sông|gieo mình|muốn/tính/định/sẽ/thà/chắc nhảy *2 sông/biển/lầu/cầu/xuống|đứng trên sân thượng|đứng trên mái/nóc/lan/thành|trèo lên sân thượng|trèo lên mái/nóc/lan/thành|kết thúc tất cả|kết thúc mọi thứ|kết thúc mọi chuyện|chết cho rồi|chết đi cho|chết luôn cho|ra đi mãi mãi`, kind: 'self_harm', strong: true, unless: 'phơi|ngắm|hút thuốc|tập thể dục|diệt chuột|bẫy chuột|nhà * chuột|cắt tay áo|móng tay' },
   { p: 'muốn kết thúc .|muốn giải thoát|không chịu được nữa|không chịu nổi nữa|không thể chịu nổi/được/đựng|không chịu đựng nổi/được|chịu không nổi|hết chịu nổi|chịu hết nổi|không sống nổi|muốn đi luôn|đi luôn cho xong|cắt tay|can not do this anymore|can not take it anymore|can not go on|want to disappear|give up on everything', kind: 'self_harm', strong: true, needs: DESPAIR },
   { p: 'end everything|ending everything|nobody would miss me|no one would miss me|nobody will miss me|no one will miss me|if i was gone|if i were gone|better off without me|no reason to go on|no point living|no point in living|give up on life|overdose|took * pills|take all * pills|jump off|jump from|slit my wrist|cut myself|cutting myself|my last message|goodbye forever', kind: 'self_harm', strong: true },
-  { p: 'kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
+  { p: 'not want live|no want live|not wanna live|want die|kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
 
   // ── arrest and detention ──
   { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest' },
@@ -133,10 +135,28 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'bắt/ép/buộc lừa|bắt/ép/buộc !dau/duoc/gap/dc *2 lừa|bắt/ép/buộc *3 scam|bị ép đi lừa|phải đi lừa|phải lừa người|lừa người việt|bị đưa/dẫn/chở/đẩy qua/sang/vượt biên|bị đưa * qua/sang biên giới|vượt biên bằng đường rừng|bị +bán lại|tricked into|lured into|lured to|scam company|scam companies|scam center|scam centre|fraud company|forced to scam|made to scam|make me scam|makes me scam', kind: 'trafficking' },
   { p: 'trafficking !hotline/hotlines/line/number/law/laws/prevention|trafficked|traffickers|sold me|was sold|were sold|been sold|forced to work|forced labour|forced labor|forced me|force me|forces me|scam compound|ransom|slave|slavery', kind: 'trafficking', notAfter: ['anti', 'against', 'chong'] },
 
+  // ── the body in danger now: bleeding, breath, a fall, gas — the worker often says no more ──
+  // A nosebleed or bleeding gums is not this; a period is not "ra máu nhiều" at eight months.
+  { p: 'ra máu nhiều|ra nhiều máu|ra máu * nhiều|băng huyết|sảy thai|nôn ra máu|ói ra máu|mửa ra máu|hộc máu|ho ra máu|đi ngoài ra máu|đau * dữ dội|đau dữ dội|co giật|lên cơn co giật|sốc phản vệ|vomiting blood|coughing blood|bleeding a lot|heavy bleeding|miscarriage|seizure', kind: 'danger', unless: 'chân răng|lợi|nướu|mũi|kinh nguyệt|hành kinh|đến tháng|nick|game' },
+  { p: 'không thở được|không thở nổi|không thể thở|ngạt thở|ngộp thở|tắc thở|khó thở quá|thở không được|thở không nổi|can not breathe|could not breathe|not breathing|no breathing|hard to breathe', kind: 'danger', unless: 'ngột ngạt|nóng|đông người|tắc đường|cười|công việc|deadline|áp lực' },
+  { p: 'rò/dò rỉ/gỉ khí/ga|rò khí|hở ga|hở bình ga|xì ga|ngộ độc khí|ngạt khí|ngộ độc thực phẩm * nhiều|gas leak|leaking gas|smell gas|smell of gas|carbon monoxide', kind: 'danger' },
+  { p: `+bất +động !san|không cử động|không nhúc nhích|nằm im không|gọi không tỉnh|vẫn chưa tỉnh|chưa tỉnh lại|không tỉnh lại|not moving|not move .|can not move .|does not move .|fell/fall/falls/fallen from|ngã/té/rơi từ *3 xuống|nhảy từ *3 xuống|nhảy qua cửa sổ|nhảy ra cửa sổ|trèo qua cửa sổ|đang bị thương|no call * ambulance|not call * ambulance|not let * call * ambulance|no ambulance|không gọi cấp cứu|không cho gọi cấp cứu|không được gọi cấp cứu|không cho gọi xe cấp cứu|không cho gọi xe cứu thương|không được gọi xe cấp cứu|không được gọi xe cứu thương|không chịu gọi cấp cứu`, kind: 'danger', unless: 'nhẹ|không sao|khỏi rồi|đã khỏi|xước|bất động sản|cổ phiếu|thị trường|giá cả|giá nhà|hồ bơi|bể bơi|trampoline|điện thoại|hàng hóa|đồ đạc|quả|lá|mưa|tuyết|price|prices' },
+  // (Unmarked "bat dong" is "bắt đóng", made to pay: lying still must be typed with its marks.)
+  // Hiding now, someone at the door, someone coming for them. Having run away ("bỏ trốn", living
+  // undocumented) is a return question, not this.
+  { p: `đang trốn .|đang trốn ${BOSS}|đang chạy trốn|đang phải trốn|phải trốn trong/ở/vào|hiding from|i am hiding|we are hiding`, kind: 'danger' },
+  { p: `đang đập/phá/đạp cửa|đập/phá/đạp cửa phòng ${ME}|đòi phá cửa|xông vào/vô phòng/nhà|banging on * door|breaking * door|break the door|broke the door|trying to get in`, kind: 'danger', needs: 'sợ|hoảng|run|cứu|giúp|scared|afraid|help|terrified' },
+  { p: `tới/đến/sang/qua/sắp bắt ${ME} .|tới/đến/sang/qua bắt ${ME} đi !lam/hoc/lai/ve|đang tới/đến bắt|coming to get/take/arrest me|coming for me`, kind: 'danger' },
+  // Someone who does not answer the door or the phone (a landlord's, a friend's worry). Not "hai
+  // ngày không ra khỏi phòng": people stay in on their day off.
+  { p: 'gõ cửa không trả lời|gõ cửa không ai trả lời|gõ cửa * không thấy trả lời|gõ cửa không ai mở', kind: 'danger' },
+  // Guarded: "mỗi ngày có người canh".
+  { p: `có người =canh !sat|bị =canh !sat/cao/bao/giac/tinh|=canh chừng ${ME}|=canh giữ ${ME}|người =canh gác|guarded|guards watch|watched all the time`, kind: 'confinement', unless: 'canh chua|canh cá|nấu canh|ăn canh|bảo vệ tòa nhà|bảo vệ công ty' },
+
   // ── danger, a cry for help ──
-  { p: `help ${ME} với/gấp/đi|help với|help gấp|cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'] },
+  { p: `help ${ME} với/gấp/đi|help với|help gấp|cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'], unless: HOMEWORK },
   { p: 'help me .|help me please/now/quickly/asap/immediately/i/im/they/he/she/someone/somebody/sos/urgent/urgently|help us .|help us please/now/quickly|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help .|please help us/quickly/now/urgent|sos|save me|save us|save my life|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'] },
-  { p: 'following me|stalking me|chasing me|đuổi theo * em/tôi/mình|bị theo dõi|bị rình|need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
+  { p: 'bị người/bọn/tụi/nó/họ/ai/hắn *2 theo dõi|bị người/bọn/tụi/nó/họ/ai/hắn *2 đe dọa|bị người/bọn/tụi/nó/họ/ai/hắn *2 dọa/rình|following me|stalking me|chasing me|đuổi theo * em/tôi/mình|bị theo dõi|bị rình|need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
   { p: 'nguy hiểm !khong/chua/nhat/khi/the/nhu/gi|gặp nguy|nguy đến tính mạng|tính mạng * đe dọa|không an toàn|khẩn cấp !so/lien/goi/duong/tong/ho/cho/thi/thu|sợ bị giết|sống không bằng chết|cần giúp gấp|cần hỗ trợ gấp|giúp * gấp !ve/thu/ho/giay/lam', kind: 'danger', notAfter: ['so', 'goi', 'duong', 'tong', 'truong', 'hop', 'neu', 'khi', 'co', 'cap', 'it', 'bot', 'muc', 'nganh', 'viec', 'cong', 'chieu', 'tuc', 'thong', 'hanh'] },
 ];
 
@@ -149,8 +169,12 @@ export const NEGATORS = {
   en: ['never', 'not', 'no', 'nobody', 'noone', 'didnt', 'wasnt', 'havent', 'hasnt', 'isnt', 'arent', 'dont', 'doesnt', 'hardly', 'without'],
 } as const;
 
-/** Words before a phrase in the same clause that make it a supposition, not a fact. */
-export const HYPOTHETICAL = ['neu', 'gia su', 'gia nhu', 'lo nhu', 'lo', 'trong truong hop', 'truong hop', 'phong khi', 'khi nao', 'nhung ai', 'ai bi', 'if', 'what if', 'in case', 'suppose', 'supposing', 'would', 'could i', 'will i', 'might', 'whether', 'i be', 'we be', 'you be'];
+/**
+ * Words before a phrase in the same clause that make it a supposition, not a fact. In the pattern
+ * language, so marks count: "lỡ"/"lo" suppose, but "ló" (the voice typing's "nó") does not;
+ * "nêu" is not "nếu", "gia sư" is not "giả sử".
+ */
+export const HYPOTHETICAL = ['nếu', 'giả sử', 'giả như', 'lỡ như', 'lỡ', '=lo', 'trong truong hop', 'truong hop', 'phong khi', 'khi nao', 'nhung ai', 'ai bi', 'if', 'what if', 'in case', 'suppose', 'supposing', 'would', 'could i', 'will i', 'might', 'whether', 'i be', 'we be', 'you be'];
 
 /**
  * Words before a phrase (or after it in its clause: "years ago") that put it in the past, in
@@ -171,7 +195,7 @@ export const POSSESSORS = ['em', 'toi', 'minh', 'tui', 'tao', 'my'];
 export const GENERIC = ['nguoi lao dong', 'lao dong', 'cong dan', 'nguoi ta', 'ai do', 'nguoi viet', 'nguoi nha', 'nguoi than', 'someone', 'a worker', 'workers', 'people'];
 
 /** Words before a supposition that make it a threat: "dọa nếu bỏ trốn sẽ giết em". */
-export const THREATS = ['doa', 'ham', 'threaten', 'threatens', 'threatened', 'threatening', 'warned', 'said'];
+export const THREATS = ['doa', 'ham', 'threaten', 'threatens', 'threatened', 'threatening', 'warned', 'warn', 'warns', 'said', 'say', 'says', 'told', 'tell', 'tells'];
 
 /** Words that end the reach of a negation or supposition ("không bị đánh nhưng bị nhốt"). */
 export const SCOPE_BREAKS = ['nhung', 'ma', 'but', 'and', 'va', 'gio', 'now', 'bay', 'roi'];

@@ -21,7 +21,7 @@ import {
   type DangerRule,
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
-import { PatternIndex, wordsOf, type Token } from './pattern.ts';
+import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
 const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
 
@@ -87,7 +87,7 @@ const REACH = 40;
 const PARTICLES = new Set(['a', 'ah', 'nhe', 'nha', 'vay', 'admin', 'ha', 'nhi', 'anh', 'chi', 'em', 'ban', 'oi', 'the']);
 const NEGATOR_SETS: Record<Locale, ReadonlySet<string>> = { vi: new Set(NEGATORS.vi), en: new Set(NEGATORS.en) };
 const BREAKS = new Set(SCOPE_BREAKS);
-const HYPO = HYPOTHETICAL.map((h) => h.split(' '));
+const HYPO = HYPOTHETICAL.map(compilePattern);
 const PAST = DISTANT.filter((h) => !HEARSAY.includes(h)).map((h) => h.split(' '));
 const ruleWords = new Map(DANGER_RULES.map((r) => [r, new Set(wordsOf([r.p]))]));
 
@@ -161,7 +161,7 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   // threat ("dọa nếu bỏ trốn sẽ giết em").
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
-  const hypo = firstAt(tokens, from, start, HYPO);
+  const hypo = firstMatch(tokens, from, start, HYPO);
   if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
   // The past, or someone else's story, anywhere before (until "but", "now"…) or later in the clause.
   let back = start;
@@ -200,6 +200,17 @@ function closeToUser(tokens: readonly Token[], from: number, to: number): boolea
     }
   }
   return false;
+}
+
+/** Where the first of the patterns starts between `from` and `to` (and ends by `to`), or -1. */
+function firstMatch(tokens: readonly Token[], from: number, to: number, patterns: readonly Pattern[]): number {
+  for (let i = from; i < to; i++) {
+    for (const p of patterns) {
+      const end = matchAt(p, tokens, i);
+      if (end >= 0 && end <= to) return i;
+    }
+  }
+  return -1;
 }
 
 /** Where the first of the phrases starts between `from` and `to`, or -1. */

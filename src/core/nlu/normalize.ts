@@ -41,6 +41,8 @@ const VI: Record<string, string> = {
   // Southern and Central speech as typed: "dìa" = về, "dzậy" = vậy, "mần" = làm, "ổng"/"bả" = ông ấy/bà ấy,
   // "uýnh" = đánh. Only spellings that are not also other words: unmarked "dia" stays (địa, đĩa).
   dìa: 've', dzìa: 've', dzia: 've', zìa: 've', dzậy: 'vay', dzay: 'vay', zậy: 'vay', dzạ: 'da', dzô: 'vao', zô: 'vao',
+  // Voice typing hears the speaker's v/d and l/n: "dề nước" = về, "nàm ơn" = làm, "lói" = nói.
+  dề: 've', nàm: 'lam', lói: 'noi', lày: 'nay',
   mần: 'lam', rứa: 'vay', ổng: 'ong', bả: 'ba', uýnh: 'danh', uynh: 'danh', quýnh: 'danh', oánh: 'danh', hông: 'khong',
   // Words migrant workers take from their employers' English.
   boss: 'sep', lock: 'khoa', locked: 'khoa', police: 'canh sat',

@@ -95,7 +95,7 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
 
   return {
     find(tokens, lang = 'vi') {
-      const hits: { alias: Alias; start: number; end: number; located: boolean }[] = [];
+      const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean }[] = [];
       for (const m of index.scan(tokens)) {
         const alias = m.value;
         const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
@@ -103,14 +103,15 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
         // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
         if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
         if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
-        hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev) });
+        hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start) });
       }
       // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
       const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
       const abroad = kept.filter((h) => h.alias.country !== 'VN');
       const home = kept.filter((h) => h.alias.country === 'VN' && h.located);
       const pool = abroad.length > 0 ? abroad : home;
-      const chosen = pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
+      // "trước em đi Nhật rồi về, giờ em đi Đài": where they are now, when they say so.
+      const chosen = pool.find((h) => h.now && !h.alias.city) ?? pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
       const spans = kept.map((h): [number, number] => [h.start, h.end]);
       if (!chosen) return { spans };
       const country = chosen.alias.country;
@@ -118,6 +119,18 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       return city ? { country, city, spans } : { country, spans };
     },
   };
+}
+
+/** Words that put what follows in the present: "giờ em đi Đài", "hiện đang ở", "now in". */
+const NOW = new Set(['gio', 'hien', 'now', 'currently']);
+const NOW_REACH = 4;
+
+function saidNow(tokens: readonly Token[], start: number): boolean {
+  const clause = tokens[start]!.c;
+  for (let i = start - 1; i >= 0 && start - i <= NOW_REACH && tokens[i]!.c === clause; i--) {
+    if (NOW.has(tokens[i]!.f) && !(tokens[i]!.f === 'gio' && ['bao', 'may'].includes(tokens[i - 1]?.f ?? ''))) return true;
+  }
+  return false;
 }
 
 function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end: number, prev: string | undefined): boolean {

@@ -222,6 +222,72 @@ describe('danger said indirectly, in dialect or in slang', () => {
   });
 });
 
+// Families the unseen batches A and B exposed (voice typing, messages written for a worker, one-line
+// cries, danger buried in a long message, basic English), each said here in other words.
+describe('danger the unseen batches exposed', () => {
+  it.each([
+    // voice typing hears l/n: "ló" is nó, not the "lo"/"lỡ" of a supposition; "gia sư" is not "giả sử"
+    ['ló đánh con đau lắm', 'violence'],
+    ['gia sư của con tôi bị đánh', 'violence'],
+    // the body in danger now
+    ['vợ em có thai 7 tháng bị ra máu nhiều', 'danger'],
+    ['anh ấy ho ra máu mấy hôm nay', 'danger'],
+    ['em thở không được, tức ngực lắm', 'danger'],
+    ['phòng trọ bị rò rỉ khí ga, cả phòng đau đầu', 'danger'],
+    ['bạn em té từ mái nhà xuống nằm bất động', 'danger'],
+    ['chủ không cho gọi xe cứu thương', 'danger'],
+    // hiding, someone at the door, someone coming, no answer at the door
+    ['tụi em đang phải trốn trong rừng', 'danger'],
+    ['có người đang đập cửa phòng em, em sợ lắm', 'danger'],
+    ['công an sắp tới bắt em', 'danger'],
+    ['gõ cửa không ai trả lời từ hôm qua, tôi lo quá', 'danger'],
+    ['bạn em bị người lạ theo dõi mấy hôm nay', 'danger'],
+    // starved, guarded, sent to clients, threats with people sent first
+    ['bà chủ khóa tủ lạnh, mấy ngày nay em không được ăn', 'violence'],
+    ['mỗi tối đều có người canh cửa', 'confinement'],
+    ['họ ép chị ấy đi khách', 'sexual_abuse'],
+    ['chủ nói nếu em bỏ về sẽ cho người xuống tận nhà xử bố em', 'violence'],
+    ['bà chủ hay véo tai em đau lắm', 'violence'],
+    // basic English
+    ['my boss no give food, I very hungry 3 days', 'violence'],
+    ['my boss say if I go to police he kill me', 'violence'],
+    ['he touch my breast when madam not home', 'sexual_abuse'],
+    ['I not want live anymore', 'self_harm'],
+    ['employer pull my hair and slap', 'violence'],
+  ])('%s → %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
+  it.each([
+    'lỡ bị bắt thì sao',
+    'nếu không thở được thì gọi số nào',
+    'trời nóng quá thở không nổi',
+    'ra máu chân răng nhiều lắm',
+    'điện thoại rơi từ tầng 2 xuống vỡ màn hình',
+    'nhảy từ cầu nhảy xuống hồ bơi vui lắm',
+    'giá bất động sản ở Osaka thế nào',
+    'cong ty dich vu bat dong tien phat khi ve som',
+    'em đang bị thương nhẹ ở tay, không sao',
+    'mấy hôm nay không được ăn gì vì chuẩn bị mổ',
+    'em ở trong phòng hai ngày không ra khỏi phòng vì mệt',
+    'gọi công ty mãi không nghe máy',
+    'em đang trốn việc đi chơi',
+    'em bỏ trốn khỏi công ty 2 năm rồi, giờ muốn về',
+    'bị cảnh cáo vì đi làm muộn',
+    'bi canh cao vi di lam muon',
+    'nấu canh chua cho cả nhà',
+    'em đập cửa tủ lạnh hỏng rồi',
+    'cứu em với bài tập tiếng Hàn này',
+    'this job is killing me lol',
+    'homework kill me',
+    'I will not move to another company',
+    'the boss hit the target this month',
+    'I kicked the ball',
+  ])('not: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
 describe('danger is not found', () => {
   it.each([
     // denied

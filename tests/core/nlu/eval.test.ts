@@ -53,7 +53,10 @@ describe('evaluation targets', () => {
 // fresh-6 (relatives at home; Europe, the Gulf, Africa) and fresh-7 (host-country words, Gen-Z
 // spellings) were each written after all tuning and measured once before being tuned on: their
 // first-contact figures are in the commits that added them, and are the honest estimate.
-describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl'])('%s', (name) => {
+// unseen-a (voice typing; messages written for a worker) and unseen-b (one-line cries, danger
+// buried in long messages, basic English) were written before the danger classifier was trained
+// and measured once, rules alone and rules OR classifier (figures in src/core/nlu/README.md).
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
   it('every emergency found, false emergencies ≤ 3%', () => {
     const { summary, misses } = run(name);
     expect(summary.n).toBeGreaterThanOrEqual(60);
