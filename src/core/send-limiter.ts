@@ -60,7 +60,7 @@ export class SendLimiter {
     });
   }
 
-  /** How many sends are waiting for a slot, per channel (for the console and the benchmark). */
+  /** How many sends are waiting for a slot, per channel (a diagnostic: how backed up each channel is). */
   waiting(): Record<string, number> {
     return Object.fromEntries([...this.lanes].map(([c, l]) => [c, l.waiters.length]));
   }

@@ -2,7 +2,7 @@
 // what is ignored and why.
 import { describe, expect, it } from 'vitest';
 import { decodeUpdate, localeFromLanguageCode } from '../../../src/channels/telegram/decode.ts';
-import { BOT_ID, fixture } from './fixtures.ts';
+import { BOT_ID, UNSUPPORTED_UPDATES, fixture } from './fixtures.ts';
 
 const bot = { id: BOT_ID, username: 'vn_worker_info_bot' };
 const ACCOUNT = String(BOT_ID);
@@ -51,22 +51,7 @@ describe('decoding Telegram updates', () => {
     expect(decode('callback-game.json')).toMatchObject({ callbackQueryId: '2160389137461280562', message: { payload: { type: 'unsupported', kind: 'other' } } });
   });
 
-  it.each([
-    ['sticker.json', 'sticker'],
-    ['photo.json', 'image'],
-    ['voice.json', 'audio'],
-    ['audio.json', 'audio'],
-    ['video.json', 'video'],
-    ['video-note.json', 'video'],
-    ['animation.json', 'video'],
-    ['document.json', 'file'],
-    ['location.json', 'location'],
-    ['venue.json', 'location'],
-    ['contact.json', 'contact'],
-    ['poll.json', 'other'],
-    ['dice.json', 'other'],
-    ['edited-message.json', 'edited'],
-  ])('%s is unsupported content of kind %s', (name, kind) => {
+  it.each(UNSUPPORTED_UPDATES)('%s is unsupported content of kind %s', (name, kind) => {
     expect(decode(name)).toMatchObject({ kind: 'message', message: { key: { user: USER }, payload: { type: 'unsupported', kind } } });
   });
 

@@ -45,3 +45,21 @@ export function addressed(name: string, chatId: number, patch: (u: Json) => void
   patch(u);
   return u;
 }
+
+/** Updates the bot cannot read, and the kind of polite reply each gets (decoded and answered alike). */
+export const UNSUPPORTED_UPDATES: [string, string][] = [
+  ['sticker.json', 'sticker'],
+  ['photo.json', 'image'],
+  ['voice.json', 'audio'],
+  ['audio.json', 'audio'],
+  ['video.json', 'video'],
+  ['video-note.json', 'video'],
+  ['animation.json', 'video'],
+  ['document.json', 'file'],
+  ['location.json', 'location'],
+  ['venue.json', 'location'],
+  ['contact.json', 'contact'],
+  ['poll.json', 'other'],
+  ['dice.json', 'other'],
+  ['edited-message.json', 'edited'],
+];

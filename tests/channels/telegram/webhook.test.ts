@@ -11,7 +11,7 @@ import { createTranslate } from '../../../src/i18n/index.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { tooManyRequests, type ApiCall } from './fake-bot-api.ts';
-import { addressed, fixture, newChatId, type Json } from './fixtures.ts';
+import { UNSUPPORTED_UPDATES, addressed, fixture, newChatId, type Json } from './fixtures.ts';
 import { SECRET, SECRET_HEADER, keyboardIds, startTelegram, type Harness, type TelegramUser } from './harness.ts';
 
 let t: Translate;
@@ -234,22 +234,7 @@ describe('Telegram webhook: a conversation', () => {
     expect(h.api.sent(u.chatId)).toHaveLength(2);
   });
 
-  it.each([
-    ['sticker.json', 'sticker'],
-    ['photo.json', 'image'],
-    ['voice.json', 'audio'],
-    ['audio.json', 'audio'],
-    ['video.json', 'video'],
-    ['video-note.json', 'video'],
-    ['animation.json', 'video'],
-    ['document.json', 'file'],
-    ['location.json', 'location'],
-    ['venue.json', 'location'],
-    ['contact.json', 'contact'],
-    ['poll.json', 'other'],
-    ['dice.json', 'other'],
-    ['edited-message.json', 'edited'],
-  ])('answers %s politely (%s) in the user’s language and carries on', async (name, kind) => {
+  it.each(UNSUPPORTED_UPDATES)('answers %s politely (%s) in the user’s language and carries on', async (name, kind) => {
     h = await startTelegram();
     const u = h.user();
     const first = await u.send(addressed(name, u.chatId));
