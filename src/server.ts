@@ -2,11 +2,11 @@
 // the store, loads content and locales, builds the NLU, the flows, the engine and the outbox, and
 // mounts each channel. A new channel is one block here and a folder under src/channels/.
 import { randomBytes } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { createFlowRunner } from '../flows/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadContent, missionFor, type Content } from './core/content/index.ts';
@@ -233,20 +233,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     bodyLimit: 64 * 1024,
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // The chat page and the console are single files with their script inline.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   // Limits apply only where a route asks for them (the web chat): webhooks come from the
   // platforms' few addresses, which must never be throttled as if they were one user.
   await app.register(rateLimit, {
