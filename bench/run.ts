@@ -6,13 +6,16 @@
 // second fully answered (closed loop: each user writes again as soon as answered), then the
 // latency from webhook to reply (p50, p99) at half that rate (open loop, fixed arrival rate).
 // Ours runs on the Redis store; the memory one Redis conversation costs is measured after.
-// The last line printed is one JSON object with the figures.
+// First, in process, the understanding's cost per message (BENCH_ONLY=nlu stops there, no Redis
+// needed). The last line printed is one JSON object with the figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.ts';
+import { measureNlu } from './nlu.ts';
+import { pct } from './percentile.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -172,7 +175,6 @@ async function openLoop(load: Load, firstChat: number, rate: number, seconds: nu
   return latencies.sort((a, b) => a - b);
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 async function measure(t: Target, fake: FakeTelegram, firstChat: number) {
@@ -222,6 +224,16 @@ async function dropPrefix(prefix: string): Promise<void> {
   await client.close();
 }
 
+const nluCost = measureNlu();
+const nluFigures = { nluP50Us: round(nluCost.p50Us), nluP99Us: round(nluCost.p99Us), nlu280P99Us: round(nluCost.long99Us) };
+process.stdout.write(
+  `understanding: p50 ${nluFigures.nluP50Us} µs, p99 ${nluFigures.nluP99Us} µs per message (${nluCost.messages} dev messages); p99 ${nluFigures.nlu280P99Us} µs at 280 characters\n`,
+);
+if (process.env.BENCH_ONLY === 'nlu') {
+  process.stdout.write(`${JSON.stringify(nluFigures)}\n`);
+  process.exit(0);
+}
+
 const fake = await startFakeTelegram();
 const prefix = `bench:${randomUUID().slice(0, 8)}:`;
 const common = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
@@ -252,7 +264,7 @@ try {
   const ratio = o.perSec / b.perSec;
   process.stdout.write(`ratio ours/bare: ${round(ratio, 2)} (target >= 0.5); p99 at half rate: ${round(o.p99, 2)} ms (target <= 25 ms)\n`);
   process.stdout.write(
-    `${JSON.stringify({ oursPerSec: round(o.perSec), barePerSec: round(b.perSec), ratio: round(ratio, 3), p50Ms: round(o.p50, 2), p99Ms: round(o.p99, 2), bytesPerConversation: mem.bytes })}\n`,
+    `${JSON.stringify({ oursPerSec: round(o.perSec), barePerSec: round(b.perSec), ratio: round(ratio, 3), p50Ms: round(o.p50, 2), p99Ms: round(o.p99, 2), bytesPerConversation: mem.bytes, ...nluFigures })}\n`,
   );
 } finally {
   await fake.close();

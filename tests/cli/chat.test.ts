@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { PROCESS_TIMEOUT_MS } from '../helpers/processes.ts';
 
 function chat(args: string[], input: string) {
-  const res = spawnSync('npx', ['tsx', 'src/cli/chat.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync('npx', ['tsx', 'src/cli/chat.ts', ...args], { input, encoding: 'utf8', timeout: PROCESS_TIMEOUT_MS });
   expect(res.status, res.stderr).toBe(0);
   return res.stdout
     .trim()

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
+import { PROCESS_TIMEOUT_MS } from '../helpers/processes.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -91,7 +92,7 @@ export class BotProcess {
     });
     this.proc.stdout?.on('data', (d) => (this.output += String(d)));
     this.proc.stderr?.on('data', (d) => (this.output += String(d)));
-    await waitFor(async () => (await fetch(`${this.base}/healthz`)).ok, 30_000, `the bot on ${this.port}:\n${this.output}`);
+    await waitFor(async () => (await fetch(`${this.base}/healthz`)).ok, PROCESS_TIMEOUT_MS, `the bot on ${this.port}:\n${this.output}`);
   }
 
   get alive(): boolean {

@@ -2,6 +2,7 @@
 // continues at the same step, nothing is lost or doubled, and the only errors are 503s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess, freePort, mailbox, post, TestRedis } from './processes.ts';
+import { PROCESS_TEST_TIMEOUT_MS } from '../helpers/processes.ts';
 
 let redis: TestRedis;
 
@@ -44,7 +45,7 @@ describe('faults', () => {
     } finally {
       await bot.kill();
     }
-  }, 90_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('answers 503 while Redis is away, stays up, and loses nothing once the platform retries', async () => {
     const bot = new BotProcess(await freePort(), { REDIS_URL: redis.url, REDIS_PREFIX: 'outage:', WEB_RATE_LIMIT_PER_MINUTE: '100000' });
@@ -104,5 +105,5 @@ describe('faults', () => {
     } finally {
       await bot.kill();
     }
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

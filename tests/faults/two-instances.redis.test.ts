@@ -2,6 +2,7 @@
 // instance: every user's chat holds each answer once, in the order the messages were sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess, freePort, mailbox, post, TestRedis } from './processes.ts';
+import { PROCESS_TEST_TIMEOUT_MS } from '../helpers/processes.ts';
 
 let redis: TestRedis;
 let bots: BotProcess[];
@@ -15,7 +16,7 @@ beforeAll(async () => {
     await bot.start();
     bots.push(bot);
   }
-}, 90_000);
+}, PROCESS_TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const b of bots ?? []) await b.kill();
@@ -52,5 +53,5 @@ describe('two instances sharing Redis', () => {
       }),
     );
     for (const user of users) expect(await mailbox(bots[1]!.base, user), user).toEqual(expected);
-  }, 240_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -142,12 +142,4 @@ describe('the classifier itself', () => {
     const small = createDangerClassifier(dangerModelSchema.parse(model));
     expect(small.score(tokensOf('bị nhốt'))).toBeGreaterThan(small.score(tokensOf('thanh lý hợp đồng')));
   });
-
-  it('is fast: a message is scored in well under a millisecond', () => {
-    const texts = files.flatMap((f) => parseEvalFile(readFileSync(join(dir, f), 'utf8')).map((l) => tokensOf(l.text)));
-    for (const t of texts) classifier.score(t);
-    const start = performance.now();
-    for (const t of texts) classifier.score(t);
-    expect((performance.now() - start) / texts.length).toBeLessThan(0.1);
-  });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/content/index.ts';
 import { createNlu } from '../../../src/core/nlu/index.ts';
 import { evaluate, parseEvalFile } from '../../../src/core/nlu/evaluate.ts';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../helpers/processes.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = (name: string) => join(root, 'tests/fixtures/nlu', name);
@@ -106,11 +107,11 @@ describe('npm run nlu:eval', () => {
     const summary = JSON.parse(last);
     expect(Object.keys(summary)).toEqual(['n', 'accuracy', 'emergencyRecall', 'falseEmergencyRate', 'countryAccuracy']);
     expect(summary).toEqual(run('dev.jsonl').summary);
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('exits with 2 and a message for a missing file', () => {
     const r = spawnSync('npm', ['run', '-s', 'nlu:eval', '--', fixture('no-such-file.jsonl')], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no-such-file/);
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -113,21 +113,6 @@ describe('intents', () => {
       { numRuns: 300 },
     );
   });
-
-  it('stays fast: well under a millisecond for a typical message once started', () => {
-    const messages = ['cho e hoi thu tuc thanh ly hd', 'so dien thoai dai su quan o han', 'bi chu danh', 'em muốn về Việt Nam', 'quy ho tro viec lam ngoai nuoc'];
-    for (let i = 0; i < 200; i++) for (const m of messages) understand(m);
-    const runs = 2000;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) understand(messages[i % messages.length]!);
-    // Generous against a loaded machine: the aim is ~0.2 ms.
-    expect((performance.now() - start) / runs).toBeLessThan(1);
-    // A 10 kB message (the engine's limit) is still read whole, in good time.
-    const long = 'em muốn hỏi về thủ tục thanh lý hợp đồng. '.repeat(240);
-    const t = performance.now();
-    understand(long);
-    expect(performance.now() - t).toBeLessThan(200);
-  });
 });
 
 describe('places', () => {
