@@ -17,7 +17,7 @@ export default defineConfig({
           exclude: ['tests/**/*.redis.test.ts', 'node_modules/**'],
           environment: 'node',
           ...timeouts,
-          setupFiles: ['tests/setup/fast-check.ts'],
+          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/hermetic.ts'],
         },
       },
       {
@@ -26,7 +26,7 @@ export default defineConfig({
           include: ['tests/**/*.redis.test.ts'],
           environment: 'node',
           ...timeouts,
-          setupFiles: ['tests/setup/fast-check.ts'],
+          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/hermetic.ts'],
           fileParallelism: false,
         },
       },

@@ -48,8 +48,12 @@ export const configSchema = z.object({
   CONSOLE_ADDRESS_FAILURES: z.coerce.number().int().positive().default(20),
   /** Secure cookies: 'auto' = when PUBLIC_URL is https (or in production). */
   CONSOLE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Staff accounts written by `npm run staff` when there is no Redis; loaded into the store at start-up. */
-  CONSOLE_STAFF_FILE: z.string().default('.data/staff.json'),
+  /**
+   * Staff accounts shared by `npm run staff` and a server without Redis (which watches it). No default
+   * here: `npm start` and `npm run staff` name `.data/staff.json` (withEmbeddedDefaults), so a server
+   * built in-process (the tests) never reads or writes a checkout's accounts unless told to.
+   */
+  CONSOLE_STAFF_FILE: optionalString,
   /** Behind a reverse proxy: 'true' or its addresses (comma-separated), so client addresses (throttling) are the users'. */
   TRUST_PROXY: optionalString,
   /** Messenger: the app secret (signs webhooks), the webhook verify token, the page access token. */
@@ -117,6 +121,14 @@ function isStrongSecret(v: string | undefined): v is string {
 }
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Where the processes a person starts keep what must outlive them when there is no Redis. */
+export const EMBEDDED_STAFF_FILE = '.data/staff.json';
+
+/** The environment of `npm start` and `npm run staff`: the embedded default's files, unless set (empty = none). */
+export function withEmbeddedDefaults(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...env, CONSOLE_STAFF_FILE: env.CONSOLE_STAFF_FILE ?? EMBEDDED_STAFF_FILE };
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -1,10 +1,11 @@
 // Starts the server: `npm start`. Everything is wired in server.ts; this file only listens,
 // says where to go, and shuts down cleanly.
+import { withEmbeddedDefaults } from './config.ts';
 import { buildServer, type Server } from './server.ts';
 
 let server: Server;
 try {
-  server = await buildServer();
+  server = await buildServer({ env: withEmbeddedDefaults(process.env) });
 } catch (err) {
   // A configuration or content problem is the operator's to fix: say what it is, without a stack.
   if (err instanceof Error && /ConfigError|ContentError/.test(err.name)) {

@@ -32,7 +32,7 @@ import { HandoffSweeper } from './handoff/sweeper.ts';
 import { returnProfile } from './registration/profile.ts';
 import { RegistrationService } from './registration/service.ts';
 import { RegistrationSweeper } from './registration/sweeper.ts';
-import { DEFAULT_CONSOLE_TIMINGS, createConsole, loadStaffFile, type Console } from './console/index.ts';
+import { DEFAULT_CONSOLE_TIMINGS, STAFF_FILE_POLL_MS, createConsole, type Console } from './console/index.ts';
 import { createTranslate, loadResources } from './i18n/index.ts';
 import { StatsRecorder } from './stats/index.ts';
 import { MemoryStore } from './store/memory.ts';
@@ -362,8 +362,10 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       throttle: { accountFailures: config.CONSOLE_LOCKOUT_FAILURES, addressFailures: config.CONSOLE_ADDRESS_FAILURES, periodMs: config.CONSOLE_LOCKOUT_MINUTES * 60_000 },
       ...DEFAULT_CONSOLE_TIMINGS,
     },
+    // Without Redis the staff file is where `npm run staff` and this server meet; with Redis it is only read once.
+    ...(config.CONSOLE_STAFF_FILE ? { staffFile: { path: config.CONSOLE_STAFF_FILE, shared: !config.REDIS_URL, pollMs: STAFF_FILE_POLL_MS } } : {}),
   });
-  const staffFromFile = await consoleApp.services.accounts.importAccounts(loadStaffFile(config.CONSOLE_STAFF_FILE));
+  const staffFromFile = await consoleApp.loadStaff();
   if (staffFromFile > 0) log.info({ accounts: staffFromFile }, 'staff accounts loaded from the staff file');
   await consoleApp.register(app);
   consoleApp.start();

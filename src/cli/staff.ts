@@ -1,10 +1,10 @@
 // Staff accounts from the terminal: `npm run staff -- add --id lan --name "Nguyễn Thị Lan" --role agent --missions jp-tokyo`.
 // With REDIS_URL the accounts go to the store every server instance reads; without it (the
 // in-memory default cannot be reached from another process) they go to CONSOLE_STAFF_FILE, which
-// the server loads at start-up.
+// a running server watches and takes in at once (src/console/staff-sync.ts).
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../config.ts';
+import { EMBEDDED_STAFF_FILE, loadConfig, withEmbeddedDefaults } from '../config.ts';
 import { loadStaffFile, saveStaffFile, type StaffAccount } from '../console/index.ts';
 import { STAFF_TABLE } from '../console/accounts.ts';
 import { runStaffCommand, STAFF_USAGE } from '../console/staff-command.ts';
@@ -43,7 +43,8 @@ if (args.length === 0 || args[0] === 'help' || args[0] === '--help') {
   process.exit(0);
 }
 
-const config = loadConfig(process.env);
+const config = loadConfig(withEmbeddedDefaults(process.env));
+const staffFile = config.CONSOLE_STAFF_FILE ?? EMBEDDED_STAFF_FILE;
 const content = loadContent(config.CONTENT_DIR);
 const piped = process.stdin.isTTY ? undefined : createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
@@ -53,9 +54,9 @@ if (config.REDIS_URL) {
   store = await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX });
 } else {
   const memory = new MemoryStore();
-  for (const a of loadStaffFile(config.CONSOLE_STAFF_FILE)) await memory.tablePut(STAFF_TABLE, a.id, a);
+  for (const a of loadStaffFile(staffFile)) await memory.tablePut(STAFF_TABLE, a.id, a);
   store = memory;
-  save = async () => saveStaffFile(config.CONSOLE_STAFF_FILE, await memory.tableAll<StaffAccount>(STAFF_TABLE));
+  save = async () => saveStaffFile(staffFile, await memory.tableAll<StaffAccount>(STAFF_TABLE));
 }
 
 const code = await runStaffCommand(args, {
@@ -78,7 +79,7 @@ const code = await runStaffCommand(args, {
 });
 if (code === 0 && save) {
   await save();
-  process.stdout.write(`(no REDIS_URL: accounts kept in ${config.CONSOLE_STAFF_FILE}, loaded by the server at start-up)\n`);
+  process.stdout.write(`(no REDIS_URL: accounts kept in ${staffFile}; a running server takes the change in within seconds)\n`);
 }
 await store.close();
 process.exit(code);

@@ -14,6 +14,8 @@ export interface StaffAccount extends Staff {
   updatedAt: number;
   passwordChangedAt: number;
   lastSignInAt?: number;
+  /** When `npm run staff -- sign-out` last ended every session (a server reading the staff file ends them too). */
+  sessionsEndedAt?: number;
 }
 
 export const staffIdSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'staff id: 2–32 lower-case letters, digits, dot, dash or underscore');
@@ -32,6 +34,7 @@ export const staffAccountSchema = staffFieldsSchema.extend({
   updatedAt: z.number(),
   passwordChangedAt: z.number(),
   lastSignInAt: z.number().optional(),
+  sessionsEndedAt: z.number().optional(),
 });
 
 export class AccountError extends Error {
@@ -54,6 +57,8 @@ export interface AccountsOptions {
   /** Mission ids that exist (from content/missions.yaml): an account cannot name another. */
   missionIds: readonly string[];
   cost?: ScryptCost;
+  /** Told of every account this service writes (not of imports), e.g. to keep the staff file in step. */
+  onChange?: (account: StaffAccount) => void;
 }
 
 export class StaffAccounts {
@@ -92,7 +97,7 @@ export class StaffAccounts {
       updatedAt: now,
       passwordChangedAt: now,
     };
-    await this.store.tablePut(STAFF_TABLE, id, account);
+    await this.put(account);
     return account;
   }
 
@@ -101,7 +106,7 @@ export class StaffAccounts {
     const fields = this.parseFields({ name: account.name, role: account.role, missions: account.missions, ...patch });
     const next: StaffAccount = { ...account, ...fields, updatedAt: this.clock.now() };
     await this.guardLastAdmin(account, next);
-    await this.store.tablePut(STAFF_TABLE, account.id, next);
+    await this.put(next);
     return next;
   }
 
@@ -110,7 +115,7 @@ export class StaffAccounts {
     this.checkPassword(password, [account.id, account.name]);
     const now = this.clock.now();
     const next: StaffAccount = { ...account, passwordHash: await hashPassword(password, this.cost), passwordChangedAt: now, updatedAt: now };
-    await this.store.tablePut(STAFF_TABLE, account.id, next);
+    await this.put(next);
     return next;
   }
 
@@ -118,7 +123,7 @@ export class StaffAccounts {
     const account = await this.require(id);
     const next: StaffAccount = { ...account, disabled, updatedAt: this.clock.now() };
     await this.guardLastAdmin(account, next);
-    await this.store.tablePut(STAFF_TABLE, account.id, next);
+    await this.put(next);
     return next;
   }
 
@@ -137,21 +142,35 @@ export class StaffAccounts {
     const next: StaffAccount = { ...account, lastSignInAt: now };
     // A hash made with an older, cheaper cost is upgraded while the password is at hand.
     if (needsRehash(account.passwordHash, this.cost)) next.passwordHash = await hashPassword(password, this.cost);
-    await this.store.tablePut(STAFF_TABLE, account.id, next);
+    await this.put(next);
     return next;
   }
 
-  /** Accounts from a staff file: added when missing, replaced when the file's copy is newer. */
-  async importAccounts(records: readonly StaffAccount[]): Promise<number> {
-    let changed = 0;
+  /** Marks that every session of the account was ended, so a server that imports the account ends them too. */
+  async markSessionsEnded(id: string): Promise<StaffAccount> {
+    const account = await this.require(id);
+    const now = this.clock.now();
+    const next: StaffAccount = { ...account, sessionsEndedAt: now, updatedAt: now };
+    await this.put(next);
+    return next;
+  }
+
+  /** Accounts from a staff file: added when missing, replaced when the file's copy is newer; returns what changed. */
+  async importAccounts(records: readonly StaffAccount[]): Promise<{ before?: StaffAccount; after: StaffAccount }[]> {
+    const changed: { before?: StaffAccount; after: StaffAccount }[] = [];
     for (const r of records) {
       const current = await this.get(r.id);
       if (!current || current.updatedAt < r.updatedAt) {
         await this.store.tablePut(STAFF_TABLE, r.id, r);
-        changed++;
+        changed.push({ ...(current ? { before: current } : {}), after: r });
       }
     }
     return changed;
+  }
+
+  private async put(account: StaffAccount): Promise<void> {
+    await this.store.tablePut(STAFF_TABLE, account.id, account);
+    this.opts.onChange?.(account);
   }
 
   private async require(id: string): Promise<StaffAccount> {

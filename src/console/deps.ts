@@ -12,6 +12,7 @@ import type { StaffAccounts } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
 import type { LiveFeed } from './live.ts';
 import type { SessionOptions, Sessions } from './sessions.ts';
+import type { StaffFileOptions } from './staff-sync.ts';
 import type { SignInThrottle, ThrottleOptions } from './throttle.ts';
 
 export interface ConsoleOptions {
@@ -30,6 +31,8 @@ export interface ConsoleOptions {
 }
 
 export const DEFAULT_CONSOLE_TIMINGS = { pollMs: 3_000, heartbeatMs: 20_000, sweepMs: 10 * 60_000 };
+/** How often a server without Redis looks at the staff file for changes made by `npm run staff`. */
+export const STAFF_FILE_POLL_MS = 1_000;
 
 export interface CountryInfo {
   code: string;
@@ -63,6 +66,8 @@ export interface ConsoleDeps {
   window: WindowProbe;
   registrations: ConsoleRegistrations;
   options: ConsoleOptions;
+  /** Accounts shared with `npm run staff` through a file (CONSOLE_STAFF_FILE). */
+  staffFile?: StaffFileOptions;
 }
 
 export interface ConsoleServices {

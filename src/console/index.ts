@@ -13,10 +13,11 @@ import { LiveFeed } from './live.ts';
 import { PAGES } from './pages/index.ts';
 import { BASE, createRouter, csrfUserInfo, type RouteInfo } from './router.ts';
 import { Sessions } from './sessions.ts';
+import { StaffFileSync } from './staff-sync.ts';
 import { SignInThrottle } from './throttle.ts';
 
 export type { ConsoleDeps, ConsoleOptions } from './deps.ts';
-export { DEFAULT_CONSOLE_TIMINGS } from './deps.ts';
+export { DEFAULT_CONSOLE_TIMINGS, STAFF_FILE_POLL_MS } from './deps.ts';
 export { loadStaffFile, saveStaffFile } from './staff-file.ts';
 export { StaffAccounts, AccountError, type StaffAccount } from './accounts.ts';
 
@@ -25,14 +26,19 @@ export interface Console {
   register(app: FastifyInstance): Promise<void>;
   /** Every route with the access it requires (the scope tests walk this list). */
   routes(): readonly RouteInfo[];
+  /** Reads the staff file into the store (when there is one); returns how many accounts it changed. */
+  loadStaff(): Promise<number>;
+  /** The staff file's reads and writes (tests wait on its idle()). */
+  staffFile?: StaffFileSync;
   start(): void;
   stop(): Promise<void>;
 }
 
 export function createConsole(deps: ConsoleDeps): Console {
   const { store, clock, options } = deps;
+  const staffFile = deps.staffFile ? new StaffFileSync(deps.staffFile, () => services.accounts, () => services.sessions, deps.log) : undefined;
   const services: ConsoleServices = {
-    accounts: new StaffAccounts(store, clock, { missionIds: deps.missions.all().map((m) => m.id) }),
+    accounts: new StaffAccounts(store, clock, { missionIds: deps.missions.all().map((m) => m.id), ...(staffFile ? { onChange: () => staffFile.changed() } : {}) }),
     sessions: new Sessions(store, clock, options.session),
     throttle: new SignInThrottle(store, clock, options.throttle),
     audit: new AuditLog(store, clock),
@@ -86,8 +92,11 @@ export function createConsole(deps: ConsoleDeps): Console {
       });
     },
     routes: () => routes,
+    loadStaff: async () => (staffFile ? staffFile.load() : 0),
+    ...(staffFile ? { staffFile } : {}),
     start() {
       services.live.start();
+      staffFile?.start();
       sweeper ??= setInterval(() => {
         Promise.all([services.sessions.purge(), services.throttle.purge()]).catch((err: unknown) => deps.log.warn({ err }, 'console sweep failed'));
       }, options.sweepMs);
@@ -98,6 +107,7 @@ export function createConsole(deps: ConsoleDeps): Console {
       sweeper = undefined;
       for (const end of [...streams]) end();
       services.live.stop();
+      await staffFile?.stop();
     },
   };
 }

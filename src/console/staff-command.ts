@@ -105,6 +105,8 @@ export async function runStaffCommand(argv: readonly string[], io: StaffCommandI
       }
       case 'sign-out': {
         const id = need(values.id, '--id');
+        // Marked on the account too: a server that shares only the staff file ends them when it reads it.
+        await accounts.markSessionsEnded(id);
         io.print(`${await sessions.destroyAll(id)} session(s) of ${id} ended`);
         return 0;
       }

@@ -14,7 +14,7 @@ export async function consoleServer(opts: { clock?: Clock; store?: Store; env?: 
   return buildServer({
     store,
     ...(opts.clock ? { clock: opts.clock } : {}),
-    env: { LOG_LEVEL: 'silent', CONSOLE_STAFF_FILE: '/nonexistent/staff.json', CONSOLE_LOCKOUT_FAILURES: '3', CONSOLE_ADDRESS_FAILURES: '10', ...opts.env },
+    env: { LOG_LEVEL: 'silent', CONSOLE_LOCKOUT_FAILURES: '3', CONSOLE_ADDRESS_FAILURES: '10', ...opts.env },
   });
 }
 

@@ -10,6 +10,7 @@ import { runStaffCommand, type StaffCommandIo } from '../../src/console/staff-co
 import { MemoryStore } from '../../src/store/memory.ts';
 import type { Server } from '../../src/server.ts';
 import { Client, consoleServer, PASSWORD } from './helpers.ts';
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_TIMEOUT_MS } from '../helpers/processes.ts';
 
 const run = promisify(execFile);
 let server: Server | undefined;
@@ -49,7 +50,7 @@ describe('npm run staff', () => {
     const dir = mkdtempSync(join(tmpdir(), 'staff-'));
     const file = join(dir, 'staff.json');
     const env = { ...process.env, REDIS_URL: '', CONSOLE_STAFF_FILE: file, STAFF_PASSWORD: PASSWORD, LOG_LEVEL: 'silent' };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/staff.ts', 'add', '--id', 'lan', '--name', 'Chị Lan', '--role', 'agent', '--missions', 'jp-tokyo'], { env, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/staff.ts', 'add', '--id', 'lan', '--name', 'Chị Lan', '--role', 'agent', '--missions', 'jp-tokyo'], { env, timeout: PROCESS_TIMEOUT_MS });
     expect(stdout).toContain('added lan (agent, jp-tokyo)');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const saved = readFileSync(file, 'utf8');
@@ -58,5 +59,5 @@ describe('npm run staff', () => {
 
     server = await consoleServer({ env: { CONSOLE_STAFF_FILE: file } });
     expect((await new Client(server).signIn('lan')).statusCode).toBe(303);
-  }, 90_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { EMBEDDED_STAFF_FILE, loadConfig, withEmbeddedDefaults } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { captureLogs as capture } from '../helpers/log-capture.ts';
 
@@ -38,5 +38,15 @@ describe('logs', () => {
     const first = JSON.parse(lines[0]!).conversation as string;
     log.debug({ conversation: 'telegram:bot1:987654321' }, 'again');
     expect(JSON.parse(lines[2]!).conversation).toBe(first);
+  });
+});
+
+describe('the checkout stays out of tests', () => {
+  it('a server built in-process has no staff file unless told; npm start and npm run staff name .data/staff.json', () => {
+    expect(loadConfig({}).CONSOLE_STAFF_FILE).toBeUndefined();
+    expect(loadConfig(withEmbeddedDefaults({})).CONSOLE_STAFF_FILE).toBe(EMBEDDED_STAFF_FILE);
+    expect(loadConfig(withEmbeddedDefaults({ CONSOLE_STAFF_FILE: '/srv/staff.json' })).CONSOLE_STAFF_FILE).toBe('/srv/staff.json');
+    // Set but empty: no file at all.
+    expect(loadConfig(withEmbeddedDefaults({ CONSOLE_STAFF_FILE: '' })).CONSOLE_STAFF_FILE).toBeUndefined();
   });
 });
