@@ -95,7 +95,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     dialogues: content.dialogues,
     countryChoices: content.countries
       .filter((c) => c.offered)
-      .map((c) => ({ code: c.code, label: c.name })),
+      .map((c) => ({ code: c.code, label: c.label ?? c.name })),
     registration: {
       provinces: provinces.provinces,
       infoArticles: config.REGISTRATION_INFO_ARTICLES,

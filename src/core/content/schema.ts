@@ -98,6 +98,8 @@ export const countrySchema = z.strictObject({
   aliases: z.array(nonEmpty).min(1),
   /** Offered as a button when the bot asks where the user works. */
   offered: z.boolean().default(false),
+  /** The button's words when the name is longer than a button allows (Messenger: 20 characters). */
+  label: localizedSchema.optional(),
   cities: z.array(citySchema).default([]),
 });
 export type Country = z.infer<typeof countrySchema>;
