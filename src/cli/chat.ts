@@ -50,12 +50,16 @@ async function say(payload: InboundMessage['payload']): Promise<void> {
 }
 
 await say({ type: 'start' });
-const rl = createInterface({ input: process.stdin, terminal: !values.json && process.stdin.isTTY === true });
+// Interactive: a prompt, and what is typed shown back — by the terminal's line editing on a TTY, by
+// us when the input is piped, so a transcript reads as a conversation. --json writes bot messages only.
+const tty = !values.json && process.stdin.isTTY === true;
+const rl = createInterface({ input: process.stdin, ...(values.json ? {} : { output: process.stdout }), terminal: tty });
 if (!values.json) {
   rl.setPrompt('> ');
   rl.prompt();
 }
 for await (const line of rl) {
+  if (!values.json && !tty) process.stdout.write(`${line}\n`);
   if (line.trim() === '') {
     if (!values.json) rl.prompt();
     continue;
@@ -63,4 +67,5 @@ for await (const line of rl) {
   await say({ type: 'text', text: line });
   if (!values.json) rl.prompt();
 }
+if (!values.json) process.stdout.write('\n');
 await engine.close();

@@ -29,3 +29,13 @@ describe('npm run chat -- --json', () => {
     expect(out[3]!.text).toContain('110');
   });
 });
+
+describe('npm run chat (interactive)', () => {
+  it('shows a prompt and what was typed before each answer', () => {
+    const res = spawnSync('npx', ['tsx', 'src/cli/chat.ts', '--country', 'JP', '--lang', 'vi'], { input: 'thu tuc thanh ly hd\n', encoding: 'utf8', timeout: PROCESS_TIMEOUT_MS });
+    expect(res.status, res.stderr).toBe(0);
+    const asked = res.stdout.indexOf('> thu tuc thanh ly hd\n');
+    expect(asked).toBeGreaterThan(res.stdout.indexOf('1. Thanh lý hợp đồng'));
+    expect(res.stdout.slice(asked)).toMatch(/Nguồn/);
+  });
+});
