@@ -28,6 +28,8 @@ export const configSchema = z.object({
   LOG_SALT: optionalString,
   /** Web chat messages per minute from one address before it is asked to slow down. */
   WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Where the web chat's quick-exit button leads (an everyday page; default a search engine's home). */
+  WEB_QUICK_EXIT_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Messages per minute one conversation may send, on any channel, before the bot asks it to slow down. */
   FLOOD_MAX_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Days a return registration is kept after its last change (the consent notice tells the user). */

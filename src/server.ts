@@ -268,6 +268,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     flush: (key: ConversationKey) => outbox.flush(key),
     mailboxTtlMs: config.RETENTION_DAYS * DAY_MS,
     rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
+    ...(config.WEB_QUICK_EXIT_URL ? { quickExitUrl: config.WEB_QUICK_EXIT_URL } : {}),
   });
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;

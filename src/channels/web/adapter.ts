@@ -22,10 +22,15 @@ export interface WebChannelDeps {
   mailboxTtlMs: number;
   /** Messages per minute from one address (enforced when the server registered @fastify/rate-limit). */
   rateLimitPerMinute?: number;
+  /** Where the quick-exit button leads: a page that says nothing about this chat. */
+  quickExitUrl?: string;
 }
 
+/** An everyday page anybody might have open. */
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/';
+
 const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
-const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline', 'slowDown'] as const;
+const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline', 'slowDown', 'otherLanguage', 'otherLanguageCode', 'quickExit', 'quickExitHelp'] as const;
 
 const pollQuery = z.object({ user: webUserId, after: z.coerce.number().int().min(0).default(0) });
 const pageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
@@ -44,7 +49,7 @@ export function createWebChannel(deps: WebChannelDeps) {
   };
 
   function page(locale: Locale): string {
-    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale);
+    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale).replaceAll('{{exitUrl}}', scriptString(deps.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL));
     for (const k of PAGE_STRINGS) html = html.replaceAll(`{{${k}}}`, escapeHtml(deps.translate(locale, `web.${k}`)));
     return html;
   }
@@ -113,6 +118,11 @@ type Stored = WebMessage & { item?: string };
 
 function strip({ item: _item, ...message }: Stored): WebMessage {
   return message;
+}
+
+/** A string literal safe inside an inline script (no closing tag can be formed). */
+function scriptString(s: string): string {
+  return JSON.stringify(s).replace(/</g, '\\u003c');
 }
 
 function escapeHtml(s: string): string {
