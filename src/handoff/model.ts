@@ -34,6 +34,8 @@ export interface Handoff {
   /** When the "leave a message / back to the assistant" offer is due (waiting time counts in office hours). */
   offerDueAt: number;
   offeredAt?: number;
+  /** When the user was told that buttons do nothing while a person answers (told once per chat). */
+  tapNoticeAt?: number;
   /** Danger detected in the user's messages after the chat was escalated. */
   alerts: { at: number; kinds: string[] }[];
   notes: { at: number; by: string; text: string }[];

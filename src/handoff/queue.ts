@@ -138,11 +138,16 @@ export class HandoffQueue implements HandoffDesk {
     return (await this.openFor(key))?.status === 'assigned';
   }
 
-  async relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[] }): Promise<void> {
+  async relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[]; choice?: string }): Promise<void> {
     await this.locked(key, async () => {
       const h = await this.openFor(key);
       if (!h) return;
       h.lastUserAt = entry.at;
+      // A button tapped while a person answers does nothing; said once, so the worker is not left in silence.
+      if (entry.choice !== undefined && h.tapNoticeAt === undefined && h.status === 'assigned') {
+        h.tapNoticeAt = entry.at;
+        await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.heldTap', { name: h.assignee?.name ?? '' }), 'bot');
+      }
       if (entry.emergency.length > 0) {
         h.alerts.push({ at: entry.at, kinds: [...entry.emergency] });
         if (h.priority !== 'emergency') {
