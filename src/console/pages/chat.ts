@@ -82,13 +82,13 @@ async function replyBox(c: ChatCtx, token: string, draft?: string): Promise<Html
     missionLines: h.mission ? (c.deps.missionLines?.(h.mission, h.locale) ?? '') : '',
   };
   return html`<form class="reply-box" method="post" action="${BASE}/chats/${h.id}/reply" id="reply-form">${hidden(token)}
-<div class="row" style="justify-content:space-between"><label for="text" id="reply">${c.t('chat.replyIn', { language: languageLabel(c, h.locale) })}</label>
+<label for="text" id="reply">${c.t('chat.replyIn', { language: languageLabel(c, h.locale) })}</label>
+<textarea id="text" name="text" required maxlength="${MAX_REPLY}">${draft ?? ''}</textarea>
+<div class="row"><button type="submit">${c.t('chat.send')}</button>
 ${replies.length > 0
   ? html`<select id="canned" aria-label="${c.t('chat.canned')}"><option value="">${c.t('chat.cannedPick')}</option>
 ${replies.map((r) => html`<option value="${fillCanned(cannedText(r, h.locale), values)}">${r.title[c.locale] || cannedText(r, c.locale).slice(0, 40)}</option>`)}</select>`
   : ''}</div>
-<textarea id="text" name="text" required maxlength="${MAX_REPLY}">${draft ?? ''}</textarea>
-<div class="row"><button type="submit">${c.t('chat.send')}</button></div>
 </form>`;
 }
 

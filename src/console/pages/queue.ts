@@ -38,7 +38,7 @@ function rows(c: StaffCtx, list: Handoff[]): Html {
 function doneRows(c: StaffCtx, list: Handoff[]): Html {
   const tz = staffTimeZone(c.staff, c.deps.missions);
   if (list.length === 0) return html`<p class="muted">${c.t('queue.noneClosed')}</p>`;
-  return html`<table><thead><tr><th>${c.t('queue.closedAt')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.mission')}</th><th></th></tr></thead><tbody>
+  return html`<table><thead><tr><th>${c.t('queue.closedAt')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.mission')}</th><th><span class="sr">${c.t('queue.open')}</span></th></tr></thead><tbody>
 ${list.map((h) => html`<tr><td>${when(c, h.updatedAt, tz)}</td><td>${statusBadge(c, h)}</td><td>${topicLabel(c, h.topic)}</td><td>${missionName(c, h.mission)}</td><td><a href="${BASE}/chats/${h.id}">${c.t('queue.open')}</a></td></tr>`)}
 </tbody></table>`;
 }
@@ -106,7 +106,7 @@ export const queuePage: ConsolePage = {
     : html`<span>${choices[0]?.name[c.locale] ?? ''}</span>`}
   <span id="live-status" class="small muted">${c.t('queue.connecting')}</span>
 </div>
-<table class="queue"><thead><tr><th>${c.t('queue.waiting')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.where')}</th><th>${c.t('queue.mission')}</th><th>${c.t('queue.channel')}</th><th></th></tr></thead>
+<table class="queue"><thead><tr><th>${c.t('queue.waiting')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.where')}</th><th>${c.t('queue.mission')}</th><th>${c.t('queue.channel')}</th><th><span class="sr">${c.t('queue.open')}</span></th></tr></thead>
 <tbody id="queue-rows">${rows(c, list)}</tbody></table>
 <details style="margin-top:1.2rem"><summary>${c.t('queue.recentlyClosed')}</summary>${doneRows(c, done)}</details>
 <script type="application/json" id="live-config">${jsonForScript({
