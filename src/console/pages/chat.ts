@@ -88,7 +88,7 @@ async function replyBox(c: ChatCtx, token: string, draft?: string): Promise<Html
 ${replies.length > 0
   ? html`<select id="canned" aria-label="${c.t('chat.canned')}"><option value="">${c.t('chat.cannedPick')}</option>
 ${replies.map((r) => html`<option value="${fillCanned(cannedText(r, h.locale), values)}">${r.title[c.locale] || cannedText(r, c.locale).slice(0, 40)}</option>`)}</select>`
-  : ''}</div>
+  : ''}${hasRole(c.staff, 'supervisor') && h.mission ? html`<a class="small" href="${BASE}/canned?mission=${h.mission}">${c.t('canned.edit')}</a>` : ''}</div>
 </form>`;
 }
 
