@@ -9,7 +9,7 @@ import { createLogger } from './logger.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { createFlowRunner } from '../flows/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { loadContent, missionFor, type Content } from './core/content/index.ts';
+import { hotlineNumber, loadContent, missionFor, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
 import { ConversationService, type Understander } from './core/conversation.ts';
@@ -351,6 +351,8 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     missions: missionDirectory(engine.content),
     countries: engine.content.countries,
     canned: engine.content.canned,
+    missionLines: (mission, locale) =>
+      [...engine.content.hotlineById.values()].filter((h) => h.mission === mission).map((h) => `${h.label[locale]}: ${hotlineNumber(h)}`).join('\n'),
     translate: await createTranslate({ resources: loadResources(undefined, 'console') }),
     botTranslate: translate,
     window: (key, from, at) => outbox.sendWindow(key, from, at),

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'staff.enable',
   'staff.unlock',
   'staff.sign-out',
+  'canned.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,7 +2,7 @@
 import type { SendWindow } from '../core/channel.ts';
 import type { CannedReply } from '../core/content/index.ts';
 import type { Localized } from '../core/effects.ts';
-import type { ConversationKey } from '../core/messages.ts';
+import type { ConversationKey, Locale } from '../core/messages.ts';
 import type { Clock, Log, Store } from '../core/ports.ts';
 import type { Translate } from '../core/translate.ts';
 import type { MissionDirectory } from '../handoff/model.ts';
@@ -10,6 +10,7 @@ import type { HandoffQueue } from '../handoff/queue.ts';
 import type { RegistrationService } from '../registration/service.ts';
 import type { StaffAccounts } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { CannedReplies } from './canned.ts';
 import type { LiveFeed } from './live.ts';
 import type { SessionOptions, Sessions } from './sessions.ts';
 import type { StaffFileOptions } from './staff-sync.ts';
@@ -37,7 +38,8 @@ export const STAFF_FILE_POLL_MS = 1_000;
 export interface CountryInfo {
   code: string;
   name: Localized;
-  cities: readonly { id: string; name: Localized }[];
+  /** `aliases`: the ways people write the city's area (content/countries.yaml), to find the word a worker used. */
+  cities: readonly { id: string; name: Localized; aliases?: readonly string[] }[];
 }
 
 /** A channel's window as the outbox reports it (see Outbox.sendWindow). */
@@ -57,8 +59,10 @@ export interface ConsoleDeps {
   queue: HandoffQueue;
   missions: MissionDirectory;
   countries: readonly CountryInfo[];
-  /** Replies staff pick and edit (content/canned.yaml). */
+  /** Replies staff pick and edit (content/canned.yaml): every mission's list until a supervisor edits it. */
   canned: readonly CannedReply[];
+  /** A mission's phone lines from content, one per line, for canned replies' {{missionLines}}. */
+  missionLines?(mission: string, locale: Locale): string;
   /** The console's own strings (locales/<lang>/console.json). */
   translate: Translate;
   /** The bot's strings: channels explain a closed window with one of their keys (SendWindow.reasonKey). */
@@ -76,4 +80,5 @@ export interface ConsoleServices {
   throttle: SignInThrottle;
   audit: AuditLog;
   live: LiveFeed;
+  canned: CannedReplies;
 }

@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { StaffAccounts } from './accounts.ts';
 import { AuditLog } from './audit.ts';
+import { CannedReplies } from './canned.ts';
 import type { ConsoleDeps, ConsoleServices } from './deps.ts';
 import { html } from './html.ts';
 import { LiveFeed } from './live.ts';
@@ -43,6 +44,7 @@ export function createConsole(deps: ConsoleDeps): Console {
     throttle: new SignInThrottle(store, clock, options.throttle),
     audit: new AuditLog(store, clock),
     live: new LiveFeed(deps.queue, deps.log, options.pollMs),
+    canned: new CannedReplies(store, deps.canned),
   };
   let routes: RouteInfo[] = [];
   const streams = new Set<() => void>();

@@ -20,6 +20,8 @@ export interface Shell {
   body: Html;
   /** Script run at the end of the page (trusted, built by the console). */
   script?: Html;
+  /** The page fills the window and scrolls inside its panes (the chat view), not as a whole. */
+  fill?: boolean;
 }
 
 export const CSS = raw(`
@@ -80,7 +82,55 @@ ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { padding: .3rem 0; border-bottom: 1px solid var(--line); }
 .signin { max-width: 24rem; margin: 3rem auto; }
 .signin input { width: 100%; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* The chat view: one screen. The bar of actions on top, the transcript scrolling in its own pane with
+   the reply box right under it, and what the assistant learned beside them with room to read. */
+@media (min-width: 900px) and (min-height: 600px) {
+  body.fill { height: 100vh; display: flex; flex-direction: column; overflow: hidden; }
+  body.fill header.top { font-size: .88rem; padding: .3rem 1rem; flex-wrap: nowrap; white-space: nowrap; }
+  body.fill header.top .app { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+  body.fill header.top nav.main { flex-wrap: nowrap; }
+  body.fill header.top nav.main a { padding: .3rem .5rem; }
+  body.fill header.top button { min-height: 2rem; padding: .2rem .7rem; }
+  body.fill main { flex: 1; min-height: 0; width: 100%; display: flex; flex-direction: column; padding-bottom: .6rem; }
+  body.fill .chat-panes { flex: 1; min-height: 0; }
+  body.fill .conversation { min-height: 0; height: 100%; }
+  body.fill .chat-side { height: 100%; overflow-y: auto; }
+}
+body.fill main > .flash { margin-bottom: .5rem; padding: .4rem .8rem; }
+.chat-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem 1rem; }
+.chat-head h1 { margin: 0 0 .4rem; font-size: 1.2rem; }
+.chat-bar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; padding: .45rem .6rem; margin-bottom: .6rem; background: #fff; border: 1px solid var(--line); border-radius: .6rem; }
+.chat-bar .spacer { margin-left: auto; }
+.chat-bar details { position: relative; }
+.chat-bar details > summary { list-style: none; cursor: pointer; }
+.chat-bar details > summary::-webkit-details-marker { display: none; }
+.chat-bar details[open] > .pop { position: absolute; z-index: 3; top: calc(100% + .3rem); left: 0; width: min(26rem, 90vw); background: #fff; border: 1px solid var(--line); border-radius: .6rem; padding: .8rem; box-shadow: 0 6px 20px rgb(0 0 0 / .15); }
+.chat-bar details.right[open] > .pop { left: auto; right: 0; }
+.pop fieldset { border: 0; padding: 0; margin: 0 0 .5rem; }
+.pop legend { font-weight: 600; margin-bottom: .3rem; }
+.pop label.opt { font-weight: 400; display: flex; gap: .4rem; align-items: center; margin: .2rem 0; }
+.pop label.opt input { min-height: auto; }
+.chat-panes { display: grid; grid-template-columns: minmax(0, 1fr) minmax(18rem, 23rem); gap: .8rem; }
+.conversation { display: flex; flex-direction: column; background: var(--card); border: 1px solid var(--line); border-radius: .6rem; padding: .5rem .7rem; }
+.conversation .transcript { flex: 1; min-height: 10rem; max-height: none; border-bottom: 1px solid var(--line); }
+.conversation .transcript:focus-visible { outline: 3px solid var(--accent); outline-offset: -3px; }
+.conversation .alert { margin: 0 0 .4rem; padding: .4rem .7rem; }
+.reply-box { padding-top: .4rem; }
+.reply-box label { margin: .1rem 0 .2rem; }
+.reply-box textarea { min-height: 3.6rem; height: 3.6rem; resize: vertical; }
+.reply-box .row { margin-top: .35rem; }
+.reply-box select { max-width: 70%; min-height: 2.4rem; }
+.chat-side .card { padding: .7rem .8rem; margin-bottom: .7rem; }
+.chat-side h2 { margin: 0 0 .4rem; font-size: 1rem; }
+.chat-side dl.facts { grid-template-columns: 6.5rem minmax(0, 1fr); gap: .25rem .6rem; font-size: .94rem; }
+.chat-side dd { overflow-wrap: break-word; }
+.transfer-note { background: var(--warn-bg); }
+ol.offered { margin: .35rem 0 0; padding-left: 1.4rem; font-size: .9rem; }
+.msg.chose { font-style: italic; }
 @media (max-width: 900px) {
+  .chat-panes { grid-template-columns: 1fr; }
+  .conversation .transcript { max-height: 60vh; }
   .grid { grid-template-columns: 1fr; }
   html { font-size: 18px; }
   table.queue thead { display: none; }
@@ -100,7 +150,7 @@ export function renderShell(s: Shell): string {
 <title>${s.title} · ${s.appName}</title>
 <style>${CSS}</style>
 </head>
-<body>
+<body${s.fill ? raw(' class="fill"') : ''}>
 <header class="top">
   <span class="app">${s.appName}</span>
   ${s.nav.length > 0 ? html`<nav class="main">${s.nav.map((n) => html`<a href="${n.href}"${n.current ? raw(' aria-current="page"') : ''}>${n.label}</a>`)}</nav>` : ''}

@@ -50,7 +50,7 @@ export interface Ctx {
   /** Appends to the audit log, as the signed-in person (or `as` for a sign-in attempt). */
   audit(action: AuditAction, target?: string, detail?: Record<string, string | number | boolean>, as?: { id: string }): Promise<void>;
   /** Renders a whole page in the shell. */
-  page(p: { title: string; body: Html; status?: number; script?: Html; flash?: { kind: 'ok' | 'error'; text: string } }): FastifyReply;
+  page(p: { title: string; body: Html; status?: number; script?: Html; flash?: { kind: 'ok' | 'error'; text: string }; fill?: boolean }): FastifyReply;
   /** Redirects after a form (303), with a flash message key from `flash.*`. */
   redirect(url: string, flash?: { ok?: string; error?: string }): FastifyReply;
   /** A 4xx page. */
@@ -130,7 +130,7 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, svc: Conso
         const by = p.staff ? { id: p.staff.id, name: p.staff.name, role: p.staff.role } : { id: as?.id ?? 'anonymous' };
         await svc.audit.record({ by, action, ...(target ? { target } : {}), ...(detail ? { detail } : {}), address: req.ip });
       },
-      page: ({ title, body, status, script, flash }) => {
+      page: ({ title, body, status, script, flash, fill }) => {
         const path = req.url.split('?')[0] ?? BASE;
         const items = p.staff ? nav().filter((n) => hasRole(p.staff!, n.least)) : [];
         const shown = flash ?? flashFrom(req, c);
@@ -144,6 +144,7 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, svc: Conso
           ...(shown ? { flash: shown } : {}),
           body,
           ...(script ? { script } : {}),
+          ...(fill ? { fill } : {}),
         });
         return reply.code(status ?? 200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(doc);
       },
@@ -222,7 +223,8 @@ function flashFrom(req: FastifyRequest, c: Ctx): { kind: 'ok' | 'error'; text: s
 export function withQuery(url: string, values: Record<string, string>): string {
   const u = new URL(url, 'http://console.invalid');
   for (const [k, v] of Object.entries(values)) u.searchParams.set(k, v);
-  return `${u.pathname}${u.search}`;
+  // The anchor stays: after a form the officer lands where they were on the page.
+  return `${u.pathname}${u.search}${u.hash}`;
 }
 
 /** What pages share beyond the router: the open live streams (ended when the server stops). */

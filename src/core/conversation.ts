@@ -11,6 +11,7 @@ import type { InboundPort, ReceiveResult } from './channel.ts';
 import {
   MAX_INBOUND_TEXT,
   keyToString,
+  type Choice,
   type ConversationKey,
   type InboundMessage,
   type Locale,
@@ -19,6 +20,7 @@ import {
 import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
+import { offeredChoices, pickedLabel, type OfferedChoice } from './transcript.ts';
 
 export interface NluOutput {
   intent: string;
@@ -48,7 +50,7 @@ export interface HandoffDesk {
   /** Whether a staff member holds this conversation now. */
   isHeld(key: ConversationKey): Promise<boolean>;
   /** A user's message while a person holds the chat; `emergency` lists danger detected in it. */
-  relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[] }): Promise<void>;
+  relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[]; choice?: string }): Promise<void>;
 }
 
 export interface HandoffRequest {
@@ -121,6 +123,10 @@ export interface TranscriptEntry {
   from: 'user' | 'bot' | 'agent';
   text: string;
   at: number;
+  /** The option the user picked (a button, or its number typed); `text` is its label as they saw it. */
+  choice?: string;
+  /** The options a bot message offered, in every language staff may read. */
+  offered?: OfferedChoice[];
 }
 export const TRANSCRIPT = 'transcript';
 
@@ -191,17 +197,18 @@ export class ConversationService implements InboundPort {
     const { store, clock, nlu } = this.deps;
     const now = clock.now();
     const p = message.payload;
-    const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
+    const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, stored?.pending) : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
     const emergency = p.type === 'text' ? nlu.understand(text).emergency : [];
+    const choice = p.type === 'choice' ? { choice: p.id } : {};
     await store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
-      mailbox: { name: TRANSCRIPT, items: [{ from: 'user', text, at: now } satisfies TranscriptEntry], ttlMs: this.opts.recordTtlMs },
+      mailbox: { name: TRANSCRIPT, items: [{ from: 'user', text, at: now, ...choice } satisfies TranscriptEntry], ttlMs: this.opts.recordTtlMs },
     });
-    await this.deps.handoff?.relay(key, { text, at: now, emergency });
+    await this.deps.handoff?.relay(key, { text, at: now, emergency, ...choice });
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
 
@@ -270,7 +277,15 @@ export class ConversationService implements InboundPort {
         dedupeTtlMs: this.opts.dedupeTtlMs,
         // A reply to the user's message carries when they wrote it (their messaging window starts there).
         outbox: replies.map((m) => ({ ...this.outboxItem(key, m, now), ...(system ? {} : { userAt: now, userMessageId: message.id }) })),
-        ...(erase ? {} : { mailbox: { name: TRANSCRIPT, items: transcriptOf(system ? undefined : message, replies, now), ttlMs: this.opts.recordTtlMs } }),
+        ...(erase
+          ? {}
+          : {
+              mailbox: {
+                name: TRANSCRIPT,
+                items: transcriptOf(system ? undefined : { message, event, pending: stored?.pending }, replies, now, offeredChoices(replies, locale, (l) => this.deps.render(shown, l, stored?.lastAsk, result.state).messages)),
+                ttlMs: this.opts.recordTtlMs,
+              },
+            }),
       });
     } catch (err) {
       // The turn failed: the record stays as it was; the user gets an apology rather than silence,
@@ -399,11 +414,18 @@ export class ConversationService implements InboundPort {
 }
 
 /** What staff will read of a turn: what the user said (choices and others in brackets) and the bot's replies. */
-function transcriptOf(message: InboundMessage | undefined, replies: OutboundMessage[], now: number): TranscriptEntry[] {
+function transcriptOf(
+  user: { message: InboundMessage; event: FlowEvent; pending: readonly Choice[] | undefined } | undefined,
+  replies: OutboundMessage[],
+  now: number,
+  offered: (OfferedChoice[] | undefined)[],
+): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
-  const p = message?.payload;
-  if (p) out.push({ from: 'user', text: p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`, at: now });
-  for (const r of replies) out.push({ from: 'bot', text: r.text, at: now });
+  const p = user?.message.payload;
+  if (p) out.push({ from: 'user', text: p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, user.pending) : `[${p.type}]`, at: now });
+  // A number typed for an option reads as the option too.
+  if (user?.event.type === 'user.choice' && out[0]) out[0].choice = user.event.id;
+  replies.forEach((r, i) => out.push({ from: 'bot', text: r.text, at: now, ...(offered[i] ? { offered: offered[i] } : {}) }));
   return out;
 }
 

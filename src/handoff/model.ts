@@ -7,6 +7,27 @@ export const HANDOFF_STATUSES = ['waiting', 'assigned', 'closed', 'expired'] as 
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 export type Priority = 'emergency' | 'normal';
 
+/** How an officer closed a chat, for the statistics. */
+export const OUTCOMES = ['answered', 'referred', 'no_response', 'false_alarm'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export function isOutcome(v: string): v is Outcome {
+  return (OUTCOMES as readonly string[]).includes(v);
+}
+
+/**
+ * What is left in a mission's queue for the shift when a user erased their data while their chat
+ * was open: nothing of the person, only that a chat from a country was withdrawn and when.
+ */
+export interface WithdrawnLine {
+  id: string;
+  mission?: string;
+  country?: string;
+  priority: Priority;
+  status: 'waiting' | 'assigned';
+  at: number;
+}
+
 export interface HandoffEvent {
   at: number;
   /** A status, or what happened without changing it ('raised', 'transferred', 'offered'). */
@@ -34,9 +55,13 @@ export interface Handoff {
   /** When the "leave a message / back to the assistant" offer is due (waiting time counts in office hours). */
   offerDueAt: number;
   offeredAt?: number;
+  /** When the user was told that buttons do nothing while a person answers (told once per chat). */
+  tapNoticeAt?: number;
   /** Danger detected in the user's messages after the chat was escalated. */
   alerts: { at: number; kinds: string[] }[];
-  notes: { at: number; by: string; text: string }[];
+  /** A transfer's note carries where the chat came from, so the receiving officers see why it is theirs. */
+  notes: { at: number; by: string; text: string; transfer?: { from?: string; to: string } }[];
+  outcome?: Outcome;
   history: HandoffEvent[];
 }
 

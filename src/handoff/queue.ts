@@ -10,12 +10,15 @@ import type { SystemEvent } from '../core/effects.ts';
 import type { ConversationKey, Locale, OutboundMessage } from '../core/messages.ts';
 import type { Clock, Log, OutboxItem, Store } from '../core/ports.ts';
 import type { Translate } from '../core/translate.ts';
-import { byUrgency, type Handoff, type HandoffEvent, type MissionDirectory, type MissionInfo, type Staff } from './model.ts';
+import { byUrgency, type Handoff, type HandoffEvent, type MissionDirectory, type MissionInfo, type Outcome, type Staff, type WithdrawnLine } from './model.ts';
 import { describeHours, describeInstant, nextOpening } from './office-hours.ts';
 
 export const OPEN_TABLE = 'handoffs:open';
 export const DONE_TABLE = 'handoffs:done';
 const BY_CONVERSATION = 'handoffs:by-conversation';
+const WITHDRAWN_TABLE = 'handoffs:withdrawn';
+/** A withdrawn chat's line stays in the queue for a shift. */
+const WITHDRAWN_KEPT_MS = 12 * 3600_000;
 
 export interface HandoffQueueOptions {
   /** Waiting time (counted from the office's opening) before the user is offered to leave a message. */
@@ -138,11 +141,16 @@ export class HandoffQueue implements HandoffDesk {
     return (await this.openFor(key))?.status === 'assigned';
   }
 
-  async relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[] }): Promise<void> {
+  async relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[]; choice?: string }): Promise<void> {
     await this.locked(key, async () => {
       const h = await this.openFor(key);
       if (!h) return;
       h.lastUserAt = entry.at;
+      // A button tapped while a person answers does nothing; said once, so the worker is not left in silence.
+      if (entry.choice !== undefined && h.tapNoticeAt === undefined && h.status === 'assigned') {
+        h.tapNoticeAt = entry.at;
+        await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.heldTap', { name: h.assignee?.name ?? '' }), 'bot');
+      }
       if (entry.emergency.length > 0) {
         h.alerts.push({ at: entry.at, kinds: [...entry.emergency] });
         if (h.priority !== 'emergency') {
@@ -225,10 +233,12 @@ export class HandoffQueue implements HandoffDesk {
     });
   }
 
-  async transfer(id: string, staff: Staff, missionId: string): Promise<Handoff> {
+  /** Moves a chat to another mission's queue; `reason` becomes a note the receiving officers read first. */
+  async transfer(id: string, staff: Staff, missionId: string, reason?: string): Promise<Handoff> {
     const mission = this.deps.missions.get(missionId);
     if (!mission) throw new HandoffError('unknown_mission', `no mission ${missionId}`);
     return this.change(id, async (h, now) => {
+      if (reason) h.notes.push({ at: now, by: staff.name, text: reason, transfer: { ...(h.mission ? { from: h.mission } : {}), to: mission.id } });
       h.mission = mission.id;
       h.status = 'waiting';
       delete h.assignee;
@@ -241,10 +251,11 @@ export class HandoffQueue implements HandoffDesk {
     });
   }
 
-  async close(id: string, staff: Staff): Promise<Handoff> {
+  async close(id: string, staff: Staff, outcome?: Outcome): Promise<Handoff> {
     const closed = await this.change(id, async (h, now) => {
       h.status = 'closed';
-      this.record(h, { at: now, event: 'closed', by: staff.id });
+      if (outcome) h.outcome = outcome;
+      this.record(h, { at: now, event: 'closed', by: staff.id, ...(outcome ? { detail: outcome } : {}) });
       await this.finish(h);
       return h;
     });
@@ -253,17 +264,35 @@ export class HandoffQueue implements HandoffDesk {
     return closed;
   }
 
-  /** The user erased their data: their hand-offs go too. */
+  /**
+   * The user erased their data: their hand-offs go too. An open one leaves an anonymous line in its
+   * mission's queue for the shift, so the officer who was alerted knows it was withdrawn, not lost.
+   */
   async forget(key: ConversationKey): Promise<void> {
-    const { store } = this.deps;
+    const { store, clock } = this.deps;
     await this.locked(key, async () => {
       const open = await this.openFor(key);
-      if (open) await store.tableDelete(OPEN_TABLE, open.id);
+      if (open) {
+        await store.tableDelete(OPEN_TABLE, open.id);
+        const line: WithdrawnLine = { id: randomUUID(), priority: open.priority, status: open.status === 'assigned' ? 'assigned' : 'waiting', at: clock.now() };
+        if (open.mission) line.mission = open.mission;
+        if (open.country) line.country = open.country;
+        await store.tablePut(WITHDRAWN_TABLE, line.id, line);
+        // Consoles drop the row (and fetch the line in its place); nothing of the person goes with it.
+        this.changes.emit('change', { ...open, key: { channel: open.key.channel, account: '', user: '' }, notes: [], alerts: [], status: 'expired', updatedAt: line.at, history: [...open.history, { at: line.at, event: 'cancelled', by: 'user' }] });
+      }
       await store.tableDelete(BY_CONVERSATION, conversationId(key));
       for (const h of await store.tableAll<Handoff>(DONE_TABLE)) {
         if (conversationId(h.key) === conversationId(key)) await store.tableDelete(DONE_TABLE, h.id);
       }
     });
+  }
+
+  /** Chats withdrawn by their users during the last shift, newest first; `missions` as for list(). */
+  async withdrawn(missions?: readonly string[]): Promise<WithdrawnLine[]> {
+    const since = this.deps.clock.now() - WITHDRAWN_KEPT_MS;
+    const all = await this.deps.store.tableAll<WithdrawnLine>(WITHDRAWN_TABLE);
+    return all.filter((l) => l.at >= since && (!missions || (l.mission !== undefined && missions.includes(l.mission)))).sort((a, b) => b.at - a.at);
   }
 
   // ── the sweeper's side ───────────────────────────────────────────────────────────────────────
@@ -301,6 +330,9 @@ export class HandoffQueue implements HandoffDesk {
           offered++;
         }
       }
+    }
+    for (const l of await store.tableAll<WithdrawnLine>(WITHDRAWN_TABLE)) {
+      if (now - l.at >= WITHDRAWN_KEPT_MS) await store.tableDelete(WITHDRAWN_TABLE, l.id);
     }
     for (const h of await store.tableAll<Handoff>(DONE_TABLE)) {
       if (now - h.updatedAt >= this.opts.retentionMs) {

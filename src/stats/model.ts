@@ -8,6 +8,8 @@ export const METRICS = {
   handoff: 'reason',
   /** Time from the request to a person taking it, in buckets. */
   handoff_wait: 'wait',
+  /** How officers closed chats (answered, referred, no response, false alarm). */
+  handoff_outcome: 'outcome',
   emergency: 'kind',
   registration: 'reason',
   registration_mode: 'mode',

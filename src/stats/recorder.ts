@@ -27,7 +27,7 @@ export interface HandoffFacts {
   country?: string;
   mission?: string;
   createdAt: number;
-  history: readonly { at: number; event: string }[];
+  history: readonly { at: number; event: string; detail?: string }[];
 }
 
 /** What the recorder reads of a submitted registration: no name, no date of birth, no contact. */
@@ -91,6 +91,8 @@ export class StatsRecorder {
       await this.add(last.at, { [field('handoff', place, h.reason)]: 1 });
     } else if (last.event === 'assigned' && h.history.filter((e) => e.event === 'assigned').length === 1) {
       await this.add(last.at, { [field('handoff_wait', place, waitBucket(last.at - h.createdAt))]: 1 });
+    } else if (last.event === 'closed' && last.detail) {
+      await this.add(last.at, { [field('handoff_outcome', place, last.detail)]: 1 });
     }
   }
 

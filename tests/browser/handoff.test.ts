@@ -83,7 +83,9 @@ describe.skipIf(!HAS_CHROMIUM)('hand-off in the browser', () => {
     await screenshot(officer, 'console.png', { fullPage: true });
 
     // Close: the worker is told and is back with the bot, which answers again.
-    await officer.getByRole('button', { name: 'Kết thúc' }).click();
+    await officer.locator('summary', { hasText: 'Kết thúc' }).click();
+    await officer.getByLabel('đã trả lời').check();
+    await officer.locator('form[action$="/close"] button[type=submit]').click();
     await officer.waitForURL(/\/console\/queue\?ok=chatClosed/);
     await worker.getByText('Cán bộ đã kết thúc cuộc trò chuyện', { exact: false }).waitFor();
     await worker.fill('#text', 'menu');

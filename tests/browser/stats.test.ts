@@ -128,6 +128,24 @@ describe.skipIf(!HAS_CHROMIUM)('statistics in the browser', () => {
     expect((await cells(page, 'handoff', 'asked')).at(-1)).toBe('<5');
     expect(await page.locator('#t-handoff canvas').count()).toBe(0);
 
+    // At 1024 px every table's label column is readable: wide enough, and still in view when the
+    // periods are scrolled to the last one.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const labels = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.table-scroll')).map((box) => {
+        box.scrollLeft = box.scrollWidth;
+        const th = box.querySelector('tbody th[scope="row"]')!;
+        const b = box.getBoundingClientRect();
+        const r = th.getBoundingClientRect();
+        return { table: box.closest('section')?.id, width: Math.round(r.width), inView: r.left >= b.left - 1 && r.right <= b.right + 1 };
+      }),
+    );
+    console.info(JSON.stringify({ labelColumnsAt1024: labels }));
+    for (const l of labels) {
+      expect(l.width, l.table).toBeGreaterThanOrEqual(150);
+      expect(l.inView, l.table).toBe(true);
+    }
+
     // A tablet needs no sideways scrolling: wide tables scroll inside their box.
     await page.setViewportSize({ width: 768, height: 1024 });
     // (Chart.js resizes its canvases on the next frames.)

@@ -87,7 +87,7 @@ describe('the chat view', () => {
     expect(exported.headers['content-disposition']).toContain('attachment');
     expect(exported.body).toContain('cho em gặp cán bộ');
 
-    expect((await lan.post(`/console/chats/${h!.id}/close`)).headers.location).toContain('ok=chatClosed');
+    expect((await lan.post(`/console/chats/${h!.id}/close`, { outcome: 'answered' })).headers.location).toContain('ok=chatClosed');
     expect(await server.handoff.list()).toEqual([]);
     // Back with the bot: the user's next message gets the bot's answer.
     const back = await web({ text: 'menu' });
@@ -102,7 +102,7 @@ describe('the chat view', () => {
     expect(audit.body).not.toContain('Đã gọi điện');
     // The agent cannot read the audit log.
     expect((await lan.get('/console/audit')).statusCode).toBe(403);
-  });
+  }, 20_000);
 
   it('offers canned replies in the user’s language and titles in the officer’s', async () => {
     server = await consoleServer();
@@ -158,12 +158,16 @@ describe('the chat view', () => {
     const [h] = await server.handoff.list();
     const lan = new Client(server);
     await lan.signIn('lan');
-    const res = await lan.post(`/console/chats/${h!.id}/transfer`, { mission: 'jp-osaka' });
+    const res = await lan.post(`/console/chats/${h!.id}/transfer`, { mission: 'jp-osaka', reason: 'Em ấy làm ở Nagoya, thuộc khu vực Osaka.' });
     expect(res.headers.location).toBe('/console/queue?ok=transferred');
     expect((await lan.get(`/console/chats/${h!.id}`)).statusCode).toBe(403);
     const osaka = new Client(server);
     await osaka.signIn('osaka');
     expect((await osaka.get('/console/queue')).body).toContain(h!.id);
+    // The receiving officers read first why the chat is theirs.
+    const there = await osaka.get(`/console/chats/${h!.id}`);
+    expect(there.body).toContain('Được chuyển đến đây từ Đại sứ quán Việt Nam tại Tokyo');
+    expect(there.body).toContain('Em ấy làm ở Nagoya, thuộc khu vực Osaka.');
   });
 
   it('lists dead letters for supervisors, only those of their missions', async () => {

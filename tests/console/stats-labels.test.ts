@@ -36,6 +36,7 @@ const RECORDED: Record<Metric, readonly string[]> = {
   question: [...TOPIC_IDS, 'not_understood', 'other'],
   handoff: ['asked', 'not_understood', 'emergency'],
   handoff_wait: WAIT_BUCKETS,
+  handoff_outcome: ['answered', 'referred', 'no_response', 'false_alarm'],
   emergency: EMERGENCY_KINDS,
   registration: RETURN_REASONS,
   registration_mode: ['voluntary', 'involuntary', 'unknown'],

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory.ts';
 import type { Staff } from '../../src/handoff/model.ts';
-import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
+import { choice, start, testEngine, text, type TestEngine } from '../helpers/engine.ts';
 
 const key = { channel: 'test', account: 'a', user: 'worker' };
 let engine: TestEngine | undefined;
@@ -61,5 +61,49 @@ describe('hand-off in the engine', () => {
     await engine.say('worker', text('xoá dữ liệu'));
     await engine.say('worker', { type: 'choice', id: 'erase_yes' });
     expect(await engine.handoff.list()).toEqual([]);
+  });
+
+  it('keeps what the worker chose and what they were offered, labelled in both languages', async () => {
+    engine = await testEngine(new MemoryStore());
+    await engine.say('worker', start);
+    await engine.say('worker', choice('lang_vi'));
+    const shown = await engine.say('worker', choice('country_JP'));
+    expect(shown.at(-1)?.choices?.length).toBeGreaterThan(1);
+    // A number typed for an option counts as choosing it.
+    await engine.say('worker', text('1'));
+    await engine.say('worker', text('cho em gặp cán bộ'));
+    const [h] = await engine.handoff.list();
+    const entries = await engine.handoff.transcript(h!);
+    const chose = entries.filter((e) => e.choice);
+    expect(chose.map((e) => e.choice).slice(0, 2)).toEqual(['lang_vi', 'country_JP']);
+    expect(chose[1]?.text).toBe('Nhật Bản');
+    expect(chose[2]?.text).toBe('1');
+    const offeredJapan = entries.find((e) => e.offered?.some((o) => o.id === 'country_JP'))?.offered?.find((o) => o.id === 'country_JP');
+    expect(offeredJapan?.label).toEqual({ vi: 'Nhật Bản', en: 'Japan' });
+    // No id in brackets anywhere staff read.
+    expect(entries.map((e) => e.text).join('\n')).not.toMatch(/\[(country|topic|lang)_/);
+  });
+
+  it('an old button tapped while an officer holds the chat: told once, and the officer sees what was tapped', async () => {
+    engine = await testEngine(new MemoryStore());
+    await engine.conversations.preset(key, { locale: 'vi', country: 'JP' });
+    const menu = await engine.say('worker', text('menu'));
+    const old = menu.at(-1)!.choices![0]!;
+    await engine.say('worker', text('cho em gặp cán bộ'));
+    const [h] = await engine.handoff.list();
+    await engine.handoff.claim(h!.id, { id: 's1', name: 'Chị Lan', role: 'agent', missions: [h!.mission!] });
+    await engine.outbox.flush(key);
+    const before = engine.sent.length;
+    await engine.say('worker', choice(old.id));
+    await engine.say('worker', choice(old.id));
+    await engine.outbox.flush(key);
+    const told = engine.sent.slice(before).map((s) => s.message);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ from: 'bot' });
+    expect(told[0]!.text).toContain('Chị Lan đang trả lời bạn');
+    const entries = await engine.handoff.transcript(h!);
+    // The button is no longer among those shown: staff name it from the message that offered it.
+    expect(entries.filter((e) => e.from === 'user' && e.choice === old.id)).toHaveLength(2);
+    expect(entries.find((e) => e.offered?.some((o) => o.id === old.id))?.offered?.find((o) => o.id === old.id)?.label.vi).toBe(old.label);
   });
 });

@@ -39,6 +39,7 @@ describe('statistics from conversations', () => {
       const [open] = await e.handoff.list(['jp-tokyo']);
       const officer: Staff = { id: 'lan', name: 'Chị Lan', role: 'agent', missions: ['jp-tokyo'] };
       await e.handoff.claim(open!.id, officer);
+      await e.handoff.close(open!.id, officer, 'referred');
 
       await e.stats.flush();
       const all = await readReport(store, { from: NOW, to: clock.now(), granularity: 'month' });
@@ -46,6 +47,8 @@ describe('statistics from conversations', () => {
       expect(cell(all, 'question', 'hotline')).toBe(8);
       expect(cell(all, 'handoff', 'asked')).toBe(2);
       expect(cell(all, 'handoff_wait', '5to30m')).toBe(1);
+      expect(cell(all, 'handoff_outcome', 'referred')).toBe(1);
+      expect(cell(all, 'handoff_outcome', 'answered')).toBe(0);
       expect(cell(all, 'emergency', 'violence') + cell(all, 'emergency', 'danger')).toBeGreaterThanOrEqual(1);
 
       const taiwan = await readReport(store, { from: NOW, to: clock.now(), granularity: 'week', country: 'TW' });

@@ -4,6 +4,7 @@
 import type { ConsolePage } from '../router.ts';
 import { accountPage } from './account.ts';
 import { auditPage } from './audit.ts';
+import { cannedPage } from './canned.ts';
 import { chatPage } from './chat.ts';
 import { deadLettersPage } from './dead-letters.ts';
 import { eventsPage } from './events.ts';
@@ -13,4 +14,4 @@ import { signInPage } from './sign-in.ts';
 import { staffPage } from './staff.ts';
 import { statsPage } from './stats.ts';
 
-export const PAGES: readonly ConsolePage[] = [queuePage, registrationsPage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage];
+export const PAGES: readonly ConsolePage[] = [queuePage, registrationsPage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage, cannedPage];

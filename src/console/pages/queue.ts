@@ -1,7 +1,7 @@
 // The queue: open chats of the missions a person may see, emergencies first and then whoever has
 // waited longest, with how long they have waited. The page listens to /console/events and fetches
 // its rows again when a chat in its scope changes (and every 30 s, so waiting times move).
-import type { Handoff } from '../../handoff/model.ts';
+import type { Handoff, WithdrawnLine } from '../../handoff/model.ts';
 import { asStaff } from '../accounts.ts';
 import { channelLabel, countryName, cityName, languageLabel, missionName, priorityBadge, reasonLabel, statusBadge, topicLabel } from '../describe.ts';
 import { ago, duration, staffTimeZone, when } from '../format.ts';
@@ -17,9 +17,17 @@ function shown(c: StaffCtx): { visible: string[] | undefined; picked: string | u
   return { visible: picked ? [picked] : visible, picked };
 }
 
-function rows(c: StaffCtx, list: Handoff[]): Html {
+/** Chats their users withdrew (erased) this shift: one anonymous line each, so an alerted officer knows. */
+function withdrawnRows(c: StaffCtx, lines: readonly WithdrawnLine[]): Html {
+  const tz = staffTimeZone(c.staff, c.deps.missions);
+  return html`${lines.map(
+    (l) => html`<tr class="withdrawn"><td colspan="7" class="muted">${c.t(`queue.withdrawn.${l.status}_${l.priority}`, { country: countryName(c, l.country), at: when(c, l.at, tz) })}</td></tr>`,
+  )}`;
+}
+
+function rows(c: StaffCtx, list: Handoff[], withdrawn: readonly WithdrawnLine[]): Html {
   const now = c.deps.clock.now();
-  if (list.length === 0) return html`<tr><td colspan="7" class="muted">${c.t('queue.empty')}</td></tr>`;
+  if (list.length === 0) return html`<tr><td colspan="7" class="muted">${c.t('queue.empty')}</td></tr>${withdrawnRows(c, withdrawn)}`;
   return html`${list.map((h) => {
     const place = [countryName(c, h.country), cityName(c, h.country, h.city)].filter(Boolean).join(' · ');
     const mine = h.assignee?.id === c.staff.id;
@@ -32,13 +40,13 @@ function rows(c: StaffCtx, list: Handoff[]): Html {
   <td data-label="${c.t('queue.channel')}">${channelLabel(c, h.key.channel)} · ${languageLabel(c, h.locale)}</td>
   <td><a class="button${h.priority === 'emergency' ? '' : ' secondary'}" href="${BASE}/chats/${h.id}">${c.t('queue.open')}</a></td>
 </tr>`;
-  })}`;
+  })}${withdrawnRows(c, withdrawn)}`;
 }
 
 function doneRows(c: StaffCtx, list: Handoff[]): Html {
   const tz = staffTimeZone(c.staff, c.deps.missions);
   if (list.length === 0) return html`<p class="muted">${c.t('queue.noneClosed')}</p>`;
-  return html`<table><thead><tr><th>${c.t('queue.closedAt')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.mission')}</th><th></th></tr></thead><tbody>
+  return html`<table><thead><tr><th>${c.t('queue.closedAt')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.mission')}</th><th><span class="sr">${c.t('queue.open')}</span></th></tr></thead><tbody>
 ${list.map((h) => html`<tr><td>${when(c, h.updatedAt, tz)}</td><td>${statusBadge(c, h)}</td><td>${topicLabel(c, h.topic)}</td><td>${missionName(c, h.mission)}</td><td><a href="${BASE}/chats/${h.id}">${c.t('queue.open')}</a></td></tr>`)}
 </tbody></table>`;
 }
@@ -88,8 +96,7 @@ export const queuePage: ConsolePage = {
     r.staff('GET', '/queue', 'agent', async (c) => {
       const { visible, picked } = shown(c);
       const all = visibleMissions(asStaff(c.staff), c.deps.missions);
-      const list = await c.deps.queue.list(visible);
-      const done = await c.deps.queue.listDone(visible, 20);
+      const [list, done, withdrawn] = await Promise.all([c.deps.queue.list(visible), c.deps.queue.listDone(visible, 20), c.deps.queue.withdrawn(visible)]);
       const choices = c.deps.missions.all().filter((m) => all === undefined || all.includes(m.id));
       const rowsUrl = `${BASE}/queue/rows${picked ? `?mission=${encodeURIComponent(picked)}` : ''}`;
       const emergencies = list.filter((h) => h.priority === 'emergency').length;
@@ -106,8 +113,8 @@ export const queuePage: ConsolePage = {
     : html`<span>${choices[0]?.name[c.locale] ?? ''}</span>`}
   <span id="live-status" class="small muted">${c.t('queue.connecting')}</span>
 </div>
-<table class="queue"><thead><tr><th>${c.t('queue.waiting')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.where')}</th><th>${c.t('queue.mission')}</th><th>${c.t('queue.channel')}</th><th></th></tr></thead>
-<tbody id="queue-rows">${rows(c, list)}</tbody></table>
+<table class="queue"><thead><tr><th>${c.t('queue.waiting')}</th><th>${c.t('queue.status')}</th><th>${c.t('queue.topic')}</th><th>${c.t('queue.where')}</th><th>${c.t('queue.mission')}</th><th>${c.t('queue.channel')}</th><th><span class="sr">${c.t('queue.open')}</span></th></tr></thead>
+<tbody id="queue-rows">${rows(c, list, withdrawn)}</tbody></table>
 <details style="margin-top:1.2rem"><summary>${c.t('queue.recentlyClosed')}</summary>${doneRows(c, done)}</details>
 <script type="application/json" id="live-config">${jsonForScript({
           rows: rowsUrl,
@@ -123,8 +130,8 @@ export const queuePage: ConsolePage = {
 
     r.staff('GET', '/queue/rows', 'agent', async (c) => {
       const { visible } = shown(c);
-      const list = await c.deps.queue.list(visible);
-      return c.reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rows(c, list).value);
+      const [list, withdrawn] = await Promise.all([c.deps.queue.list(visible), c.deps.queue.withdrawn(visible)]);
+      return c.reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rows(c, list, withdrawn).value);
     });
   },
 };

@@ -4,6 +4,7 @@
 // case happened; a value the vocabulary does not know yet is still shown, under its own name.
 import { TOPIC_IDS } from '../../core/content/index.ts';
 import type { HandoffReason } from '../../core/effects.ts';
+import { OUTCOMES } from '../../handoff/model.ts';
 import { RETURN_REASONS, SECTORS, SEXES, SPECIAL_SITUATIONS } from '../../core/registration.ts';
 import { WAIT_BUCKETS, type Metric, type RegistrationFacts } from '../../stats/index.ts';
 import type { Ctx } from '../router.ts';
@@ -23,6 +24,7 @@ export const VOCABULARY: Record<Metric, readonly string[]> = {
   question: [...TOPIC_IDS, 'not_understood'],
   handoff: Object.keys(HANDOFF_REASONS),
   handoff_wait: WAIT_BUCKETS,
+  handoff_outcome: OUTCOMES,
   emergency: EMERGENCY_KINDS,
   registration: RETURN_REASONS,
   registration_mode: Object.keys(MODES),
@@ -43,6 +45,7 @@ const SOURCES: Record<Metric, readonly string[]> = {
   question: ['stats.values.question', 'topics'],
   handoff: ['reasons'],
   handoff_wait: ['stats.values.wait'],
+  handoff_outcome: ['outcomes'],
   emergency: ['danger'],
   registration: ['stats.values.reason'],
   registration_mode: ['stats.values.mode'],

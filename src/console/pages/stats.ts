@@ -75,7 +75,7 @@ ${drawable(chart.rows)
   ? html`<div class="chart-box" style="height:${periods.length === 1 ? Math.max(8, 3 + chart.rows.filter((r) => r.drawn[0]! > 0).length * 2.2) : 19}rem"><canvas id="chart-${t.metric}" role="img" aria-label="${c.t('stats.chartLabel', { title })}"></canvas></div>
 <p class="small muted">${c.t('stats.chartNote')}</p>`
   : html`<p class="muted nothing-drawn">${c.t('stats.nothingToDraw')}</p>`}
-<div class="table-scroll"><table class="stats">
+<div class="table-scroll" tabindex="0"><table class="stats">
 <caption class="sr-only">${title}</caption>
 <thead><tr><th scope="col">${dimensionLabel(c, t.dimension)}</th>${periods.map((p) => html`<th scope="col" class="num" title="${p.days}">${p.label}${weekly ? html`<br><span class="small muted">${p.days}</span>` : ''}</th>`)}<th scope="col" class="num">${c.t('stats.total')}</th></tr></thead>
 <tbody>${t.rows.map((r) => html`<tr data-value="${r.value}"><th scope="row">${r.label}</th>${r.counts.map((n) => cell(c, n))}${cell(c, r.total)}</tr>`)}</tbody>
@@ -139,7 +139,10 @@ const STYLE = raw(`
 .stats-toc { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; font-size: .92rem; }
 .chart-box { position: relative; width: 100%; margin: .4rem 0; }
 .table-scroll { overflow-x: auto; }
-table.stats th[scope="row"] { font-size: 1rem; color: var(--ink); font-weight: 500; }
+table.stats th[scope="row"] { font-size: 1rem; color: var(--ink); font-weight: 500; min-width: 11rem; }
+/* The label column stays put while the periods scroll under it, so a row is never read without its name. */
+table.stats th[scope="row"], table.stats thead th:first-child { position: sticky; left: 0; background: var(--card); z-index: 1; }
+.table-scroll:focus-visible { outline: 3px solid var(--accent); }
 table.stats .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.stats td.suppressed { color: var(--muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
