@@ -22,6 +22,8 @@ export interface WebChannelDeps {
   mailboxTtlMs: number;
   /** Messages per minute from one address (enforced when the server registered @fastify/rate-limit). */
   rateLimitPerMinute?: number;
+  /** The short hotline numbers the page makes tappable (three or four digits, from content). */
+  shortNumbers?: readonly string[];
 }
 
 const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
@@ -44,7 +46,7 @@ export function createWebChannel(deps: WebChannelDeps) {
   };
 
   function page(locale: Locale): string {
-    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale);
+    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale).replace('{{shortNumbers}}', JSON.stringify(deps.shortNumbers ?? []).replace(/</g, '\\u003c'));
     for (const k of PAGE_STRINGS) html = html.replaceAll(`{{${k}}}`, escapeHtml(deps.translate(locale, `web.${k}`)));
     return html;
   }
