@@ -259,7 +259,12 @@ export function createRootMachine(deps: FlowDeps) {
       sayHandoffCancelled: emit({ type: 'say', key: 'handoff.cancelled' }),
       sayHandoffClosed: emit({ type: 'say', key: 'handoff.closed' }),
       askAfterHandoff: emit({ type: 'ask', key: 'handoff.next', choices: [{ id: CHOICE.menu, key: 'choices.menu' }] }),
-      answerEmergency: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'emergency' as const, ...countryOf(context) })),
+      answerEmergency: emit(({ context, event }) => ({
+        type: 'hotlines' as const,
+        scope: 'emergency' as const,
+        ...countryOf(context),
+        ...(event.type === 'user.emergency' ? { kinds: [...event.kinds] } : {}),
+      })),
       raiseEmergencyHandoff: emit(({ context }) => ({
         type: 'handoff' as const,
         reason: 'emergency' as const,
@@ -268,8 +273,9 @@ export function createRootMachine(deps: FlowDeps) {
       })),
       askAfterEmergency: emit(({ event }) => {
         const topic = event.type === 'user.emergency' ? event.nlu.topicIntent : undefined;
-        const choices: ChoiceSpec[] = [{ id: CHOICE.continue, key: 'choices.continue' }];
-        if (isTopic(topic)) choices.push({ id: `${TOPIC_PREFIX}${topic}`, key: `menu.${topic}` });
+        // The rest of the numbers are one tap away, so the reply itself can stay on one screen.
+        const choices: ChoiceSpec[] = [{ id: `${TOPIC_PREFIX}hotline`, key: 'emergency.more' }, { id: CHOICE.continue, key: 'choices.continue' }];
+        if (isTopic(topic) && topic !== 'hotline') choices.push({ id: `${TOPIC_PREFIX}${topic}`, key: `menu.${topic}` });
         choices.push({ id: CHOICE.menu, key: 'choices.menu' });
         return { type: 'ask' as const, key: 'emergency.next', choices, transient: true };
       }),

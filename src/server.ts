@@ -9,7 +9,7 @@ import { createLogger } from './logger.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { createFlowRunner } from '../flows/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { hotlineNumber, loadContent, missionFor, type Content } from './core/content/index.ts';
+import { PROTECTION_LINE, hotlineNumber, loadContent, missionFor, shortNumbers, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
 import { ConversationService, type Understander } from './core/conversation.ts';
@@ -78,8 +78,14 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
         )
       : new MemoryStore(clock));
   const content = loadContent(config.CONTENT_DIR);
+  // The 24/7 line interface strings name ("call the citizen protection hotline …") comes from content, like every number.
+  const protection = content.hotlineById.get(PROTECTION_LINE);
   const translate = await createTranslate({
-    defaults: { retentionDays: config.RETENTION_DAYS, registrationRetentionDays: config.REGISTRATION_RETENTION_DAYS },
+    defaults: {
+      retentionDays: config.RETENTION_DAYS,
+      registrationRetentionDays: config.REGISTRATION_RETENTION_DAYS,
+      protectionLine: protection ? hotlineNumber(protection) : '',
+    },
   });
   const nluEngine = createNlu({ articles: content.articles, countries: content.countries });
   const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
@@ -269,6 +275,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     mailboxTtlMs: config.RETENTION_DAYS * DAY_MS,
     rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
     ...(config.WEB_QUICK_EXIT_URL ? { quickExitUrl: config.WEB_QUICK_EXIT_URL } : {}),
+    shortNumbers: shortNumbers(engine.content),
   });
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;

@@ -8,9 +8,11 @@ import type { Translate } from './translate.ts';
 /** What the responder needs from the knowledge base, already rendered as text. */
 export interface ContentView {
   /** The article's answer with its source line (and the "not verified" line when it is not). */
-  article(id: string, locale: Locale, country?: string): string | undefined;
+  article(id: string, locale: Locale, country?: string, city?: string): string | undefined;
   /** Hotlines for the country (all, or those for an emergency), as tappable lines; the city's mission first when known. */
   hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string, city?: string): string;
+  /** The two or three lines to call now for this country and kind of danger, the city's mission and the 24/7 line: what an emergency reply leads with. */
+  urgent(locale: Locale, country?: string, city?: string, kinds?: readonly string[]): string;
   countryName(code: string, locale: Locale): string | undefined;
 }
 
@@ -69,21 +71,23 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
           paragraphs.push(t(locale, e.key, resolve(e.vars, locale)));
           break;
         case 'articles': {
+          const city = e.country !== undefined && e.country === place?.country ? place.city : undefined;
           for (const id of e.ids) {
-            const text = content.article(id, locale, e.country);
+            const text = content.article(id, locale, e.country, city);
             if (text) paragraphs.push(text);
           }
           break;
         }
         case 'hotlines': {
-          if (e.scope === 'emergency') {
-            priority = 'emergency';
-            paragraphs.push(t(locale, 'emergency.text'));
-          } else {
-            const name = e.country ? content.countryName(e.country, locale) : undefined;
-            paragraphs.push(name ? t(locale, 'hotlines.headingCountry', { country: name }) : t(locale, 'hotlines.heading'));
-          }
           const city = e.country !== undefined && e.country === place?.country ? place.city : undefined;
+          if (e.scope === 'emergency') {
+            // What to do now fits one phone screen: the few numbers that matter here; the rest are one tap away.
+            priority = 'emergency';
+            paragraphs.push(`${t(locale, 'emergency.text')}\n${content.urgent(locale, e.country, city, e.kinds)}`);
+            break;
+          }
+          const name = e.country ? content.countryName(e.country, locale) : undefined;
+          paragraphs.push(name ? t(locale, 'hotlines.headingCountry', { country: name }) : t(locale, 'hotlines.heading'));
           paragraphs.push(content.hotlines(locale, e.scope, e.country, city));
           break;
         }

@@ -39,8 +39,6 @@ describe('articles', () => {
     const unverified = content.articles.filter((a) => !a.verified).map((a) => a.id).sort();
     expect(unverified).toEqual(
       [
-        'after-return-reporting', // the 30-day notice is a 2020 draft
-        'fee-refund-early-return', // the Law 69 rule on fee refunds is not found
         'fund-deadline', // deadlines and processing times not found
         'fund-death-missing', // the 34/2025 amount is not found
         'fund-legal-costs', // the 34/2025 amounts are not found
@@ -69,7 +67,9 @@ describe('articles', () => {
     for (const a of content.articles) {
       expect(sourceText(a.source, 'vi').length, a.id).toBeGreaterThan(5);
       expect(sourceText(a.source, 'en').length, a.id).toBeGreaterThan(5);
-      expect(a.reviewed).toBe('2026-11-25');
+      expect(['2026-11-25', '2026-12-01'], a.id).toContain(a.reviewed);
+      // The source's own date, told apart from the review: a 2018 page is not news because it was checked last week.
+      expect(a.sourceDate === 'undated' || a.sourceDate <= a.reviewed, a.id).toBe(true);
     }
   });
 
@@ -162,8 +162,31 @@ describe('hotlines', () => {
 
   it('leave out what the fact sheet could not confirm rather than guess', () => {
     const phones = allHotlines.map((h) => h.phone);
-    // MOFA's second hotline and old switchboard; the Korean embassy's two disputed numbers.
-    for (const p of ['+84965411118', '+84462844844', '+821063156618', '+821036226618']) expect(phones).not.toContain(p);
+    // MOFA's old switchboard; the Korean embassy's two disputed numbers.
+    for (const p of ['+84462844844', '+821063156618', '+821036226618']) expect(phones).not.toContain(p);
+  });
+
+  it('carry the December 2026 audit: confirmed emergency numbers verified, the rest marked, each with its source date', () => {
+    const n = (id: string) => content.hotlineById.get(id);
+    for (const id of ['tw-police', 'my-emergency', 'sa-emergency', 'sa-police', 'ro-emergency', 'ae-police']) expect(n(id)?.verified, id).toBe(true);
+    expect(n('sa-emergency')).toMatchObject({ local: '911' });
+    expect(n('sa-police')).toMatchObject({ local: '999' });
+    expect(n('mofa-citizen-protection')).toMatchObject({ sourceDate: '2025-12-11', verified: true });
+    expect(n('mofa-citizen-protection-2')).toMatchObject({ phone: '+84965411118', sourceDate: '2025-12-11', verified: true });
+    // Japanese-only, and the foreign-language line only from blogs.
+    expect(n('jp-labour-conditions')?.label.en).toContain('Japanese');
+    expect(n('jp-labour-conditions-foreign')).toMatchObject({ local: '0120-558-815', verified: false });
+    expect(n('jp-fresc')?.hours?.en).toContain('charged');
+    expect(n('jp-otit')?.hours?.en).not.toMatch(/\d/);
+    for (const h of allHotlines) expect(h.sourceDate === 'undated' || /^\d{4}-\d{2}-\d{2}$/.test(h.sourceDate), h.id).toBe(true);
+  });
+
+  it('lead each offered country’s emergency with its own lines: 1955 in Taiwan, OTIT in Japan, 1345 and 1577-0071 in Korea', () => {
+    const urgent = (c: string) => content.hotlines.countries[c]?.urgent ?? [];
+    for (const c of content.countries.filter((x) => x.offered)) expect(urgent(c.code).length, c.code).toBeGreaterThanOrEqual(1);
+    expect(urgent('TW')).toContain('tw-1955');
+    expect(urgent('JP')).toContain('jp-otit');
+    expect(urgent('KR')).toEqual(expect.arrayContaining(['kr-1345', 'kr-hrd-counselling']));
   });
 
   it('give every mission-run line a mission that covers its country', () => {

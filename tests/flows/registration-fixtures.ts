@@ -31,6 +31,7 @@ const translate = await createTranslate({ defaults: { retentionDays: 30, registr
 const contentView: ContentView = {
   article: (id) => `[article ${id}]`,
   hotlines: () => '[hotlines]',
+  urgent: () => '[urgent lines]',
   countryName: (code) => code,
 };
 const render = createResponder({ translate, content: contentView });

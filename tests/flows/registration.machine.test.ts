@@ -545,7 +545,7 @@ describe('moving around', () => {
     c.text('Dai Trung');
     expect(field(c)).toBe('contact');
     const out = c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood() });
-    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW' });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW', kinds: ['violence'] });
     expect(out).toContainEqual({ type: 'handoff', reason: 'emergency', priority: 'emergency', topic: 'return_registration' });
     expect(field(c)).toBe('contact');
     expect(c.choose('continue')).toEqual([{ type: 'reprompt' }]);
@@ -694,7 +694,7 @@ describe('every state of the form', () => {
       expect(staff.emitted, state).toContainEqual({ type: 'handoff', reason: 'asked', priority: 'normal', topic: 'return_registration' });
       const danger = run(state, { type: 'user.emergency', kinds: ['violence'], nlu: understood() });
       expect(danger.value, state).toEqual({ registration: state });
-      expect(danger.emitted[0], state).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW' });
+      expect(danger.emitted[0], state).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW', kinds: ['violence'] });
     }
   });
 });

@@ -195,7 +195,7 @@ describe('emergency', () => {
     c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
     c.send({ type: 'user.choice', id: 'o_early' });
     const out = c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood() });
-    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW' });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'TW', kinds: ['violence'] });
     expect(out).toContainEqual({ type: 'handoff', reason: 'emergency', priority: 'emergency', topic: 'contract_liquidation' });
     expect(asks(out)[0]).toMatchObject({ transient: true });
     expect(c.value).toBe('topic');
@@ -207,7 +207,17 @@ describe('emergency', () => {
   it('offers the topic of a question asked together with the emergency', () => {
     const c = conversation({ locale: 'vi' });
     const out = c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood({ topicIntent: 'contract_liquidation' }) });
-    expect(choiceIds(out)).toEqual(['continue', 'topic_contract_liquidation', 'menu']);
+    expect(choiceIds(out)).toEqual(['topic_hotline', 'continue', 'topic_contract_liquidation', 'menu']);
+  });
+
+  it('passes the kind of danger on, and keeps "more numbers" one tap away', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    const out = c.send({ type: 'user.emergency', kinds: ['self_harm'], nlu: understood({ topicIntent: 'hotline' }) });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'JP', kinds: ['self_harm'] });
+    // A question about hotlines asked with the emergency is the same tap, offered once.
+    expect(choiceIds(out)).toEqual(['topic_hotline', 'continue', 'menu']);
+    c.send({ type: 'user.choice', id: 'topic_hotline' });
+    expect(c.effects).toContainEqual({ type: 'hotlines', scope: 'all', country: 'JP' });
   });
 });
 

@@ -84,33 +84,33 @@ function pathsOf(tree: DialogueFile): { leaf: string; options: string[] }[] {
 const FACTS: Record<string, Record<string, Record<Locale, string[]>>> = {
   contract_liquidation: {
     'at-term': { vi: ['trong vòng 180 ngày', 'hoàn lại tiền ký quỹ', 'Nghị định 112/2021/NĐ-CP, Điều 31–32'], en: ['within 180 days', 'deposit back', 'Decree 112/2021/NĐ-CP, Art. 31–32'] },
-    'employer-closed': { vi: ['văn bản xác nhận chủ đã chấm dứt việc làm', '7–20 triệu đồng', '180 ngày', 'Luật 72/2006'], en: ['letter confirming the employer ended the job', '7–20 million VND', '180 days', 'Law 72/2006'] },
+    'employer-closed': { vi: ['văn bản xác nhận chủ đã chấm dứt việc làm', '7–20 triệu đồng', '180 ngày', 'thu tiền môi giới', 'kèm tiền lãi'], en: ['letter confirming the employer ended the job', '7–20 million VND', '180 days', 'charge you brokerage money', 'with interest'] },
     mistreated: { vi: ['đơn phương chấm dứt hợp đồng', '+84981848484', 'Không có bằng chứng vẫn được giúp', '7–20 triệu đồng'], en: ['end the contract yourself', '+84981848484', 'even without evidence', '7–20 million VND'] },
     harassed: { vi: ['không cần bằng chứng', 'đơn phương chấm dứt hợp đồng', '+84981848484', '7–20 triệu đồng', 'quấy rối tình dục'], en: ['do not need proof', 'end your contract yourself', '+84981848484', '7–20 million VND'] },
     'not-safe': { vi: ['+84981848484', 'lặng lẽ giữ bằng chứng', 'không cần ra khỏi nhà'], en: ['+84981848484', 'quietly keep evidence', 'do not need to leave the house'] },
-    'unpaid-wages': { vi: ['Ghi lại ngày làm, giờ làm', 'khiếu nại', '50% phí luật sư', 'tối đa 50 triệu đồng'], en: ['Write down the days and hours', 'complain', '50% of lawyer fees', 'up to 50 million VND'] },
+    'unpaid-wages': { vi: ['Ghi lại ngày làm, giờ làm', 'khiếu nại', 'tối đa 50 triệu đồng mỗi vụ việc'], en: ['Write down the days and hours', 'complain', 'up to 50 million VND per case'] },
     illness: { vi: ['giấy tờ y tế', '10–30 triệu đồng', '180 ngày'], en: ['medical papers', '10–30 million VND', '180 days'] },
     'own-choice': { vi: ['không gây thiệt hại cho công ty thì được hoàn đủ', 'bồi thường', 'ai trả tiền đi lại chiều đi và chiều về'], en: ['refunded in full if you caused the company no loss', 'compensation', 'who pays travel both ways'] },
     undocumented: { vi: ['cấp giấy tờ cho công dân', 'trợ giúp pháp lý', 'EPS Hàn Quốc'], en: ['issues papers to citizens', 'legal aid', 'Korea EPS'] },
   },
   return_registration: {
-    'back-home': { vi: ['Thanh lý hợp đồng', 'cơ sở dữ liệu của Cục Quản lý lao động ngoài nước', 'trong 30 ngày'], en: ['within 180 days', 'database of the Department of Overseas Labour', 'within 30 days'] },
-    urgent: { vi: ['phụ nữ mang thai thuộc nhóm ưu tiên', '+84981848484', 'khoảng 2 ngày làm việc', 'Mỗi người đăng ký một lần'], en: ['pregnant women are a priority group', '+84981848484', 'about 2 working days', 'Register once'] },
+    'back-home': { vi: ['Thanh lý hợp đồng', 'cơ sở dữ liệu của Cục Quản lý lao động ngoài nước', 'Trong 15 ngày kể từ ngày nhập cảnh'], en: ['within 180 days', 'database of the Department of Overseas Labour', 'Within 15 days of entering'] },
+    urgent: { vi: ['nói rõ tình trạng để được ưu tiên', '+84981848484', 'trong 2 ngày làm việc', 'Chủ giữ hộ chiếu: không thuộc trường hợp này', 'Mỗi người đăng ký một lần'], en: ['say what your condition is to get priority', '+84981848484', 'within 2 working days', 'Held by the employer: that is not such a case', 'Register once'] },
     'have-valid': { vi: ['Mỗi người đăng ký một lần', 'đừng bỏ chuyến', 'tự trả', 'trong 180 ngày'], en: ['Register once', 'do not drop out', 'pay your own ticket', 'within 180 days'] },
     'have-expired': { vi: ['cấp giấy tờ mới cho công dân', 'xử lý trong 1 ngày làm việc', 'Mỗi người đăng ký một lần'], en: ['issues new papers to citizens', 'done in 1 working day', 'Register once'] },
-    'lost-valid': { vi: ['Trình báo cảnh sát', '2 ảnh 4×6', 'cls.mfa@mofa.gov.vn', 'trong 2 ngày làm việc', 'giấy thông hành', '49/2019/QH14, Điều 18'], en: ['Report it to the local police', '2 photos (4×6)', 'cls.mfa@mofa.gov.vn', 'within 2 working days', 'giấy thông hành', '49/2019/QH14 on exit and entry of Vietnamese citizens, Art. 18'] },
-    'lost-expired': { vi: ['cấp giấy tờ mới cho công dân', 'thủ tục rút gọn', 'trong 2 ngày làm việc', 'trong 1 ngày làm việc sau đó'], en: ['issues new papers to citizens', 'shortened procedure', 'within 2 working days', '1 more working day'] },
+    'lost-valid': { vi: ['Trình báo cảnh sát', '2 ảnh 4×6', 'cls.mfa@mofa.gov.vn', 'trong 2 ngày làm việc', 'giấy thông hành', '49/2019/QH14, Điều 17–18'], en: ['Report it to the local police', '2 photos (4×6)', 'cls.mfa@mofa.gov.vn', 'within 2 working days', 'giấy thông hành', '49/2019/QH14 on exit and entry of Vietnamese citizens, Arts. 17–18'] },
+    'lost-expired': { vi: ['cấp giấy tờ mới cho công dân', 'thủ tục rút gọn', 'trong 2 ngày làm việc', 'thêm khoảng 3 ngày làm việc'], en: ['issues new papers to citizens', 'shortened procedure', 'within 2 working days', 'about 3 more'] },
     'kept-valid': { vi: ['dấu hiệu cảnh báo', 'trái luật', '+84981848484', 'Mỗi người đăng ký một lần'], en: ['warning sign', 'illegal', '+84981848484', 'Register once'] },
     'kept-expired': { vi: ['dấu hiệu cảnh báo', 'cấp giấy tờ mới cho công dân'], en: ['warning sign', 'issues new papers to citizens'] },
   },
   support_fund: {
     'not-paid': { vi: ['đã đóng đủ', 'một lần cho mỗi hợp đồng', '100.000 đồng', '150.000 đồng'], en: ['paid in full', 'once per contract', '100,000 VND', '150,000 VND'] },
-    accident: { vi: ['10–30 triệu đồng', 'Quyết định 34/2025', 'biên bản thanh lý', 'trực tuyến, trực tiếp, qua bưu điện hoặc qua công ty dịch vụ', 'uỷ quyền cho người nhà', 'chưa tìm thấy quy định về thời hạn'], en: ['10–30 million VND', 'Decision 34/2025', 'liquidation record', 'online, in person, by post, or through the sending company', 'authorise a relative', 'have not found the rules on the deadline'] },
+    accident: { vi: ['10–30 triệu đồng', 'Quyết định 34/2025', 'biên bản thanh lý', 'trực tuyến, trực tiếp, qua bưu điện hoặc qua công ty dịch vụ', 'uỷ quyền cho người nhà', 'bản sao hộ chiếu', 'trong 15 ngày làm việc', 'chưa tìm thấy con số'], en: ['10–30 million VND', 'Decision 34/2025', 'liquidation record', 'online, in person, by post, or through the sending company', 'authorise a relative', 'a passport copy', 'within 15 working days', 'have not found the figure'] },
     'employer-closed': { vi: ['7–20 triệu đồng', 'văn bản của cơ quan đại diện Việt Nam', 'trực tuyến'], en: ['7–20 million VND', 'letter from the Vietnamese mission', 'online'] },
-    'ended-abuse': { vi: ['7–20 triệu đồng', 'quấy rối tình dục', 'trực tuyến'], en: ['7–20 million VND', 'sexual harassment', 'online'] },
+    'ended-abuse': { vi: ['7–20 triệu đồng', 'quấy rối tình dục', 'trực tuyến', 'xác minh sự việc', 'biên bản của cơ quan chức năng nước sở tại', 'Không cần thông báo của chủ'], en: ['7–20 million VND', 'sexual harassment', 'online', 'verifying what happened', 'a record by a host-country authority', "No employer's notice is needed"] },
     death: { vi: ['40 triệu đồng theo Quyết định 40/2021', 'đang được xác minh', 'giấy chứng tử', 'thân nhân'], en: ['40 million VND under Decision 40/2021', 'being checked', 'death certificate', 'a relative'] },
     retraining: { vi: ['1.000.000 đồng/tháng', 'tối đa 6 tháng', 'biên lai học phí'], en: ['1,000,000 VND a month', 'up to 6 months', 'fee receipts'] },
-    dispute: { vi: ['50% phí luật sư', '100 triệu đồng với vụ tập thể', 'đang được xác minh'], en: ['50% of lawyer fees', '100 million VND for group cases', 'being checked'] },
+    dispute: { vi: ['50 triệu đồng mỗi vụ việc', '100 triệu với vụ việc của nhiều người lao động', 'tạm ứng 25%', 'đang được xác minh'], en: ['50 million VND per case', '100 million for a case of several workers', '25% advanced', 'being checked'] },
     other: { vi: ['Tự ý về hoặc làm hết hợp đồng', 'hỏi cán bộ'], en: ['Going home by choice', 'ask staff'] },
   },
 };
@@ -187,9 +187,10 @@ describe('contract liquidation', () => {
     await u.say('toi chua an toan');
     expect(u.last[0]!.priority).toBe('emergency');
     expect(u.text.indexOf('🚨')).toBe(0);
-    // Japan's emergency numbers, then the Osaka consulate before the embassy in Tokyo.
+    // Japan's emergency numbers, then the Osaka consulate — the mission of this city, not the embassy in Tokyo.
     expect(u.text).toContain('Cảnh sát: 110');
-    expect(u.text.indexOf('TLSQ Osaka')).toBeLessThan(u.text.indexOf('ĐSQ Tokyo'));
+    expect(u.text).toContain('TLSQ Osaka – bảo hộ công dân: +819047696789');
+    expect(u.text).not.toContain('ĐSQ Tokyo');
     expect(u.text).toContain('lặng lẽ giữ bằng chứng');
     const queued = (await engine.handoff.list()).find((h) => h.key.user === u.id);
     expect(queued).toMatchObject({ priority: 'emergency', reason: 'emergency', topic: 'contract_liquidation', country: 'JP', city: 'osaka' });
@@ -262,7 +263,7 @@ describe('moving around a tree', () => {
     await u.say('bi mat ho chieu');
     await u.say('con han');
     expect(u.text).toContain('cls.mfa@mofa.gov.vn');
-    expect(u.text).toContain('Luật Xuất cảnh, nhập cảnh của công dân Việt Nam 49/2019/QH14, Điều 18');
+    expect(u.text).toContain('Luật Xuất cảnh, nhập cảnh của công dân Việt Nam 49/2019/QH14, Điều 17–18 (sửa đổi bởi Luật 23/2023/QH15');
   });
 
   it('onboarding by digits then a topic: language, country, menu, answer', async () => {
@@ -290,7 +291,7 @@ describe('hotlines topic', () => {
     const t = u.text;
     expect(t).toContain('📞 Số điện thoại hỗ trợ ở Nhật Bản:');
     expect(t.indexOf('Khẩn cấp:')).toBeLessThan(t.indexOf('Cơ quan đại diện Việt Nam:'));
-    expect(t.split('Cơ quan đại diện Việt Nam:\n')[1]!.split('\n')[0]).toBe('• TLSQ Fukuoka – bảo hộ công dân: +818039846668');
+    expect(t.split('Cơ quan đại diện Việt Nam:\n')[1]!.split('\n')[0]).toBe('• TLSQ Fukuoka – bảo hộ công dân: +818039846668 (nguồn không ghi ngày)');
     expect(t).toContain('+84981848484');
   });
 
@@ -298,8 +299,9 @@ describe('hotlines topic', () => {
     const u = await user('en', 'TW');
     await u.say('menu');
     await u.say('hotlines');
-    expect(u.text).toContain('+886988579362 (source from 2019 — check with the mission)');
-    expect(u.text).toContain('Police: 110 (not verified)');
+    expect(u.text).toContain('+886988579362 (source from 2019, may have changed)');
+    expect(u.text).toContain('Ambulance / fire: 119 (not verified)');
+    expect(u.text).toContain('Police: 110\n');
     expect(u.text).toContain('1955');
   });
 
@@ -307,7 +309,7 @@ describe('hotlines topic', () => {
     const u = await user('vi', 'SA');
     await u.say('menu');
     await u.say('4');
-    expect(u.text).toContain('Chưa có số đã xác minh cho nước này; cán bộ sẽ xác nhận.');
+    expect(u.text).toContain('Chưa có số đã xác minh của cơ quan đại diện ở nước này; hãy gọi tổng đài 24/7 ở trên, cán bộ sẽ xác nhận.');
     expect(u.text).toContain('Tổng đài bảo hộ công dân – Bộ Ngoại giao (24/7): +84981848484');
   });
 });

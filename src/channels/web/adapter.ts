@@ -24,6 +24,8 @@ export interface WebChannelDeps {
   rateLimitPerMinute?: number;
   /** Where the quick-exit button leads: a page that says nothing about this chat. */
   quickExitUrl?: string;
+  /** The short hotline numbers the page makes tappable (three or four digits, from content). */
+  shortNumbers?: readonly string[];
 }
 
 /** An everyday page anybody might have open. */
@@ -49,7 +51,9 @@ export function createWebChannel(deps: WebChannelDeps) {
   };
 
   function page(locale: Locale): string {
-    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale).replaceAll('{{exitUrl}}', scriptString(deps.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL));
+    let html = PAGE_TEMPLATE.replaceAll('{{lang}}', locale)
+      .replaceAll('{{exitUrl}}', scriptString(deps.quickExitUrl ?? DEFAULT_QUICK_EXIT_URL))
+      .replace('{{shortNumbers}}', JSON.stringify(deps.shortNumbers ?? []).replace(/</g, '\\u003c'));
     for (const k of PAGE_STRINGS) html = html.replaceAll(`{{${k}}}`, escapeHtml(deps.translate(locale, `web.${k}`)));
     return html;
   }

@@ -143,6 +143,13 @@ export function loadContent(dir: string = defaultContentDir()): Content {
   for (const code of Object.keys(hotlines.countries)) {
     if (checkCountryRefs && !countryCodes.has(code)) problems.push(`hotlines.yaml: countries.${code} is not in countries.yaml`);
   }
+  for (const [code, book] of Object.entries(hotlines.countries)) {
+    const own = new Set([...book.emergency, ...book.mission, ...book.labour].map((h) => h.id));
+    for (const [kind, ids] of [['', book.urgent], ...Object.entries(book.urgentByKind)] as const) {
+      for (const id of ids) if (!own.has(id)) problems.push(`hotlines.yaml: countries.${code}.${kind ? `urgentByKind.${kind}` : 'urgent'} names "${id}", which is not one of ${code}'s lines`);
+    }
+  }
+  if (checkHotlineRefs && !hotlineById.has(PROTECTION_LINE)) problems.push(`hotlines.yaml: the 24/7 line "${PROTECTION_LINE}" is missing; answers without a local number fall back on it`);
   for (const h of allHotlines) {
     if (missionsFile && h.mission && !missionIds.has(h.mission)) problems.push(`hotlines.yaml: hotline "${h.id}" names mission "${h.mission}", which missions.yaml does not list`);
   }
@@ -180,6 +187,12 @@ export function loadContent(dir: string = defaultContentDir()): Content {
 
 /** `{{hotline:ID}}` inside an answer: the number comes from hotlines.yaml, so it is written once. */
 export const HOTLINE_REF = /\{\{hotline:([a-z0-9-]+)\}\}/g;
+
+/** `{{mission}}` inside an answer: the citizen-protection line of the user's own mission, filled in per country when shown. */
+export const MISSION_REF = /\{\{mission\}\}/g;
+
+/** The 24/7 line every answer can fall back on where a country has no verified number of its own. */
+export const PROTECTION_LINE = 'mofa-citizen-protection';
 
 /** How a hotline is written in text: E.164 or the local digits, no spaces (bare digits are what chat apps make tappable). */
 export function hotlineNumber(h: Hotline): string {

@@ -1,6 +1,6 @@
 // Questions the rest of the app asks of the knowledge base: which articles, which numbers for a
 // country, which mission answers for a place.
-import type { Content } from './load.ts';
+import { PROTECTION_LINE, type Content } from './load.ts';
 import type { Locale } from '../messages.ts';
 import type { Article, Hotline, Mission } from './schema.ts';
 
@@ -52,4 +52,30 @@ export function missionFor(content: Content, country: string, city?: string): Mi
     if (byCity) return byCity;
   }
   return own.find((m) => m.cities.length === 0) ?? own[0] ?? content.missions.find((m) => m.alsoCovers.includes(country));
+}
+
+/** At most this many of the country's own lines lead an emergency reply: more would push the rest off one screen. */
+const URGENT_MAX = 3;
+
+/**
+ * The lines an emergency reply leads with: the country's own for this kind of danger (else its
+ * usual ones), then the citizen-protection line of the mission for the user's city, then the 24/7
+ * line — each once. The rest of the numbers are one tap away.
+ */
+export function urgentLines(content: Content, country?: string, city?: string, kinds: readonly string[] = []): Hotline[] {
+  const book = country ? content.hotlines.countries[country] : undefined;
+  const byKind = kinds.flatMap((k) => book?.urgentByKind[k] ?? []);
+  const own = [...new Set([...byKind, ...(book?.urgent ?? [])])].slice(0, URGENT_MAX);
+  const mission = hotlinesFor(content, country, city).mission.find((h) => h.verified);
+  const ids = [...own, ...(mission ? [mission.id] : []), PROTECTION_LINE];
+  return [...new Set(ids)].flatMap((id) => {
+    const h = content.hotlineById.get(id);
+    return h ? [h] : [];
+  });
+}
+
+/** The short local numbers (three or four digits): a page can make exactly these tappable where a reply writes them. */
+export function shortNumbers(content: Content): string[] {
+  const short = [...content.hotlineById.values()].flatMap((h) => (h.local && h.local.replace(/[\s-]/g, '').length <= 5 ? [h.local.replace(/[\s-]/g, '')] : []));
+  return [...new Set(short)];
 }

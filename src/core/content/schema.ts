@@ -37,9 +37,11 @@ export const articleSchema = z.strictObject({
   questions: localizedListSchema,
   /** What to do first, then why. `{{hotline:ID}}` is replaced by that hotline's number. */
   answer: localizedSchema,
-  /** Extra lines for one country (its hotlines, its procedure), shown under the answer there. */
-  byCountry: z.record(countryCodeSchema, localizedSchema).optional(),
+  /** Extra lines for one country (its hotlines, its procedure), shown under the answer there — or above it with `first` (Korea's EPS has no sending company). */
+  byCountry: z.record(countryCodeSchema, localizedSchema.extend({ first: z.boolean().optional() })).optional(),
   ...provenance,
+  /** The date of the newest source the answer rests on (`undated` when it gives none): shown beside the review date, never mistaken for it. */
+  sourceDate: z.union([isoDateSchema, z.literal('undated')]),
   /** Shown to the user under the answer, so it may be written in each language (Luật / Law). */
   source: z.union([nonEmpty, localizedSchema]),
 });
@@ -63,6 +65,8 @@ export const hotlineSchema = z
     /** The mission this line belongs to (for citizen-protection lines). */
     mission: idSchema.optional(),
     ...provenance,
+    /** Required for a number: a line without its source's date would read as new however old it is. */
+    sourceDate: z.union([isoDateSchema, z.literal('undated')]),
   })
   .refine((h) => h.phone !== undefined || h.local !== undefined || h.email !== undefined, 'a hotline needs a phone, a local number or an email');
 export type Hotline = z.infer<typeof hotlineSchema>;
@@ -76,6 +80,10 @@ export const hotlineFileSchema = z.strictObject({
   countries: z.record(
     countryCodeSchema,
     z.strictObject({
+      /** The two or three lines an emergency reply leads with, in order (any kind of this country). */
+      urgent: z.array(idSchema).default([]),
+      /** Lines put first for one kind of danger (self_harm: the ambulance before the police). */
+      urgentByKind: z.record(z.string().regex(/^[a-z_]+$/), z.array(idSchema).min(1)).default({}),
       emergency: z.array(hotlineSchema).default([]),
       mission: z.array(hotlineSchema).default([]),
       labour: z.array(hotlineSchema).default([]),

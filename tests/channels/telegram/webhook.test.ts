@@ -4,6 +4,7 @@
 // structure (ids, keyboards, which interface string) so content rewrites do not break them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { PROTECTION_LINE, hotlineNumber, loadContent } from '../../../src/core/content/index.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { LockOptions } from '../../../src/core/ports.ts';
 import type { Translate } from '../../../src/core/translate.ts';
@@ -18,7 +19,9 @@ let t: Translate;
 let h: Harness | undefined;
 let plain: Server | undefined;
 beforeAll(async () => {
-  t = await createTranslate({ defaults: { retentionDays: 30 } });
+  // The server fills the 24/7 line into strings that name it, from content: so does this copy.
+  const protection = loadContent().hotlineById.get(PROTECTION_LINE)!;
+  t = await createTranslate({ defaults: { retentionDays: 30, protectionLine: hotlineNumber(protection) } });
 });
 afterEach(async () => {
   await h?.close();

@@ -2,7 +2,7 @@
 // workers type it — no diacritics, abbreviations, the first message of the chat — reaches the right
 // answer; danger reaches the emergency numbers and a person. Expectations come from content/.
 import { afterEach, describe, expect, it } from 'vitest';
-import { hotlinesFor, sourceText } from '../../../src/core/content/index.ts';
+import { hotlinesFor, sourceText, urgentLines } from '../../../src/core/content/index.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../../helpers/engine.ts';
 
@@ -48,7 +48,7 @@ describe('typed questions reach the right answer', () => {
   it('"bi chu danh" is an emergency: the 24/7 line and a priority hand-off, at once', async () => {
     engine = await testEngine(new MemoryStore());
     const reply = await said(engine, 'u3', 'bi chu danh');
-    for (const h of engine.content.hotlines.global) expect(reply).toContain(h.label.vi);
+    for (const h of urgentLines(engine.content)) expect(reply).toContain(h.label.vi);
     const [h] = await engine.handoff.list();
     expect(h).toMatchObject({ priority: 'emergency', reason: 'emergency' });
   });
@@ -60,7 +60,7 @@ describe('typed questions reach the right answer', () => {
     const reply = await said(engine, 'u4', 'mat ho chieu roi thi lam sao');
     expect(reply).toContain(opening(engine, 'passport-lost', 'vi'));
     const danger = await said(engine, 'u4', 'cuu em, chu nha nhot em trong phong');
-    for (const h of hotlinesFor(engine.content, 'TW').emergency) expect(danger).toContain(h.label.vi);
+    for (const h of urgentLines(engine.content, 'TW', undefined, ['confinement'])) expect(danger).toContain(h.label.vi);
     expect((await engine.handoff.list())[0]).toMatchObject({ priority: 'emergency', country: 'TW' });
   });
 
