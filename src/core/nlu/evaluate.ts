@@ -9,6 +9,8 @@ export const evalLineSchema = z.strictObject({
   intents: z.array(z.string().min(1)).min(1),
   /** The ISO code of the country the message names, when it names one. */
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** What kind of message it is (farewell, starvation, hyperbole, past…): figures are also given per family. */
+  family: z.string().regex(/^[a-z_]+$/).optional(),
 });
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
