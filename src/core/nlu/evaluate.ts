@@ -2,6 +2,7 @@
 // Shared by the `nlu:eval` command and the tests that keep the targets.
 import { z } from 'zod';
 import type { NluOutput } from '../conversation.ts';
+import { CONCERN_INTENT } from './danger.ts';
 import { hasMarks } from './fold.ts';
 import { detectLanguage } from './language.ts';
 
@@ -107,8 +108,6 @@ function predictedSet(out: NluOutput): Set<string> {
 export function flagged(out: NluOutput): boolean {
   return out.emergency.length > 0 || out.intent === CONCERN_INTENT;
 }
-
-export const CONCERN_INTENT = 'concern';
 
 /** Up to this many words a message is short (a cry, a one-liner); beyond LONG_WORDS it buries things. */
 const SHORT_WORDS = 6;
