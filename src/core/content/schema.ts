@@ -99,6 +99,11 @@ export const countrySchema = z.strictObject({
   /** Offered as a button when the bot asks where the user works. */
   offered: z.boolean().default(false),
   cities: z.array(citySchema).default([]),
+  /**
+   * The host country's own words workers use for its people and offices (kumiai, sajang, lão bản,
+   * kafeel): they say where the user is when no place is named.
+   */
+  words: z.array(nonEmpty).default([]),
 });
 export type Country = z.infer<typeof countrySchema>;
 export const countryFileSchema = z.array(countrySchema).min(1);

@@ -195,6 +195,28 @@ export function isChatAbbreviation(word: string): boolean {
   return !(w in BOTH) && (w in VI || foldDiacritics(w) in VI);
 }
 
+/**
+ * The words as typed, folded but not spelled out ("a công" stays "a cong", "kumiai" stays): for
+ * names that the chat reading would turn into other words.
+ */
+export function typedTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(CLAUSE_BREAK)
+    .forEach((clause, c) => {
+      for (const w of clause.split(/[^\p{L}\p{N}]+/u)) {
+        if (!w) continue;
+        const info = wordInfo(w);
+        const token: Token = { f: info.folded, r: info.asTyped ? w : '', c };
+        if (info.sig !== undefined) token.s = info.sig;
+        tokens.push(token);
+      }
+    });
+  return tokens;
+}
+
 export function normalize(text: string): string {
   return analyze(text).tokens.map((t) => t.f).join(' ');
 }

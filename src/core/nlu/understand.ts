@@ -67,7 +67,7 @@ export function createNlu(deps: NluDeps): Nlu {
       let intent = decision.intent;
       let confidence = decision.confidence;
       let topic = isTopic(intent) ? intent : decision.topic;
-      const place = places.find(tokens, lang);
+      const place = places.find(tokens, lang, text);
       // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
       const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !place.spans.some(([a, b]) => i >= a && i < b)) };
       const candidates = retriever.search(asked);
