@@ -56,7 +56,7 @@ describe('evaluation targets', () => {
 // unseen-a (voice typing; messages written for a worker) and unseen-b (one-line cries, danger
 // buried in long messages, basic English) were written before the danger classifier was trained
 // and measured once, rules alone and rules OR classifier (figures in src/core/nlu/README.md).
-describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'fresh-8.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
   it('every emergency found, false emergencies ≤ 3%', () => {
     const { summary, misses } = run(name);
     expect(summary.n).toBeGreaterThanOrEqual(60);
