@@ -59,7 +59,8 @@ export function createNlu(deps: NluDeps): Nlu {
       // "HELP!!!" shouted is a cry; a plain "help" is the help command.
       if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
       // The rules found nothing: a message the classifier is confident about is danger all the same.
-      const classified = emergency.length === 0 && classifier !== null && classifier.flags(tokens);
+      // A concern is asked about, not guessed into an emergency by the classifier.
+      const classified = emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(tokens);
       if (classified) emergency.push('danger');
       const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
       const scores = scoreIntents(scored);
