@@ -48,6 +48,8 @@ const CHOICE = {
   countryOther: 'country_other',
   handoffWait: 'handoff_wait',
   handoffCancel: 'handoff_cancel',
+  safe: 'safety_safe',
+  unsafe: 'safety_unsafe',
 } as const;
 const TOPIC_PREFIX = 'topic_';
 const COUNTRY_PREFIX = 'country_';
@@ -154,14 +156,14 @@ export function createRootMachine(deps: FlowDeps) {
     actions: {
       adoptLocale: assign({
         locale: ({ context, event }) => {
-          if (event.type !== 'user.text' && event.type !== 'user.emergency') return context.locale;
+          if (event.type !== 'user.text' && event.type !== 'user.emergency' && event.type !== 'user.concern') return context.locale;
           if (context.locale === undefined) return event.nlu.locale;
           // "hi" guessed Vietnamese; "how do I get my deposit back" then settles it as English.
           return !context.localeChosen && event.nlu.localeSure ? event.nlu.locale : context.locale;
         },
       }),
       rememberPlace: assign(({ context, event }) => {
-        if (event.type !== 'user.text' && event.type !== 'user.emergency') return {};
+        if (event.type !== 'user.text' && event.type !== 'user.emergency' && event.type !== 'user.concern') return {};
         const { country, city } = event.nlu;
         if (!country) return {};
         return { country, city: city ?? (country === context.country ? context.city : undefined) };
@@ -279,6 +281,18 @@ export function createRootMachine(deps: FlowDeps) {
         choices.push({ id: CHOICE.menu, key: 'choices.menu' });
         return { type: 'ask' as const, key: 'emergency.next', choices, transient: true };
       }),
+      // "Are you safe right now?": the help lines first, the chat raised for staff, three one-tap answers.
+      askIfSafe: emit({
+        type: 'ask',
+        key: 'safety.prompt',
+        choices: [
+          { id: CHOICE.safe, key: 'safety.safe' },
+          { id: CHOICE.unsafe, key: 'safety.unsafe' },
+          { id: CHOICE.staff, key: 'safety.person' },
+        ],
+        transient: true,
+      }),
+      sayGladSafe: emit({ type: 'say', key: 'safety.glad' }),
       askEraseConfirmation: emit({
         type: 'ask',
         key: 'privacy.confirm',
@@ -306,6 +320,10 @@ export function createRootMachine(deps: FlowDeps) {
       'user.emergency': {
         actions: ['adoptLocale', 'rememberPlace', 'answerEmergency', 'raiseEmergencyHandoff', 'askAfterEmergency'],
       },
+      // Unclear danger: asked, not assumed; staff see the chat at once all the same.
+      'user.concern': {
+        actions: ['adoptLocale', 'rememberPlace', 'answerEmergency', 'raiseEmergencyHandoff', 'askIfSafe'],
+      },
       'user.command': [
         { guard: { type: 'isCommand', params: 'menu' }, target: '.menu' },
         { guard: { type: 'isCommand', params: 'back' }, target: '.menu' },
@@ -330,6 +348,8 @@ export function createRootMachine(deps: FlowDeps) {
         { guard: { type: 'isChoice', params: CHOICE.menu }, target: '.menu' },
         { guard: { type: 'isChoice', params: CHOICE.staff }, target: '.staff' },
         { guard: { type: 'isChoice', params: CHOICE.continue }, actions: 'reprompt' },
+        { guard: { type: 'isChoice', params: CHOICE.safe }, actions: ['sayGladSafe', 'reprompt'] },
+        { guard: { type: 'isChoice', params: CHOICE.unsafe }, actions: ['answerEmergency', 'raiseEmergencyHandoff', 'askAfterEmergency'] },
         { guard: { type: 'isChoice', params: CHOICE.handoffWait }, actions: 'sayLeaveMessage' },
         { guard: { type: 'isChoice', params: CHOICE.handoffCancel }, target: '.menu', actions: ['cancelHandoff', 'sayHandoffCancelled'] },
         ...registration.choices,

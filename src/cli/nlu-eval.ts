@@ -7,11 +7,13 @@
 //   emergencyRecall     = over lines whose intents include "emergency": share where a danger kind was found;
 //   falseEmergencyRate  = over lines whose intents do not include "emergency": share where one was found;
 //   countryAccuracy     = over lines that give a country: share where the predicted country equals it.
+// Before it, emergency recall and false alarms per family (the optional "family" of a line; lines
+// without one are "unlabelled"), per language, typed with or without marks, and per length.
 // A figure over no lines is 1 (0 for the false rate). Exit code 2 for a missing or malformed file.
 import { readFileSync } from 'node:fs';
 import { loadContent } from '../core/content/index.ts';
 import { createNlu } from '../core/nlu/index.ts';
-import { evaluate, parseEvalFile, type EvalReport } from '../core/nlu/evaluate.ts';
+import { evaluate, parseEvalFile, type DangerFigures, type EvalReport } from '../core/nlu/evaluate.ts';
 
 const file = process.argv.slice(2).find((a) => a !== '--');
 if (!file) {
@@ -40,13 +42,22 @@ function format(r: EvalReport): string {
   for (const [intent, f] of Object.entries(r.perIntent).sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`${intent.padEnd(24)}  ${pct(f.precision)}  ${pct(f.recall)}  ${String(f.predicted).padStart(9)}  ${String(f.expected).padStart(8)}`);
   }
+  out.push('', 'danger by slice      emergencies  recall   harmless  false alarms');
+  for (const [slice, rows] of Object.entries(r.danger) as [string, Record<string, DangerFigures>][]) {
+    out.push(`${slice}:`);
+    for (const [name, f] of Object.entries(rows).sort(([a], [b]) => a.localeCompare(b))) {
+      const recall = f.emergencies > 0 ? pct(f.recall) : '      -';
+      const alarms = f.calm > 0 ? `${pct(f.falseAlarmRate)} (${f.falseAlarms})` : '      -';
+      out.push(`  ${name.padEnd(22)}  ${String(f.emergencies).padStart(5)}  ${recall}  ${String(f.calm).padStart(8)}  ${alarms}`);
+    }
+  }
   out.push('', 'confusions (expected → predicted primary intent):');
   const rows = Object.entries(r.confusions).flatMap(([exp, row]) => Object.entries(row).map(([got, n]) => `  ${exp} → ${got}: ${n}`));
   out.push(...(rows.length > 0 ? rows : ['  none']));
   out.push('', `lines that missed (${r.misses.length}):`);
   for (const m of r.misses) {
     const got = [m.got.intent, m.got.topicIntent && `+${m.got.topicIntent}`, m.got.emergency.length > 0 && `danger:${m.got.emergency.join(',')}`, m.got.country].filter(Boolean).join(' ');
-    out.push(`  ${JSON.stringify(m.text)}  expected ${m.expected.join('|')}${m.country ? ` ${m.country}` : ''}  got ${got}`);
+    out.push(`  ${JSON.stringify(m.text)}  expected ${m.expected.join('|')}${m.country ? ` ${m.country}` : ''}${m.family ? ` [${m.family}]` : ''}  got ${got}`);
   }
   out.push('');
   return `${out.join('\n')}\n`;

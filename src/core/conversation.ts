@@ -400,6 +400,8 @@ export class ConversationService implements InboundPort {
         if (result.city) understanding.city = result.city;
         if (result.article) understanding.article = result.article;
         if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };
+        // The NLU's "concern" (src/core/nlu): beats the flow's own reading of the text, like danger.
+        if (result.intent === 'concern') return { type: 'user.concern', nlu: understanding };
         const command = parseCommand(text, nlu.normalize);
         if (command) return { type: 'user.command', command };
         return { type: 'user.text', text, nlu: understanding, at: this.deps.clock.now() };

@@ -36,6 +36,8 @@ export type FlowEvent =
   | { type: 'user.choice'; id: string; at?: number }
   | { type: 'user.command'; command: Command }
   | { type: 'user.emergency'; kinds: string[]; nlu: Understanding }
+  /** Something is wrong but not what (a farewell, "không chịu nổi nữa"): ask whether the user is safe. */
+  | { type: 'user.concern'; nlu: Understanding }
   | { type: 'user.unsupported'; kind: UnsupportedKind }
   /** Synthetic events from the hand-off desk (a sweeper or a staff action), never from the user. */
   | { type: 'handoff.timeout' }

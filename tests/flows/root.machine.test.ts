@@ -221,6 +221,37 @@ describe('emergency', () => {
   });
 });
 
+describe('a concern: "are you safe right now?"', () => {
+  it('shows the help lines, raises the chat for staff and asks, leaving the user where they were', () => {
+    const c = conversation({ locale: 'vi', country: 'KR' });
+    c.send({ type: 'user.choice', id: 'topic_contract_liquidation' });
+    const out = c.send({ type: 'user.concern', nlu: understood({ intent: 'concern' }) });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'KR' });
+    expect(out).toContainEqual({ type: 'handoff', reason: 'emergency', priority: 'emergency', topic: 'contract_liquidation' });
+    expect(keysSaid(out)).toContain('safety.prompt');
+    expect(choiceIds(out)).toEqual(['safety_safe', 'safety_unsafe', 'staff']);
+    expect(asks(out)[0]).toMatchObject({ transient: true });
+    expect(c.value).toBe('topic');
+  });
+
+  it('"safe" is answered kindly and the question before comes back', () => {
+    const c = conversation({ locale: 'vi', country: 'KR' });
+    c.send({ type: 'user.concern', nlu: understood({ intent: 'concern' }) });
+    expect(c.send({ type: 'user.choice', id: 'safety_safe' })).toEqual([{ type: 'say', key: 'safety.glad' }, { type: 'reprompt' }]);
+  });
+
+  it('"not safe" is an emergency; "a person" hands the chat over', () => {
+    const c = conversation({ locale: 'vi', country: 'KR' });
+    c.send({ type: 'user.concern', nlu: understood({ intent: 'concern' }) });
+    const unsafe = c.send({ type: 'user.choice', id: 'safety_unsafe' });
+    expect(unsafe[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'KR' });
+    expect(unsafe).toContainEqual({ type: 'handoff', reason: 'emergency', priority: 'emergency' });
+    c.send({ type: 'user.concern', nlu: understood({ intent: 'concern' }) });
+    c.send({ type: 'user.choice', id: 'staff' });
+    expect(c.value).toBe('staff');
+  });
+});
+
 describe('unsupported input', () => {
   it('gets a polite reply for its kind and the question again', () => {
     const c = conversation({ locale: 'vi', country: 'JP' });

@@ -109,6 +109,11 @@ export const countrySchema = z.strictObject({
   /** The button's words when the name is longer than a button allows (Messenger: 20 characters). */
   label: localizedSchema.optional(),
   cities: z.array(citySchema).default([]),
+  /**
+   * The host country's own words workers use for its people and offices (kumiai, sajang, lão bản,
+   * kafeel): they say where the user is when no place is named.
+   */
+  words: z.array(nonEmpty).default([]),
 });
 export type Country = z.infer<typeof countrySchema>;
 export const countryFileSchema = z.array(countrySchema).min(1);

@@ -16,7 +16,11 @@ import type { Token } from './pattern.ts';
 export const DANGER_LABEL = 'danger';
 export const CALM_LABEL = 'calm';
 
-/** The words of a message and each pair of neighbouring words in one clause ("bi_nhot", "nhot_trong"). */
+/**
+ * The words of a message, each pair of neighbouring words in one clause ("bi_nhot", "nhot_trong"),
+ * and the letter trigrams of each word with its edges ("^nh", "nho", "hot", "ot$"): a typo or a
+ * dialect spelling ("nhôtt", "đáng") still shares most of its trigrams with the word it stands for.
+ */
 export function dangerFeatures(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -24,9 +28,13 @@ export function dangerFeatures(tokens: readonly Token[]): string[] {
     out.push(t.f);
     const next = tokens[i + 1];
     if (next && next.c === t.c) out.push(`${t.f}_${next.f}`);
+    const padded = `^${t.f}$`;
+    if (t.f.length >= MIN_GRAM_WORD) for (let k = 0; k + 3 <= padded.length; k++) out.push(`#${padded.slice(k, k + 3)}`);
   }
   return out;
 }
+/** Shorter words ("bi", "em") are their own feature already. */
+const MIN_GRAM_WORD = 3;
 
 export const dangerModelSchema = z.strictObject({
   /** How the model was made, so a reader of the file (and the staleness test) knows. */

@@ -25,6 +25,12 @@ export interface DangerRule {
    * wish to die only beside despair ("chán lắm rồi, muốn kết thúc"), not beside a contract.
    */
   needs?: string;
+  /**
+   * Phrases that, anywhere in the message, give the whole of it a harmless sense: "cứu em với" beside
+   * a deadline or a form is about paperwork; "không ai được ra ngoài" beside a typhoon is the weather.
+   * Only this phrase is dropped: any other danger in the message still counts.
+   */
+  unlessAnywhere?: string;
 }
 
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
@@ -66,6 +72,13 @@ const HOME = 'nước/quê/nhà/việt/vn';
 const NOT_THERE = '!o/tai/ben/voi/chung/cung/trong/gan/xa/cho/kieu/nhu/the';
 /** "cứu tôi với bài tập này": help with a task, not a cry. */
 const HOMEWORK = 'bài tập|bài này|bài kiểm tra|bài thi|môn|đề thi|câu này|deadline|homework|kanji|ngữ pháp|từ vựng|máy tính|excel|wifi|tiếng nhật|tiếng hàn|tiếng anh|tiếng trung';
+/** Paperwork and its deadlines: "cứu em với, mai hết hạn nộp hồ sơ". */
+const PAPERWORK = 'hồ sơ|giấy tờ|giấy xác nhận|giấy phép|hết hạn|gia hạn|hạn chót|hạn nộp|nộp đơn|mẫu đơn|điền đơn|thủ tục|visa|deadline|form|application|paperwork|expire|expires|expired|renew';
+/** Shut in by the weather or an epidemic, not by a person. */
+const WEATHER = 'bão|bão tuyết|tuyết|mưa to|mưa lớn|lũ|ngập|động đất|sóng thần|dịch|covid|cách ly|phong tỏa|phong toả|typhoon|storm|snow|snowstorm|blizzard|flood|flooding|earthquake|quarantine|lockdown|tsunami';
+/** Made to end a pregnancy: the words that say it is forced, not asked about. */
+const FORCED = 'ép|bắt|buộc|bảo phải|phải|dọa|đe dọa|không thì|nếu không|đuổi|mất việc|sa thải|cấm|force|forced|forces|forcing|make me|made me|makes me|must|have to|or *4 fired/home/deported|threaten|threatened|threatens';
+
 /** Despair that turns a vague wish to end things into a wish to die. */
 const DESPAIR =
   'chán|mệt mỏi|buồn|khổ|tuyệt vọng|bế tắc|áp lực|cô đơn|xin lỗi|vĩnh biệt|tạm biệt|khóc|đau khổ|nợ|không chịu nổi|không chịu được|không sống nổi|trầm cảm|hopeless|tired|sorry|goodbye|depressed|alone|lonely';
@@ -87,12 +100,26 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'kill/killing me/us|going to kill|will kill|gonna kill|threatens to kill|threatened to kill', kind: 'violence', unless: 'this/the/these/that overtime/work/job/heat/weather/cold/homework/exam/test/shift/traffic/noise/commute/class/kanji/grammar|overtime|homework|haha|lol|lmao|joking|so tired|so funny' },
   { p: 'threatened/threatens/threaten/threatening to hurt/kill/beat/harm/attack/rape|threatened/threatens my family|going to hurt me', kind: 'violence' },
 
+  // Food withheld as a punishment or a group left to go hungry: said by what is eaten, or not.
+  { p: `không cho ${ME} *1 ăn|không cho *4 ăn gì/uống/cơm|không được ăn gì|không cho * ăn cơm/uống|phạt * nhịn/đói|phạt không cho ăn|cắt cơm|cắt bữa|cắt * bữa ăn|chỉ cho uống nước|chỉ được uống nước|chỉ có nước * uống|đói lả|đói meo|đói rã|hết gạo * không|không còn gì * ăn|không có cơm ăn|không có tiền * ăn * ngày|mấy ngày * chưa có gì * bụng|chỉ cho * gặm/ăn * bánh mì/mì gói|ăn cơm nguội * ngày`, kind: 'violence', unless: 'xét nghiệm|khám|mổ|phẫu thuật|nhịn ăn|ăn chay|ramadan|giảm cân|ăn kiêng|nội soi' },
+  { p: 'no dinner/lunch/breakfast/meal/meals/food/rice * day/days/night/nights|no dinner/lunch/breakfast/meal/meals as * punishment|punish/punished/punishes/punishing * no/without food/dinner/lunch/meal/meals/eat/eating|not allowed * food|no food * left|ran out of food|run out of food|only * water * day/days|have not eaten * day/days|did not eat * day/days|locked * fridge/kitchen|starved|starving us', kind: 'violence', unless: 'fasting|ramadan|diet|surgery|operation|blood test' },
+  // Made to end a pregnancy (a broker, an organisation, an employer): the act, with what forces it.
+  { p: 'nạo thai|nạo hút|phá thai|bỏ thai|bỏ cái thai|hút thai|phá bầu|bỏ bầu|bỏ đứa bé|bỏ cái bầu|uống thuốc * thai|thuốc phá thai|abortion|abort * baby/pregnancy|get rid of the baby|terminate * pregnancy|end the pregnancy', kind: 'violence', needs: FORCED },
+  { p: 'không được/cho * có thai/bầu/con * thì/nếu/không|có thai/bầu * thì * đuổi/về nước/mất việc/sa thải|có thai/bầu * bị đuổi|bị đuổi * vì có thai/bầu|pregnant * fired/sent home/deported|fired * because * pregnant', kind: 'violence' },
+  // Pictures demanded: "đòi em gửi ảnh không mặc đồ".
+  { p: 'đòi/bắt/ép/bảo * gửi/chụp * ảnh/hình * không mặc/khỏa/khoả/nude/nóng/sexy/hở|ảnh/hình khỏa/khoả thân|ảnh/hình không mặc|ảnh nude|hình nude|send * naked/nude * photo/photos/pictures/picture/pics|nude photos|naked photos', kind: 'sexual_abuse' },
+  { p: 'grab/grabs/grabbed/grabbing me|keeps grabbing|keeps touching|touching me|forced himself|kissed me|kiss me by force|comes into my room at night|came into my room at night', kind: 'sexual_abuse' },
+  // Hurt, and care forbidden: no ambulance, no doctor, no hospital.
+  { p: 'cấm/không cho * gọi/đi/đưa/chở * cấp cứu/cứu thương/bệnh viện/viện/bác sĩ/khám|không cho * đi khám|cấm * đi khám|không được * đi viện/khám/bác sĩ|no doctor|no hospital|not allowed *4 doctor/hospital/ambulance|not let *4 doctor/hospital/ambulance|forbid/forbids/forbade/forbidden *4 doctor/hospital/ambulance|says no ambulance|refuses * ambulance/doctor/hospital', kind: 'danger', unless: 'bảo hiểm|chi phí|tiền viện phí|giấy phép nghỉ|insurance|cost|fee|fees' },
+  // Watched by armed men: guards, guns, the gate.
+  { p: 'guards/guard/men/man * guns/gun/gate/gates/door/dorm/sticks/weapons|armed guards|armed men|men with guns|guns at the|watch/watches/watching * dorm/door/gate/us * night|bảo vệ * cầm gậy/súng/dao|bảo vệ * canh * cổng/cửa|có người * cầm súng/gậy * canh|canh cổng|canh cửa', kind: 'confinement', unless: 'bảo vệ tòa nhà|bảo vệ công ty|bảo vệ khu|security guard job|việc bảo vệ' },
+
   // ── confinement ──
-  { p: `nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement', unless: ANIMALS },
-  { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|không/chẳng/chả được phép ra/rời/đi|không/chẳng/chả được đi đâu|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement' },
+  { p: `nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement', unless: ANIMALS, unlessAnywhere: WEATHER },
+  { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|không/chẳng/chả được phép ra/rời/đi|không/chẳng/chả được đi đâu|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement', unlessAnywhere: WEATHER },
   { p: `không/chẳng/chả cho về ${NOT_ABOUT}|không/chẳng/chả cho ${ME} về ${NOT_ABOUT}|không chịu cho * về ${NOT_ABOUT}|không thả * về|không cho * bỏ về|giữ * không cho về`, kind: 'confinement' },
   { p: `không cho/được liên lạc|không cho * liên lạc|không cho * nói chuyện/nhắn/chat/gặp/gọi với/cho/tin/về/ai|không cho * gọi về|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả|mới cho đi`, kind: 'confinement' },
-  { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|bị * khóa/khoá/lock trong|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}` },
+  { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|bị * khóa/khoá/lock trong|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}`, unlessAnywhere: WEATHER },
   { p: `không/chẳng/chả/chưa cho/được lên/vào/cập bờ|không/chẳng/chả/chưa cho/được xuống/rời tàu|không/chẳng/chả/chưa cho * lên/vào/cập bờ|không/chẳng/chả/chưa cho * xuống/rời tàu|không/chẳng/chả cho * xuống tàu|bị giữ ở/tại/trong/trên|bị giữ lại ở/tại/trong/trên|giữ ${ME} ở/tại/trong/trên|đang bị giữ !luong/tien/ho/giay/the/hop/visa/bang/phep/coc/passport/dien/so|bị giữ làm con tin|làm con tin`, kind: 'confinement' },
   // Not let home — unless it is the leave for Tết or a funeral that was refused.
   { p: `không/chẳng/chả cho * về ${HOME}`, kind: 'confinement', unless: 'phép|ăn tết|về tết|nghỉ tết|thăm nhà|thăm quê|nghỉ lễ|đám cưới|đám giỗ|chịu tang|dự đám' },
@@ -101,8 +128,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // Out of contact for weeks is danger now; a worker declared missing ("mất tích") is a Support
   // Fund case for the family, as the shared dev set labels it.
   { p: `bị bỏ rơi|bị bỏ lại|bị vứt lại|bị bỏ mặc|bị đuổi ra đường|ngủ ngoài đường|ngủ ngoài công/trời/ga/gầm/hè/ghế|phải ngủ ở/ngoài *2 công/ga/gầm/đường/trời|vô gia cư|lang thang ngoài đường|đứng ngoài đường|không có chỗ ngủ|không có chỗ ở|không nơi nương tựa|không biết đi đâu !choi/an/du/lam/mua/hoc/kham/cho/xem|không biết * đang ở đâu|không biết mình/em/tôi/tui/nó/đang ở đâu|không rõ * đang ở đâu|bị đuổi ra đường|đuổi * ra đường|đuổi ra đường|đuổi * ra khỏi nhà|người lạ * theo ${ME}|bám theo ${ME}|theo dõi ${ME}|rình rập|không thoát ra được|không thoát được|không trốn được|không trốn thoát|không có lối thoát|không chạy thoát|mất liên lạc * ngày/tuần/tháng/hôm/nay|tháng/tuần nay không gọi/liên/nhắn|không gọi về * ngày/tuần/tháng|không liên lạc * ngày/tuần/tháng|không nghe máy * ngày/tuần/tháng|bặt tin|không có tin tức gì|no news from|not heard from|lost contact|mất liên lạc với ${ME}|bặt vô âm tín|không liên lạc được với ${ME}|không liên lạc được * ngày/tuần/tháng|trốn thoát|trốn ra được|trốn được ra|trốn được khỏi|thoát được khỏi|chạy trốn khỏi|đang lẩn trốn|đang trốn ở/trong|can not escape|no way out|nowhere to go|no place to go|nowhere to stay|sleeping on the street|not eaten for|have not eaten|no food for|abandoned|stranded|left behind|do not know where * is/are/am|escaped from`, kind: 'danger' },
-  { p: 'took/take/takes/taken my phone|no contact with my family|not allowed to call|lock the door|locked the door|locks the door|locked/lock/locks * me/us/in/up/inside|locked in|locked up|locked inside|trapped|confined|imprisoned|held captive|keep/keeps/kept me inside', kind: 'confinement' },
-  { p: 'not/never allowed to leave/go|not * let me * leave/go/out|not * let us * leave/go/out|never let me * leave/go/out|can not leave the house/room/building/compound|can not go out|can not get out', kind: 'confinement' },
+  { p: 'took/take/takes/taken my phone|no contact with my family|not allowed to call|lock the door|locked the door|locks the door|locked/lock/locks * me/us/in/up/inside|locked in|locked up|locked inside|trapped|confined|imprisoned|held captive|keep/keeps/kept me inside', kind: 'confinement', unlessAnywhere: WEATHER },
+  { p: 'not/never allowed to leave/go|not * let me * leave/go/out|not * let us * leave/go/out|never let me * leave/go/out|can not leave the house/room/building/compound|can not go out|can not get out', kind: 'confinement', unlessAnywhere: WEATHER },
 
   // ── sexual abuse and harassment ──
   { p: `quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với/cùng/chung|ép * ngủ với/cùng/chung|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|ép/bắt * đi khách|đòi ngủ|đòi * ngủ với/cùng/chung|bắt * ngủ với/cùng/chung|bảo * ngủ với/cùng/chung|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm`, kind: 'sexual_abuse' },
@@ -111,7 +138,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
 
   // ── self-harm ──
   // "nóng muốn chết", "đói muốn chết": a physical state said strongly, not a wish (see notAfter).
-  { p: 'muốn chết', kind: 'self_harm', strong: true, notAfter: ['nong', 'lanh', 'ret', 'doi', 'khat', 'ngon', 'cuoi', 'vui', 'suong', 'them', 'ngua', 'thom', 'dep', 'hay', 'oi', 'buc'] },
+  { p: 'muốn chết', kind: 'self_harm', strong: true, notAfter: ['nong', 'lanh', 'ret', 'doi', 'khat', 'ngon', 'cuoi', 'vui', 'suong', 'them', 'ngua', 'thom', 'dep', 'hay', 'oi', 'buc', 'di', 'ca', 'deadline', 'hoc', 'chay', 'ban', 'nhuc', 'sot', 'xau', 'ngai', 'tuc'] },
   { p: `thà chết|chết đi cho|ước gì * chết|mong * chết|chết cho xong|chết quách|không/chẳng muốn sống ${NOT_THERE}|không thiết sống|chán sống ${NOT_THERE}|hết muốn sống ${NOT_THERE}|không còn muốn sống ${NOT_THERE}|chán đời|không/chẳng/chả còn thiết|không/chẳng/chả thiết sống|kết liễu|kết thúc cuộc đời|kết thúc cuộc sống|kết thúc đời|tự sát|+tự +tử|+tự +vẫn|nhảy lầu|nhảy cầu|uống thuốc ngủ|uống thuốc chuột|cắt cổ tay|rạch tay|treo cổ`, kind: 'self_harm', strong: true },
   { p: `muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để tự tử|muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để ${ME} tự tử|tự tử chết/mất|tự tử cho xong`, kind: 'self_harm', strong: true },
   { p: `sống làm gì|sống để làm gì|sống chi nữa|sống làm chi|lý do * để sống|lý do để sống|lý do gì để sống|không còn gì để sống|không/chẳng/chả thiết tha|không/chẳng/chả thiết gì|tự giải thoát|giải thoát cho bản thân|tìm đến/tới cái chết|tìm cái chết|về với ông bà|về với tổ tiên|đi theo ba/bố/ông mẹ/bà luôn|đi theo ba/bố/ông mẹ/bà cho|vĩnh biệt mọi/cuộc/bố/ba/mẹ/gia/tất/cả/anh/chị/em|tin nhắn cuối cùng|lời nhắn cuối cùng|lời trăn trối|biến mất khỏi|muốn biến mất|ước gì * biến mất|hơn nếu không có/thiếu ${ME}|hơn khi không có ${ME}|không bao giờ tỉnh dậy|không bao giờ dậy|ngủ *3 không dậy nữa|ngủ *3 không tỉnh lại|không bao giờ tỉnh lại|không muốn dậy nữa|không muốn tỉnh dậy|không muốn thức dậy nữa|ngủ mãi mãi|ngủ luôn không dậy|rạch cổ tay|thuốc chuột|thuốc diệt chuột|thuốc trừ sâu|uống * vỉ thuốc|uống hết * thuốc|uống cả * thuốc|uống hết vỉ|uống cả vỉ|uống quá liều|quá liều|nhảy sông|nhảy xuống sông|nhảy xuống từ|lao xuống sông|gieo mình|muốn/tính/định/sẽ/thà/chắc nhảy *2 sông/biển/lầu/cầu/xuống|đứng trên sân thượng|đứng trên mái/nóc/lan/thành|trèo lên sân thượng|trèo lên mái/nóc/lan/thành|kết thúc tất cả|kết thúc mọi thứ|kết thúc mọi chuyện|chết cho rồi|chết đi cho|chết luôn cho|ra đi mãi mãi`, kind: 'self_harm', strong: true, unless: 'phơi|ngắm|hút thuốc|tập thể dục|diệt chuột|bẫy chuột|nhà * chuột|cắt tay áo|móng tay' },
@@ -154,8 +181,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `có người =canh !sat|bị =canh !sat/cao/bao/giac/tinh|=canh chừng ${ME}|=canh giữ ${ME}|người =canh gác|guarded|guards watch|watched all the time`, kind: 'confinement', unless: 'canh chua|canh cá|nấu canh|ăn canh|bảo vệ tòa nhà|bảo vệ công ty' },
 
   // ── danger, a cry for help ──
-  { p: `help ${ME} với/gấp/đi|help với|help gấp|cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'], unless: HOMEWORK },
-  { p: 'help me .|help me please/now/quickly/asap/immediately/i/im/they/he/she/someone/somebody/sos/urgent/urgently|help us .|help us please/now/quickly|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help .|please help us/quickly/now/urgent|sos|save me|save us|save my life|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'] },
+  { p: `help ${ME} với/gấp/đi|help với|help gấp|cứu ${ME}|cứu với|cứu giúp|cứu gấp|cứu mạng|^cứu !ho/thuong/hoa/tro/net/cap|ai cứu|làm ơn cứu|xin cứu|cứu cứu|sắp chết !doi|sắp bị giết|sắp bị đánh`, kind: 'danger', strong: true, notAfter: ['cap', 'giai', 'nghien', 'tra', 'chuyen'], unless: HOMEWORK, unlessAnywhere: PAPERWORK },
+  { p: 'help me .|help me please/now/quickly/asap/immediately/i/im/they/he/she/someone/somebody/sos/urgent/urgently|help us .|help us please/now/quickly|^help help|^help please/i/we/they/my/someone/somebody/now/urgent|please help .|please help us/quickly/now/urgent|sos|save me|save us|save my life|someone help|somebody help', kind: 'danger', strong: true, notAfter: ['can', 'could', 'will', 'would', 'you'], unlessAnywhere: PAPERWORK },
   { p: 'bị người/bọn/tụi/nó/họ/ai/hắn *2 theo dõi|bị người/bọn/tụi/nó/họ/ai/hắn *2 đe dọa|bị người/bọn/tụi/nó/họ/ai/hắn *2 dọa/rình|following me|stalking me|chasing me|đuổi theo * em/tôi/mình|bị theo dõi|bị rình|need help urgently|urgent help|help urgently|in danger|life is in danger|i am not safe|not safe here|do not feel safe|afraid for my life|emergency !number/numbers/line/lines/hotline/hotlines/contact/contacts/passport/travel/services/service/call/phone/fund/loan/document/documents/visa/support/assistance/procedure', kind: 'danger', notAfter: ['of', 'for', 'in'] },
   { p: 'nguy hiểm !khong/chua/nhat/khi/the/nhu/gi|gặp nguy|nguy đến tính mạng|tính mạng * đe dọa|không an toàn|khẩn cấp !so/lien/goi/duong/tong/ho/cho/thi/thu|sợ bị giết|sống không bằng chết|cần giúp gấp|cần hỗ trợ gấp|giúp * gấp !ve/thu/ho/giay/lam', kind: 'danger', notAfter: ['so', 'goi', 'duong', 'tong', 'truong', 'hop', 'neu', 'khi', 'co', 'cap', 'it', 'bot', 'muc', 'nganh', 'viec', 'cong', 'chieu', 'tuc', 'thong', 'hanh'] },
 ];
@@ -181,7 +208,7 @@ export const HYPOTHETICAL = ['nếu', 'giả sử', 'giả như', 'lỡ như', '
  * someone else's story, on a screen, or end it ("được thả"). Screens are named by what is done
  * with them ("xem phim", "đọc trên mạng"): "bị quay video" and "lừa đảo trên mạng" are not stories.
  */
-export const DISTANT = ['tung', 'truoc day', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'doc tren', 'xem tren', 'tren mang noi', 'tren mang dang', 'tren tivi', 'xem phim', 'coi phim', 'bo phim', 'trong phim', 'phim nay', 'phim do', 'canh phim', 'doan phim', 'phim hanh dong', 'phim kinh di', 'phim hay', 'xem video', 'coi video', 'xem clip', 'coi clip', 'clip nay', 'video nay', 'choi game', 'game nay', 'tro choi', 'doc truyen', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'game', 'nghe ke', 'phong su', 'duoc tha', 'tha ra', 'da duoc tha', 'released', 'was released', 'got out'];
+export const DISTANT = ['tung', 'truoc day', 'hoi o', 'hoi con', 'hoi lam', 'hoi di', 'hoi sang', 'hoi moi sang', 'hoi ben', 'when i was in', 'when i worked', 'hoi truoc', 'luc truoc', 'nam ngoai', 'nam truoc', 'ngay xua', 'hoi xua', 'used to', 'years ago', 'year ago', 'months ago', 'long ago', 'last year', 'in the past', 'nghe noi', 'doc bao', 'tren bao', 'bao dang', 'xem tin', 'doc tin', 'tin tuc', 'thay tren', 'doc tren', 'xem tren', 'tren mang noi', 'tren mang dang', 'tren tivi', 'xem phim', 'coi phim', 'bo phim', 'trong phim', 'phim nay', 'phim do', 'canh phim', 'doan phim', 'phim hanh dong', 'phim kinh di', 'phim hay', 'xem video', 'coi video', 'xem clip', 'coi clip', 'clip nay', 'video nay', 'choi game', 'game nay', 'tro choi', 'doc truyen', 'truyen', 'news', 'heard that', 'i read', 'movie', 'film', 'story', 'game', 'nghe ke', 'phong su', 'duoc tha', 'tha ra', 'da duoc tha', 'released', 'was released', 'got out'];
 
 /** Hearsay words that do not make a story when the one it happened to is the user's own ("nghe nói chồng em bị bắt"). */
 export const HEARSAY = ['nghe noi', 'nghe ke', 'nghe tin', 'heard that', 'tren mang', 'tren facebook', 'tren zalo', 'tren tiktok', 'tren youtube', 'co nguoi bao', 'co nguoi noi', 'nguoi ta noi', 'nguoi ta bao'];
@@ -199,3 +226,14 @@ export const THREATS = ['doa', 'ham', 'threaten', 'threatens', 'threatened', 'th
 
 /** Words that end the reach of a negation or supposition ("không bị đánh nhưng bị nhốt"). */
 export const SCOPE_BREAKS = ['nhung', 'ma', 'but', 'and', 'va', 'gio', 'now', 'bay', 'roi'];
+
+/**
+ * Signs that something is wrong that do not say what: a farewell ("đừng tìm con nữa", "tell my mom
+ * I love her"), the end of endurance ("không chịu nổi nữa"). Alone such a message gets "are you safe
+ * right now?"; a farewell that says several of them is a letter before self-harm. `weight` 2 is a
+ * sign on its own, 1 only beside another.
+ */
+export const CONCERN_SIGNS: readonly { p: string; weight: 1 | 2 }[] = [
+  { p: `đừng tìm ${ME}|đừng đợi/chờ ${ME} nữa|đừng đợi/chờ ${ME} .|đừng đợi/chờ * nữa|chào * lần cuối|lần cuối * chào/nhắn/gọi/nói|nhắn * lần cuối|lời cuối|không chịu nổi nữa|không chịu được nữa|không chịu đựng nổi nữa|hết chịu nổi|chịu hết nổi|không trụ nổi nữa|không cố được nữa|không gắng được nữa|không còn sức * nữa|là gánh nặng|làm gánh nặng|không làm phiền ai nữa|không làm phiền * nữa|buông xuôi|buông bỏ tất cả|kiếp sau|bất hiếu|dont look for me|do not look for me|do not wait for me|tell my mom/mother/mum/dad/father/family/parents/wife/husband * love|sorry for everything|will not be a burden|not be a burden|goodbye everyone|goodbye mom/mother/mum/dad/family|can not take it anymore|can not do this anymore|can not go on`, weight: 2 },
+  { p: 'xin lỗi mọi/bố/ba/mẹ/má/cả/gia/con|con xin lỗi|em xin lỗi mọi người|giữ sức khỏe|giữ gìn sức khỏe|giữ sức khoẻ|cảm ơn mọi người * thời gian|cảm ơn * tất cả|đi trước đây|đi trước nhé|để lại cho|chưa làm được gì cho|mệt lắm rồi|mệt mỏi quá rồi|tạm biệt|vĩnh biệt|chăm sóc * bố mẹ/ba mẹ/mẹ/bố/con|thương mọi người|thương bố mẹ|i love you all|thank you for everything|take care of mom/mother/dad/my|so tired of everything|i am sorry', weight: 1 },
+];

@@ -7,6 +7,7 @@
 // doubt the rule is recall: a false alarm costs a phone number shown, a miss can cost a life.
 import {
   CLOSE,
+  CONCERN_SIGNS,
   DANGER_KINDS,
   DANGER_RULES,
   DISTANT,
@@ -30,7 +31,7 @@ const PASSPORT_HELD = new PatternIndex<true>(
   [
     'giữ/thu/lấy/cầm *3 hộ chiếu|giữ/thu/lấy/cầm *3 passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
     'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều|giữ/thu/lấy/cầm * thẻ cư trú|thẻ ngoại kiều * bị * giữ',
-    'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport|passport * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
+    'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport/passports|passport/passports * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
 );
 const WANTS_OUT = new PatternIndex<true>(
@@ -53,6 +54,28 @@ const DEMANDS = new PatternIndex<true>(
   ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/trieu|bắt * trả * tiền|bắt/đòi * trả/nộp/đền * #|đòi *2 #|phải trả #|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go|pay * before * leave/go'].map((p) => [p, true] as const),
 );
 
+/**
+ * A debt that must be paid before leaving — the fare, the "fees" — with the door, the passport or
+ * the compound holding the worker to it: debt bondage.
+ */
+const DEBT = new PatternIndex<true>(
+  [
+    'nợ *3 tiền/đô/usd/#|nợ công ty|nợ môi giới|nợ chủ|owe/owes/owed *3 #/dollars/money/usd/debt|in debt to|work off * debt|pay off * debt|pay back * debt|debt bondage|trả hết * mới|trả nợ * mới|trả đủ * mới',
+  ].map((p) => [p, true] as const),
+);
+const HELD_TO_IT = new PatternIndex<true>(
+  ['before * can/could/may * go/leave|before * go/leave|until * pay|mới được đi/về/ra/rời|mới cho đi/về/ra/rời|mới thả|guards/guard|bảo vệ|canh|not allowed to leave|can not leave'].map((p) => [p, true] as const),
+);
+
+/**
+ * Said after the danger: it is over, the user is home ("…giờ về VN rồi", "now back in Vietnam").
+ * Not when wished for ("muốn về nước rồi tính").
+ */
+const RESOLVED = new PatternIndex<true>(
+  ['đã về nước/vn/việt/quê|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi'].map((p) => [p, true] as const),
+);
+const WISHED = new Set(['muon', 'can', 'xin', 'duoc', 'cho', 'phai', 'dinh', 'se', 'mong', 'doi', 'bat', 'chua', 'khong', 'want', 'to', 'not']);
+
 /** A signature or silence forced: "ép ký … không ký thì không trả hộ chiếu". */
 const COERCION = new PatternIndex<true>([['ép/bắt/buộc * ký|không ký thì|không ký là|dọa|force/forced/forces * sign|threaten/threatened/threatens', true]]);
 
@@ -67,6 +90,7 @@ const SHORT_PLEA = 12;
 
 /** Each rule's harmless contexts and required companions, compiled once. */
 const UNLESS = new Map(DANGER_RULES.filter((r) => r.unless).map((r) => [r, new PatternIndex<true>([[r.unless!, true]])]));
+const ANYWHERE = new Map(DANGER_RULES.filter((r) => r.unlessAnywhere).map((r) => [r, new PatternIndex<true>([[r.unlessAnywhere!, true]])]));
 const NEEDS = new Map(DANGER_RULES.filter((r) => r.needs).map((r) => [r, new PatternIndex<true>([[r.needs!, true]])]));
 
 /**
@@ -95,23 +119,82 @@ const ruleWords = new Map(DANGER_RULES.map((r) => [r, new Set(wordsOf([r.p]))]))
 export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): DangerKind[] {
   const negators = NEGATOR_SETS[lang];
   const found = new Set<DangerKind>();
+  // Kinds whose phrase the rest of the message made harmless (a deadline, a storm): they count
+  // only beside another sign of danger.
+  const provisional = new Set<DangerKind>();
   // A kind found once need not be looked for again (a long message repeats itself).
   for (const m of RULES.scan(tokens, (rule) => found.has(rule.kind))) {
     const rule = m.value;
-    if (rule.notAfter && m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c && rule.notAfter.includes(tokens[m.start - 1]!.f)) continue;
-    const unless = UNLESS.get(rule);
-    if (unless && inClause(unless, tokens, tokens[m.start]!.c)) continue;
-    const needs = NEEDS.get(rule);
-    if (needs && !outside(needs, tokens, m.start, m.end)) continue;
-    if (!rule.strong && explainedAway(tokens, m.start, m.end, ruleWords.get(rule)!, negators)) continue;
-    found.add(rule.kind);
+    if (!counts(rule, tokens, m.start, m.end, negators)) continue;
+    const anywhere = ANYWHERE.get(rule);
+    if (anywhere && hasMatch(anywhere, tokens)) provisional.add(rule.kind);
+    else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
   if (!found.has('confinement') && hasMatch(PASSPORT_HELD, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
   if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
+  if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || hasMatch(PASSPORT_HELD, tokens) || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
+  if (found.size > 0 || hasMatch(PASSPORT_HELD, tokens)) for (const k of provisional) found.add(k);
   return DANGER_KINDS.filter((k) => found.has(k));
+}
+
+/** Whether a rule's match stands: not in a harmless sense, not laughed at, denied, supposed or over. */
+function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: number, negators: ReadonlySet<string>): boolean {
+  if (rule.notAfter && start > 0 && tokens[start - 1]!.c === tokens[start]!.c && rule.notAfter.includes(tokens[start - 1]!.f)) return false;
+  // "sếp dọa giết em =)))": said laughing, for effect.
+  if (tokens[start]!.j) return false;
+  const unless = UNLESS.get(rule);
+  if (unless && inClause(unless, tokens, tokens[start]!.c)) return false;
+  const needs = NEEDS.get(rule);
+  if (needs && !outside(needs, tokens, start, end)) return false;
+  if (rule.strong) return true;
+  return !explainedAway(tokens, start, end, ruleWords.get(rule)!, negators) && !resolvedAfter(tokens, end);
+}
+
+/** "…bị bỏ đói, giờ về VN rồi": what came before is over. */
+function resolvedAfter(tokens: readonly Token[], end: number): boolean {
+  for (const m of RESOLVED.scan(tokens)) {
+    if (m.start < end) continue;
+    const prev = tokens[m.start - 1];
+    if (!prev || prev.c !== tokens[m.start]!.c || !WISHED.has(prev.f)) return true;
+  }
+  return false;
+}
+
+/** The intent of a message that gets "are you safe right now?" rather than the emergency reply. */
+export const CONCERN_INTENT = 'concern';
+
+const CONCERN = new PatternIndex<1 | 2>(CONCERN_SIGNS.map((c) => [c.p, c.weight] as const));
+const concernWords = new Set(wordsOf(CONCERN_SIGNS.map((c) => c.p)));
+/** Signs that add up to this are a concern ("are you safe right now?")… */
+const CONCERN_AT = 2;
+/** …and to this, a farewell letter: self-harm. */
+const FAREWELL_AT = 4;
+
+/**
+ * Something is wrong without a word for what: a farewell, the end of endurance. `self_harm` when
+ * the signs add up to a letter before dying, `concern` when they only say something is wrong.
+ * Each sign counts once, and not when laughed at, denied, supposed or told as the past.
+ */
+export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 'self_harm' | 'concern' | undefined {
+  const negators = NEGATOR_SETS[lang];
+  const seen = new Set<string>();
+  // Overlapping signs ("con xin lỗi mẹ") are one sign, of the higher weight.
+  const signs: { start: number; end: number; weight: number }[] = [];
+  for (const m of CONCERN.scan(tokens)) {
+    if (seen.has(m.pattern.source) || tokens[m.start]!.j) continue;
+    if (explainedAway(tokens, m.start, m.end, concernWords, negators)) continue;
+    seen.add(m.pattern.source);
+    const overlap = signs.find((x) => m.start < x.end && x.start < m.end);
+    if (overlap) {
+      overlap.weight = Math.max(overlap.weight, m.value);
+      overlap.end = Math.max(overlap.end, m.end);
+    } else signs.push({ start: m.start, end: m.end, weight: m.value });
+  }
+  const weight = signs.reduce((sum, x) => sum + x.weight, 0);
+  return weight >= FAREWELL_AT ? 'self_harm' : weight >= CONCERN_AT ? 'concern' : undefined;
 }
 
 /** Whether a phrase of the index is in the given clause. */
@@ -137,6 +220,8 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   for (let i = start - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
     const t = tokens[i]!;
     if (t.c !== clause || isBreak(tokens, i)) break;
+    // "dọa nếu không bỏ thai thì…": the negation is the condition of a threat, not a denial.
+    if (negators.has(t.f) && tokens[i - 1]?.f === 'neu' && firstAt(tokens, from0(tokens, start, clause), i - 1, THREAT_WORDS) >= 0) break;
     if (negators.has(t.f)) return true;
     if (!TRANSPARENT.has(t.f)) break;
   }
@@ -164,11 +249,13 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   const hypo = firstMatch(tokens, from, start, HYPO);
   if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
   // The past, or someone else's story, anywhere before (until "but", "now"…) or later in the clause.
+  // Not across the end of a sentence: "I paid it two years ago. The foreman keeps grabbing me."
   let back = start;
-  while (back > 0 && start - back < REACH && !isBreak(tokens, back - 1)) back--;
+  const sentence = tokens[start]!.sentence;
+  while (back > 0 && start - back < REACH && !isBreak(tokens, back - 1) && tokens[back - 1]!.sentence === sentence) back--;
   let ahead = end;
   while (ahead < tokens.length && ahead - end < REACH && tokens[ahead]!.c === clause && !isBreak(tokens, ahead)) ahead++;
-  if (containsAny(tokens, back, start, PAST) || containsAny(tokens, end, ahead, PAST)) return true;
+  if (pastIn(tokens, back, start) || pastIn(tokens, end, ahead)) return true;
   // Hearsay is a story, except about the user's own: "nghe nói chồng em bị giữ trên tàu".
   return containsAny(tokens, back, start, HEARSAY_WORDS) && !closeToUser(tokens, back, start);
 }
@@ -244,6 +331,20 @@ function endsWith(tokens: readonly Token[], end: number, clause: number, phrases
   while (last < tokens.length && tokens[last]!.c === clause) last++;
   while (last > end && PARTICLES.has(tokens[last - 1]!.f)) last--;
   return phrases.some((p) => last - p.length >= end && p.every((w, j) => tokens[last - p.length + j]!.f === w));
+}
+
+/** "đi trước đây" is "I'm off now", not "trước đây" (formerly). */
+const NOT_PAST_AFTER: Record<string, string[]> = { 'truoc day': ['di', 've', 'chay'] };
+
+function pastIn(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    for (const p of PAST) {
+      if (i + p.length > to || !p.every((w, j) => tokens[i + j]!.f === w)) continue;
+      if (NOT_PAST_AFTER[p.join(' ')]?.includes(tokens[i - 1]?.f ?? '')) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** "giờ" is "now" — except in "bao giờ", "mấy giờ", "lúc nào giờ". */

@@ -2,6 +2,9 @@
 // Shared by the `nlu:eval` command and the tests that keep the targets.
 import { z } from 'zod';
 import type { NluOutput } from '../conversation.ts';
+import { CONCERN_INTENT } from './danger.ts';
+import { hasMarks } from './fold.ts';
+import { detectLanguage } from './language.ts';
 
 export const evalLineSchema = z.strictObject({
   text: z.string(),
@@ -9,6 +12,8 @@ export const evalLineSchema = z.strictObject({
   intents: z.array(z.string().min(1)).min(1),
   /** The ISO code of the country the message names, when it names one. */
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** What kind of message it is (farewell, starvation, hyperbole, past…): figures are also given per family. */
+  family: z.string().regex(/^[a-z_]+$/).optional(),
 });
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
@@ -48,20 +53,41 @@ export interface EvalSummary {
   n: number;
   /** Share of lines whose predicted primary intent (`intent`) is among the acceptable ones. */
   accuracy: number;
-  /** Over lines that list "emergency": share where the NLU reported at least one danger kind. */
+  /** Over lines that list "emergency": share where the NLU reported a danger kind or the concern. */
   emergencyRecall: number;
-  /** Over lines that do not list "emergency": share where the NLU reported a danger kind anyway. */
+  /** Over lines that do not list "emergency": share where the NLU reported a danger kind or the concern anyway. */
   falseEmergencyRate: number;
   /** Over lines that give a country: share where the NLU's country is exactly that code. */
   countryAccuracy: number;
 }
 
+/** Danger figures over one slice of the lines (a family, a language, typed with or without marks, a length). */
+export interface DangerFigures {
+  emergencies: number;
+  /** Emergencies recognised: a danger kind, or the "are you safe?" concern. */
+  found: number;
+  calm: number;
+  /** Harmless lines that got a danger kind or the concern. */
+  falseAlarms: number;
+  recall: number;
+  falseAlarmRate: number;
+}
+
+/** The slices danger is reported by: where recall is lost shows which voice or family to work on. */
+export interface DangerBreakdown {
+  family: Record<string, DangerFigures>;
+  language: Record<string, DangerFigures>;
+  diacritics: Record<string, DangerFigures>;
+  length: Record<string, DangerFigures>;
+}
+
 export interface EvalReport {
   summary: EvalSummary;
+  danger: DangerBreakdown;
   perIntent: Record<string, IntentFigures>;
   /** expected (first acceptable) → predicted primary intent → count, for lines that missed. */
   confusions: Record<string, Record<string, number>>;
-  misses: { text: string; expected: string[]; got: NluOutput; country?: string }[];
+  misses: { text: string; expected: string[]; got: NluOutput; country?: string; family?: string }[];
 }
 
 /**
@@ -71,8 +97,31 @@ export interface EvalReport {
 function predictedSet(out: NluOutput): Set<string> {
   const set = new Set([out.intent]);
   if (out.topicIntent) set.add(out.topicIntent);
-  if (out.emergency.length > 0) set.add('emergency');
+  if (flagged(out)) set.add('emergency');
   return set;
+}
+
+/**
+ * Whether the message is treated as danger: a danger kind, or the concern that makes the bot ask
+ * "are you safe right now?" and raise the chat for staff (recognised, though not yet sure).
+ */
+export function flagged(out: NluOutput): boolean {
+  return out.emergency.length > 0 || out.intent === CONCERN_INTENT;
+}
+
+/** Up to this many words a message is short (a cry, a one-liner); beyond LONG_WORDS it buries things. */
+const SHORT_WORDS = 6;
+const LONG_WORDS = 25;
+
+function slicesOf(line: EvalLine): Record<keyof DangerBreakdown, string> {
+  const words = line.text.split(/\s+/).filter(Boolean);
+  const lang = detectLanguage(line.text);
+  return {
+    family: line.family ?? 'unlabelled',
+    language: lang,
+    diacritics: lang === 'en' ? 'english' : words.some(hasMarks) ? 'with marks' : 'without marks',
+    length: words.length <= SHORT_WORDS ? `short (≤${SHORT_WORDS} words)` : words.length <= LONG_WORDS ? 'medium' : `long (>${LONG_WORDS} words)`,
+  };
 }
 
 export function evaluate(understand: (text: string) => NluOutput, lines: readonly EvalLine[]): EvalReport {
@@ -87,20 +136,33 @@ export function evaluate(understand: (text: string) => NluOutput, lines: readonl
   const confusions: Record<string, Record<string, number>> = {};
   const misses: EvalReport['misses'] = [];
   const figures = (intent: string) => (perIntent[intent] ??= { predicted: 0, correct: 0, expected: 0, found: 0, precision: 0, recall: 0 });
+  const danger: DangerBreakdown = { family: {}, language: {}, diacritics: {}, length: {} };
 
   for (const line of lines) {
     const out = understand(line.text);
     const acceptable = new Set(line.intents);
     const predicted = predictedSet(out);
-    const hit = acceptable.has(out.intent);
+    // The concern is how the bot answers an emergency it is not sure of.
+    const hit = acceptable.has(out.intent) || (out.intent === CONCERN_INTENT && acceptable.has('emergency'));
     if (hit) correct++;
-    const danger = out.emergency.length > 0;
-    if (acceptable.has('emergency')) {
+    const alarm = flagged(out);
+    const isEmergency = acceptable.has('emergency');
+    if (isEmergency) {
       emergencyLines++;
-      if (danger) emergencyFound++;
+      if (alarm) emergencyFound++;
     } else {
       calmLines++;
-      if (danger) falseAlarms++;
+      if (alarm) falseAlarms++;
+    }
+    for (const [slice, name] of Object.entries(slicesOf(line)) as [keyof DangerBreakdown, string][]) {
+      const f = (danger[slice][name] ??= { emergencies: 0, found: 0, calm: 0, falseAlarms: 0, recall: 0, falseAlarmRate: 0 });
+      if (isEmergency) {
+        f.emergencies++;
+        if (alarm) f.found++;
+      } else {
+        f.calm++;
+        if (alarm) f.falseAlarms++;
+      }
     }
     let countryMiss = false;
     if (line.country) {
@@ -122,13 +184,19 @@ export function evaluate(understand: (text: string) => NluOutput, lines: readonl
       const row = (confusions[line.intents[0]!] ??= {});
       row[out.intent] = (row[out.intent] ?? 0) + 1;
     }
-    if (!hit || countryMiss || danger !== acceptable.has('emergency')) {
-      misses.push({ text: line.text, expected: line.intents, got: out, ...(line.country ? { country: line.country } : {}) });
+    if (!hit || countryMiss || alarm !== isEmergency) {
+      misses.push({ text: line.text, expected: line.intents, got: out, ...(line.country ? { country: line.country } : {}), ...(line.family ? { family: line.family } : {}) });
     }
   }
   for (const f of Object.values(perIntent)) {
     f.precision = ratio(f.correct, f.predicted);
     f.recall = ratio(f.found, f.expected);
+  }
+  for (const slice of Object.values(danger) as Record<string, DangerFigures>[]) {
+    for (const f of Object.values(slice)) {
+      f.recall = ratio(f.found, f.emergencies);
+      f.falseAlarmRate = f.calm === 0 ? 0 : round(f.falseAlarms / f.calm);
+    }
   }
   return {
     summary: {
@@ -138,6 +206,7 @@ export function evaluate(understand: (text: string) => NluOutput, lines: readonl
       falseEmergencyRate: calmLines === 0 ? 0 : round(falseAlarms / calmLines),
       countryAccuracy: ratio(countryRight, countryLines),
     },
+    danger,
     perIntent,
     confusions,
     misses,

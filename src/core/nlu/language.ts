@@ -52,6 +52,20 @@ function isTwoSyllables(w: string): boolean {
   return false;
 }
 
+/** A run shorter than this is a word, or two ("thanhly"); from it on, maybe a sentence without spaces. */
+export const MIN_RUN = 8;
+
+/** A Vietnamese sentence typed without spaces ("cuuemvoiem"): the whole word cuts into syllables. */
+export function isSyllableRun(w: string): boolean {
+  if (w.length < MIN_RUN || !/^[a-z]+$/.test(w)) return false;
+  const ok = [true];
+  for (let i = 1; i <= w.length; i++) {
+    ok[i] = false;
+    for (let j = Math.max(0, i - 7); j < i && !ok[i]; j++) ok[i] = ok[j] === true && isVietnameseSyllable(w.slice(j, i));
+  }
+  return ok[w.length] === true;
+}
+
 export function detectLanguage(text: string): Locale {
   const words = text.normalize('NFC').toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   let vi = 0;
@@ -69,6 +83,7 @@ export function detectLanguage(text: string): Locale {
       vi += 0.5;
     } else if (EN_WORDS.has(f)) en += 1;
     else if (VI_CHAT.has(f) || isVietnameseSyllable(f) || isTwoSyllables(f)) vi += 1;
+    else if (isSyllableRun(f)) vi += 2;
     else en += 0.5;
   }
   return en > vi ? 'en' : 'vi';

@@ -6,9 +6,9 @@
 // by their neighbours ("hd" is "hợp đồng" after "thanh ly" but "hướng dẫn" before "em").
 import type { Locale } from '../messages.ts';
 import { foldDiacritics, hasMarks, markSignature } from './fold.ts';
-import { detectLanguage, isVietnameseSyllable } from './language.ts';
+import { detectLanguage, isSyllableRun, isVietnameseSyllable } from './language.ts';
 import type { Token } from './pattern.ts';
-import { KNOWN_PAIRS, KNOWN_WORDS } from './vocabulary.ts';
+import { KNOWN_PAIRS, KNOWN_WORDS, VI_COMMON } from './vocabulary.ts';
 
 /** Spelled out in either language: domain abbreviations nobody writes in English sentences. */
 const BOTH: Record<string, string> = {
@@ -81,8 +81,18 @@ const EN: Record<string, string> = {
 
 /** Tokens that are laughter or noise, not words. */
 const NOISE = /^(?:k{2,}|(?:ha){2,}h?|(?:hi){2,}|(?:he){2,}|(?:ke){2,}|hix+|huhu+|=+|:+)$/;
+/** Laughter among the noise (not "hix", "huhu": crying is no joke). */
+const LAUGH_WORD = /^(?:k{3,}|(?:ha){2,}h?|(?:hi){2,}|(?:he){2,}|(?:ke){2,}|lol+|lmao+|kaka|hoho)$/;
+/**
+ * Laughing emoticons and emoji, read before punctuation splits them (":))" would become a clause
+ * break). Replaced by a marker word that flags its clause and is then dropped.
+ */
+const LAUGH_SIGN = /(?:[=:;]+\)+|[=:;x]+d+\b|\^[_.]?\^|[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}\u{1F61D}\u{1F61C}\u{1F643}\u{1F604}\u{1F601}\u{1F92A}])+/gu;
+const LAUGH_MARKER = 'xxlaughxx';
 
 const CLAUSE_BREAK = /[.!?;:,\n…\u3002\uff0c\uff01\uff1f]+/u;
+/** Breaks that also end a sentence; a "." only before a space or the end ("3.000", "v.v" go on). */
+const SENTENCE_END = /[!?\n…\u3002\uff01\uff1f]/u;
 
 export interface Analysis {
   lang: Locale;
@@ -92,10 +102,29 @@ export interface Analysis {
 }
 
 export function analyze(text: string, lang: Locale = detectLanguage(text)): Analysis {
-  const lower = text.normalize('NFC').toLowerCase().replace(/['’`]/g, '');
+  const lower = text.normalize('NFC').toLowerCase().replace(/['’`]/g, '').replace(LAUGH_SIGN, ` ${LAUGH_MARKER} `);
   const raw: { w: string; c: number }[] = [];
+  const laughing = new Set<number>();
+  // The sentence of each clause: what happened in an earlier sentence does not explain this one.
+  const sentenceOf: number[] = [0];
+  for (const m of lower.matchAll(new RegExp(CLAUSE_BREAK.source, 'gu'))) {
+    const after = lower.charAt(m.index + m[0].length);
+    const ends = SENTENCE_END.test(m[0]) || (m[0].endsWith('.') && (after === '' || /\s/u.test(after)));
+    sentenceOf.push(sentenceOf.at(-1)! + (ends ? 1 : 0));
+  }
   lower.split(CLAUSE_BREAK).forEach((clause, c) => {
-    for (const w of clause.split(/[^\p{L}\p{N}]+/u)) if (w) raw.push({ w, c });
+    let words = 0;
+    for (const w of clause.split(/[^\p{L}\p{N}]+/u)) {
+      if (!w) continue;
+      if (w === LAUGH_MARKER || LAUGH_WORD.test(foldDiacritics(w))) {
+        // Laughter on its own after a comma ("giết em luôn, =)))") laughs at the clause before.
+        laughing.add(words === 0 && c > 0 ? c - 1 : c);
+        laughing.add(c);
+        continue;
+      }
+      words++;
+      raw.push({ w, c });
+    }
   });
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -106,7 +135,10 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
     const prev = tokens.at(-1)?.f;
     const next = raw[i + 1] ? wordInfo(raw[i + 1]!.w).folded : undefined;
     const expansion = expand(w, folded, lang, prev, next, raw[i + 1]?.c === c);
-    const split = expansion === undefined && lang === 'vi' ? info.split : undefined;
+    // A run is cut only when it is (nearly) the whole message or too long for a name: "Malaysia" and
+    // "Ikebukuro" in a sentence cut into syllables too.
+    const run = raw.length <= RUN_MESSAGE_WORDS || folded.length >= LONG_RUN ? segmentRun(folded) : undefined;
+    const split = expansion === undefined && lang === 'vi' ? (info.split ?? run) : undefined;
     if (split) {
       for (const f of split) tokens.push({ f, r: '', c });
     } else if (expansion === undefined) {
@@ -117,6 +149,10 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
     } else {
       for (const f of expansion.split(' ')) tokens.push({ f, r: '', c });
     }
+  }
+  for (const t of tokens) {
+    if (laughing.has(t.c)) t.j = true;
+    if (sentenceOf[t.c]) t.sentence = sentenceOf[t.c]!;
   }
   const question = /\?/.test(text) || /\b(?:khong|chua|ko|k|hok|gi|sao|nao|dau|may|bao nhieu|ntn)\s*$/.test(foldDiacritics(lower.trim()));
   return { lang, tokens, question };
@@ -157,6 +193,28 @@ function wordInfo(w: string): WordInfo {
 export function isChatAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
   return !(w in BOTH) && (w in VI || foldDiacritics(w) in VI);
+}
+
+/**
+ * The words as typed, folded but not spelled out ("a công" stays "a cong", "kumiai" stays): for
+ * names that the chat reading would turn into other words.
+ */
+export function typedTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(CLAUSE_BREAK)
+    .forEach((clause, c) => {
+      for (const w of clause.split(/[^\p{L}\p{N}]+/u)) {
+        if (!w) continue;
+        const info = wordInfo(w);
+        const token: Token = { f: info.folded, r: info.asTyped ? w : '', c };
+        if (info.sig !== undefined) token.s = info.sig;
+        tokens.push(token);
+      }
+    });
+  return tokens;
 }
 
 export function normalize(text: string): string {
@@ -228,6 +286,48 @@ function splitJoined(w: string): [string, string] | undefined {
   }
   return undefined;
 }
+
+/** A message of this many words or fewer may be a sentence typed without spaces… */
+const RUN_MESSAGE_WORDS = 3;
+/** …and a word this long is one wherever it is. */
+const LONG_RUN = 14;
+/** Of the syllables a run is cut into, at least this share must be words the NLU knows. */
+const MIN_KNOWN_SHARE = 0.75;
+
+/**
+ * A sentence typed without spaces ("cuuemvoiembinhot", "chutoidanhtoi"), cut back into syllables:
+ * the cut with the fewest syllables that are not known words, then the fewest that are not
+ * everyday ones ("danh em" beats "dan hem"), then the fewest syllables. Only when every piece is a Vietnamese syllable and most are known
+ * words — an English word or a name does not cut that way ("scaffold", "Kaohsiung").
+ */
+function segmentRun(w: string): string[] | undefined {
+  if (KNOWN_WORDS.has(w) || !isSyllableRun(w)) return undefined;
+  const cached = SEGMENT_CACHE.get(w);
+  if (cached !== undefined) return cached ?? undefined;
+  // best[i]: the cheapest cut of w[0, i) as [unknown syllables, not everyday, syllables, last cut].
+  const best: ([number, number, number, number] | undefined)[] = [[0, 0, 0, 0]];
+  for (let i = 1; i <= w.length; i++) {
+    for (let j = Math.max(0, i - 7); j < i; j++) {
+      const prev = best[j];
+      const piece = w.slice(j, i);
+      if (!prev || !isVietnameseSyllable(piece)) continue;
+      const cost: [number, number, number, number] = [prev[0] + (KNOWN_WORDS.has(piece) ? 0 : 1), prev[1] + (VI_COMMON.has(piece) ? 0 : 1), prev[2] + 1, j];
+      const cur = best[i];
+      if (!cur || cost[0] < cur[0] || (cost[0] === cur[0] && (cost[1] < cur[1] || (cost[1] === cur[1] && cost[2] < cur[2])))) best[i] = cost;
+    }
+  }
+  let result: string[] | null = null;
+  const end = best[w.length];
+  if (end && end[2] >= 3 && (end[2] - end[0]) / end[2] >= MIN_KNOWN_SHARE) {
+    const pieces: string[] = [];
+    for (let i = w.length; i > 0; i = best[i]![3]) pieces.unshift(w.slice(best[i]![3], i));
+    result = pieces;
+  }
+  if (SEGMENT_CACHE.size >= WORD_CACHE_SIZE) SEGMENT_CACHE.clear();
+  SEGMENT_CACHE.set(w, result);
+  return result ?? undefined;
+}
+const SEGMENT_CACHE = new Map<string, string[] | null>();
 
 /**
  * Letters repeated for emphasis: three or more become one ("toiiii" → "toi") unless two make a

@@ -26,6 +26,10 @@ export interface Token {
   s?: string;
   /** Index of the clause the word is in. */
   c: number;
+  /** Index of the sentence (ended by . ! ? or a new line) the word is in; absent is 0. */
+  sentence?: number;
+  /** The clause laughs (=))), 😂, haha, lol): what it says is likely said for effect. */
+  j?: true;
 }
 
 interface Word {

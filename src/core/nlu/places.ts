@@ -8,7 +8,7 @@
 import type { Country } from '../content/index.ts';
 import type { Locale } from '../messages.ts';
 import { isVietnameseSyllable } from './language.ts';
-import { analyze, isChatAbbreviation } from './normalize.ts';
+import { analyze, isChatAbbreviation, typedTokens } from './normalize.ts';
 import { PatternIndex, type Token } from './pattern.ts';
 import { KNOWN_WORDS } from './vocabulary.ts';
 
@@ -58,7 +58,8 @@ export interface Place {
 }
 
 export interface PlaceIndex {
-  find(tokens: readonly Token[], lang?: Locale): Place;
+  /** `text`, when given, is also read for the host country's own words (kumiai, sajang, kafeel). */
+  find(tokens: readonly Token[], lang?: Locale, text?: string): Place;
 }
 
 export function createPlaces(countries: readonly Country[]): PlaceIndex {
@@ -92,31 +93,42 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
     for (const city of c.cities) for (const a of [city.name.vi, city.name.en, ...city.aliases]) add(a, c.code, city.id);
   }
   const index = new PatternIndex(entries);
+  // Typed with marks, a word must have its own ("lão bản"); typed without, any spelling fits.
+  const hostWords = new PatternIndex(
+    countries.flatMap((c) => c.words.map((w) => [typedTokens(w).map((t) => (t.r ? `=${t.r}` : t.f)).join(' '), c.code] as const)),
+  );
+
+  const named = (tokens: readonly Token[], lang: Locale): Place => {
+    const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean }[] = [];
+    for (const m of index.scan(tokens)) {
+      const alias = m.value;
+      const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
+      if (alias.ambiguous && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
+      // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
+      if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
+      if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
+      hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start) });
+    }
+    // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
+    const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+    const abroad = kept.filter((h) => h.alias.country !== 'VN');
+    const home = kept.filter((h) => h.alias.country === 'VN' && h.located);
+    const pool = abroad.length > 0 ? abroad : home;
+    // "trước em đi Nhật rồi về, giờ em đi Đài": where they are now, when they say so.
+    const chosen = pool.find((h) => h.now && !h.alias.city) ?? pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
+    const spans = kept.map((h): [number, number] => [h.start, h.end]);
+    if (!chosen) return { spans };
+    const country = chosen.alias.country;
+    const city = kept.find((h) => h.alias.country === country && h.alias.city)?.alias.city;
+    return city ? { country, city, spans } : { country, spans };
+  };
 
   return {
-    find(tokens, lang = 'vi') {
-      const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean }[] = [];
-      for (const m of index.scan(tokens)) {
-        const alias = m.value;
-        const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
-        if (alias.ambiguous && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
-        // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
-        if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
-        if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
-        hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start) });
-      }
-      // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
-      const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
-      const abroad = kept.filter((h) => h.alias.country !== 'VN');
-      const home = kept.filter((h) => h.alias.country === 'VN' && h.located);
-      const pool = abroad.length > 0 ? abroad : home;
-      // "trước em đi Nhật rồi về, giờ em đi Đài": where they are now, when they say so.
-      const chosen = pool.find((h) => h.now && !h.alias.city) ?? pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
-      const spans = kept.map((h): [number, number] => [h.start, h.end]);
-      if (!chosen) return { spans };
-      const country = chosen.alias.country;
-      const city = kept.find((h) => h.alias.country === country && h.alias.city)?.alias.city;
-      return city ? { country, city, spans } : { country, spans };
+    find(tokens, lang = 'vi', text) {
+      const place = named(tokens, lang);
+      if (place.country || text === undefined) return place;
+      const word = hostWords.scan(typedTokens(text)).next();
+      return word.done ? place : { ...place, country: word.value.value };
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country } from '../content/index.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
-import { detectDanger } from './danger.ts';
+import { CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces } from './places.ts';
@@ -25,6 +25,8 @@ export interface Nlu {
 
 /** How sure an emergency is: rules, not guesses, so high; the flow treats any kind as an emergency. */
 const EMERGENCY_CONFIDENCE = 0.95;
+/** Something is wrong, but not what: the bot asks whether the user is safe. */
+const CONCERN_CONFIDENCE = 0.6;
 /** Found by the classifier alone: a confident guess, answered as an emergency all the same. */
 const CLASSIFIED_EMERGENCY_CONFIDENCE = 0.7;
 /** An article found without the lexicon's help makes its topic a (modest) guess… */
@@ -51,10 +53,14 @@ export function createNlu(deps: NluDeps): Nlu {
       const analysis = analyze(text);
       const { tokens, lang } = analysis;
       const emergency = detectDanger(tokens, lang);
+      // A farewell or the end of endurance: a letter before dying is self-harm; less is a concern.
+      const concern = emergency.length === 0 ? detectConcern(tokens, lang) : undefined;
+      if (concern === 'self_harm') emergency.push('self_harm');
       // "HELP!!!" shouted is a cry; a plain "help" is the help command.
       if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
       // The rules found nothing: a message the classifier is confident about is danger all the same.
-      const classified = emergency.length === 0 && classifier !== null && classifier.flags(tokens);
+      // A concern is asked about, not guessed into an emergency by the classifier.
+      const classified = emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(tokens);
       if (classified) emergency.push('danger');
       const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
       const scores = scoreIntents(scored);
@@ -62,7 +68,7 @@ export function createNlu(deps: NluDeps): Nlu {
       let intent = decision.intent;
       let confidence = decision.confidence;
       let topic = isTopic(intent) ? intent : decision.topic;
-      const place = places.find(tokens, lang);
+      const place = places.find(tokens, lang, text);
       // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
       const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !place.spans.some(([a, b]) => i >= a && i < b)) };
       const candidates = retriever.search(asked);
@@ -90,10 +96,14 @@ export function createNlu(deps: NluDeps): Nlu {
           article = found;
         }
       }
+      // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
+      const worried = emergency.length === 0 && concern === 'concern' && !topic;
       const out: NluOutput =
         emergency.length > 0
           ? { intent: 'emergency', confidence: classified ? CLASSIFIED_EMERGENCY_CONFIDENCE : EMERGENCY_CONFIDENCE, emergency }
-          : { intent, confidence, emergency: [] };
+          : worried
+            ? { intent: CONCERN_INTENT, confidence: CONCERN_CONFIDENCE, emergency: [] }
+            : { intent, confidence, emergency: [] };
       // The topic asked alongside danger ("bị giữ hộ chiếu và không cho về"). Not alongside a
       // request for a person: the flow would take it for a question and not hand over.
       if (emergency.length > 0 && topic) out.topicIntent = topic;

@@ -120,8 +120,8 @@ describe('chat that only sounds like danger', () => {
 });
 
 describe('the classifier itself', () => {
-  it('reads words and the pairs of neighbouring words in one clause', () => {
-    expect(dangerFeatures(tokensOf('bị nhốt, cứu'))).toEqual(['bi', 'bi_nhot', 'nhot', 'cuu']);
+  it('reads words, the pairs of neighbouring words in one clause, and the letter trigrams of words', () => {
+    expect(dangerFeatures(tokensOf('bị nhốt, cứu'))).toEqual(['bi', 'bi_nhot', 'nhot', '#^nh', '#nho', '#hot', '#ot$', 'cuu', '#^cu', '#cuu', '#uu$']);
   });
 
   it('gives no opinion on a message with no word it knows', () => {

@@ -57,7 +57,7 @@ describe('evaluation targets', () => {
 // unseen-a (voice typing; messages written for a worker) and unseen-b (one-line cries, danger
 // buried in long messages, basic English) were written before the danger classifier was trained
 // and measured once, rules alone and rules OR classifier (figures in src/core/nlu/README.md).
-describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'fresh-8.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
   it('every emergency found, false emergencies ≤ 3%', () => {
     const { summary, misses } = run(name);
     expect(summary.n).toBeGreaterThanOrEqual(60);
@@ -91,6 +91,29 @@ describe('evaluate()', () => {
     expect(report.misses.map((m) => m.text)).toEqual(['b', 'c', 'd']);
   });
 
+  it('gives danger figures per family, language, marks and length; the concern counts as recognised', () => {
+    const fake = (t: string) =>
+      t.startsWith('con xin lỗi')
+        ? { intent: 'concern', confidence: 0.6, emergency: [] }
+        : t.includes('giết')
+          ? { intent: 'emergency', confidence: 1, emergency: ['violence'] }
+          : { intent: 'out_of_scope', confidence: 1, emergency: [] };
+    const report = evaluate(fake, [
+      { text: 'con xin lỗi bố mẹ', intents: ['emergency'], family: 'farewell' },
+      { text: 'help me', intents: ['emergency'], family: 'farewell' },
+      { text: 'deadline giết em =)))', intents: ['out_of_scope'], family: 'hyperbole' },
+      { text: 'thu tuc thanh ly hop dong cho nguoi lao dong ve nuoc truoc han nhu the nao vay anh oi em can gap lam vi sap het visa roi ma chua biet phai lam giay to gi o dau', intents: ['contract_liquidation'] },
+    ]);
+    expect(report.summary).toMatchObject({ emergencyRecall: 0.5, falseEmergencyRate: 0.5, accuracy: 0.25 });
+    expect(report.danger.family.farewell).toEqual({ emergencies: 2, found: 1, calm: 0, falseAlarms: 0, recall: 0.5, falseAlarmRate: 0 });
+    expect(report.danger.family.hyperbole).toMatchObject({ calm: 1, falseAlarms: 1, falseAlarmRate: 1 });
+    expect(report.danger.family.unlabelled).toMatchObject({ calm: 1, falseAlarms: 0 });
+    expect(report.danger.language.en).toMatchObject({ emergencies: 1, found: 0 });
+    expect(report.danger.diacritics['with marks']).toMatchObject({ emergencies: 1, found: 1, calm: 1 });
+    expect(report.danger.diacritics['without marks']).toMatchObject({ calm: 1 });
+    expect(Object.keys(report.danger.length).sort()).toEqual(['long (>25 words)', 'short (≤6 words)']);
+  });
+
   it('names the line of a malformed file', () => {
     expect(() => parseEvalFile('{"text":"a","intents":["greeting"]}\n{"text":"b"}\n')).toThrow(/line 2/);
     expect(() => parseEvalFile('{"text":"a","intents":["greeting"]}\nnot json\n')).toThrow(/line 2: not JSON/);
@@ -103,6 +126,7 @@ describe('npm run nlu:eval', () => {
     const out = execFileSync('npm', ['run', '-s', 'nlu:eval', '--', fixture('dev.jsonl')], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/precision\s+recall/);
     expect(out).toMatch(/confusions/);
+    expect(out).toMatch(/danger by slice[\s\S]*family:[\s\S]*language:[\s\S]*diacritics:[\s\S]*length:/);
     const last = out.trimEnd().split('\n').at(-1)!;
     const summary = JSON.parse(last);
     expect(Object.keys(summary)).toEqual(['n', 'accuracy', 'emergencyRecall', 'falseEmergencyRate', 'countryAccuracy']);

@@ -172,3 +172,30 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe('a sentence typed without spaces', () => {
+  it.each([
+    ['toibichudanhchaymau', 'toi bi chu danh chay mau'],
+    ['Cứuconvớimẹơi', 'cuu con voi me oi'],
+    ['ai giup em voi emdangbithuongnang', 'ai giup em voi em dang bi thuong nang'],
+  ])('%s → %s', (text, expected) => {
+    expect(normalize(text)).toBe(expected);
+    expect(detectLanguage(text)).toBe('vi');
+  });
+
+  it('leaves names and English words whole inside a sentence', () => {
+    expect(normalize('em bị cảnh sát Malaysia bắt ở Ikebukuro')).toContain('malaysia bat o ikebukuro');
+    expect(normalize('my friend fell from the scaffolding')).toContain('scaffolding');
+  });
+});
+
+describe('laughter', () => {
+  it('marks the clause it is in, and the clause before when it stands alone', () => {
+    const marked = (text: string) => analyze(text).tokens.filter((t) => t.j).map((t) => t.f).join(' ');
+    expect(marked('sếp dọa giết em =))) mà thôi')).toBe('sep doa giet em ma thoi');
+    expect(marked('tăng ca muốn chết 😂. Cho em hỏi quỹ')).toBe('tang ca muon chet');
+    expect(marked('bị nhốt ở nhà vì bão, hahaha')).toBe('bi nhot o nha vi bao');
+    expect(marked('chủ đánh em huhu')).toBe('');
+    expect(marked('chủ đánh em :(( cứu em')).toBe('');
+  });
+});
