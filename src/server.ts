@@ -81,7 +81,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   const translate = await createTranslate({
     defaults: { retentionDays: config.RETENTION_DAYS, registrationRetentionDays: config.REGISTRATION_RETENTION_DAYS },
   });
-  const nluEngine = createNlu({ articles: content.articles, countries: content.countries });
+  const nluEngine = createNlu({ articles: content.articles, countries: content.countries, slots: content.slots });
   const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
   const provinces = loadProvinces(content.dir);
   const unknownArticles = config.REGISTRATION_INFO_ARTICLES.filter((id) => !content.articleById.has(id));

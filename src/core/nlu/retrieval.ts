@@ -48,6 +48,8 @@ export interface Retriever {
 
 export interface Candidates {
   best(topic?: string): Retrieved | undefined;
+  /** Every fitting article (its closest question), of `topic` or all. */
+  all(topic?: string): Retrieved[];
 }
 
 /** Thresholds found by the calibration tests: raise them before lowering them. */
@@ -136,7 +138,7 @@ export function createRetriever(articles: readonly Article[]): Retriever {
 
   function search(analysis: Analysis): Candidates {
     const words = [...new Set(contentWords(analysis))].slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) return { best: () => undefined };
+    if (words.length === 0) return { best: () => undefined, all: () => [] };
     const fitting: { r: Retrieved; topic: string }[] = [];
     for (const r of index.search(words.join(' ')).slice(0, CONSIDERED)) {
       const quality = fit(r, words, idf);
@@ -151,6 +153,15 @@ export function createRetriever(articles: readonly Article[]): Retriever {
           if (!best || r.quality > best.quality || (r.quality === best.quality && r.score > best.score)) best = r;
         }
         return best;
+      },
+      all(topic) {
+        const byArticle = new Map<string, Retrieved>();
+        for (const { r, topic: t } of fitting) {
+          if (topic && t !== topic) continue;
+          const seen = byArticle.get(r.id);
+          if (!seen || r.quality > seen.quality) byArticle.set(r.id, r);
+        }
+        return [...byArticle.values()];
       },
     };
   }

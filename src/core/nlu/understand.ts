@@ -2,13 +2,15 @@
 // is in danger, where they are, and the article that answers it. Everything is built once at
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
-import type { Article, Country } from '../content/index.ts';
+import type { Article, Country, SlotFile } from '../content/index.ts';
+import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces } from './places.ts';
 import { createRetriever } from './retrieval.ts';
+import { createSlotReader } from './slots.ts';
 
 type Topic = (typeof TOPIC_INTENTS)[number];
 
@@ -17,6 +19,8 @@ export interface NluDeps {
   countries: readonly Country[];
   /** The second opinion on danger; the shipped model unless given, none with `null` (rules only). */
   dangerClassifier?: DangerClassifier | null;
+  /** The slot phrases of content/slots.yaml; without them no slot is read and retrieval alone picks. */
+  slots?: SlotFile;
 }
 
 export interface Nlu {
@@ -44,6 +48,8 @@ export function createNlu(deps: NluDeps): Nlu {
   const places = createPlaces(deps.countries);
   const classifier = deps.dangerClassifier === undefined ? shippedDangerClassifier() : deps.dangerClassifier;
   const retriever = createRetriever(deps.articles);
+  const slotReader = createSlotReader(deps.slots ?? {});
+  const selector = createAnswerSelector(deps.articles);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
 
   return {
@@ -66,7 +72,11 @@ export function createNlu(deps: NluDeps): Nlu {
       // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
       const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !place.spans.some(([a, b]) => i >= a && i < b)) };
       const candidates = retriever.search(asked);
-      let article = topic ? candidates.best(topic) : undefined;
+      // The words that say the case ("hết hạn hợp đồng") are searched without too: what remains is the subject.
+      const read = slotReader.read(asked);
+      const subject = read.spans.length === 0 ? undefined : retriever.search({ ...asked, tokens: asked.tokens.filter((_, i) => !read.spans.some(([a, b]) => i >= a && i < b)) });
+      const select = (t: string) => selector.pick([...candidates.all(t), ...(subject?.all(t) ?? [])], read.slots, t);
+      let article = topic ? select(topic) : undefined;
       // Two topics nearly tied in the lexicon: when the message is close to one of an article's
       // own questions, the article's topic settles it (the content knows where the question belongs).
       if (topic) {
@@ -76,7 +86,7 @@ export function createNlu(deps: NluDeps): Nlu {
         if (overall && other && other !== topic && overall.quality >= MIN_QUALITY_TO_SWITCH && close) {
           if (intent === topic) intent = other;
           topic = other;
-          article = overall;
+          article = select(other) ?? overall;
         }
       }
       // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
@@ -99,7 +109,11 @@ export function createNlu(deps: NluDeps): Nlu {
       if (emergency.length > 0 && topic) out.topicIntent = topic;
       if (place.country) out.country = place.country;
       if (place.city) out.city = place.city;
-      if (article && (isTopic(out.intent) || out.topicIntent)) out.article = { id: article.id, score: article.score };
+      if (article && (isTopic(out.intent) || out.topicIntent)) {
+        out.article = { id: article.id, score: article.score };
+        if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
+      }
+      if (Object.keys(read.slots).length > 0) out.slots = read.slots;
       return out;
     },
   };

@@ -1,0 +1,80 @@
+// Picks the specific answer, not the topic's first fitting one. Retrieval says which articles' own
+// questions are close to the message; the slots say the case and the asked thing; the articles'
+// tags (content/articles, `tags:`) say which case and asked thing each answers. An article tagged
+// for every slot the message gave is a candidate even when its questions are worded otherwise
+// ("bị tai nạn gãy tay, quỹ cho bao nhiêu" → the accident amount); one tagged for another case is
+// a neighbouring answer and drops far behind ("phá sản" never gets the accident article).
+import type { Article } from '../content/index.ts';
+import type { Retrieved } from './retrieval.ts';
+import type { Slots } from './slots.ts';
+
+/** Calibrated on tests/fixtures/answers/dev.jsonl: raise a bonus before lowering a penalty. */
+export const SELECTION = {
+  /** Per slot the message gave that the article is tagged for. */
+  matched: 0.25,
+  /** Per slot the article is tagged for with other values only (another case, another asked thing). */
+  conflicting: 0.6,
+  /** Per slot the message gave that a tagged article says nothing about. */
+  untagged: 0.15,
+  /** The standing of an article found by its tags alone… */
+  tagOnlyQuality: 0.6,
+  /** …which it gets only when it matches this many of the message's slots, and none conflicts. */
+  tagOnlyMinMatched: 2,
+};
+
+export interface AnswerSelector {
+  /** The best of the retrieved candidates and the tagged articles of `topic`, or undefined. */
+  pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string): Retrieved | undefined;
+}
+
+interface Fit {
+  matched: number;
+  conflicting: number;
+  untagged: number;
+}
+
+export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+
+  function fitOf(a: Article, slots: Slots): Fit {
+    const fit: Fit = { matched: 0, conflicting: 0, untagged: 0 };
+    const tags = a.tags ?? {};
+    const tagged = Object.keys(tags).length > 0;
+    for (const [slot, values] of Object.entries(slots)) {
+      const own = tags[slot];
+      if (!own) {
+        if (tagged) fit.untagged++;
+      } else if (values.some((v) => own.includes(v))) fit.matched++;
+      else fit.conflicting++;
+    }
+    return fit;
+  }
+
+  const score = (quality: number, f: Fit) =>
+    quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged;
+
+  return {
+    pick(retrieved, slots, topic) {
+      const pool = new Map<string, Retrieved>();
+      for (const r of retrieved) {
+        const a = byId.get(r.id);
+        if (!a || (topic && a.topic !== topic)) continue;
+        const seen = pool.get(r.id);
+        if (!seen || r.quality > seen.quality) pool.set(r.id, r);
+      }
+      if (Object.keys(slots).length > 0 && topic) {
+        for (const a of articles) {
+          if (a.topic !== topic || pool.has(a.id)) continue;
+          const f = fitOf(a, slots);
+          if (f.matched >= SELECTION.tagOnlyMinMatched && f.conflicting === 0) pool.set(a.id, { id: a.id, score: 0, quality: SELECTION.tagOnlyQuality });
+        }
+      }
+      let best: { r: Retrieved; s: number } | undefined;
+      for (const r of pool.values()) {
+        const s = score(r.quality, fitOf(byId.get(r.id)!, slots));
+        if (!best || s > best.s || (s === best.s && r.score > best.r.score)) best = { r, s };
+      }
+      return best?.r;
+    },
+  };
+}
