@@ -1,9 +1,9 @@
 // Picks the specific answer, not the topic's first fitting one. Retrieval says which articles' own
 // questions are close to the message; the slots say the case and the asked thing; the articles'
 // tags (content/articles, `tags:`) say which case and asked thing each answers. An article tagged
-// for every slot the message gave is a candidate even when its questions are worded otherwise
-// ("bị tai nạn gãy tay, quỹ cho bao nhiêu" → the accident amount); one tagged for another case is
-// a neighbouring answer and drops far behind ("phá sản" never gets the accident article).
+// for a slot the message gave is a candidate even when its questions are worded otherwise ("bị tai
+// nạn gãy tay, quỹ cho bao nhiêu" → the accident amount); one tagged for another case is a
+// neighbouring answer and drops far behind ("phá sản" never gets the accident article).
 import type { Article } from '../content/index.ts';
 import type { Retrieved } from './retrieval.ts';
 import type { Slots } from './slots.ts';
@@ -14,17 +14,24 @@ export const SELECTION = {
   matched: 0.25,
   /** Per slot the article is tagged for with other values only (another case, another asked thing). */
   conflicting: 0.6,
-  /** Per slot the message gave that a tagged article says nothing about. */
+  /** Per slot the message gave that the article says nothing about. */
   untagged: 0.15,
-  /** The standing of an article found by its tags alone… */
-  tagOnlyQuality: 0.6,
-  /** …which it gets only when it matches this many of the message's slots, and none conflicts. */
-  tagOnlyMinMatched: 2,
+  /** The standing of an article of the message's topic found by its tags alone (none conflicting). */
+  tagOnlyQuality: 0.45,
 };
 
+export interface Picked extends Retrieved {
+  /** Quality with the tags weighed in: what the candidates were ranked by. */
+  total: number;
+  topic: string;
+}
+
 export interface AnswerSelector {
-  /** The best of the retrieved candidates and the tagged articles of `topic`, or undefined. */
-  pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string): Retrieved | undefined;
+  /**
+   * The best of the retrieved candidates (of `topic`, or of all topics) and — within `topic` — the
+   * articles its tags fit. `looseScore` breaks ties between those found by tags alone.
+   */
+  pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string, looseScore?: (article: string) => number): Picked | undefined;
 }
 
 interface Fit {
@@ -38,23 +45,20 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
 
   function fitOf(a: Article, slots: Slots): Fit {
     const fit: Fit = { matched: 0, conflicting: 0, untagged: 0 };
-    const tags = a.tags ?? {};
-    const tagged = Object.keys(tags).length > 0;
     for (const [slot, values] of Object.entries(slots)) {
-      const own = tags[slot];
-      if (!own) {
-        if (tagged) fit.untagged++;
-      } else if (values.some((v) => own.includes(v))) fit.matched++;
+      const own = a.tags?.[slot];
+      if (!own) fit.untagged++;
+      else if (values.some((v) => own.includes(v))) fit.matched++;
       else fit.conflicting++;
     }
     return fit;
   }
 
-  const score = (quality: number, f: Fit) =>
+  const total = (quality: number, f: Fit) =>
     quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged;
 
   return {
-    pick(retrieved, slots, topic) {
+    pick(retrieved, slots, topic, looseScore = () => 0) {
       const pool = new Map<string, Retrieved>();
       for (const r of retrieved) {
         const a = byId.get(r.id);
@@ -62,19 +66,20 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
         const seen = pool.get(r.id);
         if (!seen || r.quality > seen.quality) pool.set(r.id, r);
       }
-      if (Object.keys(slots).length > 0 && topic) {
+      if (topic) {
         for (const a of articles) {
           if (a.topic !== topic || pool.has(a.id)) continue;
           const f = fitOf(a, slots);
-          if (f.matched >= SELECTION.tagOnlyMinMatched && f.conflicting === 0) pool.set(a.id, { id: a.id, score: 0, quality: SELECTION.tagOnlyQuality });
+          if (f.matched > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality });
         }
       }
-      let best: { r: Retrieved; s: number } | undefined;
+      let best: Picked | undefined;
       for (const r of pool.values()) {
-        const s = score(r.quality, fitOf(byId.get(r.id)!, slots));
-        if (!best || s > best.s || (s === best.s && r.score > best.r.score)) best = { r, s };
+        const a = byId.get(r.id)!;
+        const t = Math.round(total(r.quality, fitOf(a, slots)) * 100) / 100;
+        if (!best || t > best.total || (t === best.total && r.score > best.score)) best = { ...r, total: t, topic: a.topic };
       }
-      return best?.r;
+      return best;
     },
   };
 }
