@@ -14,8 +14,10 @@ export const SELECTION = {
   matched: 0.25,
   /** Per slot the article is tagged for with other values only (another case, another asked thing). */
   conflicting: 0.6,
-  /** Per slot the message gave that the article says nothing about. */
+  /** Per slot the message gave that the article says nothing about (twice that for an article with no tags: a general one). */
   untagged: 0.15,
+  /** Per slot the article is tagged for that the message does not give: it answers a narrower case. */
+  narrower: 0.05,
   /** The standing of an article of the message's topic found by its tags alone (none conflicting). */
   tagOnlyQuality: 0.45,
 };
@@ -38,24 +40,26 @@ interface Fit {
   matched: number;
   conflicting: number;
   untagged: number;
+  narrower: number;
 }
 
 export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
   const byId = new Map(articles.map((a) => [a.id, a]));
 
   function fitOf(a: Article, slots: Slots): Fit {
-    const fit: Fit = { matched: 0, conflicting: 0, untagged: 0 };
+    const fit: Fit = { matched: 0, conflicting: 0, untagged: 0, narrower: 0 };
     for (const [slot, values] of Object.entries(slots)) {
       const own = a.tags?.[slot];
-      if (!own) fit.untagged++;
+      if (!own) fit.untagged += a.tags ? 1 : 2;
       else if (values.some((v) => own.includes(v))) fit.matched++;
       else fit.conflicting++;
     }
+    for (const slot of Object.keys(a.tags ?? {})) if (!slots[slot]) fit.narrower++;
     return fit;
   }
 
   const total = (quality: number, f: Fit) =>
-    quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged;
+    quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged - SELECTION.narrower * f.narrower;
 
   return {
     pick(retrieved, slots, topic, looseScore = () => 0) {

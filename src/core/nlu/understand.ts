@@ -42,7 +42,7 @@ const MIN_QUALITY_TO_SWITCH = 0.75;
 /** …and how close the two topics' scores must be. */
 const SWITCH_RATIO = 0.6;
 /** A match on the message without its slot phrases, against one on the whole message. */
-const SUBJECT_WEIGHT = 0.8;
+const SUBJECT_WEIGHT = 0.9;
 /** How much better an article of another topic must fit to take the question there. */
 const CROSS_TOPIC_MARGIN = 0.2;
 /** Text beyond this is still checked for danger, but not scored for topics. */

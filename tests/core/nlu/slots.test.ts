@@ -64,7 +64,8 @@ describe('answer selection by tags', () => {
   it('an article of another case is a neighbour, not an answer', () => {
     const got = selector.pick([{ id: 'closed', score: 90, quality: 0.9 }], { case: ['accident'] }, 'support_fund');
     expect(got?.id).toBe('accident');
-    expect(got!.total).toBeCloseTo(SELECTION.tagOnlyQuality + SELECTION.matched);
+    // Found by its case alone; it also answers the amount, which was not asked: a little narrower.
+    expect(got!.total).toBeCloseTo(SELECTION.tagOnlyQuality + SELECTION.matched - SELECTION.narrower);
   });
 
   it('tags alone find articles only in the topic asked; retrieval finds them anywhere when no topic is given', () => {
