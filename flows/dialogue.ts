@@ -7,6 +7,8 @@ export interface DialogueOption {
   id: string;
   label: Localized;
   next: string;
+  /** Taken without asking when the question already said one of these (`slot=value`). */
+  when?: string[];
 }
 
 export interface DialogueNode {

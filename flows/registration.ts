@@ -601,6 +601,12 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
     ids: [...(deps?.infoArticles ?? [])],
     ...(context.country ? { country: context.country } : {}),
   }));
+  /** "đăng ký về nước ở đâu, thế nào" is a question too: its answer first, then the ways on. */
+  const showTypedAnswer = formSetup.enqueueActions(({ context, event, enqueue }) => {
+    if (event.type === 'user.text' && event.nlu.article) {
+      enqueue.emit({ type: 'articles', ids: [event.nlu.article.id], ...(context.country ? { country: context.country } : {}) });
+    }
+  });
   const askAfterInfo = formSetup.emit(() =>
     ask('registration.info.next', [choice(REG.start, 'registration.choice.start'), choice(REG.menu, 'choices.menu'), choice(REG.staff, 'choices.staff')]),
   );
@@ -629,6 +635,7 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
       hub: {
         entry: [
           startTopic,
+          showTypedAnswer,
           formSetup.emit(() =>
             ask('registration.hub.prompt', [
               choice(REG.start, 'registration.choice.start'),

@@ -12,6 +12,7 @@ import {
 } from '../src/core/effects.ts';
 import type { Locale } from '../src/core/messages.ts';
 import type { DialogueNode, FlowDeps } from './dialogue.ts';
+import { prefilledPosition } from './prefill.ts';
 import { createRegistration, type RegState } from './registration.ts';
 
 /** Bump when a change makes old snapshots unfit; the engine then restarts those chats with an apology. */
@@ -31,6 +32,12 @@ export interface RootContext extends FlowState {
   trail: string[];
   /** An article the NLU matched for the last question. */
   article?: string;
+  /** That article says the content does not know what was asked: say so, offer a person first. */
+  articleUnknown?: boolean;
+  /** What the last question said about its case (slot → values): pre-fills the topic's tree. */
+  slots?: Record<string, string[]>;
+  /** The question that came with an emergency, answered in the same turn: "continue" goes on from it. */
+  carried?: boolean;
   misses: number;
   /** The return registration form in progress (flows/registration.ts). */
   reg?: RegState;
@@ -151,6 +158,9 @@ export function createRootMachine(deps: FlowDeps) {
         context.topic === 'hotline' && context.country === undefined && !context.countryAsked,
       wantsHotlines: ({ context }) => context.topic === 'hotline',
       hasArticle: ({ context }) => context.article !== undefined,
+      hasUnknownArticle: ({ context }) => context.article !== undefined && context.articleUnknown === true,
+      carriedAnswer: ({ context }) => context.carried === true && context.article !== undefined,
+      carriedTopic: ({ context }) => context.carried === true && context.topic !== undefined,
       hasDialogue: ({ context }) => context.topic !== undefined && deps.dialogues.has(context.topic),
     },
     actions: {
@@ -171,11 +181,20 @@ export function createRootMachine(deps: FlowDeps) {
       takeQuestion: assign(({ event }) => {
         const e = event as Ev<'user.text'>;
         const topic = (e.nlu.topicIntent ?? e.nlu.intent) as Topic;
-        return { topic, article: e.nlu.article?.id, misses: 0 };
+        return { topic, ...questionOf(e.nlu), misses: 0, carried: false };
       }),
+      /** A question asked alongside danger is answered right after the emergency numbers. */
+      takeEmergencyQuestion: assign(({ event }) => {
+        const e = event as Ev<'user.emergency'>;
+        const topic = e.nlu.topicIntent;
+        return isTopic(topic) ? { topic, ...questionOf(e.nlu), carried: true } : { carried: false };
+      }),
+      dropCarried: assign({ carried: false }),
       takeTopicChoice: assign(({ event }) => ({
         topic: (event as Ev<'user.choice'>).id.slice(TOPIC_PREFIX.length) as Topic,
         article: undefined,
+        articleUnknown: undefined,
+        slots: undefined,
         misses: 0,
       })),
       takeCountryChoice: assign(({ event }) => {
@@ -187,8 +206,13 @@ export function createRootMachine(deps: FlowDeps) {
         locale: ({ event }) => (event as Ev<'user.choice'>).id.slice(LANG_PREFIX.length) as Locale,
         localeChosen: true,
       }),
-      clearArticle: assign({ article: undefined }),
-      startTree: assign(({ context }) => ({ node: deps.dialogues.get(context.topic ?? '')?.start, trail: [] })),
+      clearArticle: assign({ article: undefined, articleUnknown: undefined }),
+      startTree: assign(({ context }) => {
+        const tree = deps.dialogues.get(context.topic ?? '');
+        return tree ? prefilledPosition(tree, context.slots) : { node: undefined, trail: [] };
+      }),
+      /** "More on this topic" starts the tree from its top: the user chose to browse. */
+      restartTree: assign(({ context }) => ({ node: deps.dialogues.get(context.topic ?? '')?.start, trail: [] })),
       advanceNode: assign(({ context, event }) => {
         const id = (event as Ev<'user.choice'>).id.slice(OPTION_PREFIX.length);
         const next = nodeOf(context)?.options?.find((o) => o.id === id)?.next;
@@ -206,6 +230,9 @@ export function createRootMachine(deps: FlowDeps) {
         node: undefined,
         trail: [],
         article: undefined,
+        articleUnknown: undefined,
+        slots: undefined,
+        carried: false,
         misses: 0,
         reg: undefined,
         localeChosen: false,
@@ -238,6 +265,17 @@ export function createRootMachine(deps: FlowDeps) {
         key: 'next.prompt',
         choices: [...registerChoice(context), { id: CHOICE.more, key: 'choices.more' }, ...NEXT_CHOICES],
       })),
+      sayUnknown: emit({ type: 'say', key: 'topic.unknown' }),
+      askAfterUnknown: emit({
+        type: 'ask',
+        key: 'next.prompt',
+        choices: [{ id: CHOICE.staff, key: 'choices.staff' }, { id: CHOICE.more, key: 'choices.more' }, { id: CHOICE.menu, key: 'choices.menu' }],
+      }),
+      showEmergencyAnswer: enqueueActions(({ context, enqueue }) => {
+        if (context.carried && context.article) enqueue.emit({ type: 'articles', ids: [context.article], ...countryOf(context) });
+      }),
+      /** The lines that work from anywhere, before the country is known. */
+      showGlobalHotlines: emit({ type: 'hotlines' as const, scope: 'all' as const }),
       showHotlines: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'all' as const, ...countryOf(context) })),
       askAfterHotlines: emit({ type: 'ask', key: 'next.prompt', choices: NEXT_CHOICES }),
       requestHandoff: emit(({ context }) => ({
@@ -273,11 +311,12 @@ export function createRootMachine(deps: FlowDeps) {
         priority: 'emergency' as const,
         ...(context.topic ? { topic: context.topic } : {}),
       })),
-      askAfterEmergency: emit(({ event }) => {
+      askAfterEmergency: emit(({ context, event }) => {
         const topic = event.type === 'user.emergency' ? event.nlu.topicIntent : undefined;
         // The rest of the numbers are one tap away, so the reply itself can stay on one screen.
         const choices: ChoiceSpec[] = [{ id: `${TOPIC_PREFIX}hotline`, key: 'emergency.more' }, { id: CHOICE.continue, key: 'choices.continue' }];
-        if (isTopic(topic) && topic !== 'hotline') choices.push({ id: `${TOPIC_PREFIX}${topic}`, key: `menu.${topic}` });
+        // Answered already: "continue" goes on from the answer, so the topic's button would only repeat it.
+        if (isTopic(topic) && topic !== 'hotline' && !(context.carried && context.article)) choices.push({ id: `${TOPIC_PREFIX}${topic}`, key: `menu.${topic}` });
         choices.push({ id: CHOICE.menu, key: 'choices.menu' });
         return { type: 'ask' as const, key: 'emergency.next', choices, transient: true };
       }),
@@ -318,7 +357,7 @@ export function createRootMachine(deps: FlowDeps) {
       // Emergency beats everything and leaves the user where they were: the form or question
       // they were in can be resumed with "continue".
       'user.emergency': {
-        actions: ['adoptLocale', 'rememberPlace', 'answerEmergency', 'raiseEmergencyHandoff', 'askAfterEmergency'],
+        actions: ['adoptLocale', 'rememberPlace', 'takeEmergencyQuestion', 'answerEmergency', 'raiseEmergencyHandoff', 'showEmergencyAnswer', 'askAfterEmergency'],
       },
       // Unclear danger: asked, not assumed; staff see the chat at once all the same.
       'user.concern': {
@@ -347,6 +386,9 @@ export function createRootMachine(deps: FlowDeps) {
       'user.choice': [
         { guard: { type: 'isChoice', params: CHOICE.menu }, target: '.menu' },
         { guard: { type: 'isChoice', params: CHOICE.staff }, target: '.staff' },
+        // After an emergency that came with a question: on from its answer (or its topic), not back to the menu.
+        { guard: and([{ type: 'isChoice', params: CHOICE.continue }, 'carriedAnswer']), target: '.answered', actions: 'dropCarried' },
+        { guard: and([{ type: 'isChoice', params: CHOICE.continue }, 'carriedTopic']), target: '.routing', actions: 'dropCarried' },
         { guard: { type: 'isChoice', params: CHOICE.continue }, actions: 'reprompt' },
         { guard: { type: 'isChoice', params: CHOICE.safe }, actions: ['sayGladSafe', 'reprompt'] },
         { guard: { type: 'isChoice', params: CHOICE.unsafe }, actions: ['answerEmergency', 'raiseEmergencyHandoff', 'askAfterEmergency'] },
@@ -417,15 +459,16 @@ export function createRootMachine(deps: FlowDeps) {
         always: [
           { guard: 'wantsHotlinesWithoutCountry', target: 'countryForAnswer' },
           { guard: 'wantsHotlines', target: 'hotlines' },
+          { guard: 'hasUnknownArticle', target: 'unknownAnswer' },
           { guard: 'hasArticle', target: 'answer' },
           { guard: 'hasDialogue', target: 'topic' },
           { guard: registration.isTopicWithoutContent, target: 'registration.hub' },
           { target: 'menu', actions: emit({ type: 'say', key: 'topic.unavailable' }) },
         ],
       },
-      /** The answer depends on the country: ask it, then answer. */
+      /** The local numbers depend on the country: the lines that work from anywhere first, then ask it. */
       countryForAnswer: {
-        entry: emit({ type: 'ask', key: 'country.promptForAnswer', choices: countryChoices }),
+        entry: ['showGlobalHotlines', emit({ type: 'ask', key: 'country.promptForLocal', choices: countryChoices })],
         on: {
           'user.choice': [
             { guard: 'isCountryChoice', target: 'routing', actions: 'takeCountryChoice' },
@@ -440,6 +483,20 @@ export function createRootMachine(deps: FlowDeps) {
           'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
         },
       },
+      /** What the content does not know is said plainly, with a person offered first. */
+      unknownAnswer: {
+        entry: ['sayUnknown', 'showArticle', 'askAfterUnknown'],
+        on: {
+          'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
+        },
+      },
+      /** The answer was given (after an emergency): what to do next. */
+      answered: {
+        entry: 'askAfterArticle',
+        on: {
+          'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
+        },
+      },
       hotlines: {
         entry: ['showHotlines', 'askAfterHotlines'],
       },
@@ -448,7 +505,7 @@ export function createRootMachine(deps: FlowDeps) {
         on: {
           'user.choice': [
             { guard: 'isNodeOption', actions: ['advanceNode', 'presentNode'] },
-            { guard: { type: 'isChoice', params: CHOICE.more }, actions: ['startTree', 'presentNode'] },
+            { guard: { type: 'isChoice', params: CHOICE.more }, actions: ['restartTree', 'presentNode'] },
           ],
           'user.command': [
             {
@@ -473,6 +530,11 @@ export function createRootMachine(deps: FlowDeps) {
       },
     },
   });
+}
+
+/** What a question brings: its article (and whether it says "not known") and its slots. */
+function questionOf(nlu: Ev<'user.text'>['nlu']): Pick<RootContext, 'article' | 'articleUnknown' | 'slots'> {
+  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, slots: nlu.slots };
 }
 
 function countryOf(ctx: RootContext): { country?: string } {

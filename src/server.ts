@@ -87,7 +87,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       protectionLine: protection ? hotlineNumber(protection) : '',
     },
   });
-  const nluEngine = createNlu({ articles: content.articles, countries: content.countries });
+  const nluEngine = createNlu({ articles: content.articles, countries: content.countries, slots: content.slots });
   const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
   const provinces = loadProvinces(content.dir);
   const unknownArticles = config.REGISTRATION_INFO_ARTICLES.filter((id) => !content.articleById.has(id));

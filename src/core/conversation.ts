@@ -29,7 +29,9 @@ export interface NluOutput {
   topicIntent?: string;
   country?: string;
   city?: string;
-  article?: { id: string; score: number };
+  article?: { id: string; score: number; unknown?: boolean };
+  /** What the message said about its case and what it asks (slot → values, from content/slots.yaml). */
+  slots?: Record<string, string[]>;
 }
 
 /** The understanding layer as the engine uses it (src/core/nlu implements it). */
@@ -399,6 +401,7 @@ export class ConversationService implements InboundPort {
         if (result.country) understanding.country = result.country;
         if (result.city) understanding.city = result.city;
         if (result.article) understanding.article = result.article;
+        if (result.slots) understanding.slots = result.slots;
         if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };
         // The NLU's "concern" (src/core/nlu): beats the flow's own reading of the text, like danger.
         if (result.intent === 'concern') return { type: 'user.concern', nlu: understanding };

@@ -22,7 +22,10 @@ export interface Understanding {
   topicIntent?: string;
   country?: string;
   city?: string;
-  article?: { id: string; score: number };
+  /** `unknown`: the article says the content does not know what was asked. */
+  article?: { id: string; score: number; unknown?: boolean };
+  /** What the message said about its case and what it asks: pre-fills the topic's question tree. */
+  slots?: Record<string, string[]>;
   /** The language this message is written in. */
   locale: Locale;
   /** Long enough (three words or more) for that language to be more than a guess. */

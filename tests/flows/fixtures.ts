@@ -13,15 +13,15 @@ export const fixtureDeps: FlowDeps = {
           ended: {
             ask: { vi: 'Hợp đồng kết thúc thế nào?', en: 'How did it end?' },
             options: [
-              { id: 'term', label: { vi: 'Hết hạn', en: 'At term' }, next: 'at_term' },
-              { id: 'early', label: { vi: 'Về trước hạn', en: 'Early' }, next: 'why' },
+              { id: 'term', label: { vi: 'Hết hạn', en: 'At term' }, next: 'at_term', when: ['ended=term'] },
+              { id: 'early', label: { vi: 'Về trước hạn', en: 'Early' }, next: 'why', when: ['ended=early', 'case=closed', 'case=abuse'] },
             ],
           },
           why: {
             ask: { vi: 'Vì sao?', en: 'Why?' },
             options: [
-              { id: 'closed', label: { vi: 'Chủ phá sản', en: 'Employer closed' }, next: 'closed' },
-              { id: 'abuse', label: { vi: 'Bị ngược đãi', en: 'Abuse' }, next: 'abuse' },
+              { id: 'closed', label: { vi: 'Chủ phá sản', en: 'Employer closed' }, next: 'closed', when: ['case=closed'] },
+              { id: 'abuse', label: { vi: 'Bị ngược đãi', en: 'Abuse' }, next: 'abuse', when: ['case=abuse'] },
             ],
           },
           at_term: { answer: ['liq-at-term'] },

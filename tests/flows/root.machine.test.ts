@@ -73,9 +73,11 @@ describe('welcome → country → menu', () => {
     expect(asks(out)[0]).toMatchObject({ text: { vi: 'Hợp đồng kết thúc thế nào?' } });
   });
 
-  it('asks for the country only when the answer needs it, then answers', () => {
+  it('gives the lines that work from anywhere before asking the country for the local ones, then answers', () => {
     const c = conversation({ locale: 'vi' });
-    c.send({ type: 'user.text', text: 'so dien thoai dai su quan', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    const first = c.send({ type: 'user.text', text: 'so dien thoai dai su quan', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    expect(first[0]).toEqual({ type: 'hotlines', scope: 'all' });
+    expect(keysSaid(first)).toEqual(['country.promptForLocal']);
     expect(c.value).toBe('countryForAnswer');
     const out = c.send({ type: 'user.choice', id: 'country_JP' });
     expect(out).toContainEqual({ type: 'hotlines', scope: 'all', country: 'JP' });
@@ -249,6 +251,64 @@ describe('a concern: "are you safe right now?"', () => {
     c.send({ type: 'user.concern', nlu: understood({ intent: 'concern' }) });
     c.send({ type: 'user.choice', id: 'staff' });
     expect(c.value).toBe('staff');
+  });
+});
+
+describe('answer first, then narrow', () => {
+  it('a tree never asks what the question already said: its slots pre-fill it', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    const atTerm = c.send({ type: 'user.text', text: 'het han hop dong roi', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, slots: { ended: ['term'] } }) });
+    expect(atTerm).toContainEqual({ type: 'articles', ids: ['liq-at-term'], country: 'JP' });
+    const closed = c.send({ type: 'user.text', text: 'chu pha san', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, slots: { case: ['closed'] } }) });
+    expect(closed).toContainEqual({ type: 'articles', ids: ['liq-closed'], country: 'JP' });
+    // Early, but why is not said: only that is asked.
+    const early = c.send({ type: 'user.text', text: 've truoc han', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, slots: { ended: ['early'] } }) });
+    expect(asks(early)[0]).toMatchObject({ text: { vi: 'Vì sao?' } });
+    // The question skipped is one step back.
+    expect(asks(c.send({ type: 'user.command', command: 'back' }))[0]).toMatchObject({ text: { vi: 'Hợp đồng kết thúc thế nào?' } });
+  });
+
+  it('browsing by buttons still starts at the top, and "more" after a pre-filled answer too', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.text', text: 'het han hd', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, slots: { ended: ['term'] } }) });
+    expect(asks(c.send({ type: 'user.choice', id: 'more' }))[0]).toMatchObject({ text: { vi: 'Hợp đồng kết thúc thế nào?' } });
+    expect(asks(c.send({ type: 'user.choice', id: 'topic_contract_liquidation' }))[0]).toMatchObject({ text: { vi: 'Hợp đồng kết thúc thế nào?' } });
+  });
+
+  it('says plainly when the content does not know, and offers a person first', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    const out = c.send({
+      type: 'user.text',
+      text: 'thoi han nop ho so',
+      nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, article: { id: 'liq-deadline', score: 9, unknown: true } }),
+    });
+    expect(keysSaid(out)[0]).toBe('topic.unknown');
+    expect(out).toContainEqual({ type: 'articles', ids: ['liq-deadline'], country: 'JP' });
+    expect(choiceIds(out)[0]).toBe('staff');
+  });
+
+  it('answers the question asked with an emergency right after the numbers, and "continue" goes on from it', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    const out = c.send({
+      type: 'user.emergency',
+      kinds: ['sexual_abuse'],
+      nlu: understood({ topicIntent: 'contract_liquidation', article: { id: 'liq-abuse', score: 9 } }),
+    });
+    expect(out.map((e) => e.type)).toEqual(['hotlines', 'handoff', 'articles', 'ask']);
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'JP' });
+    expect(out[2]).toEqual({ type: 'articles', ids: ['liq-abuse'], country: 'JP' });
+    expect(choiceIds(out)).toEqual(['continue', 'menu']);
+    const next = c.send({ type: 'user.choice', id: 'continue' });
+    expect(c.value).toBe('answered');
+    expect(keysSaid(next)).toEqual(['next.prompt']);
+    expect(keysSaid(next)).not.toContain('menu.prompt');
+  });
+
+  it('"continue" after an emergency that came with a topic but no answer opens that topic', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.emergency', kinds: ['violence'], nlu: understood({ topicIntent: 'contract_liquidation', slots: { case: ['abuse'] } }) });
+    const next = c.send({ type: 'user.choice', id: 'continue' });
+    expect(next).toContainEqual({ type: 'articles', ids: ['liq-abuse'], country: 'JP' });
   });
 });
 

@@ -14,6 +14,7 @@ import {
   dialogueFileSchema,
   hotlineFileSchema,
   missionFileSchema,
+  slotFileSchema,
   type Article,
   type CannedReply,
   type Country,
@@ -21,6 +22,7 @@ import {
   type Hotline,
   type HotlineFile,
   type Mission,
+  type SlotFile,
 } from './schema.ts';
 
 export interface Content {
@@ -33,6 +35,8 @@ export interface Content {
   hotlineById: ReadonlyMap<string, Hotline>;
   dialogues: ReadonlyMap<string, DialogueFile>;
   canned: CannedReply[];
+  /** What messages say about their case and what they ask (slots.yaml); empty without the file. */
+  slots: SlotFile;
 }
 
 export class ContentError extends Error {
@@ -98,6 +102,10 @@ export function loadContent(dir: string = defaultContentDir()): Content {
   const checkCountryRefs = countriesFile !== undefined;
   const cannedFile = join(root, 'canned.yaml');
   const canned = existsSync(cannedFile) ? (read(cannedFile, cannedFileSchema) ?? []) : [];
+  const slotsFile = join(root, 'slots.yaml');
+  const slots = existsSync(slotsFile) ? read(slotsFile, slotFileSchema) : {};
+  /** `slot=value` pairs an article or a dialogue may name; unchecked when slots.yaml itself failed. */
+  const knownSlot = (slot: string, value: string) => slots === undefined || slots[slot]?.[value] !== undefined;
 
   const articles: Article[] = [];
   const articleFile = new Map<string, string>();
@@ -121,6 +129,14 @@ export function loadContent(dir: string = defaultContentDir()): Content {
     if (dialogues.has(d.id)) problems.push(`${name(file)}: a second dialogue for topic "${d.id}"`);
     dialogues.set(d.id, d);
     problems.push(...checkDialogue(d, articlesOk ? articleById : undefined).map((p) => `${name(file)}: ${p}`));
+    for (const [node, n] of Object.entries(d.nodes)) {
+      for (const o of n.options ?? []) {
+        for (const w of o.when ?? []) {
+          const [slot = '', value = ''] = w.split('=');
+          if (!knownSlot(slot, value)) problems.push(`${name(file)}: node "${node}" option "${o.id}" is taken when ${w}, which slots.yaml does not define`);
+        }
+      }
+    }
   }
 
   const countryCodes = new Set(countries.map((c) => c.code));
@@ -160,6 +176,9 @@ export function loadContent(dir: string = defaultContentDir()): Content {
     for (const ref of refs) {
       if (checkHotlineRefs && !hotlineById.has(ref)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" refers to hotline "${ref}", which hotlines.yaml does not list`);
     }
+    for (const [slot, values] of Object.entries(a.tags ?? {})) {
+      for (const v of values) if (!knownSlot(slot, v)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" is tagged ${slot}: ${v}, which slots.yaml does not define`);
+    }
     for (const code of Object.keys(a.byCountry ?? {})) {
       if (checkCountryRefs && !countryCodes.has(code)) problems.push(`${articleFile.get(a.id)}: article "${a.id}" has lines for ${code}, which countries.yaml does not list`);
     }
@@ -182,7 +201,7 @@ export function loadContent(dir: string = defaultContentDir()): Content {
   unique(canned.map((c) => c.id), 'canned.yaml: reply', problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { dir: root, articles, articleById, countries, missions, hotlines, hotlineById, dialogues, canned: cannedWithNumbers };
+  return { dir: root, articles, articleById, countries, missions, hotlines, hotlineById, dialogues, canned: cannedWithNumbers, slots: slots ?? {} };
 }
 
 /** `{{hotline:ID}}` inside an answer: the number comes from hotlines.yaml, so it is written once. */

@@ -28,6 +28,16 @@ const provenance = {
 
 export const TOPIC_IDS = ['contract_liquidation', 'return_registration', 'support_fund', 'hotline'] as const;
 
+/** A slot's name or value, as articles and dialogues refer to it (`case`, `accident`, `asks`, `amount`). */
+export const slotWordSchema = z.string().regex(/^[a-z][a-z_]*$/, 'lower-case letters and underscores');
+
+/**
+ * What a message says about its case and what it asks, as data: slot → value → the phrases that
+ * say it (with and without marks, teencode, English), e.g. `case: { accident: [tai nạn, gãy tay] }`.
+ */
+export const slotFileSchema = z.record(slotWordSchema, z.record(slotWordSchema, z.array(nonEmpty).min(1)));
+export type SlotFile = z.infer<typeof slotFileSchema>;
+
 export const articleSchema = z.strictObject({
   id: idSchema,
   topic: z.enum(TOPIC_IDS),
@@ -39,6 +49,10 @@ export const articleSchema = z.strictObject({
   answer: localizedSchema,
   /** Extra lines for one country (its hotlines, its procedure), shown under the answer there — or above it with `first` (Korea's EPS has no sending company). */
   byCountry: z.record(countryCodeSchema, localizedSchema.extend({ first: z.boolean().optional() })).optional(),
+  /** Which case and which asked thing the answer is for (slots of slots.yaml): `{case: [accident], asks: [amount]}`. */
+  tags: z.record(slotWordSchema, z.array(slotWordSchema).min(1)).optional(),
+  /** The answer is that the content does not know (a deadline not found): the bot says so and offers a person first. */
+  unknown: z.boolean().optional(),
   ...provenance,
   /** The date of the newest source the answer rests on (`undated` when it gives none): shown beside the review date, never mistaken for it. */
   sourceDate: z.union([isoDateSchema, z.literal('undated')]),
@@ -153,6 +167,8 @@ const dialogueOptionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and underscores'),
   label: localizedSchema,
   next: idSchema,
+  /** Taken without asking when the message already said one of these (`slot=value`, from slots.yaml). */
+  when: z.array(z.string().regex(/^[a-z][a-z_]*=[a-z][a-z_]*$/, 'slot=value')).min(1).optional(),
 });
 
 export const dialogueNodeSchema = z

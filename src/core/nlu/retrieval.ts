@@ -48,6 +48,10 @@ export interface Retriever {
 
 export interface Candidates {
   best(topic?: string): Retrieved | undefined;
+  /** Every fitting article (its closest question), of `topic` or all. */
+  all(topic?: string): Retrieved[];
+  /** The search score of every article among the results weighed, fitting or not: a tie-breaker for tags. */
+  looseScore(article: string): number;
 }
 
 /** Thresholds found by the calibration tests: raise them before lowering them. */
@@ -136,9 +140,11 @@ export function createRetriever(articles: readonly Article[]): Retriever {
 
   function search(analysis: Analysis): Candidates {
     const words = [...new Set(contentWords(analysis))].slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) return { best: () => undefined };
+    if (words.length === 0) return { best: () => undefined, all: () => [], looseScore: () => 0 };
     const fitting: { r: Retrieved; topic: string }[] = [];
+    const loose = new Map<string, number>();
     for (const r of index.search(words.join(' ')).slice(0, CONSIDERED)) {
+      loose.set(r.article as string, Math.max(loose.get(r.article as string) ?? 0, r.score));
       const quality = fit(r, words, idf);
       if (quality !== undefined) fitting.push({ r: { id: r.article as string, score: round(r.score), quality: round(quality) }, topic: r.topic as string });
     }
@@ -152,6 +158,16 @@ export function createRetriever(articles: readonly Article[]): Retriever {
         }
         return best;
       },
+      all(topic) {
+        const byArticle = new Map<string, Retrieved>();
+        for (const { r, topic: t } of fitting) {
+          if (topic && t !== topic) continue;
+          const seen = byArticle.get(r.id);
+          if (!seen || r.quality > seen.quality) byArticle.set(r.id, r);
+        }
+        return [...byArticle.values()];
+      },
+      looseScore: (article) => round(loose.get(article) ?? 0),
     };
   }
 

@@ -2,13 +2,15 @@
 // is in danger, where they are, and the article that answers it. Everything is built once at
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
-import type { Article, Country } from '../content/index.ts';
+import type { Article, Country, SlotFile } from '../content/index.ts';
+import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
-import { createPlaces } from './places.ts';
-import { createRetriever } from './retrieval.ts';
+import { createPlaces, type Place } from './places.ts';
+import { createRetriever, type Retrieved } from './retrieval.ts';
+import { createSlotReader } from './slots.ts';
 
 type Topic = (typeof TOPIC_INTENTS)[number];
 
@@ -17,6 +19,8 @@ export interface NluDeps {
   countries: readonly Country[];
   /** The second opinion on danger; the shipped model unless given, none with `null` (rules only). */
   dangerClassifier?: DangerClassifier | null;
+  /** The slot phrases of content/slots.yaml; without them no slot is read and retrieval alone picks. */
+  slots?: SlotFile;
 }
 
 export interface Nlu {
@@ -39,6 +43,10 @@ const SHOUTED_HELP = /^\W*(?:help|cứu|cuu|sos)\W*$/i;
 const MIN_QUALITY_TO_SWITCH = 0.75;
 /** …and how close the two topics' scores must be. */
 const SWITCH_RATIO = 0.6;
+/** A match on the message without its slot phrases, against one on the whole message. */
+const SUBJECT_WEIGHT = 0.9;
+/** How much better an article of another topic must fit to take the question there. */
+const CROSS_TOPIC_MARGIN = 0.2;
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 
@@ -46,6 +54,8 @@ export function createNlu(deps: NluDeps): Nlu {
   const places = createPlaces(deps.countries);
   const classifier = deps.dangerClassifier === undefined ? shippedDangerClassifier() : deps.dangerClassifier;
   const retriever = createRetriever(deps.articles);
+  const slotReader = createSlotReader(deps.slots ?? {});
+  const selector = createAnswerSelector(deps.articles);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
 
   return {
@@ -68,11 +78,23 @@ export function createNlu(deps: NluDeps): Nlu {
       let intent = decision.intent;
       let confidence = decision.confidence;
       let topic = isTopic(intent) ? intent : decision.topic;
-      const place = places.find(tokens, lang, text);
+      const read = slotReader.read(analysis);
+      const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
+      const found = places.find(tokens, lang, text);
+      // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
+      const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
+      const place: Place = placeIsSlot ? { spans: [] } : found;
+      const inPlace = within(place.spans);
+      const inSlot = within(read.spans);
       // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
-      const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !place.spans.some(([a, b]) => i >= a && i < b)) };
+      const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i)) };
       const candidates = retriever.search(asked);
-      let article = topic ? candidates.best(topic) : undefined;
+      // Searched again without the words that say the case ("hết hạn hợp đồng, muốn rút tiền ký quỹ"
+      // is about the deposit); a match on what is left counts for a little less than a match on it all.
+      const subject = read.spans.length === 0 ? undefined : retriever.search({ ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inSlot(i)) });
+      const retrieved = [...candidates.all(), ...(subject?.all() ?? []).map((r) => ({ ...r, quality: r.quality * SUBJECT_WEIGHT }))];
+      const select = (t?: string) => selector.pick(retrieved, read.slots, t, candidates.looseScore);
+      let article: Retrieved | undefined = topic ? select(topic) : undefined;
       // Two topics nearly tied in the lexicon: when the message is close to one of an article's
       // own questions, the article's topic settles it (the content knows where the question belongs).
       if (topic) {
@@ -82,18 +104,30 @@ export function createNlu(deps: NluDeps): Nlu {
         if (overall && other && other !== topic && overall.quality >= MIN_QUALITY_TO_SWITCH && close) {
           if (intent === topic) intent = other;
           topic = other;
-          article = overall;
+          article = select(other) ?? overall;
+        }
+      }
+      // The message is close to an article's own question in another topic, and that article fits
+      // its slots better than anything in the lexicon's topic ("my employer went bankrupt and I have
+      // to go home" is about the contract, not the registration) — or danger came with no topic.
+      if (topic || emergency.length > 0) {
+        const across = select();
+        const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore)?.total ?? 0 : -Infinity;
+        if (across && across.topic !== topic && across.quality >= MIN_QUALITY_TO_SWITCH && across.total > here + CROSS_TOPIC_MARGIN) {
+          if (intent === topic) intent = across.topic;
+          topic = across.topic;
+          article = select(across.topic) ?? across;
         }
       }
       // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
       if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
-        const found = candidates.best();
-        const a = found && deps.articles.find((x) => x.id === found.id);
-        if (found && a && found.quality >= MIN_QUALITY_WITHOUT_TOPIC) {
+        const best = candidates.best();
+        const a = best && deps.articles.find((x) => x.id === best.id);
+        if (best && a && best.quality >= MIN_QUALITY_WITHOUT_TOPIC) {
           intent = a.topic;
           topic = a.topic;
           confidence = RETRIEVED_TOPIC_CONFIDENCE;
-          article = found;
+          article = best;
         }
       }
       // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
@@ -109,7 +143,11 @@ export function createNlu(deps: NluDeps): Nlu {
       if (emergency.length > 0 && topic) out.topicIntent = topic;
       if (place.country) out.country = place.country;
       if (place.city) out.city = place.city;
-      if (article && (isTopic(out.intent) || out.topicIntent)) out.article = { id: article.id, score: article.score };
+      if (article && (isTopic(out.intent) || out.topicIntent)) {
+        out.article = { id: article.id, score: article.score };
+        if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
+      }
+      if (Object.keys(read.slots).length > 0) out.slots = read.slots;
       return out;
     },
   };

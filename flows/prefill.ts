@@ -1,0 +1,27 @@
+// A question tree never asks what the message already said: from the tree's start, an option whose
+// `when` names a slot value the message gave ("hết hạn hợp đồng" → ended=term) is taken without
+// asking, and so on down, stopping where the message said nothing — or something that fits two
+// options, which is still the user's to choose.
+import type { DialogueTree } from './dialogue.ts';
+
+export interface TreePosition {
+  node: string;
+  trail: string[];
+}
+
+export function prefilledPosition(tree: DialogueTree, slots: Readonly<Record<string, readonly string[]>> | undefined): TreePosition {
+  let node = tree.start;
+  const trail: string[] = [];
+  const said = (w: string) => {
+    const [slot = '', value = ''] = w.split('=');
+    return slots?.[slot]?.includes(value) ?? false;
+  };
+  // Bounded by the tree's size: content is validated, but a cycle must not hang a turn.
+  for (let steps = 0; slots && steps < Object.keys(tree.nodes).length; steps++) {
+    const fitting = tree.nodes[node]?.options?.filter((o) => o.when?.some(said)) ?? [];
+    if (fitting.length !== 1) break;
+    trail.push(node);
+    node = fitting[0]!.next;
+  }
+  return { node, trail };
+}

@@ -1,0 +1,89 @@
+// Picks the specific answer, not the topic's first fitting one. Retrieval says which articles' own
+// questions are close to the message; the slots say the case and the asked thing; the articles'
+// tags (content/articles, `tags:`) say which case and asked thing each answers. An article tagged
+// for a slot the message gave is a candidate even when its questions are worded otherwise ("bị tai
+// nạn gãy tay, quỹ cho bao nhiêu" → the accident amount); one tagged for another case is a
+// neighbouring answer and drops far behind ("phá sản" never gets the accident article).
+import type { Article } from '../content/index.ts';
+import type { Retrieved } from './retrieval.ts';
+import type { Slots } from './slots.ts';
+
+/** Calibrated on tests/fixtures/answers/dev.jsonl: raise a bonus before lowering a penalty. */
+export const SELECTION = {
+  /** Per slot the message gave that the article is tagged for. */
+  matched: 0.25,
+  /** Per slot the article is tagged for with other values only (another case, another asked thing). */
+  conflicting: 0.6,
+  /** Per slot the message gave that the article says nothing about (twice that for an article with no tags: a general one). */
+  untagged: 0.15,
+  /** Per slot the article is tagged for that the message does not give: it answers a narrower case. */
+  narrower: 0.05,
+  /** The standing of an article of the message's topic found by its tags alone (none conflicting). */
+  tagOnlyQuality: 0.45,
+};
+
+export interface Picked extends Retrieved {
+  /** Quality with the tags weighed in: what the candidates were ranked by. */
+  total: number;
+  topic: string;
+}
+
+export interface AnswerSelector {
+  /**
+   * The best of the retrieved candidates (of `topic`, or of all topics) and — within `topic` — the
+   * articles its tags fit. `looseScore` breaks ties between those found by tags alone.
+   */
+  pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string, looseScore?: (article: string) => number): Picked | undefined;
+}
+
+interface Fit {
+  matched: number;
+  conflicting: number;
+  untagged: number;
+  narrower: number;
+}
+
+export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+
+  function fitOf(a: Article, slots: Slots): Fit {
+    const fit: Fit = { matched: 0, conflicting: 0, untagged: 0, narrower: 0 };
+    for (const [slot, values] of Object.entries(slots)) {
+      const own = a.tags?.[slot];
+      if (!own) fit.untagged += a.tags ? 1 : 2;
+      else if (values.some((v) => own.includes(v))) fit.matched++;
+      else fit.conflicting++;
+    }
+    for (const slot of Object.keys(a.tags ?? {})) if (!slots[slot]) fit.narrower++;
+    return fit;
+  }
+
+  const total = (quality: number, f: Fit) =>
+    quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged - SELECTION.narrower * f.narrower;
+
+  return {
+    pick(retrieved, slots, topic, looseScore = () => 0) {
+      const pool = new Map<string, Retrieved>();
+      for (const r of retrieved) {
+        const a = byId.get(r.id);
+        if (!a || (topic && a.topic !== topic)) continue;
+        const seen = pool.get(r.id);
+        if (!seen || r.quality > seen.quality) pool.set(r.id, r);
+      }
+      if (topic) {
+        for (const a of articles) {
+          if (a.topic !== topic || pool.has(a.id)) continue;
+          const f = fitOf(a, slots);
+          if (f.matched > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality });
+        }
+      }
+      let best: Picked | undefined;
+      for (const r of pool.values()) {
+        const a = byId.get(r.id)!;
+        const t = Math.round(total(r.quality, fitOf(a, slots)) * 100) / 100;
+        if (!best || t > best.total || (t === best.total && r.score > best.score)) best = { ...r, total: t, topic: a.topic };
+      }
+      return best;
+    },
+  };
+}

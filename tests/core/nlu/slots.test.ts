@@ -1,0 +1,107 @@
+// Slots read from a message with content/slots.yaml, and the answer they select with the articles'
+// tags. The phrases are data: these tests take a few from the shipped file and small files of
+// their own, so a content edit does not break them but a reader that stops reading does.
+import { describe, expect, it } from 'vitest';
+import { loadContent, type Article } from '../../../src/core/content/index.ts';
+import { createNlu } from '../../../src/core/nlu/index.ts';
+import { analyze } from '../../../src/core/nlu/normalize.ts';
+import { SELECTION, createAnswerSelector } from '../../../src/core/nlu/answer-select.ts';
+import { createSlotReader } from '../../../src/core/nlu/slots.ts';
+
+const content = loadContent();
+
+describe('slot reader', () => {
+  const reader = createSlotReader({
+    case: { accident: ['tai nạn', 'gãy tay', 'accident'], abuse: ['quấy rối', 'quấy rối tình dục'] },
+    ended: { term: ['hết hạn hợp đồng'] },
+    asks: { amount: ['bao nhiêu', 'how much'] },
+  });
+  const read = (t: string) => reader.read(analyze(t));
+
+  it('reads with and without marks, in chat abbreviations and in English', () => {
+    expect(read('bị tai nạn, quỹ hỗ trợ bao nhiêu').slots).toEqual({ case: ['accident'], asks: ['amount'] });
+    expect(read('bi tai nan quy ho tro bn').slots).toEqual({ case: ['accident'], asks: ['amount'] });
+    expect(read('had an accident, how much does the fund pay').slots).toEqual({ case: ['accident'], asks: ['amount'] });
+    expect(read('da het han hop dong').slots).toEqual({ ended: ['term'] });
+  });
+
+  it('keeps where each phrase was read, the longest phrase first', () => {
+    const r = read('bi quay roi tinh duc');
+    expect(r.slots).toEqual({ case: ['abuse'] });
+    expect(r.spans).toEqual([[1, 5]]);
+  });
+
+  it('reads nothing from a message that says none of it', () => {
+    expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [] });
+  });
+});
+
+describe('answer selection by tags', () => {
+  const article = (id: string, topic: Article['topic'], tags?: Article['tags']): Article => ({
+    id,
+    topic,
+    title: { vi: id, en: id },
+    questions: { vi: [id], en: [id] },
+    answer: { vi: id, en: id },
+    source: 's',
+    reviewed: '2026-01-01',
+    verified: true,
+    ...(tags ? { tags } : {}),
+  });
+  const articles = [
+    article('overview', 'support_fund'),
+    article('accident', 'support_fund', { case: ['accident'], asks: ['amount'] }),
+    article('closed', 'support_fund', { case: ['closed'], asks: ['amount'] }),
+    article('contract-closed', 'contract_liquidation', { case: ['closed'] }),
+  ];
+  const selector = createAnswerSelector(articles);
+
+  it('an article tagged for the case and the asked thing beats a closer but general one', () => {
+    const got = selector.pick([{ id: 'overview', score: 50, quality: 0.8 }], { case: ['accident'], asks: ['amount'] }, 'support_fund');
+    expect(got?.id).toBe('accident');
+  });
+
+  it('an article of another case is a neighbour, not an answer', () => {
+    const got = selector.pick([{ id: 'closed', score: 90, quality: 0.9 }], { case: ['accident'] }, 'support_fund');
+    expect(got?.id).toBe('accident');
+    // Found by its case alone; it also answers the amount, which was not asked: a little narrower.
+    expect(got!.total).toBeCloseTo(SELECTION.tagOnlyQuality + SELECTION.matched - SELECTION.narrower);
+  });
+
+  it('tags alone find articles only in the topic asked; retrieval finds them anywhere when no topic is given', () => {
+    expect(selector.pick([], { case: ['closed'] }, 'contract_liquidation')?.id).toBe('contract-closed');
+    expect(selector.pick([], { case: ['closed'] })).toBeUndefined();
+    expect(selector.pick([{ id: 'contract-closed', score: 1, quality: 0.9 }], {})?.topic).toBe('contract_liquidation');
+  });
+
+  it('without slots, retrieval alone decides', () => {
+    expect(selector.pick([{ id: 'overview', score: 5, quality: 0.7 }, { id: 'closed', score: 9, quality: 0.6 }], {}, 'support_fund')?.id).toBe('overview');
+  });
+});
+
+describe('the NLU with the shipped slots', () => {
+  const nlu = createNlu({ articles: content.articles, countries: content.countries, slots: content.slots });
+
+  it('an accident is not Tainan: a place read inside a slot phrase is that phrase', () => {
+    const out = nlu.understand('lam viec bi tai nan gay tay, quy ho tro cho bao nhieu');
+    expect(out.country).toBeUndefined();
+    expect(out.slots?.case).toContain('accident');
+  });
+
+  it('the slots reach the output and pick the tagged article', () => {
+    const out = nlu.understand('cong ty bi pha san nen em ve som, quy co tra tien khong');
+    expect(out.intent).toBe('support_fund');
+    expect(content.articleById.get(out.article!.id)?.tags?.case).toContain('closed');
+  });
+
+  it('an article that says the content does not know is marked so', () => {
+    const out = nlu.understand('thời hạn nộp hồ sơ quỹ hỗ trợ là bao lâu');
+    expect(out.article?.unknown).toBe(true);
+  });
+
+  it('every tag and every dialogue condition names a slot value slots.yaml defines (the loader checks it)', () => {
+    const tagged = content.articles.filter((a) => a.tags);
+    expect(tagged.length).toBeGreaterThan(10);
+    for (const a of tagged) for (const [slot, values] of Object.entries(a.tags!)) for (const v of values) expect(content.slots[slot]?.[v], `${a.id} ${slot}=${v}`).toBeDefined();
+  });
+});
