@@ -17,6 +17,7 @@ import {
   type OutboundMessage,
 } from './messages.ts';
 import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
+import { mediaLabel } from './media.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
 
@@ -191,8 +192,8 @@ export class ConversationService implements InboundPort {
     const { store, clock, nlu } = this.deps;
     const now = clock.now();
     const p = message.payload;
-    const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
-    const emergency = p.type === 'text' ? nlu.understand(text).emergency : [];
+    const text = userLine(message);
+    const emergency = p.type === 'text' ? nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
     await store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
@@ -401,10 +402,18 @@ export class ConversationService implements InboundPort {
 /** What staff will read of a turn: what the user said (choices and others in brackets) and the bot's replies. */
 function transcriptOf(message: InboundMessage | undefined, replies: OutboundMessage[], now: number): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
-  const p = message?.payload;
-  if (p) out.push({ from: 'user', text: p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type}]`, at: now });
+  if (message) out.push({ from: 'user', text: userLine(message), at: now });
   for (const r of replies) out.push({ from: 'bot', text: r.text, at: now });
   return out;
+}
+
+/** The user's message as staff read it: the words, after what came with them ("[image] caption"). */
+function userLine(message: InboundMessage): string {
+  const p = message.payload;
+  const words = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? `[${p.id}]` : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
+  const media = mediaLabel(message.media);
+  if (!media) return words;
+  return p.type === 'text' ? `${media} ${words}` : media;
 }
 
 function pickLastUser(stored: ConversationRecord | undefined): Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> {
