@@ -17,7 +17,7 @@ import {
   type OutboundMessage,
 } from './messages.ts';
 import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
-import { mediaLabel } from './media.ts';
+import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
 
@@ -122,6 +122,8 @@ export interface TranscriptEntry {
   from: 'user' | 'bot' | 'agent';
   text: string;
   at: number;
+  /** What came with the user's message (or an officer's attachment), each with the id staff open it by. */
+  media?: TranscriptMedia[];
 }
 export const TRANSCRIPT = 'transcript';
 
@@ -145,6 +147,7 @@ export class ConversationService implements InboundPort {
       if (handled) return 'duplicate';
       if (await this.isFlooding(message, record)) return 'accepted';
       if (held) await this.relayTurn(key, message, record);
+      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record);
       else await this.runTurn(key, message, record);
       return 'accepted';
     });
@@ -187,22 +190,39 @@ export class ConversationService implements InboundPort {
     return true;
   }
 
-  /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
-  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
-    const { store, clock, nlu } = this.deps;
-    const now = clock.now();
+  /**
+   * An album arrives as one message per photo; the first is answered, the others are only kept.
+   * Counted in the store (with the conversation, erased with it) rather than by waiting for the
+   * rest in memory, so a restart or a second instance answers no album twice and loses no item.
+   * Danger in a later item's caption is still answered.
+   */
+  private async isLaterAlbumItem(message: InboundMessage): Promise<boolean> {
+    if (message.album === undefined) return false;
     const p = message.payload;
-    const text = userLine(message);
-    const emergency = p.type === 'text' ? nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
-    await store.commitTurn(key, {
+    if (p.type === 'text' && this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency.length > 0) return false;
+    return (await this.deps.store.countInWindow(`album:${message.album}`, message.key, this.opts.dedupeTtlMs)) > 1;
+  }
+
+  /** A message kept for staff (in the transcript) that the bot does not answer. */
+  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<number> {
+    const now = this.deps.clock.now();
+    await this.deps.store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
-      mailbox: { name: TRANSCRIPT, items: [{ from: 'user', text, at: now } satisfies TranscriptEntry], ttlMs: this.opts.recordTtlMs },
+      mailbox: { name: TRANSCRIPT, items: transcriptOf(message, [], now), ttlMs: this.opts.recordTtlMs },
     });
-    await this.deps.handoff?.relay(key, { text, at: now, emergency });
+    return now;
+  }
+
+  /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
+  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+    const p = message.payload;
+    const emergency = p.type === 'text' ? this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
+    const now = await this.keepTurn(key, message, stored);
+    await this.deps.handoff?.relay(key, { text: userLine(message), at: now, emergency });
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
 
@@ -402,7 +422,11 @@ export class ConversationService implements InboundPort {
 /** What staff will read of a turn: what the user said (choices and others in brackets) and the bot's replies. */
 function transcriptOf(message: InboundMessage | undefined, replies: OutboundMessage[], now: number): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
-  if (message) out.push({ from: 'user', text: userLine(message), at: now });
+  if (message) {
+    const entry: TranscriptEntry = { from: 'user', text: userLine(message), at: now };
+    if (message.media) entry.media = mediaWithIds(message.id, message.media);
+    out.push(entry);
+  }
   for (const r of replies) out.push({ from: 'bot', text: r.text, at: now });
   return out;
 }

@@ -2,6 +2,7 @@
 // location — as the engine sees it, whatever the platform. The platform's reference (a Telegram
 // file_id, a Messenger or Zalo URL) is what the media store later fetches the bytes with; it is
 // personal data like the text and never goes to a log.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const MEDIA_KINDS = ['image', 'audio', 'video', 'file', 'location', 'contact'] as const;
@@ -32,4 +33,11 @@ export const mediaListSchema = z.array(mediaItemSchema).min(1).max(MAX_MEDIA_ITE
 /** The words staff read in place of an item the transcript cannot show ("[image]", "[audio]"). */
 export function mediaLabel(items: readonly MediaItem[] | undefined): string {
   return (items ?? []).map((m) => `[${m.kind}]`).join(' ');
+}
+
+/** A media item as kept in the transcript: with an id that is the same however often the turn is retried. */
+export type TranscriptMedia = MediaItem & { id: string };
+
+export function mediaWithIds(messageId: string, items: readonly MediaItem[]): TranscriptMedia[] {
+  return items.map((m, i) => ({ ...m, id: createHash('sha256').update(`${messageId}\n${i}`).digest('hex').slice(0, 24) }));
 }
