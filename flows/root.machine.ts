@@ -58,6 +58,13 @@ const CHOICE = {
   safe: 'safety_safe',
   unsafe: 'safety_unsafe',
 } as const;
+/** Media a person can look at or listen to: the bot cannot, so it offers to show an officer. */
+const MEDIA_OFFERS: Partial<Record<string, { key: string }>> = {
+  image: { key: 'media.offer.image' },
+  audio: { key: 'media.offer.audio' },
+  video: { key: 'media.offer.video' },
+  file: { key: 'media.offer.file' },
+};
 const TOPIC_PREFIX = 'topic_';
 const COUNTRY_PREFIX = 'country_';
 const LANG_PREFIX = 'lang_';
@@ -137,6 +144,7 @@ export function createRootMachine(deps: FlowDeps) {
     guards: {
       hasLocale: ({ context }) => context.locale !== undefined,
       isGroupChat: ({ event }) => event.type === 'user.unsupported' && event.kind === 'group',
+      isMediaForStaff: ({ event }) => event.type === 'user.unsupported' && MEDIA_OFFERS[event.kind] !== undefined,
       knowsCountry: ({ context }) => context.country !== undefined || context.countryAsked,
       isTopicQuestion: ({ event }) =>
         event.type === 'user.text' && isTopic(event.nlu.topicIntent ?? event.nlu.intent) && event.nlu.confidence >= MIN_TOPIC_CONFIDENCE,
@@ -248,6 +256,13 @@ export function createRootMachine(deps: FlowDeps) {
       sayUnsupported: emit(({ event }) => ({
         type: 'say' as const,
         key: `unsupported.${(event as Ev<'user.unsupported'>).kind}`,
+      })),
+      // One tap opens a hand-off; the officer finds the media in the conversation's transcript.
+      offerMediaToStaff: emit(({ event }) => ({
+        type: 'ask' as const,
+        key: MEDIA_OFFERS[(event as Ev<'user.unsupported'>).kind]!.key,
+        choices: [{ id: CHOICE.staff, key: 'media.showOfficer' }, { id: CHOICE.continue, key: 'choices.continue' }],
+        transient: true,
       })),
       sayNotUnderstood: emit({ type: 'say', key: 'fallback.notUnderstood' }),
       offerStaffAfterMisses: emit({
@@ -374,6 +389,7 @@ export function createRootMachine(deps: FlowDeps) {
       'user.unsupported': [
         // A group chat is only told to write privately: its members are not one conversation.
         { guard: 'isGroupChat', actions: 'sayUnsupported' },
+        { guard: 'isMediaForStaff', actions: 'offerMediaToStaff' },
         { actions: ['sayUnsupported', 'reprompt'] },
       ],
       // Nobody took the chat in time: the user chooses to leave a message or go back to the bot.

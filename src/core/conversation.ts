@@ -18,6 +18,7 @@ import {
   type OutboundMessage,
 } from './messages.ts';
 import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
+import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
 import { offeredChoices, pickedLabel, type OfferedChoice } from './transcript.ts';
@@ -129,6 +130,8 @@ export interface TranscriptEntry {
   choice?: string;
   /** The options a bot message offered, in every language staff may read. */
   offered?: OfferedChoice[];
+  /** What came with the user's message (or an officer's attachment), each with the id staff open it by. */
+  media?: TranscriptMedia[];
 }
 export const TRANSCRIPT = 'transcript';
 
@@ -152,6 +155,7 @@ export class ConversationService implements InboundPort {
       if (handled) return 'duplicate';
       if (await this.isFlooding(message, record)) return 'accepted';
       if (held) await this.relayTurn(key, message, record);
+      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record);
       else await this.runTurn(key, message, record);
       return 'accepted';
     });
@@ -194,23 +198,40 @@ export class ConversationService implements InboundPort {
     return true;
   }
 
-  /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
-  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
-    const { store, clock, nlu } = this.deps;
-    const now = clock.now();
+  /**
+   * An album arrives as one message per photo; the first is answered, the others are only kept.
+   * Counted in the store (with the conversation, erased with it) rather than by waiting for the
+   * rest in memory, so a restart or a second instance answers no album twice and loses no item.
+   * Danger in a later item's caption is still answered.
+   */
+  private async isLaterAlbumItem(message: InboundMessage): Promise<boolean> {
+    if (message.album === undefined) return false;
     const p = message.payload;
-    const text = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, stored?.pending) : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
-    const emergency = p.type === 'text' ? nlu.understand(text).emergency : [];
-    const choice = p.type === 'choice' ? { choice: p.id } : {};
-    await store.commitTurn(key, {
+    if (p.type === 'text' && this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency.length > 0) return false;
+    return (await this.deps.store.countInWindow(`album:${message.album}`, message.key, this.opts.dedupeTtlMs)) > 1;
+  }
+
+  /** A message kept for staff (in the transcript) that the bot does not answer. */
+  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<number> {
+    const now = this.deps.clock.now();
+    await this.deps.store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
-      mailbox: { name: TRANSCRIPT, items: [{ from: 'user', text, at: now, ...choice } satisfies TranscriptEntry], ttlMs: this.opts.recordTtlMs },
+      mailbox: { name: TRANSCRIPT, items: [userEntry(message, stored?.pending, now)], ttlMs: this.opts.recordTtlMs },
     });
-    await this.deps.handoff?.relay(key, { text, at: now, emergency, ...choice });
+    return now;
+  }
+
+  /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
+  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+    const p = message.payload;
+    const emergency = p.type === 'text' ? this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
+    const now = await this.keepTurn(key, message, stored);
+    const choice = p.type === 'choice' ? { choice: p.id } : {};
+    await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency, ...choice });
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
 
@@ -426,12 +447,31 @@ function transcriptOf(
   offered: (OfferedChoice[] | undefined)[],
 ): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
-  const p = user?.message.payload;
-  if (p) out.push({ from: 'user', text: p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, user.pending) : `[${p.type}]`, at: now });
-  // A number typed for an option reads as the option too.
-  if (user?.event.type === 'user.choice' && out[0]) out[0].choice = user.event.id;
+  if (user) {
+    const entry = userEntry(user.message, user.pending, now);
+    // A number typed for an option reads as the option too.
+    if (user.event.type === 'user.choice') entry.choice = user.event.id;
+    out.push(entry);
+  }
   replies.forEach((r, i) => out.push({ from: 'bot', text: r.text, at: now, ...(offered[i] ? { offered: offered[i] } : {}) }));
   return out;
+}
+
+/** The user's message as staff read it: the words, after what came with them ("[image] caption"). */
+function userLine(message: InboundMessage, pending: readonly Choice[] | undefined): string {
+  const p = message.payload;
+  const words = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, pending) : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
+  const media = mediaLabel(message.media);
+  if (!media) return words;
+  return p.type === 'text' ? `${media} ${words}` : media;
+}
+
+/** The user's line as staff read it: the choice by its label, with what came attached. */
+function userEntry(message: InboundMessage, pending: readonly Choice[] | undefined, now: number): TranscriptEntry {
+  const entry: TranscriptEntry = { from: 'user', text: userLine(message, pending), at: now };
+  if (message.payload.type === 'choice') entry.choice = message.payload.id;
+  if (message.media) entry.media = mediaWithIds(message.id, message.media);
+  return entry;
 }
 
 function pickLastUser(stored: ConversationRecord | undefined): Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> {

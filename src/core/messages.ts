@@ -1,6 +1,7 @@
 // The channel-neutral message model. Every adapter decodes into InboundMessage and encodes from
 // OutboundMessage; nothing past the adapter sees a platform type.
 import { z } from 'zod';
+import { mediaListSchema } from './media.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -42,6 +43,13 @@ export const inboundMessageSchema = z.object({
   ]),
   /** The platform's idea of the user's language, used only before the user chose one. */
   localeHint: localeSchema.optional(),
+  /**
+   * What came with the message besides words. A caption is the payload's text (read for danger
+   * like any text); without one the payload says which kind could not be read.
+   */
+  media: mediaListSchema.optional(),
+  /** The platform's album id (Telegram media_group_id): items of one album are answered once. */
+  album: z.string().min(1).max(128).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export type InboundPayload = InboundMessage['payload'];

@@ -14,6 +14,7 @@ const view: ContentView = {
   article: (id, locale) => (id === 'deposit' ? (locale === 'vi' ? `${LONG}\n📖 Nguồn: x` : 'Ask the sending company for your deposit back when you liquidate your contract, please.') : undefined),
   hotlines: () => '',
   countryName: () => undefined,
+  urgent: () => '',
 };
 
 describe('what a case expects', () => {

@@ -29,6 +29,7 @@ function literalKeys(): string[] {
 /** Keys built at run time from a closed list. */
 const dynamicKeys = [
   ...UNSUPPORTED_KINDS.map((k) => `unsupported.${k}`),
+  ...['image', 'audio', 'video', 'file'].map((k) => `media.offer.${k}`),
   ...TOPICS.map((t) => `menu.${t}`),
   // The platform command menus (Telegram's setMyCommands) describe these.
   ...['start', 'menu', 'help', 'staff', 'language', 'delete'].map((c) => `commands.${c}`),

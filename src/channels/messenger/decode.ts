@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityTypes, type Activity } from 'botbuilder';
 import { z } from 'zod';
+import { MAX_MEDIA_ITEMS, type MediaItem } from '../../core/media.ts';
 import { inboundMessageSchema, type InboundMessage, type UnsupportedKind } from '../../core/messages.ts';
 import { GET_STARTED_PAYLOAD, MESSENGER_CHANNEL, PAYLOAD_MAX } from './capabilities.ts';
 
@@ -11,7 +12,13 @@ const id = z.union([z.string().min(1).max(128), z.number().int().nonnegative()])
 
 const attachmentSchema = z.looseObject({
   type: z.string(),
-  payload: z.looseObject({ sticker_id: z.union([z.string(), z.number()]).optional() }).nullish(),
+  payload: z
+    .looseObject({
+      sticker_id: z.union([z.string(), z.number()]).optional(),
+      url: z.string().optional(),
+      coordinates: z.looseObject({ lat: z.number(), long: z.number() }).optional(),
+    })
+    .nullish(),
 });
 
 const messageSchema = z.looseObject({
@@ -31,7 +38,8 @@ const postbackSchema = z.looseObject({
   referral: z.looseObject({ ref: z.string().optional() }).optional(),
 });
 
-const editSchema = z.looseObject({ mid: z.string().min(1).max(256), num_edit: z.number().int().optional() });
+/** An edit (the `message_edits` subscription): the new text, and how many times it was edited. */
+const editSchema = z.looseObject({ mid: z.string().min(1).max(256), text: z.string().optional(), num_edit: z.number().int().optional() });
 
 export const messagingEventSchema = z.looseObject({
   sender: z.looseObject({ id }),
@@ -115,11 +123,17 @@ export function activityToInbound(activity: Partial<Activity>): InboundMessage {
     receivedAt: event.timestamp ?? 0,
     payload: payloadOf(event),
   };
+  const media = event.message ? mediaOf(event.message) : [];
+  if (media.length > 0) message.media = media;
   return inboundMessageSchema.parse(message);
 }
 
 function payloadOf(event: MessagingEvent): InboundMessage['payload'] {
-  if (event.message_edit) return { type: 'unsupported', kind: 'edited' };
+  // An edit is read like a new message: the words a worker corrected may be the ones that matter.
+  if (event.message_edit) {
+    const text = event.message_edit.text;
+    return text !== undefined && text.trim() !== '' ? { type: 'text', text } : { type: 'unsupported', kind: 'edited' };
+  }
   const pb = event.postback;
   if (pb) {
     if (pb.payload === GET_STARTED_PAYLOAD) {
@@ -132,7 +146,8 @@ function payloadOf(event: MessagingEvent): InboundMessage['payload'] {
   }
   const m = event.message!;
   if (m.quick_reply && isChoicePayload(m.quick_reply.payload)) return { type: 'choice', id: m.quick_reply.payload };
-  // A shared link arrives as text plus a "fallback" attachment: the text is the question.
+  // A shared link arrives as text plus a "fallback" attachment: the text is the question; so is the
+  // text that comes with a photo or a file (the attachment is kept alongside as media).
   if (m.text !== undefined && m.text.trim() !== '') return { type: 'text', text: m.text };
   return { type: 'unsupported', kind: attachmentKind(m) };
 }
@@ -156,6 +171,28 @@ function attachmentKind(m: NonNullable<MessagingEvent['message']>): UnsupportedK
   if (m.sticker_id !== undefined || m.attachments?.some((a) => a.payload?.sticker_id !== undefined)) return 'sticker';
   const first = m.attachments?.[0];
   return (first && ATTACHMENT_KINDS[first.type]) ?? 'other';
+}
+
+/**
+ * The attachments a person sent, as media items. Messenger gives a URL to fetch (valid for a while,
+ * not forever) and, for a location, coordinates; audio recorded in the app is a voice clip.
+ */
+function mediaOf(m: NonNullable<MessagingEvent['message']>): MediaItem[] {
+  if (m.sticker_id !== undefined) return [];
+  const out: MediaItem[] = [];
+  for (const a of m.attachments ?? []) {
+    if (a.payload?.sticker_id !== undefined) continue;
+    const kind = ATTACHMENT_KINDS[a.type];
+    if (kind === undefined || kind === 'sticker') continue;
+    const url = a.payload?.url;
+    const ref = url !== undefined && /^https:\/\//.test(url) && url.length <= 2048 ? { ref: url } : {};
+    if (kind === 'location') {
+      const c = a.payload?.coordinates;
+      if (c && Math.abs(c.lat) <= 90 && Math.abs(c.long) <= 180) out.push({ kind, location: { lat: c.lat, lon: c.long } });
+    } else if (kind === 'audio') out.push({ kind, voice: true, ...ref });
+    else out.push({ kind: kind as MediaItem['kind'], ...ref });
+  }
+  return out.slice(0, MAX_MEDIA_ITEMS);
 }
 
 function ignoredKind(event: MessagingEvent): string {

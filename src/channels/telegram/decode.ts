@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { InboundMessage, Locale, UnsupportedKind } from '../../core/messages.ts';
 import { TELEGRAM_CHANNEL } from './capabilities.ts';
+import { mediaOf } from './media.ts';
 
 const userSchema = z.looseObject({
   id: z.number().int(),
@@ -12,10 +13,18 @@ const userSchema = z.looseObject({
   language_code: z.string().optional(),
 });
 
-const chatSchema = z.looseObject({
-  id: z.number().int(),
-  type: z.string(),
-});
+/**
+ * Telegram always names the chat's type; a body without it (seen in hand-written payloads) is read
+ * by the id, which Telegram makes positive only for a private chat (the user's own id) and
+ * negative for groups and channels — so a worker's message is never lost, and no answer meant for
+ * one person can land in a group.
+ */
+const chatSchema = z
+  .looseObject({
+    id: z.number().int(),
+    type: z.string().optional(),
+  })
+  .transform((c) => ({ ...c, type: c.type ?? (c.id > 0 ? 'private' : 'unknown') }));
 
 const messageSchema = z.looseObject({
   message_id: z.number().int(),
@@ -24,6 +33,12 @@ const messageSchema = z.looseObject({
   from: userSchema.optional(),
   sender_chat: chatSchema.optional(),
   text: z.string().optional(),
+  /** Under a photo, a document, a video or a voice note: text like any other, read for danger. */
+  caption: z.string().optional(),
+  /** Set on an edited message: with message_id, the identity of this version of it. */
+  edit_date: z.number().int().optional(),
+  /** Items of one album arrive as separate messages sharing this id. */
+  media_group_id: z.string().optional(),
   reply_to_message: z.looseObject({ from: userSchema.optional() }).optional(),
 });
 export type TelegramMessage = z.infer<typeof messageSchema>;
@@ -122,7 +137,7 @@ function contentKind(m: TelegramMessage): UnsupportedKind | 'service' | undefine
 /** In a group the bot speaks only when spoken to: a command, a mention, or a reply to it. */
 function addressesBot(m: TelegramMessage, bot: BotIdentity): boolean {
   if (m.reply_to_message?.from?.id === bot.id) return true;
-  const text = m.text ?? (typeof m.caption === 'string' ? m.caption : '');
+  const text = m.text ?? m.caption ?? '';
   const command = /^\/\w+(?:@(\w+))?/.exec(text);
   if (command) return command[1] === undefined || command[1].toLowerCase() === bot.username.toLowerCase();
   return bot.username !== '' && text.toLowerCase().includes(`@${bot.username.toLowerCase()}`);
@@ -173,14 +188,25 @@ export function decodeUpdate(raw: unknown, bot: BotIdentity, account: string, no
   if (!isPrivate(m.chat)) return { kind: 'ignored', reason: `${m.chat.type} chat` };
 
   const userMessage = { id: m.message_id, at: now };
+  const words = m.text ?? m.caption;
+  const media = mediaOf(m);
   let payload: InboundMessage['payload'];
-  if (edited) payload = { type: 'unsupported', kind: 'edited' };
-  else if (m.text !== undefined) {
+  if (edited && (words === undefined || words.trim() === '')) {
+    // A live location moving, a caption removed: nothing new to read, and nobody to answer.
+    return { kind: 'ignored', reason: 'edit without text' };
+  }
+  if (m.text !== undefined && !edited) {
     const start = START.exec(m.text.trim());
     if (start && (start[1] === undefined || start[1].toLowerCase() === bot.username.toLowerCase())) {
       const param = start[2];
       payload = param !== undefined && START_PARAM.test(param) ? { type: 'start', param } : { type: 'start' };
     } else payload = { type: 'text', text: m.text };
-  } else payload = { type: 'unsupported', kind: kind ?? 'other' };
-  return { kind: 'message', message: base(m.chat.id, payload, m.from), userMessage };
+  } else if (words !== undefined && words.trim() !== '') payload = { type: 'text', text: words };
+  else payload = { type: 'unsupported', kind: kind ?? 'other' };
+  const message = base(m.chat.id, payload, m.from);
+  // An edit is a new message of the same chat; this version of it is deduplicated on its own.
+  if (edited) message.id = `tg:edit:${m.message_id}:${m.edit_date ?? update.update_id}`;
+  if (media.length > 0) message.media = media;
+  if (m.media_group_id !== undefined && m.media_group_id.length <= 128) message.album = m.media_group_id;
+  return { kind: 'message', message, userMessage };
 }

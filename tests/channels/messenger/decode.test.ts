@@ -70,6 +70,7 @@ describe('fixtures as the engine sees them', () => {
     ['file.json', { type: 'unsupported', kind: 'file' }],
     ['location.json', { type: 'unsupported', kind: 'location' }],
     ['fallback.json', { type: 'unsupported', kind: 'other' }],
+    ['image-with-text.json', { type: 'text', text: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' }],
   ])('%s → %j', async (name, payload) => {
     const { got, port } = recorder();
     const { post } = await webhook(port);
@@ -77,7 +78,25 @@ describe('fixtures as the engine sees them', () => {
     expect(await post(f.raw, f.signature)).toBe(200);
     expect(got).toHaveLength(1);
     const event = (JSON.parse(f.raw.toString('utf8')) as { entry: { messaging: { timestamp: number; message?: { mid: string }; postback?: { mid: string } }[] }[] }).entry[0]!.messaging[0]!;
-    expect(got[0]).toEqual({ id: event.message?.mid ?? event.postback?.mid, key: keyA, receivedAt: event.timestamp, payload });
+    const { media: _media, ...message } = got[0]!;
+    expect(message).toEqual({ id: event.message?.mid ?? event.postback?.mid, key: keyA, receivedAt: event.timestamp, payload });
+  });
+
+  it('keeps each attachment as media: its kind, the URL to fetch it by, a location\'s coordinates', async () => {
+    const { got, port } = recorder();
+    const { post } = await webhook(port);
+    for (const name of ['image-with-text.json', 'audio.json', 'file.json', 'location.json', 'sticker.json', 'text.json', 'message-edit.json']) {
+      const f = fixture(name);
+      expect(await post(f.raw, f.signature)).toBe(200);
+    }
+    const [photo, audio, file, location, sticker, text, edit] = got;
+    expect(photo!.media).toEqual([{ kind: 'image', ref: expect.stringMatching(/^https:\/\/scontent\.xx\.fbcdn\.net\//) }]);
+    expect(audio!.media).toEqual([{ kind: 'audio', voice: true, ref: expect.stringMatching(/^https:\/\/cdn\.fbsbx\.com\//) }]);
+    expect(file!.media).toMatchObject([{ kind: 'file', ref: expect.stringMatching(/^https:/) }]);
+    expect(location!.media).toEqual([{ kind: 'location', location: { lat: 35.6895, lon: 139.6917 } }]);
+    expect(sticker!.media).toBeUndefined();
+    expect(text!.media).toBeUndefined();
+    expect(edit).toMatchObject({ id: 'm_AQHRed1It2Ed3Me4Ss5Ag6Ee7Di8Te9Dm0Es1Sa2Ge3Ed4It5Ed6Me7Ss8Ag9Ee#edit1', payload: { type: 'text', text: 'ông chủ đánh em chảy máu, em sợ lắm' } });
   });
 
   it.each(['echo.json', 'delivery.json', 'read.json', 'standby.json'])('%s is not handed over', async (name) => {
@@ -88,7 +107,7 @@ describe('fixtures as the engine sees them', () => {
     expect(got).toEqual([]);
   });
 
-  it('reads payloads we never sent as the button\'s words, a referral as the start\'s parameter, an edit as unsupported', async () => {
+  it('reads payloads we never sent as the button\'s words, a referral as the start\'s parameter, an edit as new text', async () => {
     const { got, port } = recorder();
     const { post } = await webhook(port);
     const base = { sender: { id: USER_A }, recipient: { id: PAGE } };
@@ -116,7 +135,7 @@ describe('fixtures as the engine sees them', () => {
       ['m_1', { type: 'text', text: 'Hỏi về quỹ hỗ trợ' }],
       ['m_2', { type: 'start', param: 'poster-osaka' }],
       ['m_3', { type: 'text', text: 'x' }],
-      ['m_3#edit1', { type: 'unsupported', kind: 'edited' }],
+      ['m_3#edit1', { type: 'text', text: 'em sửa lại' }],
       ['m_5', { type: 'unsupported', kind: 'other' }],
       ['m_6', { type: 'unsupported', kind: 'other' }],
     ]);

@@ -55,6 +55,63 @@ describe('decoding Telegram updates', () => {
     expect(decode(name)).toMatchObject({ kind: 'message', message: { key: { user: USER }, payload: { type: 'unsupported', kind } } });
   });
 
+  it('reads a caption as the message’s text, with the attachment kept alongside', () => {
+    expect(decode('photo-caption-danger.json')).toMatchObject({
+      kind: 'message',
+      message: {
+        id: 'tg:823400031',
+        payload: { type: 'text', text: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' },
+        media: [{ kind: 'image', ref: 'AgACAgUAAxkBAAIBY2dD3', size: 91836, mime: 'image/jpeg', caption: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' }],
+      },
+      userMessage: { id: 131, at: NOW },
+    });
+    for (const field of ['document', 'video', 'voice']) {
+      const u = fixture(`${field}.json`);
+      (u.message as Record<string, unknown>).caption = 'họ không trả lương';
+      expect(decodeUpdate(u, bot, ACCOUNT, NOW), field).toMatchObject({ message: { payload: { type: 'text', text: 'họ không trả lương' }, media: [{ caption: 'họ không trả lương' }] } });
+    }
+    // A caption of only spaces says nothing: the photo is what was sent.
+    const blank = fixture('photo.json');
+    (blank.message as Record<string, unknown>).caption = '  ';
+    expect(decodeUpdate(blank, bot, ACCOUNT, NOW)).toMatchObject({ message: { payload: { type: 'unsupported', kind: 'image' }, media: [{ kind: 'image' }] } });
+  });
+
+  it('keeps what each kind of media is: the platform reference, size, type and name', () => {
+    const media = (name: string) => (decode(name) as { message: { media?: unknown } }).message.media;
+    expect(media('voice.json')).toEqual([{ kind: 'audio', voice: true, ref: 'AwACAgUAAxkBAAIBZGdD', size: 27354, mime: 'audio/ogg' }]);
+    expect(media('document.json')).toEqual([{ kind: 'file', ref: 'BQACAgUAAxkBAAIBaWdD', size: 284133, mime: 'application/pdf', name: 'hop-dong-lao-dong.pdf' }]);
+    expect(media('location.json')).toEqual([{ kind: 'location', location: { lat: 24.147736, lon: 120.673648 } }]);
+    expect(media('venue.json')).toMatchObject([{ kind: 'location' }]);
+    expect(media('contact.json')).toEqual([{ kind: 'contact' }]);
+    expect(media('sticker.json')).toBeUndefined();
+    expect(media('private-text.json')).toBeUndefined();
+  });
+
+  it('reads an edit as a new message of the same chat, deduplicated by message id and edit date', () => {
+    const d = decode('edited-message-danger.json');
+    expect(d).toMatchObject({
+      kind: 'message',
+      message: { id: 'tg:edit:101:1764064860', key: { user: USER }, payload: { type: 'text', text: 'ông chủ đánh em chảy máu, em sợ lắm' } },
+    });
+    // The same edit redelivered under another update id is the same message; a second edit is not.
+    const again = fixture('edited-message-danger.json');
+    again.update_id = 823400099;
+    expect(decodeUpdate(again, bot, ACCOUNT, NOW)).toMatchObject({ message: { id: 'tg:edit:101:1764064860' } });
+    (again.edited_message as Record<string, unknown>).edit_date = 1764064999;
+    expect(decodeUpdate(again, bot, ACCOUNT, NOW)).toMatchObject({ message: { id: 'tg:edit:101:1764064999' } });
+    // A live location moving sends edits without words: nothing to answer.
+    expect(decode('edited-live-location.json')).toEqual({ kind: 'ignored', reason: 'edit without text' });
+  });
+
+  it('reads a chat without a type by its id: positive is a private chat, negative is not answered', () => {
+    const u = fixture('private-text.json');
+    delete ((u.message as Record<string, unknown>).chat as Record<string, unknown>).type;
+    expect(decodeUpdate(u, bot, ACCOUNT, NOW)).toMatchObject({ kind: 'message', message: { key: { user: USER }, payload: { type: 'text' } } });
+    const g = fixture('group-mention.json');
+    delete ((g.message as Record<string, unknown>).chat as Record<string, unknown>).type;
+    expect(decodeUpdate(g, bot, ACCOUNT, NOW)).toEqual({ kind: 'ignored', reason: 'unknown chat' });
+  });
+
   it('answers a group only when it addresses the bot, and then in the group', () => {
     for (const name of ['group-mention.json', 'group-command.json']) {
       expect(decode(name), name).toMatchObject({ kind: 'message', message: { key: { user: '-1001234567890' }, payload: { type: 'unsupported', kind: 'group' } } });

@@ -61,5 +61,4 @@ export const UNSUPPORTED_UPDATES: [string, string][] = [
   ['contact.json', 'contact'],
   ['poll.json', 'other'],
   ['dice.json', 'other'],
-  ['edited-message.json', 'edited'],
 ];

@@ -43,16 +43,18 @@ describe('zalo-bot webhook', () => {
 
   it('answers every event kind politely, bare or wrapped, and never with a 5xx', async () => {
     const { server, fake } = await start();
-    for (const file of ['text', 'text-wrapped', 'image', 'sticker', 'unsupported', 'unknown-event', 'group-text']) {
+    for (const file of ['text', 'text-wrapped', 'image', 'voice', 'sticker', 'unsupported', 'unknown-event', 'group-text']) {
       const res = await postBot(server, fixture(`bot/${file}.json`));
       expect(res.statusCode, file).toBe(200);
       await server.outbox.idle();
     }
     const byChat = (id: string) => fake.botCalls('sendMessage').filter((c) => c.body.chat_id === id).map((c) => String(c.body.text));
     const user = byChat('6ede9afa66b88fe6d6a9');
-    // Two texts, an image, a sticker, an unsupported message and an unknown event: each answered.
-    expect(user.length).toBeGreaterThanOrEqual(6);
-    expect(user.join('\n')).toContain(server.translate('vi', 'unsupported.image'));
+    // Two texts, an image, a voice note, a sticker, an unsupported message and an unknown event: each answered.
+    expect(user.length).toBeGreaterThanOrEqual(7);
+    // What a person can see or hear is offered to an officer.
+    expect(user.join('\n')).toContain(server.translate('vi', 'media.offer.image'));
+    expect(user.join('\n')).toContain(server.translate('vi', 'media.offer.audio'));
     expect(user.join('\n')).toContain(server.translate('vi', 'unsupported.sticker'));
     expect(user.join('\n')).toContain(server.translate('vi', 'unsupported.other'));
     // A group gets the "write to me privately" answer.

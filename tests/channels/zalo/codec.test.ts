@@ -46,6 +46,23 @@ describe('zalo-bot decode', () => {
     expect(d).toMatchObject({ kind: 'message', known, message: { payload: { type: 'unsupported', kind } } });
   });
 
+  it('reads a photo’s caption as text, with the photo kept as media; a voice note as audio', () => {
+    const d = decodeBotUpdate(unwrapBotUpdates(fixture('bot/image-caption-danger.json'))![0]!, 'a', 1);
+    expect(d).toMatchObject({
+      kind: 'message',
+      message: {
+        payload: { type: 'text', text: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' },
+        media: [{ kind: 'image', ref: 'https://photo.example.invalid/abc.jpg', caption: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' }],
+      },
+    });
+    const voice = decodeBotUpdate(unwrapBotUpdates(fixture('bot/voice.json'))![0]!, 'a', 1);
+    expect(voice).toMatchObject({
+      kind: 'message',
+      known: true,
+      message: { payload: { type: 'unsupported', kind: 'audio' }, media: [{ kind: 'audio', voice: true, ref: 'https://voice.example.invalid/note.m4a' }] },
+    });
+  });
+
   it('ignores what has no chat or comes from a bot, and rejects what is not an update', () => {
     expect(decodeBotUpdate({ event_name: 'message.text.received' }, 'a', 1).kind).toBe('ignored');
     const fromBot = { event_name: 'message.text.received', message: { message_id: 'x', chat: { id: 'c' }, from: { id: 'b', is_bot: true }, text: 'hi' } };
@@ -109,6 +126,21 @@ describe('zalo-oa decode', () => {
     ['oa/user_send_link.json', 'other'],
   ])('%s is answered as unsupported %s', (file, kind) => {
     expect(decode(file)).toMatchObject({ kind: 'message', message: { payload: { type: 'unsupported', kind } } });
+  });
+
+  it('reads words sent with an attachment as text, and keeps every attachment as media', () => {
+    expect(decode('oa/user_send_image_text.json')).toMatchObject({
+      message: {
+        payload: { type: 'text', text: 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi' },
+        media: [{ kind: 'image', ref: 'https://photo.example.invalid/p.jpg' }],
+      },
+    });
+    const media = (file: string) => (decode(file) as { message: { media?: unknown } }).message.media;
+    expect(media('oa/user_send_audio.json')).toEqual([{ kind: 'audio', voice: true, ref: 'https://files.example.invalid/x' }]);
+    expect(media('oa/user_send_file.json')).toEqual([{ kind: 'file', ref: 'https://files.example.invalid/x' }]);
+    expect(media('oa/user_send_location.json')).toEqual([{ kind: 'location', location: { lat: 25.033, lon: 121.5654 } }]);
+    expect(media('oa/user_send_sticker.json')).toBeUndefined();
+    expect(media('oa/user_send_text.json')).toBeUndefined();
   });
 
   it('a follow starts the conversation under the same key as the messages', () => {

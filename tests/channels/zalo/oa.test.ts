@@ -95,12 +95,13 @@ describe('zalo-oa events', () => {
     expect(fake.oaSends()[0]!.body.recipient).toEqual({ user_id: '4143066041574136869' });
 
     const media: [string, string][] = [
-      ['image', 'unsupported.image'],
-      ['gif', 'unsupported.image'],
+      // What a person can see or hear is offered to an officer.
+      ['image', 'media.offer.image'],
+      ['gif', 'media.offer.image'],
       ['sticker', 'unsupported.sticker'],
-      ['audio', 'unsupported.audio'],
-      ['video', 'unsupported.video'],
-      ['file', 'unsupported.file'],
+      ['audio', 'media.offer.audio'],
+      ['video', 'media.offer.video'],
+      ['file', 'media.offer.file'],
       ['location', 'unsupported.location'],
       ['link', 'unsupported.other'],
     ];

@@ -45,6 +45,7 @@ describe('answer selection by tags', () => {
     answer: { vi: id, en: id },
     source: 's',
     reviewed: '2026-01-01',
+    sourceDate: '2026-01-01',
     verified: true,
     ...(tags ? { tags } : {}),
   });

@@ -15,6 +15,8 @@ export const BOT_EVENTS = {
   text: 'message.text.received',
   image: 'message.image.received',
   sticker: 'message.sticker.received',
+  /** Sent by the app for a voice note; named by one SDK, not by the docs [?]. */
+  voice: 'message.voice.received',
   unsupported: 'message.unsupported.received',
 } as const;
 

@@ -5,6 +5,7 @@
 import type { InboundMessage, UnsupportedKind } from '../../../core/messages.ts';
 import type { OaEvent } from '../schemas.ts';
 import { OA_EVENTS, ZALO_OA_CHANNEL } from './capabilities.ts';
+import { oaMediaOf } from './media.ts';
 
 /**
  * A pressed `oa.query.*` button comes back as the user's text, equal to the button's payload [s].
@@ -59,12 +60,15 @@ export function decodeOaEvent(event: OaEvent, fallbackAccount: string, now: numb
     const choice = CHOICE_PAYLOAD.exec(text.trim());
     payload = choice ? { type: 'choice', id: choice[1]! } : { type: 'text', text };
   } else {
-    payload = { type: 'unsupported', kind: MEDIA[name.slice('user_send_'.length)] ?? 'other' };
+    // Words sent with a photo or a file are read like any text (danger included); the attachment
+    // is kept alongside as media.
+    const text = event.message?.text;
+    payload = text !== undefined && text.trim() !== '' ? { type: 'text', text } : { type: 'unsupported', kind: MEDIA[name.slice('user_send_'.length)] ?? 'other' };
   }
-  return {
-    kind: 'message',
-    message: { id: id.slice(0, 256), key: { channel: ZALO_OA_CHANNEL, account, user }, receivedAt: now, payload },
-  };
+  const message: InboundMessage = { id: id.slice(0, 256), key: { channel: ZALO_OA_CHANNEL, account, user }, receivedAt: now, payload };
+  const media = follow ? [] : oaMediaOf(event);
+  if (media.length > 0) message.media = media;
+  return { kind: 'message', message };
 }
 
 export function isReplyableMessageId(id: string | undefined): id is string {

@@ -1,0 +1,86 @@
+// Media through the Telegram webhook: an album (several updates sharing media_group_id) is answered
+// once, whichever instance or order; a voice note gets one offer to show an officer, and the tap
+// opens a hand-off whose transcript holds the note.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Translate } from '../../../src/core/translate.ts';
+import { createTranslate } from '../../../src/i18n/index.ts';
+import type { ApiCall } from './fake-bot-api.ts';
+import { addressed, fixture, nextUpdateId, type Json } from './fixtures.ts';
+import { keyboardIds, startTelegram, type Harness } from './harness.ts';
+
+let t: Translate;
+let h: Harness | undefined;
+beforeAll(async () => {
+  t = await createTranslate({ defaults: { retentionDays: 30 } });
+});
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const textOf = (c: ApiCall | undefined) => (c?.body.text as string | undefined) ?? '';
+
+/** The album fixture moved into chat `chatId`, each update with a fresh id. */
+function album(chatId: number, group: string): Json[] {
+  return (fixture('album.json') as unknown as Json[]).map((u) => {
+    const m = u.message as Json;
+    m.chat = { ...(m.chat as Json), id: chatId };
+    m.from = { ...(m.from as Json), id: chatId };
+    m.media_group_id = group;
+    return { ...u, update_id: nextUpdateId() };
+  });
+}
+
+describe('Telegram media', () => {
+  it('answers an album once, and keeps every photo for the officer', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    await u.start();
+    await u.press('country_JP');
+    const replies: ApiCall[] = [];
+    for (const update of album(u.chatId, `g${u.chatId}`)) replies.push(...(await u.send(update)));
+    expect(replies).toHaveLength(1);
+    // A second album is a new message: answered once again.
+    const second: ApiCall[] = [];
+    for (const update of album(u.chatId, `g${u.chatId}b`).map((x) => ({ ...x, message: { ...(x.message as Json), caption: undefined } }))) second.push(...(await u.send(update)));
+    expect(second).toHaveLength(1);
+    expect(textOf(second[0])).toBe(t('vi', 'media.offer.image'));
+
+    await u.press('staff');
+    const [handoff] = await h.server.handoff.list();
+    const transcript = await h.server.handoff.transcript(handoff!);
+    const photos = transcript.flatMap((e) => e.media ?? []);
+    expect(photos).toHaveLength(6);
+    expect(new Set(photos.map((p) => p.id)).size).toBe(6);
+    expect(photos.every((p) => p.kind === 'image' && p.ref !== undefined)).toBe(true);
+  });
+
+  it('still answers danger in a later photo of an album', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    await u.start();
+    await u.press('country_TW');
+    const [first, second] = album(u.chatId, `g${u.chatId}`);
+    expect(await u.send(first!)).toHaveLength(1);
+    (second!.message as Json).caption = 'chủ giữ hộ chiếu và nhốt tôi trong phòng, cứu tôi';
+    const said = (await u.send(second!)).map(textOf).join('\n');
+    expect(said).toContain(t('vi', 'emergency.text'));
+  });
+
+  it('offers to show a voice note to an officer; one tap opens a hand-off with the note in its transcript', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    await u.start();
+    await u.press('country_KR');
+    const offer = await u.send(addressed('voice.json', u.chatId));
+    expect(offer).toHaveLength(1);
+    expect(textOf(offer[0])).toBe(t('vi', 'media.offer.audio'));
+    expect(keyboardIds(offer[0])).toEqual(['staff', 'continue']);
+    const asked = await u.press('staff');
+    expect(asked.map(textOf).join('\n')).toContain(t('vi', 'handoff.requested'));
+    const [handoff] = await h.server.handoff.list();
+    const transcript = await h.server.handoff.transcript(handoff!);
+    const note = transcript.find((e) => e.media?.length);
+    expect(note).toMatchObject({ from: 'user', text: '[audio]', media: [{ kind: 'audio', voice: true, mime: 'audio/ogg', size: 27354 }] });
+  });
+});
