@@ -193,7 +193,7 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     it(
       'keeps dead letters and shared lists',
       withStore(async (s) => {
-        await s.deadLetter(item('dead'));
+        await s.deadLetter(item('dead'), 60_000);
         expect((await s.deadLetters(10)).map((i) => i.id)).toEqual(['dead']);
         await s.listPush('handoff-requests', { a: 1 });
         await s.listPush('handoff-requests', { a: 2 });

@@ -1,6 +1,7 @@
 // The grammY bot as this channel uses it: the Bot API at the configured root, a bounded client
 // timeout, and @grammyjs/auto-retry for the calls that may wait (sends, deletions, set-up), with a
-// cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook.
+// cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook;
+// 429 and 5xx (never delivered) are retried here, network errors and timeouts are not.
 // answerCallbackQuery is not retried: its answer is only useful within seconds.
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Transformer } from 'grammy';
@@ -26,7 +27,10 @@ export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot 
   bot.api.config.use(
     onlyFor(
       RETRIED,
-      autoRetry({ maxDelaySeconds: config.maxRetryDelaySeconds, maxRetryAttempts: 3, rethrowHttpErrors: false }),
+      // Network errors and timeouts go back to the caller (the outbox) at once: grammY would retry
+      // them without limit, and a call that timed out may have been delivered — sent again, the
+      // user reads it twice. The outbox decides, bounded (src/core/outbox.ts).
+      autoRetry({ maxDelaySeconds: config.maxRetryDelaySeconds, maxRetryAttempts: 3, rethrowHttpErrors: true }),
     ),
   );
   return bot;
