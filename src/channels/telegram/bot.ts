@@ -11,9 +11,6 @@ import type { TelegramConfig } from './config.ts';
 /** Calls worth waiting for when Telegram says "retry after" or answers 5xx. */
 const RETRIED = new Set(['sendMessage', 'deleteMessage', 'deleteMessages', 'setMyCommands', 'setWebhook', 'deleteWebhook']);
 
-/** Longer than any call but getUpdates' long poll, which the polling loop keeps shorter. */
-export const CLIENT_TIMEOUT_SECONDS = 20;
-
 export function onlyFor(methods: ReadonlySet<string>, transformer: Transformer): Transformer {
   return (prev, method, payload, signal) =>
     methods.has(method) ? transformer(prev, method, payload, signal) : prev(method, payload, signal);
@@ -22,7 +19,7 @@ export function onlyFor(methods: ReadonlySet<string>, transformer: Transformer):
 export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot {
   const bot = new Bot(config.token, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.apiRoot, timeoutSeconds: CLIENT_TIMEOUT_SECONDS },
+    client: { apiRoot: config.apiRoot, timeoutSeconds: config.apiTimeoutSeconds },
   });
   bot.api.config.use(
     onlyFor(
