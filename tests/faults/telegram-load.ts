@@ -93,7 +93,7 @@ async function instance(api: FakeBotApi, opts: LoadOptions, prefix: string): Pro
   return startTelegram({
     api,
     store,
-    env: { SEND_RATE_LIMITS: '', FLOOD_MAX_PER_MINUTE: '10000', ...opts.env },
+    env: { SEND_RATE_LIMITS: '', FLOOD_MAX_PER_MINUTE: '10000', ...(process.env.FAULTS_DEBUG ? { LOG_LEVEL: 'warn' } : {}), ...opts.env },
     ...(opts.outbox ? { outbox: opts.outbox } : {}),
   });
 }
@@ -159,6 +159,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
     const got = delivered(api);
     for (const chatId of chats) {
       const c = compare(expected, got.get(chatId) ?? []);
+      if (process.env.FAULTS_DEBUG && (c.lost || c.doubled)) process.stdout.write(`${JSON.stringify({ expected: expected.map((t) => t.slice(0, 30)), got: (got.get(chatId) ?? []).map((t) => t.slice(0, 30)) })}\n`);
       figures.lost += c.lost;
       figures.doubled += c.doubled;
       if (c.doubled > 0) figures.doubledUsers++;

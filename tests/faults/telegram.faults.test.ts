@@ -30,3 +30,70 @@ describe('Telegram under faults: every reply once, in order', () => {
     expectClean(f);
   });
 });
+
+describe('Telegram under a slow or failing Bot API', () => {
+  it('sendMessage answering slower than the lease lives (renewed through the call)', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 15,
+      messages: 3,
+      outbox: { lockTtlMs: 600 },
+      during: async ({ api }) => {
+        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
+      },
+    });
+    report('slow sendMessage', f);
+    expectClean(f);
+  });
+
+  it('sendMessage answering after the client gave up: maybe sent, not sent again', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 10,
+      messages: 2,
+      env: { TELEGRAM_API_TIMEOUT_SECONDS: '1' },
+      during: async ({ api }) => {
+        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
+      },
+    });
+    report('sendMessage past the client timeout', f);
+    expectClean(f);
+  });
+
+  it('Bot API answering 500 for a while, then recovering', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 15,
+      messages: 3,
+      outbox: { lockTtlMs: 600, baseDelayMs: 200, maxAttempts: 50 },
+      during: async ({ api }) => {
+        const until = Date.now() + 4000;
+        api.behaviour.answer = (c) =>
+          c.method === 'sendMessage' && Date.now() < until ? { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } } : undefined;
+      },
+    });
+    report('500 then recovering', f);
+    expectClean(f);
+    expect(f.deadLetters).toBe(0);
+  });
+
+  it('an instance shut down during 5xx retries leaves its replies to the other, none dead-lettered', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 10,
+      messages: 2,
+      outbox: { baseDelayMs: 300, maxAttempts: 50 },
+      during: async ({ api, instances, live }) => {
+        let failing = true;
+        api.behaviour.answer = (c) => (c.method === 'sendMessage' && failing ? { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } } : undefined);
+        await new Promise((r) => setTimeout(r, 1500));
+        live.delete(0);
+        await instances[0]!.close();
+        failing = false;
+      },
+    });
+    report('SIGTERM during 5xx', f);
+    expectClean(f);
+    expect(f.deadLetters).toBe(0);
+  });
+});

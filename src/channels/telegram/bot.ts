@@ -1,7 +1,7 @@
 // The grammY bot as this channel uses it: the Bot API at the configured root, a bounded client
 // timeout, and @grammyjs/auto-retry for the calls that may wait (sends, deletions, set-up), with a
 // cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook;
-// 429 and 5xx (never delivered) are retried here, network errors and timeouts are not.
+// only a short 429 is waited here; 5xx, network errors and timeouts go back to the outbox.
 // answerCallbackQuery is not retried: its answer is only useful within seconds.
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Transformer } from 'grammy';
@@ -24,10 +24,17 @@ export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot 
   bot.api.config.use(
     onlyFor(
       RETRIED,
-      // Network errors and timeouts go back to the caller (the outbox) at once: grammY would retry
-      // them without limit, and a call that timed out may have been delivered — sent again, the
-      // user reads it twice. The outbox decides, bounded (src/core/outbox.ts).
-      autoRetry({ maxDelaySeconds: config.maxRetryDelaySeconds, maxRetryAttempts: 3, rethrowHttpErrors: true }),
+      // Network errors, timeouts and 5xx go back to the caller (the outbox) at once: grammY would
+      // retry network errors without limit, and its waits count against the call's timeout, so a
+      // 5xx retried here could end as a timeout — "maybe sent" for a message never delivered. The
+      // outbox retries them, bounded and under its lease (src/core/outbox.ts). One short
+      // `retry_after` is waited here, well inside the timeout.
+      autoRetry({
+        maxDelaySeconds: Math.min(config.maxRetryDelaySeconds, Math.floor(config.apiTimeoutSeconds / 4)),
+        maxRetryAttempts: 1,
+        rethrowHttpErrors: true,
+        rethrowInternalServerErrors: true,
+      }),
     ),
   );
   return bot;

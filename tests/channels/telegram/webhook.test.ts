@@ -288,6 +288,8 @@ describe('Telegram webhook: a conversation', () => {
     await u.send(game);
     expect((await h.post(inGroup)).statusCode).toBe(200);
     await h.settle();
+    // Answered beside the turn, not before it.
+    await until(() => h!.api.of('answerCallbackQuery').length === 2);
     expect(h.api.of('answerCallbackQuery').map((c) => c.body.callback_query_id)).toEqual([
       (game.callback_query as Json).id,
       (inGroup.callback_query as Json).id,
