@@ -17,7 +17,7 @@ import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
-import { LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
+import { LockLostError, LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
 import { createResponder } from './core/respond.ts';
 import { SendLimiter, parseRateLimits } from './core/send-limiter.ts';
 import type { Translate } from './core/translate.ts';
@@ -36,7 +36,7 @@ import { DEFAULT_CONSOLE_TIMINGS, STAFF_FILE_POLL_MS, createConsole, type Consol
 import { createTranslate, loadResources } from './i18n/index.ts';
 import { StatsRecorder } from './stats/index.ts';
 import { MemoryStore } from './store/memory.ts';
-import { RedisStore } from './store/redis.ts';
+import { RedisStore, storeUnavailable } from './store/redis.ts';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -112,7 +112,13 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   });
   const contentView = createContentView(content, translate, clock);
   const render = createResponder({ translate, content: contentView });
-  const outbox = new Outbox(store, log, opts.outbox, clock, new SendLimiter(store, parseRateLimits(config.SEND_RATE_LIMITS)));
+  const outbox = new Outbox(
+    store,
+    log,
+    { deadLetterTtlMs: config.RETENTION_DAYS * DAY_MS, ...opts.outbox },
+    clock,
+    new SendLimiter(store, parseRateLimits(config.SEND_RATE_LIMITS)),
+  );
   const handoff: HandoffQueue = new HandoffQueue({
     store,
     clock,
@@ -190,9 +196,12 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     },
     // Channels that keep something with the conversation (Telegram: the ids of its messages) read it first.
     beforeErase: (key) => outbox.forget(key),
+    eraseAborted: (key) => outbox.keep(key),
     onTurn: (t) => stats.turn({ at: t.at, channel: t.key.channel, country: t.country, city: t.city, effects: t.effects, emergencyKinds: t.emergencyKinds }),
     options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000 },
   });
+  // Hand-offs a crash left between a turn's commit and their opening are opened by recovery.
+  outbox.onIntents((key, intents) => conversations.completeIntents(key, intents));
   return {
     config,
     log,
@@ -252,7 +261,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request', message: err.message });
-    if (err instanceof LockTimeoutError || !(await store.ping())) {
+    if (err instanceof LockTimeoutError || err instanceof LockLostError || storeUnavailable(err) || !(await store.ping())) {
       req.log.warn({ err: err.message }, 'temporarily unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: 'unavailable' });
     }

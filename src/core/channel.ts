@@ -14,8 +14,12 @@ export interface ChannelCapabilities {
 
 export type SendResult =
   | { ok: true; platformIds?: string[] }
-  /** `retryable` for 429/5xx/network; `retryAfterMs` when the platform said how long to wait. */
-  | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number };
+  /**
+   * `retryable` for 429/5xx/network; `retryAfterMs` when the platform said how long to wait;
+   * `maybeSent` when the request reached the platform but no answer came back (a timeout, a reset
+   * connection): it may have been delivered, so sending it again may show it twice.
+   */
+  | { ok: false; retryable: boolean; reason: string; retryAfterMs?: number; maybeSent?: boolean };
 
 /** What a sender knows when it sends: platforms limit when, and how, a page or bot may write. */
 export interface SendContext {
@@ -59,6 +63,8 @@ export interface ChannelSender {
    * allows it may delete those messages from the chat. Best effort: a failure never stops the erase.
    */
   forget?(key: ConversationKey): Promise<void>;
+  /** The erase failed before it was committed: drop what forget() prepared, so data and chat stay together. */
+  keep?(key: ConversationKey): void;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

@@ -17,7 +17,7 @@ import {
   type Locale,
   type OutboundMessage,
 } from './messages.ts';
-import type { Clock, ConversationRecord, Log, OutboxItem, Store } from './ports.ts';
+import type { Clock, ConversationRecord, Intent, Log, OutboxItem, Store } from './ports.ts';
 import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
@@ -108,6 +108,8 @@ export interface EngineDeps {
   onErase?: (key: ConversationKey) => Promise<void>;
   /** Called before the store erases the conversation, while what is kept with it can still be read. */
   beforeErase?: (key: ConversationKey) => Promise<void>;
+  /** The erase failed before it was committed: what beforeErase prepared (a chat clean-up) is dropped. */
+  eraseAborted?: (key: ConversationKey) => void;
   options?: Partial<EngineOptions>;
 }
 
@@ -135,6 +137,9 @@ export interface TranscriptEntry {
 }
 export const TRANSCRIPT = 'transcript';
 
+/** The intent a turn writes for each hand-off it asks for: opened after the commit, or by recovery. */
+export const HANDOFF_INTENT = 'handoff';
+
 export class ConversationService implements InboundPort {
   private readonly opts: EngineOptions;
 
@@ -145,7 +150,7 @@ export class ConversationService implements InboundPort {
   async receive(message: InboundMessage): Promise<ReceiveResult> {
     const { store } = this.deps;
     const key = message.key;
-    return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
+    return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async ({ token: fence }) => {
       // Asked together: one round trip to the store instead of three.
       const [handled, record, held] = await Promise.all([
         store.wasHandled(key, message.id),
@@ -153,10 +158,10 @@ export class ConversationService implements InboundPort {
         this.deps.handoff?.isHeld(key) ?? false,
       ]);
       if (handled) return 'duplicate';
-      if (await this.isFlooding(message, record)) return 'accepted';
-      if (held) await this.relayTurn(key, message, record);
-      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record);
-      else await this.runTurn(key, message, record);
+      if (await this.isFlooding(message, record, fence)) return 'accepted';
+      if (held) await this.relayTurn(key, message, record, fence);
+      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record, fence);
+      else await this.runTurn(key, message, record, fence);
       return 'accepted';
     });
   }
@@ -167,11 +172,11 @@ export class ConversationService implements InboundPort {
    */
   async notify(key: ConversationKey, event: SystemEvent): Promise<void> {
     const { store } = this.deps;
-    await store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async () => {
+    await store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async ({ token: fence }) => {
       const record = await store.getConversation(key);
       // A conversation erased (or expired) meanwhile has nobody to tell.
       if (!record) return;
-      await this.runTurn(key, { id: `sys:${randomUUID()}`, key, receivedAt: this.deps.clock.now(), payload: { type: 'start' } }, record, event);
+      await this.runTurn(key, { id: `sys:${randomUUID()}`, key, receivedAt: this.deps.clock.now(), payload: { type: 'start' } }, record, fence, event);
     });
   }
 
@@ -179,7 +184,7 @@ export class ConversationService implements InboundPort {
    * A flood from one conversation gets one "slow down" and then silence until the window passes,
    * so it cannot starve other users. A message in danger is never held back.
    */
-  private async isFlooding(message: InboundMessage, stored: ConversationRecord | undefined): Promise<boolean> {
+  private async isFlooding(message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<boolean> {
     const { store, nlu, clock } = this.deps;
     const count = await store.countInWindow('inbound', message.key, this.opts.floodWindowMs);
     if (count <= this.opts.floodMax) return false;
@@ -193,6 +198,7 @@ export class ConversationService implements InboundPort {
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: count === this.opts.floodMax + 1 ? [this.outboxItem(message.key, reply, clock.now())] : [],
+      fence,
     });
     this.deps.onCommitted?.(message.key);
     return true;
@@ -212,7 +218,7 @@ export class ConversationService implements InboundPort {
   }
 
   /** A message kept for staff (in the transcript) that the bot does not answer. */
-  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<number> {
+  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<number> {
     const now = this.deps.clock.now();
     await this.deps.store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
@@ -221,15 +227,16 @@ export class ConversationService implements InboundPort {
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
       mailbox: { name: TRANSCRIPT, items: [userEntry(message, stored?.pending, now)], ttlMs: this.opts.recordTtlMs },
+      fence,
     });
     return now;
   }
 
   /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
-  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+  private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<void> {
     const p = message.payload;
     const emergency = p.type === 'text' ? this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
-    const now = await this.keepTurn(key, message, stored);
+    const now = await this.keepTurn(key, message, stored, fence);
     const choice = p.type === 'choice' ? { choice: p.id } : {};
     await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency, ...choice });
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
@@ -258,7 +265,7 @@ export class ConversationService implements InboundPort {
     });
   }
 
-  private async runTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, system?: SystemEvent): Promise<void> {
+  private async runTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string, system?: SystemEvent): Promise<void> {
     const { store, clock, log } = this.deps;
     const now = clock.now();
     let effects: Effect[];
@@ -266,6 +273,8 @@ export class ConversationService implements InboundPort {
     let record: ConversationRecord | undefined;
     let erase = false;
     let locale: Locale;
+    let intents: Intent[] = [];
+    let committing = false;
     try {
       event = system ?? this.toEvent(message, stored);
       // The logger redacts text fields and hashes the conversation id: this line is safe at debug level.
@@ -288,11 +297,13 @@ export class ConversationService implements InboundPort {
             ...(system ? pickLastUser(stored) : { lastUserAt: now, lastUserMessageId: message.id }),
             updatedAt: now,
           };
+      intents = this.handoffIntents(effects, key, locale, now, record);
       if (erase) {
         await this.deps.beforeErase?.(key);
         await store.deleteConversation(key);
         await this.deps.onErase?.(key);
       }
+      committing = true;
       await store.commitTurn(key, {
         ...(record ? { record } : {}),
         recordTtlMs: this.opts.recordTtlMs,
@@ -309,8 +320,17 @@ export class ConversationService implements InboundPort {
                 ttlMs: this.opts.recordTtlMs,
               },
             }),
+        // The hand-off is owed from the moment the user is told staff were alerted: it is written
+        // with the reply, and a crash before it is opened leaves it for recovery, not for nobody.
+        intents,
+        fence,
       });
     } catch (err) {
+      if (erase) this.deps.eraseAborted?.(key);
+      // A commit that failed may still have been applied (the store went away before answering) or
+      // was refused because the lock is no longer ours: writing an apology over it would rewind the
+      // state. The caller answers "try again"; the platform's retry finds the handled mark, or not.
+      if (committing) throw err;
       // The turn failed: the record stays as it was; the user gets an apology rather than silence,
       // and the message is marked handled so a platform retry does not fail the same way forever.
       log.error({ err, conversation: keyToString(key) }, 'turn failed');
@@ -322,23 +342,44 @@ export class ConversationService implements InboundPort {
         messageId: message.id,
         dedupeTtlMs: this.opts.dedupeTtlMs,
         outbox: [this.outboxItem(key, apology, now)],
+        fence,
       });
       this.deps.onCommitted?.(key);
       return;
     }
     this.deps.onCommitted?.(key);
     await this.observe({ key, at: now, ...placeOf(record ?? stored), effects, emergencyKinds: event.type === 'user.emergency' ? event.kinds : [] });
-    const desk = this.deps.handoff;
+    for (const e of effects) if (e.type === 'handoff.cancel') await this.deps.handoff?.cancel(key);
+    await this.completeIntents(key, intents).catch((err: unknown) => log.warn({ err, conversation: keyToString(key) }, 'hand-off not opened yet; recovery retries it'));
+  }
+
+  private handoffIntents(effects: readonly Effect[], key: ConversationKey, locale: Locale, now: number, record: ConversationRecord | undefined): Intent[] {
+    const out: Intent[] = [];
     for (const e of effects) {
-      if (e.type === 'handoff.cancel') await desk?.cancel(key);
       if (e.type !== 'handoff') continue;
       const request: HandoffRequest = { key, reason: e.reason, priority: e.priority, locale, at: now };
       if (e.topic) request.topic = e.topic;
       if (record?.country) request.country = record.country;
       if (record?.city) request.city = record.city;
-      if (desk) await desk.open(request);
-      else log.warn({ reason: e.reason, priority: e.priority }, 'hand-off requested but no desk is configured');
+      out.push({ id: randomUUID(), kind: HANDOFF_INTENT, data: request });
     }
+    return out;
+  }
+
+  /**
+   * Carries out the intents a committed turn left (opening a hand-off is idempotent: asking again
+   * changes nothing), then marks them done. Recovery calls this for intents a crash left behind.
+   */
+  async completeIntents(key: ConversationKey, intents: readonly Intent[]): Promise<void> {
+    if (intents.length === 0) return;
+    const desk = this.deps.handoff;
+    for (const intent of intents) {
+      if (intent.kind !== HANDOFF_INTENT) continue;
+      const request = intent.data as HandoffRequest;
+      if (desk) await desk.open(request);
+      else this.deps.log.warn({ reason: request.reason, priority: request.priority }, 'hand-off requested but no desk is configured');
+    }
+    await this.deps.store.intentsDone(key, intents.map((i) => i.id));
   }
 
   /**

@@ -1,33 +1,50 @@
-// Delivery of committed replies. Each conversation's outbox is drained by one worker at a time (a
-// lock per conversation, so two instances never send the same reply or reorder them); failures
-// the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
-import type { ChannelSender, SendContext, SendWindow } from './channel.ts';
+// Delivery of committed replies. Each conversation's outbox is drained by one worker at a time,
+// under a lease (the conversation's outbox lock, renewed while the drain runs, however slow the
+// platform or the send rate): the lease is confirmed before every send and its token fences
+// every ack, so a drain that lost it neither sends nor acks, and two instances never send the
+// same reply or reorder them. Failures the platform calls temporary are retried with back-off, the
+// rest go to the conversation's dead letters. See README ("Delivery") for the one ambiguous case.
+import type { ChannelSender, SendContext, SendResult, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
-import { LockTimeoutError, systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
+import { LockLostError, LockTimeoutError, systemClock, type Clock, type Intent, type Lease, type Log, type OutboxItem, type Store } from './ports.ts';
 import type { SendLimiter } from './send-limiter.ts';
 
 export interface OutboxOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** The lease's life; it is renewed every third of it while the drain runs. */
   lockTtlMs: number;
+  /** How long a dead letter is kept: the conversation's own retention (it is erased with it too). */
+  deadLetterTtlMs: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   maxAttempts: 5,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
-  lockTtlMs: 60_000,
+  lockTtlMs: 30_000,
+  deadLetterTtlMs: 30 * 24 * 3600_000,
 };
 
+/** Completes what a turn left as intents (hand-offs); recovery runs it for every pending conversation. */
+export type IntentHandler = (key: ConversationKey, intents: Intent[]) => Promise<void>;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Left in the outbox: the drain stopped (shutdown) or lost its lease; the next holder goes on. */
+const LEFT = undefined;
 
 export class Outbox {
   private readonly senders = new Map<string, ChannelSender>();
   private readonly running = new Map<string, Promise<void>>();
+  /** At most one pass queued behind a running drain, shared by every kick meanwhile. */
+  private readonly again = new Map<string, Promise<void>>();
   private readonly opts: OutboxOptions;
   private stopped = false;
   private recovery: NodeJS.Timeout | undefined;
+  private readonly pauses = new Set<() => void>();
+  private intentHandler: IntentHandler | undefined;
 
   constructor(
     private readonly store: Store,
@@ -44,6 +61,11 @@ export class Outbox {
     this.senders.set(sender.channel, sender);
   }
 
+  /** Who completes the intents turns leave (the conversation service); recovery calls it. */
+  onIntents(handler: IntentHandler): void {
+    this.intentHandler = handler;
+  }
+
   /** Starts delivering a conversation's replies unless a delivery for it is already running here. */
   kick(key: ConversationKey): void {
     void this.flush(key);
@@ -54,8 +76,15 @@ export class Outbox {
     const id = keyToString(key);
     const current = this.running.get(id);
     if (current) {
-      // A drain is under way; chain one more pass so replies committed meanwhile go out too.
-      const next = current.then(() => this.flush(key, waitMs));
+      // A drain is under way: one more pass after it takes what was committed meanwhile.
+      let next = this.again.get(id);
+      if (!next) {
+        next = current.then(() => {
+          this.again.delete(id);
+          return this.flush(key, waitMs);
+        });
+        this.again.set(id, next);
+      }
       return next;
     }
     const run = this.drain(key, waitMs)
@@ -71,16 +100,23 @@ export class Outbox {
 
   /** Resolves when every delivery started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+    while (this.running.size > 0 || this.again.size > 0) await Promise.all([...this.running.values(), ...this.again.values()]);
   }
 
   /**
-   * Delivers whatever was committed but not sent: after a restart, after the store was away, or
-   * what an instance that died left behind. Conversations another instance is draining are skipped.
+   * Delivers whatever was committed but not sent, and completes intents left behind: after a
+   * restart, after the store was away, or what an instance that died left. Conversations another
+   * instance is draining are skipped.
    */
   async recover(): Promise<number> {
     const pending = await this.store.outboxConversations();
-    for (const key of pending) void this.flush(key, 0);
+    for (const key of pending) {
+      if (this.intentHandler) {
+        const intents = await this.store.intents(key);
+        if (intents.length > 0) await this.intentHandler(key, intents).catch((err: unknown) => this.log.warn({ err, conversation: keyToString(key) }, 'intents not completed; retrying later'));
+      }
+      void this.flush(key, 0);
+    }
     return pending.length;
   }
 
@@ -92,45 +128,93 @@ export class Outbox {
     this.recovery.unref();
   }
 
+  /** Stops sending: what is not sent yet stays in the store for the next instance (never dead-lettered). */
   stop(): void {
     this.stopped = true;
     if (this.recovery) clearInterval(this.recovery);
     this.recovery = undefined;
+    for (const wake of this.pauses) wake();
   }
 
   private async drain(key: ConversationKey, waitMs: number): Promise<void> {
-    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs }, async () => {
-      while (!this.stopped) {
+    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs, renew: true }, async (lease) => {
+      while (!this.stopped && !lease.lost) {
         const items = await this.store.outboxPeek(key, 10);
         if (items.length === 0) return;
         for (const item of items) {
           // The last ack says whether anything is left: no need to look again when nothing is.
-          if ((await this.deliver(item)) || this.stopped) return;
+          const empty = await this.deliver(item, lease);
+          if (empty === LEFT || empty) return;
         }
       }
     });
   }
 
-  /** Sends one item (retrying as the platform allows) or dead-letters it; true when the outbox is then empty. */
-  private async deliver(item: OutboxItem): Promise<boolean> {
+  /**
+   * Sends one item (retrying as the platform allows) or dead-letters it: true when the outbox is
+   * then empty, LEFT when the item stays for whoever drains next.
+   */
+  private async deliver(item: OutboxItem, lease: Lease): Promise<boolean | typeof LEFT> {
     const sender = this.senders.get(item.key.channel);
-    if (!sender) return this.giveUp(item, `no sender for channel ${item.key.channel}`);
+    if (!sender) return this.giveUp(item, `no sender for channel ${item.key.channel}`, lease);
     for (;;) {
-      let result;
+      // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
+      await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
+      // The last word before the platform: a drain whose lease lapsed while it waited sends nothing.
+      if (this.stopped || !(await lease.confirm())) return LEFT;
+      let result: SendResult;
       try {
-        // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
-        await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
         result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id });
       } catch (err) {
-        result = { ok: false as const, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+        result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
       }
-      if (result.ok) return this.store.outboxAck(item.key, item.id);
-      item = { ...item, attempts: item.attempts + 1, lastError: result.reason };
-      if (!result.retryable || item.attempts >= this.opts.maxAttempts || this.stopped) return this.giveUp(item, result.reason);
-      await this.store.outboxUpdateHead(item.key, item);
+      if (result.ok) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+      if (result.maybeSent && (item.message.priority !== 'emergency' || item.maybeSent)) {
+        // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers.
+        this.log.warn({ conversation: keyToString(item.key), reason: result.reason }, 'reply may have been delivered; not sent again');
+        return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+      }
+      item = { ...item, attempts: item.attempts + 1, lastError: result.reason, ...(result.maybeSent ? { maybeSent: true } : {}) };
+      if (!result.retryable || item.attempts >= this.opts.maxAttempts) return this.giveUp(item, result.reason, lease);
+      const current = item;
+      if ((await this.settle(item, lease, async () => (await this.store.outboxUpdateHead(current.key, current, lease.token), false))) === LEFT) return LEFT;
       const backoff = Math.min(this.opts.baseDelayMs * 2 ** (item.attempts - 1), this.opts.maxDelayMs);
-      await sleep(Math.max(result.retryAfterMs ?? 0, backoff));
+      await this.pause(Math.max(result.retryAfterMs ?? 0, backoff));
+      if (this.stopped) return LEFT;
     }
+  }
+
+  /**
+   * Writes what a send changed, waiting out a store that is away (the reply is out: forgetting
+   * that would send it again), for as long as the lease can still be ours.
+   */
+  private async settle(item: OutboxItem, lease: Lease, write: () => Promise<boolean>): Promise<boolean | typeof LEFT> {
+    for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
+      try {
+        return await write();
+      } catch (err) {
+        if (err instanceof LockLostError || lease.lost) {
+          this.log.warn({ conversation: keyToString(item.key) }, 'outbox lease lost before the ack; the next holder decides');
+          return LEFT;
+        }
+      }
+      // Not cut short by a shutdown: until the lease lapses, the next instance would send it again.
+      await sleep(wait);
+      if (this.stopped) await lease.confirm();
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.pauses.add(wake);
+    });
   }
 
   /** What the channel needs to know to choose how (and whether) it may send now. */
@@ -169,9 +253,14 @@ export class Outbox {
     }
   }
 
-  private async giveUp(item: OutboxItem, reason: string): Promise<boolean> {
+  /** The erase this conversation's forget() prepared for did not happen (ChannelSender.keep). */
+  keep(key: ConversationKey): void {
+    this.senders.get(key.channel)?.keep?.(key);
+  }
+
+  private async giveUp(item: OutboxItem, reason: string, lease: Lease): Promise<boolean | typeof LEFT> {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
-    await this.store.deadLetter({ ...item, lastError: reason });
-    return this.store.outboxAck(item.key, item.id);
+    const dead = { ...item, lastError: reason };
+    return this.settle(item, lease, () => this.store.outboxGiveUp(item.key, dead, this.opts.deadLetterTtlMs, lease.token));
   }
 }

@@ -42,6 +42,8 @@ export interface OutboxItem {
   attempts: number;
   enqueuedAt: number;
   lastError?: string;
+  /** An earlier attempt may have been delivered (it timed out after reaching the platform). */
+  maybeSent?: boolean;
   /**
    * When the user wrote the message this replies to, and its id, as the turn knew them: the sender
    * needs them for messaging windows, and carrying them saves reading the conversation per send.
@@ -55,6 +57,31 @@ export interface LockOptions {
   ttlMs: number;
   waitMs: number;
   scope?: string;
+  /**
+   * Keep the lock alive while `fn` runs (renewed every third of `ttlMs`), for holders whose work
+   * has no fixed length (the outbox waiting on a slow platform or the send rate).
+   */
+  renew?: boolean;
+}
+
+/**
+ * A held lock, as its holder sees it. `token` fences what the holder writes: the store refuses
+ * a commit, an ack or an attempt made with a token that no longer holds the lock, so a holder
+ * that stalled past its lock's life cannot undo what the next holder did.
+ */
+export interface Lease {
+  readonly token: string;
+  /** True once the store said the lock is someone else's (or it may have expired unseen). */
+  readonly lost: boolean;
+  /** Renews the lock now; false when it is lost (then nothing more may be sent or written under it). */
+  confirm(): Promise<boolean>;
+}
+
+/** What a turn leaves for later, written with it: work that must happen even if the instance dies next. */
+export interface Intent {
+  id: string;
+  kind: string;
+  data: unknown;
 }
 
 export interface TurnCommit {
@@ -67,6 +94,10 @@ export interface TurnCommit {
   outbox: OutboxItem[];
   /** Entries appended to one of the conversation's mailboxes (its transcript) in the same write. */
   mailbox?: { name: string; items: unknown[]; ttlMs: number };
+  /** The turn lock's token: the commit is refused (LockLostError) if the lock is no longer ours. */
+  fence?: string;
+  /** Work the turn owes (an emergency's hand-off), kept with the conversation until intentsDone. */
+  intents?: Intent[];
 }
 
 export interface MailboxEntry<T> {
@@ -90,18 +121,33 @@ export interface Store {
    * Runs `fn` holding the conversation's lock named `scope` ('turn' by default; the outbox uses its
    * own); waits for it up to `waitMs`. The lock expires after `ttlMs` in case its holder dies.
    */
-  withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T>;
+  withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T>;
 
   /** The conversation's undelivered replies, oldest first. */
   outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;
-  /** Removes the head item if it is `id` (delivered or dead-lettered); true when the outbox is now empty. */
-  outboxAck(key: ConversationKey, id: string): Promise<boolean>;
-  /** Replaces the head item (to record an attempt). */
-  outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void>;
-  /** Conversations with undelivered replies (after a restart, the outbox worker starts here). */
+  /**
+   * Removes the head item if it is `id` (delivered); true when nothing is left for the conversation.
+   * With `fence` (the outbox lock's token) it throws LockLostError unless that lock is still held.
+   */
+  outboxAck(key: ConversationKey, id: string, fence?: string): Promise<boolean>;
+  /** Replaces the head item (to record an attempt); fenced as outboxAck. */
+  outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence?: string): Promise<void>;
+  /**
+   * Moves the head item `item.id` to the conversation's dead letters in one write (kept `ttlMs`,
+   * erased with the conversation); fenced as outboxAck. True when nothing is left to deliver.
+   */
+  outboxGiveUp(key: ConversationKey, item: OutboxItem, ttlMs: number, fence?: string): Promise<boolean>;
+  /** Conversations with undelivered replies or unfinished intents (after a restart, recovery starts here). */
   outboxConversations(): Promise<ConversationKey[]>;
-  deadLetter(item: OutboxItem): Promise<void>;
+  /** Adds a reply that could not be delivered to its conversation's dead letters. */
+  deadLetter(item: OutboxItem, ttlMs: number): Promise<void>;
+  /** The newest dead letters of every conversation, oldest first. */
   deadLetters(limit: number): Promise<OutboxItem[]>;
+
+  /** The intents a turn left that are not done yet, oldest first. */
+  intents(key: ConversationKey): Promise<Intent[]>;
+  /** Marks intents done (by id); the conversation leaves the recovery index once nothing is left. */
+  intentsDone(key: ConversationKey, ids: readonly string[]): Promise<void>;
 
   /** A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts). */
   mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
@@ -140,9 +186,18 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** The lock was no longer ours when we wrote under it: what we would have written is refused. */
+export class LockLostError extends Error {
+  constructor(key: ConversationKey, scope = 'turn') {
+    super(`the ${scope} lock of a conversation on ${key.channel} was lost`);
+    this.name = 'LockLostError';
+  }
+}
+
 export class LockTimeoutError extends Error {
   constructor(key: ConversationKey) {
-    super(`conversation ${key.channel}:${key.account}:${key.user} is busy`);
+    // Never the user's id: this message reaches warn logs.
+    super(`a conversation on ${key.channel} is busy`);
     this.name = 'LockTimeoutError';
   }
 }

@@ -74,9 +74,9 @@ export class SendLimiter {
         try {
           count = await this.store.countInWindow('send', key, lane.limit.windowMs);
         } catch {
-          // The store is away: let the message go and rely on the platform's own 429s, rather
-          // than hold every reply (an emergency among them) behind an outage.
-          count = 0;
+          // The store is away: hold the sends. A reply sent now could not be acknowledged, so it
+          // would go out again once the store is back; it waits with its outbox instead.
+          count = Number.POSITIVE_INFINITY;
         }
         if (count > lane.limit.max) {
           await this.sleep(this.pollMs ?? Math.max(10, Math.floor(lane.limit.windowMs / 10)));

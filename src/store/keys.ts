@@ -34,7 +34,11 @@ export const keys = {
   lock: (k: ConversationKey, scope = 'turn') => `lock:${scope}:${tag(k)}`,
   outbox: (k: ConversationKey) => `outbox:${tag(k)}`,
   outboxIndex: () => 'outbox:index',
-  deadLetters: () => 'outbox:dead',
+  /** A conversation's replies that could not be delivered: with the conversation, and erased with it. */
+  deadLetters: (k: ConversationKey) => `dead:${tag(k)}`,
+  /** Which conversations have dead letters (for the console's list). */
+  deadIndex: () => 'outbox:dead-index',
+  intents: (k: ConversationKey) => `intent:${tag(k)}`,
   mailbox: (name: string, k: ConversationKey) => `mbox:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
   table: (name: string) => `table:${name}`,

@@ -2,10 +2,13 @@
 // clock so tests can move time. Not shared between instances — use the Redis store for that.
 import type { ConversationKey } from '../core/messages.ts';
 import {
+  LockLostError,
   LockTimeoutError,
   systemClock,
   type Clock,
   type ConversationRecord,
+  type Intent,
+  type Lease,
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
@@ -21,8 +24,10 @@ interface Entry {
 
 export class MemoryStore implements Store {
   private readonly values = new Map<string, Entry>();
-  private readonly locks = new Map<string, Promise<void>>();
+  private readonly locks = new Map<string, { released: Promise<void>; token: string }>();
   private readonly outboxIndex = new Set<string>();
+  private readonly deadIndex = new Set<string>();
+  private tokens = 0;
 
   private readonly sweeper: NodeJS.Timeout;
 
@@ -69,6 +74,7 @@ export class MemoryStore implements Store {
     this.values.delete(keys.conversation(key));
     this.values.delete(keys.outbox(key));
     this.outboxIndex.delete(indexMember(key));
+    this.deadIndex.delete(indexMember(key));
     // Every key of a conversation carries its tag (keys.ts): erase them all, as the Redis store does.
     for (const k of this.values.keys()) if (k.includes(tag(key))) this.values.delete(k);
   }
@@ -78,6 +84,7 @@ export class MemoryStore implements Store {
   }
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
+    if (c.fence !== undefined) this.fence(key, 'turn', c.fence);
     if (c.record) this.set(keys.conversation(key), JSON.stringify(c.record), c.recordTtlMs);
     else this.values.delete(keys.conversation(key));
     this.set(keys.handled(key, c.messageId), 1, c.dedupeTtlMs);
@@ -91,9 +98,18 @@ export class MemoryStore implements Store {
       const k = keys.mailbox(c.mailbox.name, key);
       this.set(k, [...(this.get<string[]>(k) ?? []), ...c.mailbox.items.map((i) => JSON.stringify(i))], c.mailbox.ttlMs);
     }
+    if (c.intents && c.intents.length > 0) {
+      this.set(keys.intents(key), [...(this.get<Intent[]>(keys.intents(key)) ?? []), ...c.intents], c.recordTtlMs);
+      this.outboxIndex.add(indexMember(key));
+    }
   }
 
-  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+  /** Throws unless `token` holds the lock (this store's locks never expire, but a token can be stale). */
+  private fence(key: ConversationKey, scope: string, token: string): void {
+    if (token !== '' && this.locks.get(keys.lock(key, scope === 'turn' ? undefined : scope))?.token !== token) throw new LockLostError(key, scope);
+  }
+
+  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const k = keys.lock(key, opts.scope);
     const deadline = Date.now() + opts.waitMs;
     // A promise chain per key: each holder waits for the one before it.
@@ -102,14 +118,23 @@ export class MemoryStore implements Store {
       if (!held) break;
       const left = deadline - Date.now();
       if (left <= 0) throw new LockTimeoutError(key);
-      await Promise.race([held, new Promise((r) => setTimeout(r, left))]);
+      await Promise.race([held.released, new Promise((r) => setTimeout(r, left))]);
     }
     let release!: () => void;
-    this.locks.set(k, new Promise<void>((r) => (release = r)));
+    const token = `m${++this.tokens}`;
+    const entry = { released: new Promise<void>((r) => (release = r)), token };
+    this.locks.set(k, entry);
+    const lease: Lease = {
+      token,
+      get lost() {
+        return false;
+      },
+      confirm: async () => this.locks.get(k) === entry,
+    };
     try {
-      return await fn();
+      return await fn(lease);
     } finally {
-      this.locks.delete(k);
+      if (this.locks.get(k) === entry) this.locks.delete(k);
       release();
     }
   }
@@ -119,34 +144,74 @@ export class MemoryStore implements Store {
     return list.slice(0, limit).map((s) => JSON.parse(s) as OutboxItem);
   }
 
-  async outboxAck(key: ConversationKey, id: string): Promise<boolean> {
+  /** Drops the head if it is `id`; true when the outbox is then empty (and the index forgets what is settled). */
+  private popHead(key: ConversationKey, id: string, into?: { k: string; item: OutboxItem; ttlMs: number }): boolean {
     const list = this.get<string[]>(keys.outbox(key)) ?? [];
     const head = list[0];
-    if (head !== undefined && (JSON.parse(head) as OutboxItem).id === id) list.shift();
-    if (list.length === 0) {
-      this.values.delete(keys.outbox(key));
-      this.outboxIndex.delete(indexMember(key));
-      return true;
+    if (head !== undefined && (JSON.parse(head) as OutboxItem).id === id) {
+      list.shift();
+      if (into) {
+        this.set(into.k, [...(this.get<string[]>(into.k) ?? []), JSON.stringify(into.item)], into.ttlMs);
+        this.deadIndex.add(indexMember(key));
+      }
     }
-    return false;
+    if (list.length > 0) return false;
+    this.values.delete(keys.outbox(key));
+    if ((this.get<Intent[]>(keys.intents(key)) ?? []).length === 0) this.outboxIndex.delete(indexMember(key));
+    return true;
   }
 
-  async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {
+  async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
+    this.fence(key, 'outbox', fence);
+    return this.popHead(key, id);
+  }
+
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
+    this.fence(key, 'outbox', fence);
     const list = this.get<string[]>(keys.outbox(key)) ?? [];
     const head = list[0];
     if (head !== undefined && (JSON.parse(head) as OutboxItem).id === item.id) list[0] = JSON.stringify(item);
+  }
+
+  async outboxGiveUp(key: ConversationKey, item: OutboxItem, ttlMs: number, fence = ''): Promise<boolean> {
+    this.fence(key, 'outbox', fence);
+    return this.popHead(key, item.id, { k: keys.deadLetters(key), item, ttlMs });
   }
 
   async outboxConversations(): Promise<ConversationKey[]> {
     return [...this.outboxIndex].map(parseIndexMember).filter((k): k is ConversationKey => k !== undefined);
   }
 
-  async deadLetter(item: OutboxItem): Promise<void> {
-    this.pushTo(keys.deadLetters(), item);
+  async deadLetter(item: OutboxItem, ttlMs: number): Promise<void> {
+    const k = keys.deadLetters(item.key);
+    this.set(k, [...(this.get<string[]>(k) ?? []), JSON.stringify(item)], ttlMs);
+    this.deadIndex.add(indexMember(item.key));
   }
 
   async deadLetters(limit: number): Promise<OutboxItem[]> {
-    return this.readFrom<OutboxItem>(keys.deadLetters(), limit);
+    const out: OutboxItem[] = [];
+    for (const member of [...this.deadIndex]) {
+      const key = parseIndexMember(member);
+      const list = key ? this.readFrom<OutboxItem>(keys.deadLetters(key), limit) : [];
+      if (list.length === 0) this.deadIndex.delete(member);
+      out.push(...list);
+    }
+    return out.sort((a, b) => a.enqueuedAt - b.enqueuedAt).slice(-limit);
+  }
+
+  async intents(key: ConversationKey): Promise<Intent[]> {
+    return [...(this.get<Intent[]>(keys.intents(key)) ?? [])];
+  }
+
+  async intentsDone(key: ConversationKey, ids: readonly string[]): Promise<void> {
+    const left = (this.get<Intent[]>(keys.intents(key)) ?? []).filter((i) => !ids.includes(i.id));
+    if (left.length > 0) {
+      const e = this.values.get(keys.intents(key));
+      if (e) e.value = left;
+      return;
+    }
+    this.values.delete(keys.intents(key));
+    if ((this.get<string[]>(keys.outbox(key)) ?? []).length === 0) this.outboxIndex.delete(indexMember(key));
   }
 
   async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {

@@ -2,11 +2,25 @@
 // hash tag (see keys.ts) so a turn's commit is one MULTI even on Redis Cluster; the outbox index and
 // global lists live outside any conversation's slot and are written separately.
 import { createHash, randomUUID } from 'node:crypto';
-import { createClient, type RedisClientType } from 'redis';
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  ErrorReply,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  createClient,
+  type RedisClientType,
+} from 'redis';
 import type { ConversationKey } from '../core/messages.ts';
 import {
+  LockLostError,
   LockTimeoutError,
   type ConversationRecord,
+  type Intent,
+  type Lease,
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
@@ -15,16 +29,64 @@ import {
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 
+// The one key outside a conversation's hash tag that its scripts touch is the recovery index
+// (`outbox:index`), so the whole of a turn — record, handled mark, replies, intents and the index
+// entry that makes a crash recoverable — is one atomic write. On Redis Cluster the index has to
+// become one per slot (e.g. `outbox:index:{slot}`) for these scripts to stay single-slot.
+
 // Releases the lock only if we still own it: an expired lock may already belong to someone else.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-// Acks the head only when it is the item we delivered, so a concurrent drainer cannot drop another.
-const ACK_HEAD = `local h = redis.call('lindex', KEYS[1], 0)
+// Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// KEYS: lock, record, handled mark, outbox, mailbox, recovery index, intents.
+// ARGV: fence ('' = none), record ('' = delete), record ttl, dedupe ttl, index member, #replies,
+// #mailbox entries, mailbox ttl, #intents, then the replies, the mailbox entries and the intents.
+const COMMIT = `if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+redis.call('set', KEYS[3], '1', 'PX', ARGV[4])
+local i = 10
+local nOut, nMail, nInt = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])
+for _ = 1, nOut do redis.call('rpush', KEYS[4], ARGV[i]) i = i + 1 end
+for _ = 1, nMail do redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
+if nMail > 0 then redis.call('pexpire', KEYS[5], ARGV[8]) end
+for _ = 1, nInt do redis.call('rpush', KEYS[7], ARGV[i]) i = i + 1 end
+if nInt > 0 then redis.call('pexpire', KEYS[7], ARGV[3]) end
+if nOut > 0 or nInt > 0 then redis.call('sadd', KEYS[6], ARGV[5]) end
+return 1`;
+// Shared tail of the outbox scripts: once nothing is left to deliver or complete, the
+// conversation leaves the recovery index (no empty members). KEYS[1] outbox, KEYS[3] intents,
+// KEYS[4] index, ARGV[3] member. Returns 1 when the outbox is empty.
+const SETTLE = `if redis.call('llen', KEYS[1]) == 0 then
+  if redis.call('llen', KEYS[3]) == 0 then redis.call('srem', KEYS[4], ARGV[3]) end
+  return 1
+end
+return 0`;
+// KEYS: outbox, lock, intents, index. ARGV: item id, fence ('' = none), member. -1: fenced.
+const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
-if redis.call('llen', KEYS[1]) == 0 then redis.call('del', KEYS[1]) return 1 end
+${SETTLE}`;
+// KEYS: outbox, lock. ARGV: item id, fence, item.
+const UPDATE_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+local h = redis.call('lindex', KEYS[1], 0)
+if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
 return 0`;
-const UPDATE_HEAD = `local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[2]) end
-return 0`;
+// KEYS: outbox, lock, intents, index, dead letters, dead index. ARGV: item id, fence, member, item, ttl.
+const GIVE_UP = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+local h = redis.call('lindex', KEYS[1], 0)
+if h and cjson.decode(h).id == ARGV[1] then
+  redis.call('lpop', KEYS[1])
+  redis.call('rpush', KEYS[5], ARGV[4])
+  redis.call('pexpire', KEYS[5], ARGV[5])
+  redis.call('sadd', KEYS[6], ARGV[3])
+end
+${SETTLE}`;
+// KEYS: outbox, (unused), intents, index. ARGV: -, -, member, then the ids done.
+const INTENTS_DONE = `for _, raw in ipairs(redis.call('lrange', KEYS[3], 0, -1)) do
+  local id = cjson.decode(raw).id
+  for j = 4, #ARGV do if ARGV[j] == id then redis.call('lrem', KEYS[3], 1, raw) end end
+end
+${SETTLE}`;
 // Counts one more event in a window that starts with the first one (one command, not a MULTI).
 const COUNT_IN_WINDOW = `local c = redis.call('incr', KEYS[1])
 if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
@@ -38,10 +100,54 @@ interface Script {
 const script = (source: string): Script => ({ source, sha: createHash('sha1').update(source).digest('hex') });
 const SCRIPTS = {
   release: script(RELEASE),
+  renew: script(RENEW),
+  commit: script(COMMIT),
   ackHead: script(ACK_HEAD),
   updateHead: script(UPDATE_HEAD),
+  giveUp: script(GIVE_UP),
+  intentsDone: script(INTENTS_DONE),
   countInWindow: script(COUNT_IN_WINDOW),
 };
+
+/** A commit without mailbox entries still names a mailbox key of the conversation's slot. */
+const TRANSCRIPT_UNUSED = 'none';
+
+class RedisLease implements Lease {
+  lost = false;
+  private confirmedAt = Date.now();
+
+  constructor(
+    private readonly renew: () => Promise<unknown>,
+    readonly token: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  async confirm(): Promise<boolean> {
+    if (this.lost) return false;
+    try {
+      if ((await this.renew()) === 1) {
+        this.confirmedAt = Date.now();
+        return true;
+      }
+      this.lost = true;
+    } catch {
+      // Redis away: not confirmed; once the lock's life has passed unrenewed it may be anyone's.
+      if (Date.now() - this.confirmedAt >= this.ttlMs) this.lost = true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Errors that mean "Redis cannot answer now" rather than "this request is wrong": the connection
+ * is down or closed, or Redis is starting (LOADING) or failing over. Requests answer 503 for them.
+ */
+const UNAVAILABLE_REPLY = /^(LOADING|BUSY|TRYAGAIN|CLUSTERDOWN|MASTERDOWN|READONLY|NOREPLICAS)\b/;
+const UNAVAILABLE = [ClientClosedError, ClientOfflineError, SocketClosedUnexpectedlyError, ConnectionTimeoutError, ReconnectStrategyError, DisconnectsClientError, SocketTimeoutError];
+export function storeUnavailable(err: unknown): boolean {
+  if (UNAVAILABLE.some((c) => err instanceof c)) return true;
+  return err instanceof ErrorReply && UNAVAILABLE_REPLY.test(err.message);
+}
 
 function globEscape(s: string): string {
   return s.replace(/[*?[\]\\]/g, '\\$&');
@@ -101,8 +207,11 @@ export class RedisStore implements Store {
     for await (const batch of this.client.scanIterator({ MATCH: pattern, COUNT: 200 })) {
       found.push(...(batch as unknown as string[]));
     }
-    if (found.length > 0) await this.client.del(found);
-    await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
+    // The locks stay: the erasing turn still holds its own, and commits under it.
+    const lockPrefix = this.k('lock:');
+    const data = found.filter((k) => !k.startsWith(lockPrefix));
+    if (data.length > 0) await this.client.del(data);
+    await this.client.multi().sRem(this.k(keys.outboxIndex()), indexMember(key)).sRem(this.k(keys.deadIndex()), indexMember(key)).exec();
   }
 
   async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
@@ -110,21 +219,39 @@ export class RedisStore implements Store {
   }
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
-    const m = this.client.multi();
-    if (c.record) m.set(this.k(keys.conversation(key)), JSON.stringify(c.record), { expiration: { type: 'PX', value: c.recordTtlMs } });
-    else m.del(this.k(keys.conversation(key)));
-    m.set(this.k(keys.handled(key, c.messageId)), '1', { expiration: { type: 'PX', value: c.dedupeTtlMs } });
-    if (c.outbox.length > 0) m.rPush(this.k(keys.outbox(key)), c.outbox.map((i) => JSON.stringify(i)));
-    if (c.mailbox && c.mailbox.items.length > 0) {
-      const mk = this.k(keys.mailbox(c.mailbox.name, key));
-      m.rPush(mk, c.mailbox.items.map((i) => JSON.stringify(i)));
-      m.pExpire(mk, c.mailbox.ttlMs);
-    }
-    await m.exec();
-    if (c.outbox.length > 0) await this.client.sAdd(this.k(keys.outboxIndex()), indexMember(key));
+    const outbox = c.outbox.map((i) => JSON.stringify(i));
+    const mail = (c.mailbox?.items ?? []).map((i) => JSON.stringify(i));
+    const intents = (c.intents ?? []).map((i) => JSON.stringify(i));
+    const done = await this.run(
+      SCRIPTS.commit,
+      [
+        this.k(keys.lock(key)),
+        this.k(keys.conversation(key)),
+        this.k(keys.handled(key, c.messageId)),
+        this.k(keys.outbox(key)),
+        this.k(keys.mailbox(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
+        this.k(keys.outboxIndex()),
+        this.k(keys.intents(key)),
+      ],
+      [
+        c.fence ?? '',
+        c.record ? JSON.stringify(c.record) : '',
+        String(c.recordTtlMs),
+        String(c.dedupeTtlMs),
+        indexMember(key),
+        String(outbox.length),
+        String(mail.length),
+        String(c.mailbox?.ttlMs ?? 0),
+        String(intents.length),
+        ...outbox,
+        ...mail,
+        ...intents,
+      ],
+    );
+    if (done !== 1) throw new LockLostError(key);
   }
 
-  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const k = this.k(keys.lock(key, opts.scope));
     const token = randomUUID();
     const deadline = Date.now() + opts.waitMs;
@@ -133,12 +260,17 @@ export class RedisStore implements Store {
       const ok = await this.client.set(k, token, { condition: 'NX', expiration: { type: 'PX', value: opts.ttlMs } });
       if (ok === 'OK') break;
       if (Date.now() >= deadline) throw new LockTimeoutError(key);
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, 100);
+      // Capped back-off with jitter: waiters spread out instead of hammering the key together.
+      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(1, deadline - Date.now())) * (0.5 + Math.random() / 2)));
+      delay = Math.min(delay * 2, 200);
     }
+    const lease = new RedisLease(() => this.run(SCRIPTS.renew, [k], [token, String(opts.ttlMs)]), token, opts.ttlMs);
+    const timer = opts.renew ? setInterval(() => void lease.confirm(), Math.max(10, Math.floor(opts.ttlMs / 3))) : undefined;
+    timer?.unref();
     try {
-      return await fn();
+      return await fn(lease);
     } finally {
+      if (timer) clearInterval(timer);
       await this.run(SCRIPTS.release, [k], [token]).catch(() => undefined);
     }
   }
@@ -148,14 +280,27 @@ export class RedisStore implements Store {
     return raw.map((s) => JSON.parse(s) as OutboxItem);
   }
 
-  async outboxAck(key: ConversationKey, id: string): Promise<boolean> {
-    const emptied = await this.run(SCRIPTS.ackHead, [this.k(keys.outbox(key))], [id]);
-    if (emptied === 1) await this.client.sRem(this.k(keys.outboxIndex()), indexMember(key));
-    return emptied === 1;
+  /** The keys the outbox scripts share: outbox, lock, intents, index. */
+  private outboxKeys(key: ConversationKey): string[] {
+    return [this.k(keys.outbox(key)), this.k(keys.lock(key, 'outbox')), this.k(keys.intents(key)), this.k(keys.outboxIndex())];
   }
 
-  async outboxUpdateHead(key: ConversationKey, item: OutboxItem): Promise<void> {
-    await this.run(SCRIPTS.updateHead, [this.k(keys.outbox(key))], [item.id, JSON.stringify(item)]);
+  private fenced(result: unknown, key: ConversationKey): boolean {
+    if (result === -1) throw new LockLostError(key, 'outbox');
+    return result === 1;
+  }
+
+  async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
+    return this.fenced(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence, indexMember(key)]), key);
+  }
+
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
+    this.fenced(await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item)]), key);
+  }
+
+  async outboxGiveUp(key: ConversationKey, item: OutboxItem, ttlMs: number, fence = ''): Promise<boolean> {
+    const ks = [...this.outboxKeys(key), this.k(keys.deadLetters(key)), this.k(keys.deadIndex())];
+    return this.fenced(await this.run(SCRIPTS.giveUp, ks, [item.id, fence, indexMember(key), JSON.stringify(item), String(ttlMs)]), key);
   }
 
   async outboxConversations(): Promise<ConversationKey[]> {
@@ -163,13 +308,32 @@ export class RedisStore implements Store {
     return tags.map(parseIndexMember).filter((k): k is ConversationKey => k !== undefined);
   }
 
-  async deadLetter(item: OutboxItem): Promise<void> {
-    await this.client.rPush(this.k(keys.deadLetters()), JSON.stringify(item));
+  async deadLetter(item: OutboxItem, ttlMs: number): Promise<void> {
+    const k = this.k(keys.deadLetters(item.key));
+    await this.client.multi().rPush(k, JSON.stringify(item)).pExpire(k, ttlMs).sAdd(this.k(keys.deadIndex()), indexMember(item.key)).exec();
   }
 
   async deadLetters(limit: number): Promise<OutboxItem[]> {
-    const raw = await this.client.lRange(this.k(keys.deadLetters()), -limit, -1);
-    return raw.map((s) => JSON.parse(s) as OutboxItem);
+    const index = this.k(keys.deadIndex());
+    const out: OutboxItem[] = [];
+    for (const member of await this.client.sMembers(index)) {
+      const key = parseIndexMember(member);
+      if (!key) continue;
+      const raw = await this.client.lRange(this.k(keys.deadLetters(key)), -limit, -1);
+      // Expired with its conversation: the index forgets it too.
+      if (raw.length === 0) await this.client.sRem(index, member);
+      out.push(...raw.map((s) => JSON.parse(s) as OutboxItem));
+    }
+    return out.sort((a, b) => a.enqueuedAt - b.enqueuedAt).slice(-limit);
+  }
+
+  async intents(key: ConversationKey): Promise<Intent[]> {
+    const raw = await this.client.lRange(this.k(keys.intents(key)), 0, -1);
+    return raw.map((s) => JSON.parse(s) as Intent);
+  }
+
+  async intentsDone(key: ConversationKey, ids: readonly string[]): Promise<void> {
+    await this.run(SCRIPTS.intentsDone, this.outboxKeys(key), ['', '', indexMember(key), ...ids]);
   }
 
   async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
@@ -213,8 +377,12 @@ export class RedisStore implements Store {
 
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
-    await this.client.rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)));
-    await this.client.sAdd(this.k(keys.outboxIndex()), indexMember(key));
+    // One MULTI: a reply pushed without its index entry would wait for the user's next message.
+    await this.client
+      .multi()
+      .rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)))
+      .sAdd(this.k(keys.outboxIndex()), indexMember(key))
+      .exec();
   }
 
   async tablePut<T>(name: string, id: string, value: T): Promise<void> {

@@ -184,8 +184,8 @@ describe('the chat view', () => {
       enqueuedAt: Date.now(),
       lastError: 'HTTP 500 from the platform',
     });
-    await server.store.deadLetter(item('tokyo-dead', 'Tin cho người ở Tokyo'));
-    await server.store.deadLetter(item('taipei-dead', 'Tin cho người ở Đài Bắc'));
+    await server.store.deadLetter(item('tokyo-dead', 'Tin cho người ở Tokyo'), 60_000);
+    await server.store.deadLetter(item('taipei-dead', 'Tin cho người ở Đài Bắc'), 60_000);
     const hoa = new Client(server);
     await hoa.signIn('hoa');
     const page = await hoa.get('/console/dead-letters');

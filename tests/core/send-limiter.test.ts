@@ -59,10 +59,23 @@ describe('send limiter', () => {
     expect(inFirstWindow.length).toBe(3);
   });
 
-  it('lets messages go when the store is away rather than holding an emergency behind an outage', async () => {
-    const broken = { countInWindow: () => Promise.reject(new Error('ECONNREFUSED')) } as unknown as Store;
-    const limiter = new SendLimiter(broken, { telegram: { max: 1, windowMs: 1000 } });
-    await expect(Promise.all([limiter.acquire('telegram', 'emergency'), limiter.acquire('telegram', 'normal')])).resolves.toBeDefined();
+  it('holds sends while the store is away (they could not be acknowledged) and lets them go when it is back', async () => {
+    let down = true;
+    let asked = 0;
+    const flaky = {
+      countInWindow: () => {
+        asked++;
+        return down ? Promise.reject(new Error('ECONNREFUSED')) : Promise.resolve(1);
+      },
+    } as unknown as Store;
+    const limiter = new SendLimiter(flaky, { telegram: { max: 5, windowMs: 1000 } }, { pollMs: 1 });
+    let passed = false;
+    const waiting = limiter.acquire('telegram', 'emergency').then(() => (passed = true));
+    while (asked < 3) await new Promise((r) => setTimeout(r, 1));
+    expect(passed).toBe(false);
+    down = false;
+    await waiting;
+    expect(passed).toBe(true);
   });
 
   it('reads limits as channel=count/window', () => {

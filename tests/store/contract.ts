@@ -1,7 +1,7 @@
 // One behavioural contract for every Store implementation; each implementation's test file runs it.
 import { describe, expect, it } from 'vitest';
 import type { ConversationKey } from '../../src/core/messages.ts';
-import type { ConversationRecord, OutboxItem, Store } from '../../src/core/ports.ts';
+import { LockLostError, type ConversationRecord, type OutboxItem, type Store } from '../../src/core/ports.ts';
 
 const key: ConversationKey = { channel: 'telegram', account: 'bot1', user: '42' };
 const other: ConversationKey = { channel: 'web', account: 'default', user: 'a{b}*c' };
@@ -191,9 +191,71 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'refuses a commit under a turn lock that is no longer held, and writes nothing of it',
+      withStore(async (s) => {
+        const stale = await s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, async (lease) => lease.token);
+        await s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, async (lease) => {
+          await expect(
+            s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'late', dedupeTtlMs: 60_000, outbox: [item('late')], fence: stale }),
+          ).rejects.toThrow(LockLostError);
+          await s.commitTurn(key, { record: record({ country: 'KR' }), recordTtlMs: 60_000, messageId: 'now', dedupeTtlMs: 60_000, outbox: [], fence: lease.token });
+        });
+        expect(await s.wasHandled(key, 'late')).toBe(false);
+        expect(await s.outboxPeek(key, 10)).toEqual([]);
+        expect((await s.getConversation(key))?.country).toBe('KR');
+      }),
+    );
+
+    it(
+      'fences outbox writes with the outbox lock: a drain that lost it can neither ack nor give up',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b')] });
+        const stale = await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => lease.token);
+        await expect(s.outboxAck(key, 'a', stale)).rejects.toThrow(LockLostError);
+        await expect(s.outboxGiveUp(key, item('a'), 60_000, stale)).rejects.toThrow(LockLostError);
+        await expect(s.outboxUpdateHead(key, { ...item('a'), attempts: 3 }, stale)).rejects.toThrow(LockLostError);
+        expect((await s.outboxPeek(key, 10)).map((i) => [i.id, i.attempts])).toEqual([['a', 0], ['b', 0]]);
+        await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => {
+          expect(await lease.confirm()).toBe(true);
+          expect(await s.outboxAck(key, 'a', lease.token)).toBe(false);
+          expect(await s.outboxGiveUp(key, { ...item('b'), lastError: 'blocked' }, 60_000, lease.token)).toBe(true);
+        });
+        expect(await s.outboxConversations()).toEqual([]);
+        expect((await s.deadLetters(10)).map((d) => [d.id, d.lastError])).toEqual([['b', 'blocked']]);
+      }),
+    );
+
+    it(
+      'keeps a turn’s intents with it until done, and the conversation in the recovery index meanwhile',
+      withStore(async (s) => {
+        const intent = { id: 'i1', kind: 'handoff', data: { reason: 'emergency' } };
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a')], intents: [intent] });
+        await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => {
+          expect(await s.outboxAck(key, 'a', lease.token)).toBe(true);
+        });
+        // The reply is out, the hand-off is not opened yet: recovery must still find the conversation.
+        expect(await s.outboxConversations()).toEqual([key]);
+        expect(await s.intents(key)).toEqual([intent]);
+        await s.intentsDone(key, ['i1']);
+        expect(await s.intents(key)).toEqual([]);
+        expect(await s.outboxConversations()).toEqual([]);
+      }),
+    );
+
+    it(
+      'keeps dead letters per conversation and erases them with it',
+      withStore(async (s) => {
+        await s.deadLetter(item('mine'), 60_000);
+        await s.deadLetter(item('theirs', other), 60_000);
+        await s.deleteConversation(key);
+        expect((await s.deadLetters(10)).map((i) => i.id)).toEqual(['theirs']);
+      }),
+    );
+
+    it(
       'keeps dead letters and shared lists',
       withStore(async (s) => {
-        await s.deadLetter(item('dead'));
+        await s.deadLetter(item('dead'), 60_000);
         expect((await s.deadLetters(10)).map((i) => i.id)).toEqual(['dead']);
         await s.listPush('handoff-requests', { a: 1 });
         await s.listPush('handoff-requests', { a: 2 });

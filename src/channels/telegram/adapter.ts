@@ -71,8 +71,9 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
   async function handle(ctx: Context): Promise<void> {
     const decoded = decodeUpdate(ctx.update, { id: ctx.me.id, username: ctx.me.username }, config.botId, clock.now());
     if (decoded.callbackQueryId) {
-      // First, so the button stops spinning whatever the turn does; a late answer is harmless.
-      await bot.api
+      // Not awaited: the button stops spinning whatever the turn does, and a slow API does not
+      // hold the turn (a late answer is harmless).
+      void bot.api
         .answerCallbackQuery(decoded.callbackQueryId, {}, grammySignal(AbortSignal.timeout(ANSWER_TIMEOUT_MS)))
         .catch((err: unknown) => log.debug({ err: describeError(err) }, 'callback query not answered'));
     }

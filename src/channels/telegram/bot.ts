@@ -1,6 +1,7 @@
 // The grammY bot as this channel uses it: the Bot API at the configured root, a bounded client
 // timeout, and @grammyjs/auto-retry for the calls that may wait (sends, deletions, set-up), with a
-// cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook.
+// cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook;
+// only a short 429 is waited here; 5xx, network errors and timeouts go back to the outbox.
 // answerCallbackQuery is not retried: its answer is only useful within seconds.
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Transformer } from 'grammy';
@@ -10,9 +11,6 @@ import type { TelegramConfig } from './config.ts';
 /** Calls worth waiting for when Telegram says "retry after" or answers 5xx. */
 const RETRIED = new Set(['sendMessage', 'deleteMessage', 'deleteMessages', 'setMyCommands', 'setWebhook', 'deleteWebhook']);
 
-/** Longer than any call but getUpdates' long poll, which the polling loop keeps shorter. */
-export const CLIENT_TIMEOUT_SECONDS = 20;
-
 export function onlyFor(methods: ReadonlySet<string>, transformer: Transformer): Transformer {
   return (prev, method, payload, signal) =>
     methods.has(method) ? transformer(prev, method, payload, signal) : prev(method, payload, signal);
@@ -21,12 +19,22 @@ export function onlyFor(methods: ReadonlySet<string>, transformer: Transformer):
 export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot {
   const bot = new Bot(config.token, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.apiRoot, timeoutSeconds: CLIENT_TIMEOUT_SECONDS },
+    client: { apiRoot: config.apiRoot, timeoutSeconds: config.apiTimeoutSeconds },
   });
   bot.api.config.use(
     onlyFor(
       RETRIED,
-      autoRetry({ maxDelaySeconds: config.maxRetryDelaySeconds, maxRetryAttempts: 3, rethrowHttpErrors: false }),
+      // Network errors, timeouts and 5xx go back to the caller (the outbox) at once: grammY would
+      // retry network errors without limit, and its waits count against the call's timeout, so a
+      // 5xx retried here could end as a timeout — "maybe sent" for a message never delivered. The
+      // outbox retries them, bounded and under its lease (src/core/outbox.ts). One short
+      // `retry_after` is waited here, well inside the timeout.
+      autoRetry({
+        maxDelaySeconds: Math.min(config.maxRetryDelaySeconds, Math.floor(config.apiTimeoutSeconds / 4)),
+        maxRetryAttempts: 1,
+        rethrowHttpErrors: true,
+        rethrowInternalServerErrors: true,
+      }),
     ),
   );
   return bot;

@@ -21,6 +21,12 @@ export const telegramEnvSchema = z
     TELEGRAM_WEBHOOK_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https$/ }).optional()),
     /** The longest `retry_after` waited for inside one send; longer waits go back to the outbox. */
     TELEGRAM_MAX_RETRY_DELAY_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(120).default(10)),
+    /**
+     * How long one Bot API call may take before it is given up. A sendMessage given up this way may
+     * still have been delivered ("maybe sent": never repeated for an ordinary reply). Longer than
+     * any call but getUpdates' long poll, which the polling loop keeps shorter.
+     */
+    TELEGRAM_API_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(300).default(20)),
     /** How long a webhook request may take before Telegram is told to come back later (503). */
     TELEGRAM_WEBHOOK_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(25_000)),
   })
@@ -43,6 +49,7 @@ export interface TelegramConfig {
   mode: 'webhook' | 'polling';
   webhookUrl?: string;
   maxRetryDelaySeconds: number;
+  apiTimeoutSeconds: number;
   webhookTimeoutMs: number;
 }
 
@@ -66,6 +73,7 @@ export function loadTelegramConfig(env: Record<string, string | undefined>): Tel
     apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     mode: c.TELEGRAM_MODE,
     maxRetryDelaySeconds: c.TELEGRAM_MAX_RETRY_DELAY_SECONDS,
+    apiTimeoutSeconds: c.TELEGRAM_API_TIMEOUT_SECONDS,
     webhookTimeoutMs: c.TELEGRAM_WEBHOOK_TIMEOUT_MS,
   };
   if (c.TELEGRAM_WEBHOOK_SECRET) out.secret = c.TELEGRAM_WEBHOOK_SECRET;

@@ -67,8 +67,24 @@ export function sendFailure(err: unknown): SendResult & { ok: false } {
     // 400 (e.g. chat not found) and 403 (the user blocked the bot) will not change by retrying.
     return { ok: false, retryable: false, reason: `telegram ${err.error_code}: ${err.description}` };
   }
-  if (err instanceof HttpError) return { ok: false, retryable: true, reason: 'telegram unreachable' };
+  if (err instanceof HttpError) {
+    return reachedTelegram(err)
+      ? { ok: false, retryable: true, maybeSent: true, reason: 'telegram did not answer in time' }
+      : { ok: false, retryable: true, reason: 'telegram unreachable' };
+  }
   return { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Whether a failed call may have reached Telegram: a timeout or a connection cut after the request
+ * went out. A refused connection or a failed lookup never reached it, so sending again is safe.
+ */
+function reachedTelegram(err: HttpError): boolean {
+  const cause = err.error as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = cause?.code ?? cause?.cause?.code;
+  if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return false;
+  if (typeof cause?.message === 'string' && /timed out/.test(cause.message)) return true;
+  return typeof code === 'string' && /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET)$/.test(code);
 }
 
 /** What may be logged about a failed call: never its payload (chat id and text). */
@@ -123,6 +139,11 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         await record(key, sent.message_id);
       } catch (err) {
         const failure = sendFailure(err);
+        if (failure.maybeSent && i + 1 < parts.length) {
+          // A middle part that may have arrived counts as sent (never twice); the rest follow on the retry.
+          remember(k, { ...done, next: i + 1, at: clock.now() });
+          return { ok: false, retryable: true, reason: failure.reason };
+        }
         if (failure.retryable && done.next > 0) remember(k, { ...done, at: clock.now() });
         else progress.delete(k);
         return failure;
@@ -210,6 +231,14 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       const timer = setTimeout(() => void runPending(k), eraseFallbackMs);
       timer.unref();
       pending.set(k, { key, chatId, ids: [...new Set([...(previous?.ids ?? []), ...ids])], locale, timer });
+    },
+
+    keep(key) {
+      const k = keyToString(key);
+      const p = pending.get(k);
+      if (!p) return;
+      clearTimeout(p.timer);
+      pending.delete(k);
     },
 
     async idle() {

@@ -19,6 +19,7 @@ describe('Telegram configuration', () => {
       apiRoot: 'https://api.telegram.org',
       mode: 'webhook',
       maxRetryDelaySeconds: 10,
+      apiTimeoutSeconds: 20,
       webhookTimeoutMs: 25_000,
     });
     expect(

@@ -33,6 +33,12 @@ export const badRequest = (description: string): ApiAnswer => ({
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   private readonly failures = new Map<string, ApiAnswer[]>();
+  /**
+   * Fault injection for the fault tests: `answer` replaces the call's answer when it returns one
+   * (an outage, a rate limit); `delayMs` holds the answer back (a slow API). The call is recorded
+   * (and a sendMessage delivered) before the delay, as Telegram delivers before it answers.
+   */
+  behaviour: { answer?: Responder; delayMs?: (method: string) => number } = {};
   private readonly updates: Record<string, unknown>[] = [];
   private nextMessageId = 9000;
   private server: Server | undefined;
@@ -93,12 +99,14 @@ export class FakeBotApi {
     const body = raw.length > 0 ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const call: ApiCall = { method, body };
     if (method === 'getUpdates') return reply(await this.getUpdates(body));
+    const failure = this.failures.get(method)?.shift() ?? this.behaviour.answer?.(call);
     this.calls.push(call);
-    const failure = this.failures.get(method)?.shift();
     if (failure) return reply(failure);
     const answer = this.answer(call);
     if (answer.status === 200) call.result = (answer.body as { result: unknown }).result;
-    reply(answer);
+    const delay = this.behaviour.delayMs?.(method) ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (!res.destroyed) reply(answer);
   }
 
   private answer({ method, body }: ApiCall): ApiAnswer {

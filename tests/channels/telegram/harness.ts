@@ -2,6 +2,7 @@
 // in through POST /webhooks/telegram (grammY's webhookCallback), and what the bot would have sent
 // to Telegram is read back from the fake's call log.
 import type { LightMyRequestResponse } from 'fastify';
+import type { OutboxOptions } from '../../../src/core/outbox.ts';
 import type { Clock, Store } from '../../../src/core/ports.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { FakeBotApi, type ApiCall } from './fake-bot-api.ts';
@@ -21,7 +22,7 @@ export interface Harness {
 }
 
 export async function startTelegram(
-  opts: { env?: Record<string, string>; store?: Store; clock?: Clock; /** Shared by several instances. */ api?: FakeBotApi } = {},
+  opts: { env?: Record<string, string>; store?: Store; clock?: Clock; /** Shared by several instances. */ api?: FakeBotApi; outbox?: Partial<OutboxOptions> } = {},
 ): Promise<Harness> {
   const api = opts.api ?? (await FakeBotApi.start(TOKEN, BOT_INFO));
   const server = await buildServer({
@@ -34,6 +35,7 @@ export async function startTelegram(
     },
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.outbox ? { outbox: opts.outbox } : {}),
   });
   const harness: Harness = {
     api,

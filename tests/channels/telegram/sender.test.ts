@@ -33,7 +33,7 @@ async function setUp(maxRetryDelaySeconds = 0) {
   api = await FakeBotApi.start(TOKEN, BOT_INFO);
   clock = new Clockwork(Date.UTC(2026, 10, 25, 1));
   store = new MemoryStore(clock);
-  const config: TelegramConfig = { token: TOKEN, botId: '7000000001', apiRoot: api.url, mode: 'webhook', maxRetryDelaySeconds, webhookTimeoutMs: 10_000 };
+  const config: TelegramConfig = { token: TOKEN, botId: '7000000001', apiRoot: api.url, mode: 'webhook', maxRetryDelaySeconds, apiTimeoutSeconds: 20, webhookTimeoutMs: 10_000 };
   const bot = createBot(config, BOT_INFO as never);
   sender = createTelegramSender({ api: bot.api, store, clock, log: silentLog, translate: await createTranslate(), eraseFallbackMs: 50 });
 }

@@ -25,7 +25,7 @@ async function instance(prefix: string): Promise<Harness> {
 }
 
 describe('Telegram on Redis', () => {
-  it('one reply for an update redelivered to another instance', async () => {
+  it('one reply for an update redelivered to another instance', { timeout: 30_000 }, async () => {
     api = await FakeBotApi.start(TOKEN, BOT_INFO);
     const prefix = testPrefix();
     prefixes.push(prefix);

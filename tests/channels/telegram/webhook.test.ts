@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
 import { PROTECTION_LINE, hotlineNumber, loadContent } from '../../../src/core/content/index.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
-import type { LockOptions } from '../../../src/core/ports.ts';
+import type { Lease, LockOptions } from '../../../src/core/ports.ts';
 import type { Translate } from '../../../src/core/translate.ts';
 import { createTranslate } from '../../../src/i18n/index.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
@@ -297,6 +297,8 @@ describe('Telegram webhook: a conversation', () => {
     await u.send(game);
     expect((await h.post(inGroup)).statusCode).toBe(200);
     await h.settle();
+    // Answered beside the turn, not before it.
+    await until(() => h!.api.of('answerCallbackQuery').length === 2);
     expect(h.api.of('answerCallbackQuery').map((c) => c.body.callback_query_id)).toEqual([
       (game.callback_query as Json).id,
       (inGroup.callback_query as Json).id,
@@ -506,7 +508,7 @@ class FlakyStore extends MemoryStore {
   override async ping(): Promise<boolean> {
     return !this.down;
   }
-  override async withLock<T>(key: ConversationKey, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+  override async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
     this.check();
     if (this.lockDelayMs > 0 && (opts.scope ?? 'turn') === 'turn') await new Promise((r) => setTimeout(r, this.lockDelayMs));
     return super.withLock(key, opts, fn);

@@ -1,0 +1,131 @@
+// The outbox's lease and its edge cases on one instance: a drain that lost its lease sends and
+// acks nothing; a shutdown during a retry leaves the reply for the next instance; a send that
+// timed out after reaching the platform ("maybe sent") is not repeated for an ordinary reply and
+// tried once more for an emergency; a hand-off the instance never opened is opened by recovery.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
+import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
+import { Outbox } from '../../src/core/outbox.ts';
+import { silentLog, type Lease, type LockOptions, type OutboxItem } from '../../src/core/ports.ts';
+import { MemoryStore } from '../../src/store/memory.ts';
+import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
+
+const key: ConversationKey = { channel: 'test', account: 'a', user: 'lease' };
+const msg = (t: string, priority: Priority = 'normal'): OutboundMessage => ({ text: t, from: 'bot', priority });
+const item = (id: string, priority: Priority = 'normal'): OutboxItem => ({ id, key, message: msg(id, priority), attempts: 0, enqueuedAt: 0 });
+
+function sender(answer: (text: string) => SendResult | Promise<SendResult>): ChannelSender & { sent: string[] } {
+  const sent: string[] = [];
+  return {
+    channel: 'test',
+    capabilities: { maxTextLength: 100, maxButtons: 0, maxButtonLabel: 0 },
+    sent,
+    async send(_k, m) {
+      sent.push(m.text);
+      return answer(m.text);
+    },
+  };
+}
+
+async function queued(store: MemoryStore, items: OutboxItem[]) {
+  await store.commitTurn(key, { recordTtlMs: 60_000, messageId: items.map((i) => i.id).join(), dedupeTtlMs: 60_000, outbox: items });
+}
+
+/** A store whose outbox leases are lost as soon as they are taken (another instance took over). */
+class LosingStore extends MemoryStore {
+  override withLock<T>(k: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
+    if (opts.scope !== 'outbox') return super.withLock(k, opts, fn);
+    return super.withLock(k, opts, (lease) => fn({ token: 'stale', lost: true, confirm: async () => false }));
+  }
+}
+
+let engine: TestEngine | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+});
+
+describe('outbox lease', () => {
+  it('a drain that lost its lease sends nothing and leaves the replies in place', async () => {
+    const store = new LosingStore();
+    const s = sender(() => ({ ok: true }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    await queued(store, [item('1'), item('2')]);
+    await outbox.flush(key);
+    expect(s.sent).toEqual([]);
+    expect((await store.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['1', '2']);
+  });
+
+  it('a shutdown during a 5xx back-off leaves the reply for the next instance, never dead-lettered', async () => {
+    const store = new MemoryStore();
+    let fail = true;
+    const s = sender(() => (fail ? { ok: false, retryable: true, reason: 'telegram 502' } : { ok: true }));
+    const first = new Outbox(store, silentLog, { baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    first.register(s);
+    await queued(store, [item('numbers', 'emergency')]);
+    const draining = first.flush(key);
+    while (s.sent.length === 0) await new Promise((r) => setTimeout(r, 1));
+    first.stop();
+    await draining;
+    expect(await store.deadLetters(10)).toEqual([]);
+    expect((await store.outboxPeek(key, 10)).map((i) => [i.id, i.attempts])).toEqual([['numbers', 1]]);
+
+    fail = false;
+    const next = new Outbox(store, silentLog);
+    next.register(s);
+    await next.recover();
+    await next.idle();
+    expect(s.sent).toEqual(['numbers', 'numbers']);
+    expect(await store.outboxConversations()).toEqual([]);
+  });
+
+  it('does not repeat an ordinary reply that may have been delivered, and tries an emergency once more', async () => {
+    const store = new MemoryStore();
+    const s = sender(() => ({ ok: false, retryable: true, maybeSent: true, reason: 'timed out' }));
+    const outbox = new Outbox(store, silentLog, { baseDelayMs: 1 });
+    outbox.register(s);
+    await queued(store, [item('menu'), item('hotline', 'emergency'), item('after')]);
+    await outbox.flush(key);
+    expect(s.sent).toEqual(['menu', 'hotline', 'hotline', 'after']);
+    expect(await store.outboxPeek(key, 10)).toEqual([]);
+    expect(await store.deadLetters(10)).toEqual([]);
+  });
+
+  it('dead-letters into the conversation, and erasing the conversation erases them', async () => {
+    const store = new MemoryStore();
+    const s = sender(() => ({ ok: false, retryable: false, reason: 'telegram 403: blocked' }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    await queued(store, [item('1')]);
+    await outbox.flush(key);
+    expect((await store.deadLetters(10)).map((d) => d.id)).toEqual(['1']);
+    await store.deleteConversation(key);
+    expect(await store.deadLetters(10)).toEqual([]);
+  });
+});
+
+describe('what a turn owes is committed with it', () => {
+  it('an emergency whose hand-off was not opened (the instance died after the commit) is opened by recovery', async () => {
+    engine = await testEngine(new MemoryStore());
+    const open = engine.handoff.open.bind(engine.handoff);
+    let dead = true;
+    engine.handoff.open = async (request) => {
+      if (dead) throw new Error('instance killed');
+      return open(request);
+    };
+    const replies = await engine.say('in-danger', text('chủ đánh tôi, giữ hộ chiếu, cứu tôi'));
+    expect(replies.length).toBeGreaterThan(0);
+    expect(await engine.handoff.list()).toEqual([]);
+
+    dead = false;
+    await engine.outbox.recover();
+    await engine.outbox.idle();
+    const opened = await engine.handoff.list();
+    expect(opened.map((h) => [h.key.user, h.priority])).toEqual([['in-danger', 'emergency']]);
+    // Done once: recovering again opens nothing more, and the conversation leaves the index.
+    await engine.outbox.recover();
+    expect(await engine.handoff.list()).toHaveLength(1);
+    expect(await engine.store.outboxConversations()).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+// The issue's fault table as tests on the Telegram webhook: each row runs the load harness
+// (telegram-load.ts) and expects every user's chat to match the control run — nothing lost,
+// nothing doubled, nothing reordered — and no webhook answer but 200 or 503.
+import { describe, expect, it } from 'vitest';
+import { REDIS_URL } from '../helpers/redis.ts';
+import { runLoad, type LoadFigures, type LoadOptions } from './telegram-load.ts';
+
+const base: LoadOptions = { redisUrl: REDIS_URL, users: 30, messages: 5, instances: 2 };
+
+function report(name: string, f: LoadFigures): void {
+  process.stdout.write(`${name}: ${JSON.stringify(f)}\n`);
+}
+
+function expectClean(f: LoadFigures): void {
+  expect({ lost: f.lost, doubled: f.doubled, reordered: f.reordered, errors: f.errors }).toEqual({ lost: 0, doubled: 0, reordered: 0, errors: 0 });
+}
+
+describe('Telegram under faults: every reply once, in order', () => {
+  it('steady, no send limit', async () => {
+    const f = await runLoad(base);
+    report('steady', f);
+    expectClean(f);
+  });
+
+  it('the default send limit (telegram 30/s) with drains outliving the lease many times', async () => {
+    // A short lease makes every drain that waits on the shared send rate outlive it: before the
+    // lease was renewed, another instance joined each such drain and sent its replies again.
+    const f = await runLoad({ ...base, env: { SEND_RATE_LIMITS: 'telegram=30/1s' }, outbox: { lockTtlMs: 600 } });
+    report('rate limit', f);
+    expectClean(f);
+  });
+});
+
+describe('Telegram under a slow or failing Bot API', () => {
+  it('sendMessage answering slower than the lease lives (renewed through the call)', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 15,
+      messages: 3,
+      outbox: { lockTtlMs: 600 },
+      during: async ({ api }) => {
+        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
+      },
+    });
+    report('slow sendMessage', f);
+    expectClean(f);
+  });
+
+  it('sendMessage answering after the client gave up: maybe sent, not sent again', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 10,
+      messages: 2,
+      env: { TELEGRAM_API_TIMEOUT_SECONDS: '1' },
+      during: async ({ api }) => {
+        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
+      },
+    });
+    report('sendMessage past the client timeout', f);
+    expectClean(f);
+  });
+
+  it('Bot API answering 500 for a while, then recovering', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 15,
+      messages: 3,
+      outbox: { lockTtlMs: 600, baseDelayMs: 200, maxAttempts: 50 },
+      during: async ({ api }) => {
+        const until = Date.now() + 4000;
+        api.behaviour.answer = (c) =>
+          c.method === 'sendMessage' && Date.now() < until ? { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } } : undefined;
+      },
+    });
+    report('500 then recovering', f);
+    expectClean(f);
+    expect(f.deadLetters).toBe(0);
+  });
+
+  it('an instance shut down during 5xx retries leaves its replies to the other, none dead-lettered', async () => {
+    const f = await runLoad({
+      ...base,
+      users: 10,
+      messages: 2,
+      outbox: { baseDelayMs: 300, maxAttempts: 50 },
+      during: async ({ api, instances, live }) => {
+        let failing = true;
+        api.behaviour.answer = (c) => (c.method === 'sendMessage' && failing ? { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } } : undefined);
+        await new Promise((r) => setTimeout(r, 1500));
+        live.delete(0);
+        await instances[0]!.close();
+        failing = false;
+      },
+    });
+    report('SIGTERM during 5xx', f);
+    expectClean(f);
+    expect(f.deadLetters).toBe(0);
+  });
+});
