@@ -3,34 +3,20 @@
 // the numbers to call now are tappable and inside the first screen, the reply is shown from its
 // start, and "more numbers" is one tap away. docs/emergency-<country>.png is written on the way
 // when UPDATE_SCREENSHOTS=1.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hotlineNumber, urgentLines } from '../../src/core/content/index.ts';
-import type { Server } from '../../src/server.ts';
 import { consoleServer } from '../console/helpers.ts';
-import { HAS_CHROMIUM, STEP, launchChromium, listenLocally } from './chromium.ts';
+import { HAS_CHROMIUM, STEP, serveToBrowser } from './chromium.ts';
 import { screenshot } from './screenshots.ts';
 
 const SCREEN = { width: 390, height: 844 };
 
 describe.skipIf(!HAS_CHROMIUM)('the emergency reply fits one phone screen', () => {
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    // Seven workers from one address within a minute: the web chat's flood limit is not what is tested here.
-    server = await consoleServer({ env: { WEB_RATE_LIMIT_PER_MINUTE: '1000' } });
-    base = await listenLocally(server);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 30_000);
+  // Seven workers from one address within a minute: the web chat's flood limit is not what is tested here.
+  const live = serveToBrowser(() => consoleServer({ env: { WEB_RATE_LIMIT_PER_MINUTE: '1000' } }));
 
   it('leads with the numbers for each offered country, inside the first screen', async () => {
+    const { server, browser, base } = live;
     for (const country of server.content.countries.filter((c) => c.offered)) {
       const context = await browser.newContext({ viewport: SCREEN, locale: 'vi-VN' });
       const page = await context.newPage();
