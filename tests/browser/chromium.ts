@@ -2,6 +2,7 @@
 // quiet in a sandbox, and a server listening on a free local port for it to open.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Server } from '../../src/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,4 +30,22 @@ export async function listenLocally(server: Server): Promise<string> {
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/**
+ * A server listening locally and a browser for the tests of one describe block: started before
+ * them, closed after. Read `server`, `browser` and `base` inside the tests.
+ */
+export function serveToBrowser(start: () => Promise<Server>): { server: Server; browser: Browser; base: string } {
+  const live = {} as { server: Server; browser: Browser; base: string };
+  beforeAll(async () => {
+    live.server = await start();
+    live.base = await listenLocally(live.server);
+    live.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await live.browser?.close();
+    await live.server?.close();
+  }, 30_000);
+  return live;
 }
