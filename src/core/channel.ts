@@ -1,5 +1,6 @@
 // The contract between the engine and a channel adapter. Adapters live in src/channels/<name>/ and
 // depend on this file; the engine never imports an adapter.
+import type { MediaFetcher } from './media-vault.ts';
 import type { ConversationKey, InboundMessage, OutboundMessage } from './messages.ts';
 
 /** What a channel can show natively; anything beyond falls back to numbered text. */
@@ -59,6 +60,8 @@ export interface ChannelSender {
    * allows it may delete those messages from the chat. Best effort: a failure never stops the erase.
    */
   forget?(key: ConversationKey): Promise<void>;
+  /** Gets the bytes of something the user sent, by the platform's reference; absent where it cannot. */
+  fetchMedia?: MediaFetcher;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

@@ -1,6 +1,7 @@
 // Delivery of committed replies. Each conversation's outbox is drained by one worker at a time (a
 // lock per conversation, so two instances never send the same reply or reorder them); failures
 // the platform calls temporary are retried with back-off, the rest go to the dead-letter list.
+import type { MediaFetcher } from './media-vault.ts';
 import type { ChannelSender, SendContext, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
 import { LockTimeoutError, systemClock, type Clock, type Log, type OutboxItem, type Store } from './ports.ts';
@@ -42,6 +43,11 @@ export class Outbox {
 
   register(sender: ChannelSender): void {
     this.senders.set(sender.channel, sender);
+  }
+
+  /** How a channel's media is fetched (the channel's sender knows its platform). */
+  mediaFetcher(channel: string): MediaFetcher | undefined {
+    return this.senders.get(channel)?.fetchMedia;
   }
 
   /** Starts delivering a conversation's replies unless a delivery for it is already running here. */
