@@ -16,6 +16,8 @@ export const configSchema = z.object({
   REDIS_URL: optionalString,
   /** Prefix for every Redis key (lets several deployments or test runs share one Redis). */
   REDIS_PREFIX: z.string().default(''),
+  /** Largest file (MB) kept from a user for the officer; a larger one is refused whole, and the user told. */
+  MEDIA_MAX_MB: z.coerce.number().positive().max(20).default(10),
   /** Days a quiet conversation is kept before it expires. */
   RETENTION_DAYS: z.coerce.number().positive().max(365).default(30),
   /** Minutes a chat waits (in office hours) before the user may leave a message or go back to the bot. */

@@ -12,7 +12,7 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
     level: config.LOG_LEVEL,
     serializers: { conversation: (id: unknown) => (typeof id === 'string' ? pseudonym(id, salt) : id) },
     redact: {
-      paths: ['text', '*.text', 'message', '*.message.text', 'payload.text', 'req.body', 'body', 'user', 'key.user', '*.key.user'],
+      paths: ['text', '*.text', 'message', 'media', '*.media', 'ref', '*.ref', '*.message.text', 'payload.text', 'req.body', 'body', 'user', 'key.user', '*.key.user'],
       censor: '[redacted]',
     },
   };

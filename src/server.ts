@@ -32,6 +32,7 @@ import { HandoffSweeper } from './handoff/sweeper.ts';
 import { returnProfile } from './registration/profile.ts';
 import { RegistrationService } from './registration/service.ts';
 import { RegistrationSweeper } from './registration/sweeper.ts';
+import { MediaVault } from './core/media-vault.ts';
 import { DEFAULT_CONSOLE_TIMINGS, STAFF_FILE_POLL_MS, createConsole, type Console } from './console/index.ts';
 import { createTranslate, loadResources } from './i18n/index.ts';
 import { StatsRecorder } from './stats/index.ts';
@@ -62,6 +63,8 @@ export interface Engine {
   stats: StatsRecorder;
   registrations: RegistrationService;
   registrationSweeper: RegistrationSweeper;
+  /** The bytes of what users sent while an officer held their chat. */
+  media: MediaVault;
   close(): Promise<void>;
 }
 
@@ -179,7 +182,15 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
       special: d.special,
     });
   });
+  const media = new MediaVault({
+    store,
+    clock,
+    fetcherFor: (channel) => outbox.mediaFetcher(channel),
+    maxBytes: Math.floor(config.MEDIA_MAX_MB * 1024 * 1024),
+    ttlMs: config.RETENTION_DAYS * DAY_MS,
+  });
   const conversations: ConversationService = new ConversationService({
+    media,
     store,
     flows,
     nlu,
@@ -215,6 +226,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     stats,
     registrations,
     registrationSweeper,
+    media,
     async close() {
       await sweeper.stop();
       await registrationSweeper.stop();

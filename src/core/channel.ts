@@ -1,5 +1,6 @@
 // The contract between the engine and a channel adapter. Adapters live in src/channels/<name>/ and
 // depend on this file; the engine never imports an adapter.
+import type { MediaFetcher } from './media-vault.ts';
 import type { ConversationKey, InboundMessage, OutboundMessage } from './messages.ts';
 
 /** What a channel can show natively; anything beyond falls back to numbered text. */
@@ -65,6 +66,8 @@ export interface ChannelSender {
   forget?(key: ConversationKey): Promise<void>;
   /** The erase failed before it was committed: drop what forget() prepared, so data and chat stay together. */
   keep?(key: ConversationKey): void;
+  /** Gets the bytes of something the user sent, by the platform's reference; absent where it cannot. */
+  fetchMedia?: MediaFetcher;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

@@ -19,6 +19,7 @@ import {
 } from './messages.ts';
 import type { Clock, ConversationRecord, Intent, Log, OutboxItem, Store } from './ports.ts';
 import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
+import type { MediaVault } from './media-vault.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
 import { offeredChoices, pickedLabel, type OfferedChoice } from './transcript.ts';
@@ -104,6 +105,8 @@ export interface EngineDeps {
   registrations?: RegistrationDesk;
   /** Told what each turn did (for anonymous statistics); its failures never fail the turn. */
   onTurn?: (turn: TurnObserved) => Promise<void>;
+  /** Keeps the bytes of what users send while a person holds their chat; without it, only references are kept. */
+  media?: MediaVault;
   /** Called with the key when the user erased their data, so other parts can forget it too. */
   onErase?: (key: ConversationKey) => Promise<void>;
   /** Called before the store erases the conversation, while what is kept with it can still be read. */
@@ -239,7 +242,27 @@ export class ConversationService implements InboundPort {
     const now = await this.keepTurn(key, message, stored, fence);
     const choice = p.type === 'choice' ? { choice: p.id } : {};
     await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency, ...choice });
+    await this.collectMedia(key, message, stored);
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
+  }
+
+  /**
+   * While a person holds the chat, what the user sent is fetched from the platform at once (its
+   * URLs do not last). After the turn is saved, so a slow download loses nothing: the console
+   * fetches again on demand. A file over the limit is not kept at all, and the user is told.
+   */
+  private async collectMedia(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined): Promise<void> {
+    const vault = this.deps.media;
+    if (!vault || !message.media) return;
+    const results: string[] = [];
+    for (const item of mediaWithIds(message.id, message.media)) {
+      results.push(await vault.collect(key, item).catch(() => 'unavailable'));
+    }
+    if (!results.includes('too_large')) return;
+    const locale = stored?.locale ?? message.localeHint ?? 'vi';
+    const text = this.deps.translate(locale, 'media.tooLarge', { mb: Math.floor(vault.maxBytes / (1024 * 1024)) });
+    await this.deps.store.outboxPush(key, [this.outboxItem(key, { text, from: 'bot', priority: 'agent', locale }, this.deps.clock.now())]);
+    this.deps.onCommitted?.(key);
   }
 
   /** Sets the language and country before the first message (the terminal chat's --lang/--country). */

@@ -4,6 +4,7 @@
 // every ack, so a drain that lost it neither sends nor acks, and two instances never send the
 // same reply or reorder them. Failures the platform calls temporary are retried with back-off, the
 // rest go to the conversation's dead letters. See README ("Delivery") for the one ambiguous case.
+import type { MediaFetcher } from './media-vault.ts';
 import type { ChannelSender, SendContext, SendResult, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
 import { LockLostError, LockTimeoutError, systemClock, type Clock, type Intent, type Lease, type Log, type OutboxItem, type Store } from './ports.ts';
@@ -64,6 +65,11 @@ export class Outbox {
   /** Who completes the intents turns leave (the conversation service); recovery calls it. */
   onIntents(handler: IntentHandler): void {
     this.intentHandler = handler;
+  }
+
+  /** How a channel's media is fetched (the channel's sender knows its platform). */
+  mediaFetcher(channel: string): MediaFetcher | undefined {
+    return this.senders.get(channel)?.fetchMedia;
   }
 
   /** Starts delivering a conversation's replies unless a delivery for it is already running here. */

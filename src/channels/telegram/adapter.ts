@@ -14,6 +14,7 @@ import { createBot, ensureInitialized, grammySignal } from './bot.ts';
 import { ALLOWED_UPDATES, BOT_COMMANDS } from './capabilities.ts';
 import type { TelegramConfig } from './config.ts';
 import { decodeUpdate } from './decode.ts';
+import { telegramMediaFetcher } from './media-fetch.ts';
 import { MessageLog } from './message-log.ts';
 import { createTelegramSender, describeError, type TelegramSender } from './sender.ts';
 import { registerWebhook } from './webhook.ts';
@@ -64,6 +65,7 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
     translate,
     ...(deps.eraseFallbackMs !== undefined ? { eraseFallbackMs: deps.eraseFallbackMs } : {}),
   });
+  sender.fetchMedia = telegramMediaFetcher(bot.api, config);
   const stopping = new AbortController();
   let setup: Promise<void> = Promise.resolve();
   let runner: RunnerHandle | undefined;

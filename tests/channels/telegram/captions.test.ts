@@ -59,15 +59,15 @@ describe('Telegram: captions and edits are read for danger', () => {
     expect(await u.send({ ...edit, update_id: (edit.update_id as number) + 1 })).toEqual([]);
   });
 
-  it('a photo without words still gets the polite line, and a harmless caption is answered as a question', async () => {
+  it('a photo without words gets the offer to show an officer, and a harmless caption is answered as a question', async () => {
     h = await startTelegram();
     const u = h.user();
     await u.start();
     await u.press('country_TW');
     const bare = await u.send(addressed('photo.json', u.chatId));
-    expect(textOf(bare[0]!).startsWith(t('vi', 'unsupported.image'))).toBe(true);
+    expect(textOf(bare[0]!)).toBe(t('vi', 'media.offer.image'));
     const asked = await u.send(addressed('photo.json', u.chatId, (x) => (((x.message as Record<string, unknown>).caption = 'số điện thoại đại sứ quán'))));
-    expect(asked.map(textOf).join('\n')).not.toContain(t('vi', 'unsupported.image'));
+    expect(asked.map(textOf).join('\n')).not.toContain(t('vi', 'media.offer.image'));
     expect(asked.map(textOf).join('\n')).toMatch(/\+\d{6,}/);
     expect(await h.server.handoff.list()).toEqual([]);
   });

@@ -41,6 +41,8 @@ export class FakeBotApi {
   behaviour: { answer?: Responder; delayMs?: (method: string) => number } = {};
   private readonly updates: Record<string, unknown>[] = [];
   private nextMessageId = 9000;
+  /** Files getFile knows, by file_id; their bytes are served at /file/bot<token>/<path>. */
+  private readonly files = new Map<string, { path: string; bytes: Buffer }>();
   private server: Server | undefined;
   url = '';
 
@@ -63,6 +65,11 @@ export class FakeBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(answer);
     this.failures.set(method, queue);
+  }
+
+  /** A file a user sent, as Telegram keeps it: getFile names its path, the file URL serves it. */
+  addFile(fileId: string, bytes: Buffer, path = `documents/${fileId}.bin`): void {
+    this.files.set(fileId, { path, bytes });
   }
 
   /** Served by getUpdates (polling mode). */
@@ -88,6 +95,17 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+    if (download) {
+      const file = [...this.files.values()].find((f) => f.path === decodeURIComponent(download[2]!));
+      if (download[1] !== this.token || !file) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+      res.end(file.bytes);
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const reply = (a: ApiAnswer) => {
       res.writeHead(a.status, { 'content-type': 'application/json' });
@@ -124,6 +142,11 @@ export class FakeBotApi {
           text: body.text,
           ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
         });
+      }
+      case 'getFile': {
+        const file = this.files.get(body.file_id as string);
+        if (!file) return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' } };
+        return ok({ file_id: body.file_id, file_unique_id: `u${body.file_id as string}`, file_size: file.bytes.length, file_path: file.path });
       }
       case 'answerCallbackQuery':
       case 'setMyCommands':

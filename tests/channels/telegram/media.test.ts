@@ -83,4 +83,50 @@ describe('Telegram media', () => {
     const note = transcript.find((e) => e.media?.length);
     expect(note).toMatchObject({ from: 'user', text: '[audio]', media: [{ kind: 'audio', voice: true, mime: 'audio/ogg', size: 27354 }] });
   });
+
+  it('while an officer holds the chat, keeps the bytes of a voice note with the conversation, refuses a 30 MB file whole, and an erase leaves none', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    await u.start();
+    await u.press('country_JP');
+    await u.text('gặp cán bộ');
+    const [handoff] = await h.server.handoff.list();
+    await h.server.handoff.claim(handoff!.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff!.mission!] });
+    await h.settle();
+
+    const voice = Buffer.from('OggS voice note bytes');
+    h.api.addFile('AwACAgUAAxkBAAIBZGdD', voice, 'voice/file_7.oga');
+    expect(await u.send(addressed('voice.json', u.chatId))).toEqual([]);
+    const entry = (await h.server.handoff.transcript(handoff!)).find((e) => e.media?.some((m) => m.kind === 'audio'))!;
+    const kept = await h.server.media.get(handoff!.key, entry.media![0]!.id);
+    expect(kept).toMatchObject({ kind: 'audio', mime: 'audio/ogg', size: voice.length });
+    expect(Buffer.from(kept!.data, 'base64').equals(voice)).toBe(true);
+
+    // 30 MB, declared by Telegram before any download: refused with a clear line, nothing kept.
+    const big = addressed('document.json', u.chatId, (x) => {
+      const d = (x.message as Json).document as Json;
+      d.file_id = 'BQbig30mb';
+      d.file_size = 30 * 1024 * 1024;
+    });
+    const refused = await u.send(big);
+    expect(refused.map(textOf)).toEqual([t('vi', 'media.tooLarge', { mb: 10 })]);
+    const bigEntry = (await h.server.handoff.transcript(handoff!)).find((e) => e.media?.some((m) => m.ref === 'BQbig30mb'))!;
+    expect(await h.server.media.get(handoff!.key, bigEntry.media![0]!.id)).toBeUndefined();
+    // Undeclared size, too large once read: also refused whole.
+    h.api.addFile('BQsneaky', Buffer.alloc(10 * 1024 * 1024 + 1));
+    const sneaky = await u.send(addressed('document.json', u.chatId, (x) => {
+      const d = (x.message as Json).document as Json;
+      d.file_id = 'BQsneaky';
+      delete d.file_size;
+    }));
+    expect(sneaky.map(textOf)).toEqual([t('vi', 'media.tooLarge', { mb: 10 })]);
+    expect(h.api.of('getFile').map((c) => c.body.file_id)).toEqual(['AwACAgUAAxkBAAIBZGdD', 'BQsneaky']);
+
+    // The user erases the conversation: the media goes with it.
+    await h.server.handoff.close(handoff!.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff!.mission!] });
+    await h.settle();
+    await u.text('xoá dữ liệu');
+    await u.press('erase_yes');
+    expect(await h.server.media.get(handoff!.key, entry.media![0]!.id)).toBeUndefined();
+  });
 });

@@ -3,7 +3,7 @@
 // lines and put an emergency in front of the officers. (Neither API sends edits.)
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../../src/server.ts';
-import { watchConsole, type AlertWatch } from '../../helpers/alerts.ts';
+import { expectEmergencyRaised, watchConsole, type AlertWatch } from '../../helpers/alerts.ts';
 import { startFakeZalo, type FakeZalo } from './fake-zalo.ts';
 import { botEnv, fixture, oaEnv, postBot, postOa } from './harness.ts';
 
@@ -19,13 +19,7 @@ afterEach(async () => {
   watch = undefined;
 });
 
-async function expectEmergency(s: Server, said: string[], user: string): Promise<void> {
-  expect(said.join('\n')).toContain(s.translate('vi', 'emergency.text'));
-  expect(said.join('\n')).not.toContain(s.translate('vi', 'unsupported.image'));
-  const mine = (await s.handoff.list()).find((x) => x.key.user === user);
-  expect(mine).toMatchObject({ priority: 'emergency' });
-  expect(watch!.alerts().map((n) => n.id)).toContain(mine!.id);
-}
+const expectEmergency = (s: Server, said: string[], user: string) => expectEmergencyRaised(s, watch!, said, user, ['unsupported.image', 'media.offer.image']);
 
 describe('Zalo: captions are read for danger', () => {
   it('Bot Platform: a photo whose caption asks for help raises the emergency and alerts the console', async () => {

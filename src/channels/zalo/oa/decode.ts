@@ -2,10 +2,10 @@
 // read, anything else gets the engine's polite "text only" answer; `follow` starts the
 // conversation (the welcome); the OA's own messages echo back as `oa_send_*` and are dropped, as are
 // unfollows (nobody to answer), reactions, read receipts and form submissions.
-import type { InboundMessage, UnsupportedKind } from '../../../core/messages.ts';
+import type { InboundMessage } from '../../../core/messages.ts';
 import type { OaEvent } from '../schemas.ts';
 import { OA_EVENTS, ZALO_OA_CHANNEL } from './capabilities.ts';
-import { oaMediaOf } from './media.ts';
+import { OA_ATTACHMENT_KINDS as MEDIA, oaMediaOf } from './media.ts';
 
 /**
  * A pressed `oa.query.*` button comes back as the user's text, equal to the button's payload [s].
@@ -21,18 +21,6 @@ export type OaDecoded =
   | { kind: 'message'; message: InboundMessage }
   | { kind: 'ignored'; reason: string };
 
-const MEDIA: Record<string, UnsupportedKind> = {
-  image: 'image',
-  gif: 'image',
-  sticker: 'sticker',
-  audio: 'audio',
-  voice: 'audio',
-  video: 'video',
-  file: 'file',
-  location: 'location',
-  business_card: 'contact',
-  link: 'other',
-};
 
 /** Events users cause that need no answer [s]. */
 const SILENT = new Set(['user_submit_info', 'user_received_message', 'user_seen_message', 'user_reacted_message', 'user_click_chatnow', 'user_asking_product']);

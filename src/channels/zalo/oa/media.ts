@@ -2,19 +2,25 @@
 // (for a while, not forever) and, for a location, coordinates — as strings in the samples [s].
 // Sizes and names come with files in some sources only [?]: read when present, never required.
 import { z } from 'zod';
-import { MAX_MEDIA_ITEMS, type MediaItem, type MediaKind } from '../../../core/media.ts';
+import { MAX_MEDIA_ITEMS, MEDIA_KINDS, type MediaItem, type MediaKind } from '../../../core/media.ts';
+import type { UnsupportedKind } from '../../../core/messages.ts';
 import type { OaEvent } from '../schemas.ts';
 
-const KINDS: Record<string, MediaKind> = {
+/** What each `user_send_<kind>` (and attachment type) is, for the polite reply and for media. */
+export const OA_ATTACHMENT_KINDS: Record<string, UnsupportedKind> = {
   image: 'image',
   gif: 'image',
+  sticker: 'sticker',
   audio: 'audio',
   voice: 'audio',
   video: 'video',
   file: 'file',
   location: 'location',
   business_card: 'contact',
+  link: 'other',
 };
+
+const isMediaKind = (k: UnsupportedKind | undefined): k is MediaKind => (MEDIA_KINDS as readonly string[]).includes(k ?? '');
 
 const coordinate = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 const payloadSchema = z.looseObject({
@@ -27,8 +33,8 @@ const payloadSchema = z.looseObject({
 export function oaMediaOf(event: OaEvent): MediaItem[] {
   const out: MediaItem[] = [];
   for (const a of event.message?.attachments ?? []) {
-    const kind = KINDS[a.type ?? ''];
-    if (!kind) continue;
+    const kind = OA_ATTACHMENT_KINDS[a.type ?? ''];
+    if (!isMediaKind(kind)) continue;
     const p = payloadSchema.safeParse(a.payload ?? {});
     const payload = p.success ? p.data : {};
     if (kind === 'location') {
