@@ -10,6 +10,7 @@ const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
+    ...timeouts,
     projects: [
       {
         test: {

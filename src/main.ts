@@ -20,7 +20,7 @@ await app.listen({ port: config.PORT, host: config.HOST });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
 const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
-const store = config.REDIS_URL ? 'Redis' : 'in-memory (set REDIS_URL for Redis)';
+const store = config.REDIS_URL ? 'Redis' : 'in-memory: a restart loses chats, the hand-off queue and registrations (set REDIS_URL to keep them)';
 process.stdout.write(
   [
     '',
