@@ -8,6 +8,13 @@ import { runLoad, type LoadFigures, type LoadOptions } from './telegram-load.ts'
 
 const base: LoadOptions = { redisUrl: REDIS_URL, users: 30, messages: 5, instances: 2 };
 
+/** The fault: every sendMessage answered `ms` late (delivered at once, as Telegram does). */
+const slowSendMessage =
+  (ms: number): LoadOptions['during'] =>
+  async ({ api }) => {
+    api.behaviour.delayMs = (m) => (m === 'sendMessage' ? ms : 0);
+  };
+
 function report(name: string, f: LoadFigures): void {
   process.stdout.write(`${name}: ${JSON.stringify(f)}\n`);
 }
@@ -39,9 +46,7 @@ describe('Telegram under a slow or failing Bot API', () => {
       users: 15,
       messages: 3,
       outbox: { lockTtlMs: 600 },
-      during: async ({ api }) => {
-        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
-      },
+      during: slowSendMessage(1500),
     });
     report('slow sendMessage', f);
     expectClean(f);
@@ -53,9 +58,7 @@ describe('Telegram under a slow or failing Bot API', () => {
       users: 10,
       messages: 2,
       env: { TELEGRAM_API_TIMEOUT_SECONDS: '1' },
-      during: async ({ api }) => {
-        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
-      },
+      during: slowSendMessage(1500),
     });
     report('sendMessage past the client timeout', f);
     expectClean(f);
