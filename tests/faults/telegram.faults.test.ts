@@ -3,9 +3,17 @@
 // nothing doubled, nothing reordered — and no webhook answer but 200 or 503.
 import { describe, expect, it } from 'vitest';
 import { REDIS_URL } from '../helpers/redis.ts';
+import { freePort, TestRedis } from './processes.ts';
 import { runLoad, type LoadFigures, type LoadOptions } from './telegram-load.ts';
 
 const base: LoadOptions = { redisUrl: REDIS_URL, users: 30, messages: 5, instances: 2 };
+
+/** The fault: every sendMessage answered `ms` late (delivered at once, as Telegram does). */
+const slowSendMessage =
+  (ms: number): LoadOptions['during'] =>
+  async ({ api }) => {
+    api.behaviour.delayMs = (m) => (m === 'sendMessage' ? ms : 0);
+  };
 
 function report(name: string, f: LoadFigures): void {
   process.stdout.write(`${name}: ${JSON.stringify(f)}\n`);
@@ -38,9 +46,7 @@ describe('Telegram under a slow or failing Bot API', () => {
       users: 15,
       messages: 3,
       outbox: { lockTtlMs: 600 },
-      during: async ({ api }) => {
-        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
-      },
+      during: slowSendMessage(1500),
     });
     report('slow sendMessage', f);
     expectClean(f);
@@ -52,9 +58,7 @@ describe('Telegram under a slow or failing Bot API', () => {
       users: 10,
       messages: 2,
       env: { TELEGRAM_API_TIMEOUT_SECONDS: '1' },
-      during: async ({ api }) => {
-        api.behaviour.delayMs = (m) => (m === 'sendMessage' ? 1500 : 0);
-      },
+      during: slowSendMessage(1500),
     });
     report('sendMessage past the client timeout', f);
     expectClean(f);
@@ -95,5 +99,30 @@ describe('Telegram under a slow or failing Bot API', () => {
     report('SIGTERM during 5xx', f);
     expectClean(f);
     expect(f.deadLetters).toBe(0);
+  });
+});
+
+describe('Telegram while Redis restarts', () => {
+  it('Redis stopped for 3 s and started again (AOF on): 503s meanwhile, then every reply once', async () => {
+    const redis = new TestRedis(await freePort());
+    await redis.start();
+    try {
+      const f = await runLoad({
+        ...base,
+        redisUrl: redis.url,
+        users: 20,
+        messages: 5,
+        during: async () => {
+          await new Promise((r) => setTimeout(r, 500));
+          await redis.stop();
+          await new Promise((r) => setTimeout(r, 3000));
+          await redis.start();
+        },
+      });
+      report('Redis restart', f);
+      expectClean(f);
+    } finally {
+      await redis.dispose();
+    }
   });
 });
