@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../src/server.ts';
 import { addStaff, consoleServer, PASSWORD } from '../console/helpers.ts';
 import { Worker } from '../console/stats-script.ts';
-import { HAS_CHROMIUM, STEP, launchChromium, listenLocally } from './chromium.ts';
+import { HAS_CHROMIUM, STEP, launchChromium, listenLocally, signInAs } from './chromium.ts';
 import { screenshot } from './screenshots.ts';
 
 const VIEWPORT = { width: 1024, height: 768 };
@@ -78,11 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('the chat view at 1024×768', () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP);
-    await page.goto(`${base}/console/sign-in`);
-    await page.fill('#id', 'lan');
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/console\/queue$/);
+    await signInAs(page, base, 'lan', PASSWORD);
     await page.locator('#queue-rows tr[data-id] a').first().click();
     await page.waitForURL(/\/console\/chats\//);
 

@@ -1,7 +1,7 @@
 // What every browser test shares: where Debian's Chromium is, the flags that keep it offline and
 // quiet in a sandbox, and a server listening on a free local port for it to open.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Server } from '../../src/server.ts';
 
@@ -23,6 +23,15 @@ export function launchChromium(): Promise<Browser> {
     timeout: 30_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
+}
+
+/** Signs in on the console's page and waits for the queue, as an officer does. */
+export async function signInAs(page: Page, base: string, id: string, password: string): Promise<void> {
+  await page.goto(`${base}/console/sign-in`);
+  await page.fill('#id', id);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/console\/queue$/);
 }
 
 /** Starts the server on a free local port; returns its base address. */

@@ -12,19 +12,21 @@ afterEach(async () => {
   server = undefined;
 });
 
-function webChat(s: Server, user: string) {
+/** A worker on the web chat who has opened it in Vietnamese and picked Japan. */
+async function webChatInJapan(s: Server, user: string) {
   let n = 0;
-  return (body: Record<string, unknown>) => s.app.inject({ method: 'POST', url: '/api/chat/messages', payload: { user, id: `${user}-${++n}`, ...body } });
+  const web = (body: Record<string, unknown>) => s.app.inject({ method: 'POST', url: '/api/chat/messages', payload: { user, id: `${user}-${++n}`, ...body } });
+  await web({ start: true });
+  await web({ choice: 'lang_vi' });
+  await web({ choice: 'country_JP' });
+  return web;
 }
 
 describe('the console through a shift', () => {
   it('shows what the worker chose and what they were offered, never the ids, in the officer’s language', async () => {
     server = await consoleServer();
     await addStaff(server, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
-    const web = webChat(server, 'chooser-0001');
-    await web({ start: true });
-    await web({ choice: 'lang_vi' });
-    await web({ choice: 'country_JP' });
+    const web = await webChatInJapan(server, 'chooser-0001');
     await web({ text: 'cho em gặp cán bộ' });
     const [h] = await server.handoff.list(['jp-tokyo']);
     const lan = new Client(server);
@@ -74,10 +76,7 @@ describe('the console through a shift', () => {
   it('a worker who erases their data while their emergency waits leaves an anonymous line for the shift', async () => {
     server = await consoleServer();
     await addStaff(server, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
-    const web = webChat(server, 'eraser-0001');
-    await web({ start: true });
-    await web({ choice: 'lang_vi' });
-    await web({ choice: 'country_JP' });
+    const web = await webChatInJapan(server, 'eraser-0001');
     await web({ text: 'cứu em, chủ nhà đánh em' });
     const [h] = await server.handoff.list(['jp-tokyo']);
     expect(h?.priority).toBe('emergency');

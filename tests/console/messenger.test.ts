@@ -67,7 +67,7 @@ describe('the console with Messenger', () => {
     await s.post(envelope(textEvent(USER_A, 'chị ơi em vẫn ở đây', s.clock.now())));
     await s.settle();
     expect((await lan.post(`/console/chats/${h!.id}/reply`, { text: 'Chị sẽ gọi cho em chiều nay.' })).statusCode).toBe(303);
-    expect((await lan.post(`/console/chats/${h!.id}/close`)).statusCode).toBe(303);
+    expect((await lan.post(`/console/chats/${h!.id}/close`, { outcome: 'answered' })).statusCode).toBe(303);
     await s.settle();
     expect(sentText().join('\n')).toContain('Chị sẽ gọi cho em chiều nay.');
     expect(sentText().join('\n')).toContain(vi('vi', 'handoff.closed'));

@@ -119,7 +119,7 @@ describe('the statistics page', () => {
 
     // The chart draws the same figures, small ones as nothing: the page never carries a count under 5.
     const charts = chartData(body);
-    expect(charts.tables.map((t) => t.id)).toEqual(['question', 'handoff', 'handoff_wait', 'emergency', 'registration', 'registration_mode', 'registration_timing', 'registration_sector', 'registration_sex', 'registration_special']);
+    expect(charts.tables.map((t) => t.id)).toEqual(['question', 'handoff', 'handoff_wait', 'handoff_outcome', 'emergency', 'registration', 'registration_mode', 'registration_timing', 'registration_sector', 'registration_sex', 'registration_special']);
     const sector = charts.tables.find((t) => t.id === 'registration_sector')!;
     expect(sector.periods).toEqual(months);
     expect(sector.rows.find((r) => r.label === 'Nhà máy, sản xuất')).toMatchObject({ drawn: [0, 0, 0, 0, 0, 5], small: [true, true, true, true, true, false] });
