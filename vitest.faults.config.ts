@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/faults/**/*.faults.test.ts'],
     environment: 'node',
-    setupFiles: ['tests/setup/fast-check.ts'],
+    setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/hermetic.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 60_000,

@@ -69,17 +69,28 @@ export const ARTICLE_PREFIX = 80;
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** What of `expected` the replies lack; `view` renders articles the way the responder does. */
-export function missingFrom(replies: readonly string[], expected: AnswerCase['expect'], view: ContentView): string[] {
+/**
+ * What of `expected` the replies lack; `view` renders articles the way the responder does. An
+ * answer names the user's own mission line, so it is looked for as rendered for each of `places`
+ * (country codes; undefined = none known).
+ */
+export function missingFrom(
+  replies: readonly string[],
+  expected: AnswerCase['expect'],
+  view: ContentView,
+  places: readonly (string | undefined)[] = [undefined],
+): string[] {
   const all = replies.join('\n');
   const missing: string[] = [];
   if (expected.article) {
     const text = squeeze(all);
     const shown = expected.article.some((id) =>
-      (['vi', 'en'] as const).some((locale) => {
-        const rendered = view.article(id, locale);
-        return rendered !== undefined && text.includes(squeeze(rendered).slice(0, ARTICLE_PREFIX));
-      }),
+      (['vi', 'en'] as const).some((locale) =>
+        places.some((country) => {
+          const rendered = view.article(id, locale, country);
+          return rendered !== undefined && text.includes(squeeze(rendered).slice(0, ARTICLE_PREFIX));
+        }),
+      ),
     );
     if (!shown) missing.push(`article ${expected.article.join('|')}`);
   }
@@ -92,6 +103,7 @@ export function missingFrom(replies: readonly string[], expected: AnswerCase['ex
 
 /** Runs every case as its own first contact on `engine`, whose outbox this registers a sender on. */
 export async function runAnswerCases(engine: Engine, view: ContentView, cases: readonly AnswerCase[]): Promise<AnswerReport> {
+  const places = [undefined, ...engine.content.countries.map((c) => c.code)];
   const inbox = new Map<string, string[]>();
   const sender: ChannelSender = {
     channel: 'eval',
@@ -114,7 +126,7 @@ export async function runAnswerCases(engine: Engine, view: ContentView, cases: r
       await engine.conversations.receive(msg);
       await engine.outbox.flush(key);
     }
-    results.push({ case: c, replies, missing: missingFrom(replies, c.expect, view) });
+    results.push({ case: c, replies, missing: missingFrom(replies, c.expect, view, places) });
   }
   const answered = results.filter((r) => r.missing.length === 0).length;
   const n = results.length;

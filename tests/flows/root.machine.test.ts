@@ -295,9 +295,10 @@ describe('answer first, then narrow', () => {
       nlu: understood({ topicIntent: 'contract_liquidation', article: { id: 'liq-abuse', score: 9 } }),
     });
     expect(out.map((e) => e.type)).toEqual(['hotlines', 'handoff', 'articles', 'ask']);
-    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'JP' });
+    expect(out[0]).toEqual({ type: 'hotlines', scope: 'emergency', country: 'JP', kinds: ['sexual_abuse'] });
     expect(out[2]).toEqual({ type: 'articles', ids: ['liq-abuse'], country: 'JP' });
-    expect(choiceIds(out)).toEqual(['continue', 'menu']);
+    // The other numbers one tap away; no topic button, the answer was given.
+    expect(choiceIds(out)).toEqual(['topic_hotline', 'continue', 'menu']);
     const next = c.send({ type: 'user.choice', id: 'continue' });
     expect(c.value).toBe('answered');
     expect(keysSaid(next)).toEqual(['next.prompt']);
