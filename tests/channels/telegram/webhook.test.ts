@@ -336,9 +336,7 @@ describe('Telegram webhook: delivery', () => {
     h = await startTelegram({ env: { TELEGRAM_MAX_RETRY_DELAY_SECONDS: '0' } });
     const u = h.user();
     h.api.failNext('sendMessage', tooManyRequests(1));
-    const started = Date.now();
     const replies = await u.start();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(replies).toHaveLength(2);
     expect(replies[1]!.body).toEqual(replies[0]!.body);
     expect(await h.server.store.deadLetters(10)).toEqual([]);

@@ -43,9 +43,15 @@ describe('zalo http client', () => {
   });
 
   it('spaces call starts by the minimum interval', async () => {
-    const http = createZaloHttp({ minIntervalMs: 40 });
-    const started = Date.now();
+    // The waits it asks for are what is checked, not the clock: the second call waits about one
+    // interval, the third about two (an interval long enough that a busy machine cannot eat it).
+    const waits: number[] = [];
+    const http = createZaloHttp({ minIntervalMs: 40_000, sleep: async (ms) => void waits.push(ms) });
     await Promise.all([1, 2, 3].map(() => http.request(`${fake.base}/bot1:t/getMe`, { json: {} })));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    expect(waits).toHaveLength(2);
+    expect(waits[0]!).toBeGreaterThan(20_000);
+    expect(waits[0]!).toBeLessThanOrEqual(40_000);
+    expect(waits[1]!).toBeGreaterThan(60_000);
+    expect(waits[1]!).toBeLessThanOrEqual(80_000);
   });
 });
