@@ -3,8 +3,7 @@
 // opens a hand-off whose transcript holds the note.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../../src/core/translate.ts';
-import { PROTECTION_LINE, hotlineNumber, loadContent } from '../../../src/core/content/index.ts';
-import { createTranslate } from '../../../src/i18n/index.ts';
+import { serverTranslate } from '../../helpers/translate.ts';
 import type { ApiCall } from './fake-bot-api.ts';
 import { addressed, fixture, nextUpdateId, type Json } from './fixtures.ts';
 import { keyboardIds, startTelegram, type Harness } from './harness.ts';
@@ -12,8 +11,7 @@ import { keyboardIds, startTelegram, type Harness } from './harness.ts';
 let t: Translate;
 let h: Harness | undefined;
 beforeAll(async () => {
-  const protection = loadContent().hotlineById.get(PROTECTION_LINE)!;
-  t = await createTranslate({ defaults: { retentionDays: 30, protectionLine: hotlineNumber(protection) } });
+  t = await serverTranslate();
 });
 afterEach(async () => {
   await h?.close();

@@ -4,11 +4,10 @@
 // structure (ids, keyboards, which interface string) so content rewrites do not break them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
-import { PROTECTION_LINE, hotlineNumber, loadContent } from '../../../src/core/content/index.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { Lease, LockOptions } from '../../../src/core/ports.ts';
 import type { Translate } from '../../../src/core/translate.ts';
-import { createTranslate } from '../../../src/i18n/index.ts';
+import { serverTranslate } from '../../helpers/translate.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { tooManyRequests, type ApiCall } from './fake-bot-api.ts';
@@ -20,8 +19,7 @@ let h: Harness | undefined;
 let plain: Server | undefined;
 beforeAll(async () => {
   // The server fills the 24/7 line into strings that name it, from content: so does this copy.
-  const protection = loadContent().hotlineById.get(PROTECTION_LINE)!;
-  t = await createTranslate({ defaults: { retentionDays: 30, protectionLine: hotlineNumber(protection) } });
+  t = await serverTranslate();
 });
 afterEach(async () => {
   await h?.close();
