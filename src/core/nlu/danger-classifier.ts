@@ -20,11 +20,14 @@ export const CALM_LABEL = 'calm';
  * The words of a message, each pair of neighbouring words in one clause ("bi_nhot", "nhot_trong"),
  * and the letter trigrams of each word with its edges ("^nh", "nho", "hot", "ot$"): a typo or a
  * dialect spelling ("nhôtt", "đáng") still shares most of its trigrams with the word it stands for.
+ * Clauses said laughing are left out.
  */
 export function dangerFeatures(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A clause said laughing ("sếp dọa giết em =)))") is not read: the rules take it as said for effect.
+    if (t.j) continue;
     out.push(t.f);
     const next = tokens[i + 1];
     if (next && next.c === t.c) out.push(`${t.f}_${next.f}`);

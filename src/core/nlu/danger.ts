@@ -29,7 +29,7 @@ const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as c
 /** An employer holding the passport is a warning sign; with a wish to leave, it is confinement. */
 const PASSPORT_HELD = new PatternIndex<true>(
   [
-    'giữ/thu/lấy/cầm *3 hộ chiếu|giữ/thu/lấy/cầm *3 passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|không/chưa trả * hộ chiếu|không/chưa trả * passport',
+    'giữ/thu/lấy/cầm *3 hộ chiếu|giữ/thu/lấy/cầm *3 passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|hộ chiếu/passport bị *2 giữ/thu/lấy/cầm|không/chưa trả * hộ chiếu|không/chưa trả * passport',
     'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều|giữ/thu/lấy/cầm * thẻ cư trú|thẻ ngoại kiều * bị * giữ',
     'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport/passports|passport/passports * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
@@ -72,7 +72,11 @@ const HELD_TO_IT = new PatternIndex<true>(
  * Not when wished for ("muốn về nước rồi tính").
  */
 const RESOLVED = new PatternIndex<true>(
-  ['đã về nước/vn/việt/quê|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi'].map((p) => [p, true] as const),
+  [
+    'đã về nước/vn/việt/quê|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
+    // Left because of it ("…nên bỏ về", "nên em đã nghỉ"), home for a while, rescued, healed.
+    'nên bỏ về|nên * đã bỏ về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
+  ].map((p) => [p, true] as const),
 );
 const WISHED = new Set(['muon', 'can', 'xin', 'duoc', 'cho', 'phai', 'dinh', 'se', 'mong', 'doi', 'bat', 'chua', 'khong', 'want', 'to', 'not']);
 
@@ -131,13 +135,28 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
-  if (!found.has('confinement') && hasMatch(PASSPORT_HELD, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
+  const held = passportHeld(tokens);
+  if (!found.has('confinement') && held && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
   if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
-  if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || hasMatch(PASSPORT_HELD, tokens) || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
-  if (found.size > 0 || hasMatch(PASSPORT_HELD, tokens)) for (const k of provisional) found.add(k);
+  if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || held || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
+  if (found.size > 0 || held) for (const k of provisional) found.add(k);
   return DANGER_KINDS.filter((k) => found.has(k));
+}
+
+/**
+ * The passport held now, not in the past or over ("năm ngoái bị giữ hộ chiếu… giờ về VN rồi").
+ * A supposition still counts: "can I go home if my passport is with my employer" says where it is.
+ */
+function passportHeld(tokens: readonly Token[]): boolean {
+  for (const m of PASSPORT_HELD.scan(tokens)) {
+    let back = m.start;
+    const sentence = tokens[m.start]!.sentence;
+    while (back > 0 && m.start - back < REACH && !isBreak(tokens, back - 1) && tokens[back - 1]!.sentence === sentence) back--;
+    if (!pastIn(tokens, back, m.start) && !resolvedAfter(tokens, m.end)) return true;
+  }
+  return false;
 }
 
 /** Whether a rule's match stands: not in a harmless sense, not laughed at, denied, supposed or over. */
@@ -170,15 +189,18 @@ const CONCERN = new PatternIndex<1 | 2>(CONCERN_SIGNS.map((c) => [c.p, c.weight]
 const concernWords = new Set(wordsOf(CONCERN_SIGNS.map((c) => c.p)));
 /** Signs that add up to this are a concern ("are you safe right now?")… */
 const CONCERN_AT = 2;
+/** …to this, a farewell: asked about even beside a question ("con không về được nữa, ba đừng buồn")… */
+const GOODBYE_AT = 3;
 /** …and to this, a farewell letter: self-harm. */
 const FAREWELL_AT = 4;
 
 /**
  * Something is wrong without a word for what: a farewell, the end of endurance. `self_harm` when
- * the signs add up to a letter before dying, `concern` when they only say something is wrong.
+ * the signs add up to a letter before dying, `farewell` when they add up to a goodbye (asked about
+ * whatever else the message asks), `concern` when they only say something is wrong.
  * Each sign counts once, and not when laughed at, denied, supposed or told as the past.
  */
-export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 'self_harm' | 'concern' | undefined {
+export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 'self_harm' | 'farewell' | 'concern' | undefined {
   const negators = NEGATOR_SETS[lang];
   const seen = new Set<string>();
   // Overlapping signs ("con xin lỗi mẹ") are one sign, of the higher weight.
@@ -194,7 +216,7 @@ export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 's
     } else signs.push({ start: m.start, end: m.end, weight: m.value });
   }
   const weight = signs.reduce((sum, x) => sum + x.weight, 0);
-  return weight >= FAREWELL_AT ? 'self_harm' : weight >= CONCERN_AT ? 'concern' : undefined;
+  return weight >= FAREWELL_AT ? 'self_harm' : weight >= GOODBYE_AT ? 'farewell' : weight >= CONCERN_AT ? 'concern' : undefined;
 }
 
 /** Whether a phrase of the index is in the given clause. */
@@ -334,7 +356,7 @@ function endsWith(tokens: readonly Token[], end: number, clause: number, phrases
 }
 
 /** "đi trước đây" is "I'm off now", not "trước đây" (formerly). */
-const NOT_PAST_AFTER: Record<string, string[]> = { 'truoc day': ['di', 've', 'chay'] };
+const NOT_PAST_AFTER: Record<string, string[]> = { 'truoc day': ['di', 've', 'chay'], phim: ['quay', 'chup', 'lam'] };
 
 function pastIn(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

@@ -6,9 +6,9 @@
 // by their neighbours ("hd" is "hợp đồng" after "thanh ly" but "hướng dẫn" before "em").
 import type { Locale } from '../messages.ts';
 import { foldDiacritics, hasMarks, markSignature } from './fold.ts';
-import { detectLanguage, isSyllableRun, isVietnameseSyllable } from './language.ts';
+import { detectLanguage, isSyllableRun, isVietnameseSyllable, MIN_RUN } from './language.ts';
 import type { Token } from './pattern.ts';
-import { KNOWN_PAIRS, KNOWN_WORDS, VI_COMMON } from './vocabulary.ts';
+import { EN_KNOWN, KNOWN_PAIRS, KNOWN_WORDS, VI_COMMON } from './vocabulary.ts';
 
 /** Spelled out in either language: domain abbreviations nobody writes in English sentences. */
 const BOTH: Record<string, string> = {
@@ -137,8 +137,10 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
     const expansion = expand(w, folded, lang, prev, next, raw[i + 1]?.c === c);
     // A run is cut only when it is (nearly) the whole message or too long for a name: "Malaysia" and
     // "Ikebukuro" in a sentence cut into syllables too.
-    const run = raw.length <= RUN_MESSAGE_WORDS || folded.length >= LONG_RUN ? segmentRun(folded) : undefined;
-    const split = expansion === undefined && lang === 'vi' ? (info.split ?? run) : undefined;
+    const runnable = raw.length <= RUN_MESSAGE_WORDS || folded.length >= LONG_RUN;
+    const run = runnable ? segmentRun(folded) : undefined;
+    // "pleasehelpmetheytookmyphone": an English sentence without spaces, cut into English words.
+    const split = expansion === undefined ? (lang === 'vi' ? (info.split ?? run) : runnable ? segmentEnglish(folded) : undefined) : undefined;
     if (split) {
       for (const f of split) tokens.push({ f, r: '', c });
     } else if (expansion === undefined) {
@@ -293,39 +295,87 @@ const RUN_MESSAGE_WORDS = 3;
 const LONG_RUN = 14;
 /** Of the syllables a run is cut into, at least this share must be words the NLU knows. */
 const MIN_KNOWN_SHARE = 0.75;
+/**
+ * A run may hold one piece that is no syllable — a city or a name ("…nhàchủởJeddahcứutôivới") —
+ * of this many letters, when the run is at least `MIN_RUN_WITH_NAME` long.
+ */
+const NAME_PIECE = [4, 12] as const;
+const MIN_RUN_WITH_NAME = 16;
 
 /**
  * A sentence typed without spaces ("cuuemvoiembinhot", "chutoidanhtoi"), cut back into syllables:
  * the cut with the fewest syllables that are not known words, then the fewest that are not
- * everyday ones ("danh em" beats "dan hem"), then the fewest syllables. Only when every piece is a Vietnamese syllable and most are known
- * words — an English word or a name does not cut that way ("scaffold", "Kaohsiung").
+ * everyday ones ("danh em" beats "dan hem"), then the fewest syllables. Every piece is a Vietnamese
+ * syllable, except at most one name in a long run, and most are known words — an English word or a
+ * name alone does not cut that way ("scaffold", "Kaohsiung").
  */
 function segmentRun(w: string): string[] | undefined {
-  if (KNOWN_WORDS.has(w) || !isSyllableRun(w)) return undefined;
+  if (KNOWN_WORDS.has(w) || w.length < MIN_RUN || !/^[a-z]+$/.test(w)) return undefined;
   const cached = SEGMENT_CACHE.get(w);
   if (cached !== undefined) return cached ?? undefined;
-  // best[i]: the cheapest cut of w[0, i) as [unknown syllables, not everyday, syllables, last cut].
-  const best: ([number, number, number, number] | undefined)[] = [[0, 0, 0, 0]];
-  for (let i = 1; i <= w.length; i++) {
-    for (let j = Math.max(0, i - 7); j < i; j++) {
-      const prev = best[j];
-      const piece = w.slice(j, i);
-      if (!prev || !isVietnameseSyllable(piece)) continue;
-      const cost: [number, number, number, number] = [prev[0] + (KNOWN_WORDS.has(piece) ? 0 : 1), prev[1] + (VI_COMMON.has(piece) ? 0 : 1), prev[2] + 1, j];
-      const cur = best[i];
-      if (!cur || cost[0] < cur[0] || (cost[0] === cur[0] && (cost[1] < cur[1] || (cost[1] === cur[1] && cost[2] < cur[2])))) best[i] = cost;
-    }
-  }
+  const names = isSyllableRun(w) ? 0 : w.length >= MIN_RUN_WITH_NAME ? 1 : -1;
   let result: string[] | null = null;
-  const end = best[w.length];
-  if (end && end[2] >= 3 && (end[2] - end[0]) / end[2] >= MIN_KNOWN_SHARE) {
-    const pieces: string[] = [];
-    for (let i = w.length; i > 0; i = best[i]![3]) pieces.unshift(w.slice(best[i]![3], i));
-    result = pieces;
+  if (names >= 0) {
+    // best[k][i]: the cheapest cut of w[0, i) with k name pieces, as
+    // [unknown syllables, not everyday, syllables, last cut, name letters, layer of the cut before].
+    type Cost = [number, number, number, number, number, number];
+    const best: (Cost | undefined)[][] = [[[0, 0, 0, 0, 0, 0]], [undefined]];
+    const better = (a: Cost, b: Cost | undefined) =>
+      !b || a[0] < b[0] || (a[0] === b[0] && (a[4] < b[4] || (a[4] === b[4] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])))));
+    for (let i = 1; i <= w.length; i++) {
+      for (let k = 0; k <= names; k++) {
+        for (let j = Math.max(0, i - 7); j < i; j++) {
+          const prev = best[k]![j];
+          const piece = w.slice(j, i);
+          if (!prev || !isVietnameseSyllable(piece)) continue;
+          const cost: Cost = [prev[0] + (KNOWN_WORDS.has(piece) ? 0 : 1), prev[1] + (VI_COMMON.has(piece) ? 0 : 1), prev[2] + 1, j, prev[4], k];
+          if (better(cost, best[k]![i])) best[k]![i] = cost;
+        }
+        if (k === 1) {
+          for (let j = Math.max(0, i - NAME_PIECE[1]); j <= i - NAME_PIECE[0]; j++) {
+            const prev = best[0]![j];
+            if (!prev) continue;
+            const cost: Cost = [prev[0], prev[1] + 1, prev[2] + 1, j, i - j, 0];
+            if (better(cost, best[1]![i])) best[1]![i] = cost;
+          }
+        }
+      }
+    }
+    // Without a name if it cuts that way; the name piece is not counted among the known.
+    for (let k = 0; k <= names && !result; k++) {
+      const end = best[k]![w.length];
+      if (!end || end[2] < 3 || (end[2] - k - end[0]) / (end[2] - k) < MIN_KNOWN_SHARE) continue;
+      const pieces: string[] = [];
+      let layer = k;
+      for (let i = w.length; i > 0; ) {
+        const cell = best[layer]![i]!;
+        pieces.unshift(w.slice(cell[3], i));
+        i = cell[3];
+        layer = cell[5];
+      }
+      result = pieces;
+    }
   }
   if (SEGMENT_CACHE.size >= WORD_CACHE_SIZE) SEGMENT_CACHE.clear();
   SEGMENT_CACHE.set(w, result);
   return result ?? undefined;
+}
+
+/** An English run: every piece an English word the NLU knows, the fewest pieces; at least three. */
+function segmentEnglish(w: string): string[] | undefined {
+  if (w.length < MIN_RUN || EN_KNOWN.has(w) || !/^[a-z]+$/.test(w)) return undefined;
+  const best: ([number, number] | undefined)[] = [[0, 0]];
+  for (let i = 1; i <= w.length; i++) {
+    for (let j = Math.max(0, i - 14); j < i; j++) {
+      const prev = best[j];
+      if (!prev || !EN_KNOWN.has(w.slice(j, i))) continue;
+      if (!best[i] || prev[0] + 1 < best[i]![0]) best[i] = [prev[0] + 1, j];
+    }
+  }
+  if (!best[w.length] || best[w.length]![0] < 3) return undefined;
+  const pieces: string[] = [];
+  for (let i = w.length; i > 0; i = best[i]![1]) pieces.unshift(w.slice(best[i]![1], i));
+  return pieces;
 }
 const SEGMENT_CACHE = new Map<string, string[] | null>();
 

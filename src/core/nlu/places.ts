@@ -39,6 +39,8 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
   dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],
   han: ['che', 'muc', 'ngach', 'dinh', 'hop', 'do', 'xi', 'tien', 'gan'],
   nhat: ['la', 'dinh', 'tri', 'tam', 'quan'],
+  // "người lao động Nhật Bản" is a worker, not a Laotian.
+  lao: ['dong', 'dao', 'xao', 'vao', 'tam', 'luc', 'cong', 'ly'],
   // "anh ấy", "anh trai", "anh em", "anh chị": the pronoun or a brother.
   anh: ['ay', 'ta', 'trai', 'em', 'chi', 'oi', 're', 'ho', 'nuoi', 'ke', 'ca', 'hai', 'ba', 'ut', 'ruot', 'nhe', 'nha', 'a', 'ah'],
 };
@@ -46,6 +48,12 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
 const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'] };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
 const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe'], dai: ['toi', 'den'] };
+/**
+ * After a word of being somewhere the name wins over the word it makes: "ở nhat la bao nhieu" is
+ * "ở Nhật là…" ("ở nhất là" is not said).
+ */
+const AFTER_BEING_THERE: Record<string, string[]> = { nhat: ['la'] };
+const BEING_THERE = new Set(['o', 'tai', 'ben', 'sang', 'qua']);
 /** Being in a place, as opposed to going to one. */
 const LOCATED = new Set(['o', 'tai', 'ben', 'in', 'at']);
 const GOING_HOME = new Set(['ve', 'home', 'lai']);
@@ -156,7 +164,8 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   // quỵ" (not "hạn"), "ở Nhật là" (not "nhất là"); "dài hạn", "hàn xì" keep their sense.
   const typedWithMarks = tokens.slice(start, end).every((t) => t.s !== undefined || t.r.includes('đ'));
   const notAfter = typedWithMarks ? NOT_AFTER_SAME_MARKS[name] : NOT_AFTER_NAME[name];
-  if (next !== undefined && notAfter?.includes(next)) return false;
+  const placed = prev !== undefined && BEING_THERE.has(prev) && next !== undefined && AFTER_BEING_THERE[name]?.includes(next);
+  if (next !== undefined && notAfter?.includes(next) && !placed) return false;
   if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
   // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday.

@@ -131,7 +131,8 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
       // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
-      const worried = emergency.length === 0 && concern === 'concern' && !topic;
+      // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
+      const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
       const out: NluOutput =
         emergency.length > 0
           ? { intent: 'emergency', confidence: classified ? CLASSIFIED_EMERGENCY_CONFIDENCE : EMERGENCY_CONFIDENCE, emergency }

@@ -1,8 +1,8 @@
 // The words the NLU knows, so the normaliser can tell emphasis from spelling: "cuuuu" squeezes to
 // "cuu" (a word) rather than "cu", "toii" to "toi", "emm" to "em"; and teencode letter swaps
 // ("jup" → "giup") are not applied to words that already mean something.
-import { DANGER_RULES } from './danger-rules.ts';
-import { EN_WORDS, VI_CHAT } from './language.ts';
+import { CONCERN_SIGNS, DANGER_RULES } from './danger-rules.ts';
+import { EN_WORDS, isVietnameseSyllable, VI_CHAT } from './language.ts';
 import { LEXICON } from './lexicon.ts';
 import { wordsOf } from './pattern.ts';
 
@@ -35,3 +35,22 @@ export const KNOWN_PAIRS: ReadonlySet<string> = new Set(
     }),
   ),
 );
+
+/** Everyday English a cry typed without spaces is made of, beyond the words the rules look for. */
+const EN_EVERYDAY = `a i am is are was were be been he she it we they you me him her us them my his our their your
+  and or but so not no yes please help now here there this that what where who why how when come came go went
+  take took taken give gave keep kept lock locked hit hits beat beats beating hurt hurts kill kills killed hold held
+  phone passport room house door out leave let can cant will would want need know today night day days food eat
+  boss madam sir employer agent man men guard guards gun guns money pay owe debt sold sell scared afraid alone
+  die dead end life myself pills jump goodbye sorry mom mother dad father family love kids children baby pregnant
+  police run ran escape hide hiding hungry sick blood bleeding fire trapped inside outside compound camp ship boat`.split(/\s+/);
+
+/**
+ * English words the NLU knows, to cut an English run ("pleasehelpmetheytookmyphone"): the common
+ * English list, the everyday words above, and the rules' words that are not Vietnamese syllables.
+ */
+export const EN_KNOWN: ReadonlySet<string> = new Set([
+  ...EN_WORDS,
+  ...EN_EVERYDAY,
+  ...wordsOf([...PHRASES, ...CONCERN_SIGNS.map((c) => c.p)]).filter((w) => /^[a-z]{2,}$/.test(w) && !isVietnameseSyllable(w)),
+]);

@@ -61,7 +61,7 @@ describe('a farewell or the end of endurance', () => {
     'I cannot take it anymore',
     'please tell my family I love them',
   ])('asks whether the user is safe: %s', (text) => {
-    expect(['concern', 'self_harm']).toContain(concernOf(text));
+    expect(['concern', 'farewell', 'self_harm']).toContain(concernOf(text));
     expect(['concern', 'emergency']).toContain(nlu.understand(text).intent);
   });
 

@@ -57,10 +57,10 @@ describe('evaluation targets', () => {
 // unseen-a (voice typing; messages written for a worker) and unseen-b (one-line cries, danger
 // buried in long messages, basic English) were written before the danger classifier was trained
 // and measured once, rules alone and rules OR classifier (figures in src/core/nlu/README.md).
-describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'fresh-8.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl'])('%s', (name) => {
+describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl', 'fresh-5.jsonl', 'fresh-6.jsonl', 'fresh-7.jsonl', 'fresh-8.jsonl', 'fresh-9.jsonl', 'fresh-10.jsonl', 'unseen-a.jsonl', 'unseen-b.jsonl', 'unseen-c.jsonl', 'unseen-d.jsonl'])('%s', (name) => {
   it('every emergency found, false emergencies ≤ 3%', () => {
     const { summary, misses } = run(name);
-    expect(summary.n).toBeGreaterThanOrEqual(60);
+    expect(summary.n).toBeGreaterThanOrEqual(50);
     const danger = misses.filter((m) => m.expected.includes('emergency') !== m.got.emergency.length > 0);
     expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBe(1);
     expect(summary.falseEmergencyRate, JSON.stringify(danger, null, 1)).toBeLessThanOrEqual(0.03);
