@@ -3,7 +3,7 @@
 // worker's picks read "chose: Nhật Bản" in the officer's language, a bot question lists the options
 // it offered, and nothing shows an option's id.
 import type { TranscriptEntry } from '../core/conversation.ts';
-import type { TranscriptMedia } from '../core/media.ts';
+import { mediaLabel, type TranscriptMedia } from '../core/media.ts';
 import type { StoredSummary } from '../core/media-vault.ts';
 import type { Locale } from '../core/messages.ts';
 import { when } from './format.ts';
@@ -54,6 +54,13 @@ function mediaItem(c: C, m: TranscriptMedia, view: MediaView | undefined): Html 
   return html`<div class="media file">${label}: <a href="${url}" download="${name}">${name}</a> <span class="small muted">(${sizeText(kept.size)})</span></div>`;
 }
 
+/** The words of an entry; a worker's "[image] caption" loses its label, since the item itself is shown. */
+function wordsOf(e: TranscriptEntry): string {
+  if (e.from !== 'user' || !e.media?.length) return e.text;
+  const label = mediaLabel(e.media);
+  return e.text.startsWith(label) ? e.text.slice(label.length).trim() : e.text;
+}
+
 function mediaBlock(c: C, e: TranscriptEntry, view: MediaView | undefined): Html {
   return e.media?.length ? html`<div class="media-list">${e.media.map((m) => mediaItem(c, m, view))}</div>` : html``;
 }
@@ -74,7 +81,8 @@ function labelOf(entries: readonly TranscriptEntry[], upTo: number, id: string, 
 function pickedName(c: C, entries: readonly TranscriptEntry[], i: number): string | undefined {
   const e = entries[i]!;
   if (e.from !== 'user') return undefined;
-  const id = e.choice ?? BRACKETED_ID.exec(e.text)?.[1];
+  // "[audio]" alone is what came with the message, not an old pick.
+  const id = e.choice ?? (e.media?.length ? undefined : BRACKETED_ID.exec(e.text)?.[1]);
   if (id === undefined) return undefined;
   return labelOf(entries, i, id, c.locale) ?? (BRACKETED_ID.test(e.text) ? id : e.text);
 }
@@ -96,7 +104,7 @@ export function renderEntry(c: C, entries: readonly TranscriptEntry[], i: number
   const options = e.offered?.length
     ? html`<ol class="offered" aria-label="${c.t('chat.offered')}">${e.offered.map((o) => html`<li>${optionName(c, o.label)}</li>`)}</ol>`
     : '';
-  return html`<div class="msg ${e.from}">${meta}${e.text}${mediaBlock(c, e, media)}${options}</div>`;
+  return html`<div class="msg ${e.from}">${meta}${wordsOf(e)}${mediaBlock(c, e, media)}${options}</div>`;
 }
 
 export function renderTranscript(c: C, entries: readonly TranscriptEntry[], timeZone: string, media?: MediaView): Html {
