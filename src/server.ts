@@ -213,6 +213,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   });
   // Hand-offs a crash left between a turn's commit and their opening are opened by recovery.
   outbox.onIntents((key, intents) => conversations.completeIntents(key, intents));
+  // Officers' attachments wait in the vault with the conversation; the outbox reads them when it sends.
+  outbox.readAttachmentsFrom((key, id) => media.bytes(key, id));
   return {
     config,
     log,
@@ -385,6 +387,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     botTranslate: translate,
     window: (key, from, at) => outbox.sendWindow(key, from, at),
     registrations: { service: engine.registrations, provinceName: (id) => provinceNames.get(id) },
+    media: { vault: engine.media, attachmentLimits: (channel) => outbox.attachmentLimits(channel) },
     options: {
       // Outside production a per-process secret will do: sessions live in the store, only open forms expire.
       secret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),

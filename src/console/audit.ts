@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'close',
   'status',
   'export',
+  'media',
+  'attach',
   'staff.create',
   'staff.update',
   'staff.password',

@@ -2,6 +2,7 @@
 import type { SendWindow } from '../core/channel.ts';
 import type { CannedReply } from '../core/content/index.ts';
 import type { Localized } from '../core/effects.ts';
+import type { MediaVault } from '../core/media-vault.ts';
 import type { ConversationKey, Locale } from '../core/messages.ts';
 import type { Clock, Log, Store } from '../core/ports.ts';
 import type { Translate } from '../core/translate.ts';
@@ -52,6 +53,13 @@ export interface ConsoleRegistrations {
   provinceName(id: string): string | undefined;
 }
 
+/** The media kept with conversations, and what each channel takes as an officer's attachment. */
+export interface ConsoleMedia {
+  vault: MediaVault;
+  /** The platform's largest image and file (bytes); undefined: the channel sends no files. */
+  attachmentLimits(channel: string): { image: number; file: number } | undefined;
+}
+
 export interface ConsoleDeps {
   store: Store;
   clock: Clock;
@@ -70,6 +78,8 @@ export interface ConsoleDeps {
   window: WindowProbe;
   registrations: ConsoleRegistrations;
   options: ConsoleOptions;
+  /** Without it the transcript shows what came but cannot open it, and replies carry no files. */
+  media?: ConsoleMedia;
   /** Accounts shared with `npm run staff` through a file (CONSOLE_STAFF_FILE). */
   staffFile?: StaffFileOptions;
 }

@@ -4,8 +4,10 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { StaffAccounts } from './accounts.ts';
+import type { Upload } from './attachments.ts';
 import { AuditLog } from './audit.ts';
 import { CannedReplies } from './canned.ts';
 import type { ConsoleDeps, ConsoleServices } from './deps.ts';
@@ -53,6 +55,15 @@ export function createConsole(deps: ConsoleDeps): Console {
   async function plugin(app: FastifyInstance): Promise<void> {
     await app.register(cookie, { secret: options.secret });
     await app.register(formbody);
+    // The reply form carries a file. Fields land in the body as the other forms' do (the CSRF check
+    // reads its token there); one file at most, never larger than what the media vault keeps.
+    await app.register(multipart, {
+      attachFieldsToBody: true,
+      limits: { files: 1, fields: 20, fieldSize: 64 * 1024, fileSize: deps.media?.vault.maxBytes ?? 10 * 1024 * 1024, parts: 24 },
+    });
+    app.addHook('preValidation', async (req) => {
+      if (req.isMultipart()) req.body = flattenMultipart(req.body);
+    });
     await app.register(csrf, {
       sessionPlugin: '@fastify/cookie',
       cookieKey: 'console_csrf',
@@ -112,4 +123,28 @@ export function createConsole(deps: ConsoleDeps): Console {
       await staffFile?.stop();
     },
   };
+}
+
+
+interface MultipartValue {
+  type?: 'field' | 'file';
+  value?: unknown;
+  filename?: string;
+  mimetype?: string;
+  _buf?: Buffer | null;
+}
+
+/** Multipart fields as plain strings (like a urlencoded form), files as Uploads; an empty file input is left out. */
+function flattenMultipart(body: unknown): Record<string, unknown> {
+  const one = (v: MultipartValue): unknown => {
+    if (v?.type === 'field') return v.value;
+    if (v?.type === 'file') return v._buf && v._buf.length > 0 ? ({ filename: v.filename ?? '', mimetype: v.mimetype ?? '', bytes: v._buf } satisfies Upload) : undefined;
+    return undefined;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, MultipartValue | MultipartValue[]>)) {
+    const value = Array.isArray(v) ? v.map(one).filter((x) => x !== undefined) : one(v);
+    if (value !== undefined) out[k] = value;
+  }
+  return out;
 }

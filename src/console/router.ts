@@ -27,6 +27,8 @@ export interface RouteInfo {
   access: Access;
   /** The route acts on the hand-off named by `:id`. */
   handoff: boolean;
+  /** What a chat route answers someone outside its scope: 403, or 404 where even existence is not to be told. */
+  outOfScope?: 403 | 404;
 }
 
 type Vars = Record<string, string | number>;
@@ -68,7 +70,7 @@ export interface ConsoleRouter {
   public(method: 'GET' | 'POST', url: string, handler: (c: Ctx) => Promise<unknown> | unknown): void;
   staff(method: 'GET' | 'POST', url: string, least: StaffRole, handler: (c: StaffCtx) => Promise<unknown> | unknown): void;
   /** A route on one chat (`:id` in the url): agents and up, and only for chats in the person's scope. */
-  chat(method: 'GET' | 'POST', url: string, handler: (c: ChatCtx) => Promise<unknown> | unknown): void;
+  chat(method: 'GET' | 'POST', url: string, handler: (c: ChatCtx) => Promise<unknown> | unknown, opts?: { outOfScope?: 404 }): void;
 }
 
 export interface NavItem {
@@ -159,8 +161,8 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, svc: Conso
     return c;
   }
 
-  function add(method: 'GET' | 'POST', url: string, access: Access, onChat: boolean, handler: (c: ChatCtx) => Promise<unknown> | unknown): void {
-    routes.push({ method, url: `${BASE}${url}`, access, handoff: onChat });
+  function add(method: 'GET' | 'POST', url: string, access: Access, onChat: boolean, handler: (c: ChatCtx) => Promise<unknown> | unknown, outOfScope: 403 | 404 = 403): void {
+    routes.push({ method, url: `${BASE}${url}`, access, handoff: onChat, ...(onChat ? { outOfScope } : {}) });
     const preHandler: preHandlerHookHandler[] = [resolve];
     // Every form post carries a token bound to the session (or to "anonymous" before sign-in).
     if (method === 'POST') preHandler.push(app.csrfProtection);
@@ -183,7 +185,7 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, svc: Conso
           const id = (req.params as { id?: string }).id ?? '';
           const h = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await deps.queue.get(id) : undefined;
           if (!h) return c.fail(404, 'errors.chatNotFound');
-          if (!canSee(asStaff(c.staff!), h, deps.missions)) return c.fail(403, 'errors.forbidden');
+          if (!canSee(asStaff(c.staff!), h, deps.missions)) return outOfScope === 404 ? c.fail(404, 'errors.chatNotFound') : c.fail(403, 'errors.forbidden');
           return handler({ ...(c as StaffCtx), handoff: h });
         }
         return handler(c as ChatCtx);
@@ -194,7 +196,7 @@ export function createRouter(app: FastifyInstance, deps: ConsoleDeps, svc: Conso
   const router: ConsoleRouter = {
     public: (method, url, handler) => add(method, url, 'public', false, handler as (c: ChatCtx) => unknown),
     staff: (method, url, least, handler) => add(method, url, least, false, handler as (c: ChatCtx) => unknown),
-    chat: (method, url, handler) => add(method, url, 'agent', true, handler),
+    chat: (method, url, handler, opts) => add(method, url, 'agent', true, handler, opts?.outOfScope ?? 403),
   };
   return { router, routes };
 }

@@ -11,6 +11,11 @@ export interface ChannelCapabilities {
   maxButtons: number;
   /** Longest button label; a longer label sends the whole list as numbered text. */
   maxButtonLabel: number;
+  /**
+   * The largest file an officer may attach, by kind, as the platform takes it (bytes); absent: the
+   * channel cannot send files.
+   */
+  maxAttachmentBytes?: { image: number; file: number };
 }
 
 export type SendResult =
@@ -34,6 +39,8 @@ export interface SendContext {
    * resend of something that already arrived (after a crash or an outage between send and ack).
    */
   itemId?: string;
+  /** The bytes of the message's attachment (OutboundMessage.attachment), read from the media vault. */
+  attachment?: Buffer;
 }
 
 /** Whether a message may go out now, and how (e.g. Messenger's HUMAN_AGENT tag after 24 h). */

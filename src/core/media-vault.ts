@@ -38,6 +38,10 @@ export interface MediaVaultDeps {
 }
 
 const mailboxOf = (id: string) => `media:${id}`;
+/** One small line per kept item, so a transcript can say what is kept without reading the bytes. */
+const INDEX = 'media-index';
+
+export type StoredSummary = Omit<StoredMedia, 'data'>;
 
 export class MediaVault {
   constructor(private readonly deps: MediaVaultDeps) {}
@@ -46,9 +50,43 @@ export class MediaVault {
     return this.deps.maxBytes;
   }
 
+  /** What is kept for this conversation, by item id (no bytes read). */
+  async kept(key: ConversationKey): Promise<Map<string, StoredSummary>> {
+    const lines = await this.deps.store.mailboxRead<StoredSummary>(INDEX, key, 0);
+    return new Map(lines.map((l) => [l.item.id, l.item]));
+  }
+
+  private async keep(key: ConversationKey, stored: StoredMedia): Promise<void> {
+    await this.deps.store.mailboxPush(mailboxOf(stored.id), key, stored, this.deps.ttlMs);
+    const { data: _data, ...summary } = stored;
+    await this.deps.store.mailboxPush<StoredSummary>(INDEX, key, summary, this.deps.ttlMs);
+  }
+
   async get(key: ConversationKey, id: string): Promise<StoredMedia | undefined> {
     const [first] = await this.deps.store.mailboxRead<StoredMedia>(mailboxOf(id), key, 0);
     return first?.item;
+  }
+
+  /** Keeps what an officer attached (already checked for size and type by the console). */
+  async put(key: ConversationKey, item: { id: string; kind: MediaItem['kind']; mime: string; name?: string; bytes: Buffer }): Promise<StoredMedia> {
+    if (item.bytes.length > this.deps.maxBytes) throw new RangeError('attachment larger than the media limit');
+    const stored: StoredMedia = {
+      id: item.id,
+      kind: item.kind,
+      mime: item.mime,
+      ...(item.name ? { name: item.name } : {}),
+      size: item.bytes.length,
+      at: this.deps.clock.now(),
+      data: item.bytes.toString('base64'),
+    };
+    await this.keep(key, stored);
+    return stored;
+  }
+
+  /** The bytes of a kept item. */
+  async bytes(key: ConversationKey, id: string): Promise<Buffer | undefined> {
+    const m = await this.get(key, id);
+    return m ? Buffer.from(m.data, 'base64') : undefined;
   }
 
   /** Fetches and keeps one item unless it is already kept; says why when it could not. */
@@ -75,7 +113,7 @@ export class MediaVault {
       at: this.deps.clock.now(),
       data: got.bytes.toString('base64'),
     };
-    await this.deps.store.mailboxPush(mailboxOf(item.id), key, stored, this.deps.ttlMs);
+    await this.keep(key, stored);
     return 'stored';
   }
 }

@@ -64,6 +64,16 @@ export type Choice = z.infer<typeof choiceSchema>;
 export const linkSchema = z.object({ label: z.string(), url: z.string() });
 export type Link = z.infer<typeof linkSchema>;
 
+export const outboundAttachmentSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** Images go as photos where the platform has them; anything else as a document. */
+  kind: z.enum(['image', 'file']),
+  mime: z.string().min(1).max(255),
+  name: z.string().min(1).max(255),
+  size: z.number().int().nonnegative(),
+});
+export type OutboundAttachment = z.infer<typeof outboundAttachmentSchema>;
+
 export const PRIORITIES = ['emergency', 'agent', 'normal'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -77,5 +87,10 @@ export const outboundMessageSchema = z.object({
   /** The localized line under a numbered list ("Trả lời bằng số 1–3"), for channels without buttons. */
   hint: z.string().optional(),
   locale: localeSchema.optional(),
+  /**
+   * A file an officer attached: its bytes are in the media vault under the conversation (by `id`);
+   * the outbox loads them and the channel sends them natively, after the text.
+   */
+  attachment: outboundAttachmentSchema.optional(),
 });
 export type OutboundMessage = z.infer<typeof outboundMessageSchema>;

@@ -28,6 +28,9 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   deadLetterTtlMs: 30 * 24 * 3600_000,
 };
 
+/** The bytes of an attachment kept with the conversation, or undefined when they are gone. */
+export type AttachmentSource = (key: ConversationKey, id: string) => Promise<Buffer | undefined>;
+
 /** Completes what a turn left as intents (hand-offs); recovery runs it for every pending conversation. */
 export type IntentHandler = (key: ConversationKey, intents: Intent[]) => Promise<void>;
 
@@ -46,6 +49,7 @@ export class Outbox {
   private recovery: NodeJS.Timeout | undefined;
   private readonly pauses = new Set<() => void>();
   private intentHandler: IntentHandler | undefined;
+  private attachments: AttachmentSource | undefined;
 
   constructor(
     private readonly store: Store,
@@ -65,6 +69,16 @@ export class Outbox {
   /** Who completes the intents turns leave (the conversation service); recovery calls it. */
   onIntents(handler: IntentHandler): void {
     this.intentHandler = handler;
+  }
+
+  /** Where the bytes of officers' attachments are read (the media vault); bound late, like the intents. */
+  readAttachmentsFrom(source: AttachmentSource): void {
+    this.attachments = source;
+  }
+
+  /** What a channel takes as an officer's attachment (undefined: no files on that channel). */
+  attachmentLimits(channel: string): { image: number; file: number } | undefined {
+    return this.senders.get(channel)?.capabilities.maxAttachmentBytes;
   }
 
   /** How a channel's media is fetched (the channel's sender knows its platform). */
@@ -169,8 +183,14 @@ export class Outbox {
       // The last word before the platform: a drain whose lease lapsed while it waited sends nothing.
       if (this.stopped || !(await lease.confirm())) return LEFT;
       let result: SendResult;
+      let attachment: Buffer | undefined;
+      if (item.message.attachment) {
+        // Erased or expired since the officer sent it: nothing to send, and no retry brings it back.
+        attachment = await this.attachments?.(item.key, item.message.attachment.id);
+        if (!attachment) return this.giveUp(item, 'the attachment is no longer stored', lease);
+      }
       try {
-        result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id });
+        result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id, ...(attachment ? { attachment } : {}) });
       } catch (err) {
         result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
       }

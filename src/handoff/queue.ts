@@ -7,7 +7,7 @@ import type { HandoffDesk, HandoffRequest, TranscriptEntry } from '../core/conve
 import { TRANSCRIPT } from '../core/conversation.ts';
 import type { SendWindow } from '../core/channel.ts';
 import type { SystemEvent } from '../core/effects.ts';
-import type { ConversationKey, Locale, OutboundMessage } from '../core/messages.ts';
+import type { ConversationKey, Locale, OutboundAttachment, OutboundMessage } from '../core/messages.ts';
 import type { Clock, Log, OutboxItem, Store } from '../core/ports.ts';
 import type { Translate } from '../core/translate.ts';
 import { byUrgency, type Handoff, type HandoffEvent, type MissionDirectory, type MissionInfo, type Outcome, type Staff, type WithdrawnLine } from './model.ts';
@@ -213,14 +213,15 @@ export class HandoffQueue implements HandoffDesk {
     });
   }
 
-  async reply(id: string, staff: Staff, text: string): Promise<Handoff> {
+  /** An officer's reply; `attachment` names a file already kept in the media vault under the conversation. */
+  async reply(id: string, staff: Staff, text: string, attachment?: OutboundAttachment): Promise<Handoff> {
     return this.change(id, async (h) => {
       if (h.status !== 'assigned' || h.assignee?.id !== staff.id) throw new HandoffError('not_assigned_to_you', 'claim the chat before replying');
       const window = await this.deps.window?.(h.key, 'agent');
       if (window && !window.canSend) {
         throw new HandoffError('window_closed', 'the channel no longer lets staff write to this user', window.reason);
       }
-      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.agentSays', { name: staff.name, text }), 'agent');
+      await this.sendToUser(h, this.deps.translate(h.locale, 'handoff.agentSays', { name: staff.name, text }), 'agent', attachment);
       return h;
     });
   }
@@ -412,15 +413,17 @@ export class HandoffQueue implements HandoffDesk {
     return !window || window.canSend;
   }
 
-  private async sendToUser(h: Handoff, text: string, from: OutboundMessage['from']): Promise<void> {
+  private async sendToUser(h: Handoff, text: string, from: OutboundMessage['from'], attachment?: OutboundAttachment): Promise<void> {
     const { store, clock } = this.deps;
     const now = clock.now();
     // Staff replies leave ahead of ordinary bot replies when a channel is rate limited.
     const priority = h.priority === 'emergency' ? 'emergency' : from === 'agent' ? 'agent' : 'normal';
-    const message: OutboundMessage = { text, from, priority, locale: h.locale };
+    const message: OutboundMessage = { text, from, priority, locale: h.locale, ...(attachment ? { attachment } : {}) };
     const item: OutboxItem = { id: randomUUID(), key: h.key, message, attempts: 0, enqueuedAt: now };
     await store.outboxPush(h.key, [item]);
-    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, h.key, { from: from === 'agent' ? 'agent' : 'bot', text, at: now }, this.opts.transcriptTtlMs);
+    const entry: TranscriptEntry = { from: from === 'agent' ? 'agent' : 'bot', text, at: now };
+    if (attachment) entry.media = [{ id: attachment.id, kind: attachment.kind, mime: attachment.mime, name: attachment.name, size: attachment.size }];
+    await store.mailboxPush<TranscriptEntry>(TRANSCRIPT, h.key, entry, this.opts.transcriptTtlMs);
     this.deps.kick(h.key);
   }
 }

@@ -79,6 +79,25 @@ export class Client {
     );
   }
 
+  /** Posts a multipart form (the reply form with a file), as a browser encodes it. */
+  async postMultipart(url: string, form: Record<string, string>, file?: { field: string; name: string; type: string; bytes: Buffer }): Promise<LightMyRequestResponse> {
+    const data = new FormData();
+    data.append('_csrf', this.token);
+    for (const [k, v] of Object.entries(form)) data.append(k, v);
+    if (file) data.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+    const encoded = new Request('http://console.invalid/', { method: 'POST', body: data });
+    const payload = Buffer.from(await encoded.arrayBuffer());
+    return this.take(
+      await this.server.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { cookie: this.cookieHeader(), 'content-type': encoded.headers.get('content-type')!, accept: 'text/html' },
+        remoteAddress: this.address,
+      }),
+    );
+  }
+
   /** Signs in; returns the sign-in response (303 on success). */
   async signIn(id: string, password = PASSWORD): Promise<LightMyRequestResponse> {
     await this.get('/console/sign-in');

@@ -23,6 +23,8 @@ export const messengerCapabilities: ChannelCapabilities = {
   maxTextLength: TEXT_MAX,
   maxButtons: QUICK_REPLIES_MAX,
   maxButtonLabel: QUICK_REPLY_TITLE_MAX,
+  // The Send API takes uploaded attachments up to 25 MB [s].
+  maxAttachmentBytes: { image: 25 * 1024 * 1024, file: 25 * 1024 * 1024 },
 };
 
 const HOUR_MS = 3600_000;

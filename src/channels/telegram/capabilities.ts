@@ -16,6 +16,8 @@ export const telegramCapabilities: ChannelCapabilities = {
   maxButtons: 12,
   // Buttons are one per row; a longer label is cut with an ellipsis on a phone's width. [?]
   maxButtonLabel: 48,
+  // Bot API uploads: photos up to 10 MB, other files up to 50 MB [s].
+  maxAttachmentBytes: { image: 10 * 1024 * 1024, file: 50 * 1024 * 1024 },
 };
 
 /** Labels this short go two to a row (yes/no, the two languages). */

@@ -4,9 +4,9 @@
 // Every id sent or received in a private chat goes to the conversation's message log, so erasing
 // the conversation also deletes those messages from the chat where Telegram allows it.
 import { createHash } from 'node:crypto';
-import { GrammyError, HttpError, type Api } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../core/channel.ts';
-import { keyToString, type ConversationKey, type Locale, type OutboundMessage } from '../../core/messages.ts';
+import { keyToString, type ConversationKey, type Locale, type OutboundAttachment, type OutboundMessage } from '../../core/messages.ts';
 import type { Clock, Log, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
 import { DELETE_BATCH, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
@@ -95,7 +95,7 @@ export function describeError(err: unknown): Record<string, unknown> {
 }
 
 function digest(message: OutboundMessage): string {
-  return createHash('sha256').update(JSON.stringify([message.text, message.choices, message.links, message.from])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([message.text, message.choices, message.links, message.from, message.attachment?.id])).digest('base64url');
 }
 
 const delay = (ms: number) =>
@@ -125,21 +125,33 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     progress.set(k, p);
   }
 
-  async function deliver(key: ConversationKey, message: OutboundMessage): Promise<SendResult> {
+  /**
+   * An officer's file goes after the text, as Telegram shows it natively: a photo for an image, a
+   * document for anything else, uploaded as multipart (InputFile) since it lives in no URL.
+   */
+  function sendFile(chatId: number | string, a: OutboundAttachment, bytes: Buffer) {
+    const file = new InputFile(bytes, a.name);
+    return a.kind === 'image' ? api.sendPhoto(chatId, file) : api.sendDocument(chatId, file);
+  }
+
+  async function deliver(key: ConversationKey, message: OutboundMessage, attachment?: Buffer): Promise<SendResult> {
     const chatId = chatIdOf(key);
     const parts = encodeTelegramMessage(message);
     const k = `${keyToString(key)}\n${digest(message)}`;
     const done = progress.get(k) ?? { next: 0, ids: [], at: clock.now() };
-    for (let i = done.next; i < parts.length; i++) {
-      const part = parts[i]!;
+    // The file counts as one more part: a retry after it failed does not send the text again.
+    const file = message.attachment && attachment ? { meta: message.attachment, bytes: attachment } : undefined;
+    const total = parts.length + (file ? 1 : 0);
+    for (let i = done.next; i < total; i++) {
+      const part = parts[i];
       try {
-        const sent = await api.sendMessage(chatId, part.text, part.options);
+        const sent = part ? await api.sendMessage(chatId, part.text, part.options) : await sendFile(chatId, file!.meta, file!.bytes);
         done.ids.push(String(sent.message_id));
         done.next = i + 1;
         await record(key, sent.message_id);
       } catch (err) {
         const failure = sendFailure(err);
-        if (failure.maybeSent && i + 1 < parts.length) {
+        if (failure.maybeSent && i + 1 < total) {
           // A middle part that may have arrived counts as sent (never twice); the rest follow on the retry.
           remember(k, { ...done, next: i + 1, at: clock.now() });
           return { ok: false, retryable: true, reason: failure.reason };
@@ -203,9 +215,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     channel: TELEGRAM_CHANNEL,
     capabilities: telegramCapabilities,
 
-    async send(key, message) {
+    async send(key, message, ctx) {
       const k = keyToString(key);
-      const work = deliver(key, message);
+      const work = deliver(key, message, ctx.attachment);
       inflight.set(k, work);
       try {
         const result = await work;

@@ -5,8 +5,8 @@ import type { Handoff } from '../../handoff/model.ts';
 import { channelLabel, cityName, countryName, dangerLabel, languageLabel, missionName, priorityBadge, reasonLabel, statusBadge, topicLabel } from '../describe.ts';
 import { ago, duration, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
-import type { ChatCtx } from '../router.ts';
-import { renderTranscript } from '../transcript-view.ts';
+import { BASE, type ChatCtx } from '../router.ts';
+import { renderTranscript, type MediaView } from '../transcript-view.ts';
 import { openWindowParts, reasonOf } from '../window-text.ts';
 import { windowTimeline, type WindowTimeline } from '../windows.ts';
 import { placeWords } from './chat-place.ts';
@@ -73,10 +73,18 @@ export interface LiveParts {
   side: Html;
 }
 
+/** Which of the conversation's media are kept, and the chat's own address for each (scoped like the page). */
+async function mediaView(c: ChatCtx): Promise<MediaView | undefined> {
+  const media = c.deps.media;
+  if (!media) return undefined;
+  const h = c.handoff;
+  return { kept: await media.vault.kept(h.key), href: (id) => `${BASE}/chats/${h.id}/media/${id}`, maxBytes: media.vault.maxBytes };
+}
+
 export async function liveParts(c: ChatCtx): Promise<LiveParts> {
   const h = c.handoff;
   const tz = zoneOf(c);
-  const [entries, tl] = await Promise.all([c.deps.queue.transcript(h), windowTimeline(c.deps.window, h.key, 'agent')]);
+  const [entries, tl, media] = await Promise.all([c.deps.queue.transcript(h), windowTimeline(c.deps.window, h.key, 'agent'), mediaView(c)]);
   const notes = h.notes;
   return {
     status: html`${priorityBadge(c, h)} ${statusBadge(c, h)}`,
@@ -84,7 +92,7 @@ export async function liveParts(c: ChatCtx): Promise<LiveParts> {
       h.alerts.length > 0
         ? html`<div class="alert" role="alert">${c.t('chat.danger')}: ${h.alerts.map((a) => `${a.kinds.map((k) => dangerLabel(c, k)).join(', ')} (${when(c, a.at, tz)})`).join('; ')}</div>`
         : html``,
-    transcript: renderTranscript(c, entries, tz),
+    transcript: renderTranscript(c, entries, tz, media),
     side: html`${transferNote(c)}
 <div class="card"><h2>${c.t('chat.collected')}</h2>${facts(c, entries)}</div>
 <div class="card"><h2>${c.t('chat.window')}</h2>${isOpen(h) ? windowText(c, tl) : html`<span class="muted">${c.t('chat.closedNoWindow')}</span>`}</div>

@@ -13,11 +13,42 @@ import { when } from '../format.ts';
 import { html, jsonForScript, raw, type Html } from '../html.ts';
 import { BASE, field, type ChatCtx, type ConsolePage } from '../router.ts';
 import { canClose, canReassign, canSee, hasRole } from '../scope.ts';
-import { entryLine } from '../transcript-view.ts';
+import type { OutboundAttachment } from '../../core/messages.ts';
+import { attachmentId, attachmentName, sniffAttachment, type Upload } from '../attachments.ts';
+import { entryLine, sizeText } from '../transcript-view.ts';
 import { reasonOf } from '../window-text.ts';
 import { historyList, isOpen, liveParts, livePartsFragment, placeText, zoneOf } from './chat-parts.ts';
 
 const MAX_REPLY = 2000;
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The largest image and file this chat's channel takes from an officer: the platform's limit or the media limit, whichever is lower. */
+function attachLimit(c: ChatCtx): { image: number; file: number } | undefined {
+  const media = c.deps.media;
+  const platform = media?.attachmentLimits(c.handoff.key.channel);
+  if (!media || !platform) return undefined;
+  return { image: Math.min(platform.image, media.vault.maxBytes), file: Math.min(platform.file, media.vault.maxBytes) };
+}
+
+/** The file sent with the form, when there is one. */
+function uploadOf(body: unknown, name: string): Upload | undefined {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return v && typeof v === 'object' && Buffer.isBuffer((v as Upload).bytes) ? (v as Upload) : undefined;
+}
+
+/** Checks and keeps an officer's file with the conversation; says why when it cannot go. */
+async function keepAttachment(c: ChatCtx, upload: Upload): Promise<{ ok: true; attachment: OutboundAttachment } | { ok: false; error: string }> {
+  const limits = attachLimit(c);
+  const channel = channelLabel(c, c.handoff.key.channel);
+  if (!limits || !c.deps.media) return { ok: false, error: c.t('chat.media.noFiles', { channel }) };
+  const type = sniffAttachment(upload.bytes);
+  if (!type) return { ok: false, error: c.t('chat.media.badType') };
+  const max = limits[type.kind];
+  if (upload.bytes.length > max) return { ok: false, error: c.t('chat.media.tooBig', { max: sizeText(max), channel }) };
+  const attachment: OutboundAttachment = { id: attachmentId(), kind: type.kind, mime: type.mime, name: attachmentName(upload.filename, type), size: upload.bytes.length };
+  await c.deps.media.vault.put(c.handoff.key, { id: attachment.id, kind: type.kind, mime: type.mime, name: attachment.name, bytes: upload.bytes });
+  return { ok: true, attachment };
+}
 const MAX_NOTE = 2000;
 const MAX_TRANSFER_REASON = 500;
 
@@ -81,9 +112,11 @@ async function replyBox(c: ChatCtx, token: string, draft?: string): Promise<Html
     mission: mission?.name[h.locale] ?? '',
     missionLines: h.mission ? (c.deps.missionLines?.(h.mission, h.locale) ?? '') : '',
   };
-  return html`<form class="reply-box" method="post" action="${BASE}/chats/${h.id}/reply" id="reply-form">${hidden(token)}
+  const files = attachLimit(c);
+  return html`<form class="reply-box" method="post" action="${BASE}/chats/${h.id}/reply" id="reply-form"${files ? raw(' enctype="multipart/form-data"') : ''}>${hidden(token)}
 <label for="text" id="reply">${c.t('chat.replyIn', { language: languageLabel(c, h.locale) })}</label>
-<textarea id="text" name="text" required maxlength="${MAX_REPLY}">${draft ?? ''}</textarea>
+<textarea id="text" name="text"${files ? '' : raw(' required')} maxlength="${MAX_REPLY}">${draft ?? ''}</textarea>
+${files ? html`<label for="file" class="small">${c.t('chat.media.attach', { max: sizeText(files.file) })}</label> <input type="file" id="file" name="file" accept="${ACCEPT}">` : ''}
 <div class="row"><button type="submit">${c.t('chat.send')}</button>
 ${replies.length > 0
   ? html`<select id="canned" aria-label="${c.t('chat.canned')}"><option value="">${c.t('chat.cannedPick')}</option>
@@ -259,10 +292,20 @@ export const chatPage: ConsolePage = {
     });
 
     r.chat('POST', '/chats/:id/reply', async (c) => {
-      const text = field(c.req.body, 'text');
-      if (text.trim() === '' || text.length > MAX_REPLY) return view(c, { status: 400, error: c.t('chat.replyLength', { max: MAX_REPLY }), draft: text.slice(0, MAX_REPLY) });
+      let text = field(c.req.body, 'text');
+      const upload = uploadOf(c.req.body, 'file');
+      if ((text.trim() === '' && !upload) || text.length > MAX_REPLY) return view(c, { status: 400, error: c.t('chat.replyLength', { max: MAX_REPLY }), draft: text.slice(0, MAX_REPLY) });
+      let attachment: OutboundAttachment | undefined;
+      // A file is kept only for a reply that can go: the desk would refuse the others anyway.
+      const mine = c.handoff.status === 'assigned' && c.handoff.assignee?.id === c.staff.id;
+      if (upload && mine && (await c.deps.window(c.handoff.key, 'agent')).window?.canSend !== false) {
+        const kept = await keepAttachment(c, upload);
+        if (!kept.ok) return view(c, { status: 400, error: kept.error, draft: text });
+        attachment = kept.attachment;
+        if (text.trim() === '') text = attachment.name;
+      }
       try {
-        await c.deps.queue.reply(c.handoff.id, asStaff(c.staff), text);
+        await c.deps.queue.reply(c.handoff.id, asStaff(c.staff), text, attachment);
       } catch (err) {
         if (!(err instanceof HandoffError)) throw err;
         const fresh = (await c.deps.queue.get(c.handoff.id)) ?? c.handoff;
@@ -275,6 +318,7 @@ export const chatPage: ConsolePage = {
         return view({ ...c, handoff: fresh }, { status: 409, error: c.t(`handoffErrors.${err.code}`), draft: text });
       }
       await c.audit('reply', c.handoff.id, { length: text.length });
+      if (attachment) await c.audit('attach', c.handoff.id, { media: attachment.id, mime: attachment.mime, size: attachment.size });
       return c.redirect(`${BASE}/chats/${c.handoff.id}${ANCHOR.reply}`, { ok: 'replied' });
     });
 

@@ -8,10 +8,11 @@ import { cannedPage } from './canned.ts';
 import { chatPage } from './chat.ts';
 import { deadLettersPage } from './dead-letters.ts';
 import { eventsPage } from './events.ts';
+import { mediaPage } from './media.ts';
 import { queuePage } from './queue.ts';
 import { registrationsPage } from './registrations.ts';
 import { signInPage } from './sign-in.ts';
 import { staffPage } from './staff.ts';
 import { statsPage } from './stats.ts';
 
-export const PAGES: readonly ConsolePage[] = [queuePage, registrationsPage, chatPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage, cannedPage];
+export const PAGES: readonly ConsolePage[] = [queuePage, registrationsPage, chatPage, mediaPage, eventsPage, deadLettersPage, statsPage, staffPage, auditPage, accountPage, signInPage, cannedPage];

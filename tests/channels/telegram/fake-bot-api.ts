@@ -5,10 +5,21 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart } from '../../helpers/multipart.ts';
+
+export interface UploadedFile {
+  /** The multipart field the file came in (grammy names it and points the parameter at it with attach://). */
+  field: string;
+  filename: string;
+  type: string;
+  bytes: Buffer;
+}
 
 export interface ApiCall {
   method: string;
   body: Record<string, unknown>;
+  /** Files sent as multipart/form-data (sendDocument, sendPhoto with an upload). */
+  files?: UploadedFile[];
   /** What the fake answered, when it succeeded. */
   result?: unknown;
 }
@@ -114,8 +125,10 @@ export class FakeBotApi {
     if (!match) return reply({ status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } });
     if (match[1] !== this.token) return reply({ status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
     const method = match[2]!;
-    const body = raw.length > 0 ? (JSON.parse(raw) as Record<string, unknown>) : {};
-    const call: ApiCall = { method, body };
+    const contentType = req.headers['content-type'] ?? '';
+    // Uploads come as multipart/form-data, as the Bot API takes them; everything else as JSON.
+    const { body, files } = contentType.startsWith('multipart/form-data') ? await multipart(Buffer.concat(chunks), contentType) : { body: raw.length > 0 ? (JSON.parse(raw) as Record<string, unknown>) : {}, files: undefined };
+    const call: ApiCall = { method, body, ...(files ? { files } : {}) };
     if (method === 'getUpdates') return reply(await this.getUpdates(body));
     const failure = this.failures.get(method)?.shift() ?? this.behaviour.answer?.(call);
     this.calls.push(call);
@@ -127,7 +140,7 @@ export class FakeBotApi {
     if (!res.destroyed) reply(answer);
   }
 
-  private answer({ method, body }: ApiCall): ApiAnswer {
+  private answer({ method, body, files }: ApiCall): ApiAnswer {
     const ok = (result: unknown): ApiAnswer => ({ status: 200, body: { ok: true, result } });
     switch (method) {
       case 'getMe':
@@ -142,6 +155,18 @@ export class FakeBotApi {
           text: body.text,
           ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
         });
+      }
+      case 'sendDocument':
+      case 'sendPhoto': {
+        const field = method === 'sendPhoto' ? 'photo' : 'document';
+        const ref = String(body[field] ?? '');
+        const file = ref.startsWith('attach://') ? files?.find((f) => f.field === ref.slice('attach://'.length)) : undefined;
+        if (!file) return { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` } };
+        const chatId = Number(body.chat_id);
+        const sent = method === 'sendPhoto'
+          ? { photo: [{ file_id: `ph${this.nextMessageId}`, file_unique_id: `u${this.nextMessageId}`, width: 1, height: 1, file_size: file.bytes.length }] }
+          : { document: { file_id: `doc${this.nextMessageId}`, file_unique_id: `u${this.nextMessageId}`, file_name: file.filename, mime_type: file.type, file_size: file.bytes.length } };
+        return ok({ message_id: this.nextMessageId++, chat: { id: chatId, first_name: 'Lan', type: 'private' }, date: Math.floor(Date.now() / 1000), ...sent });
       }
       case 'getFile': {
         const file = this.files.get(body.file_id as string);
@@ -167,4 +192,15 @@ export class FakeBotApi {
     if (this.updates.length === 0) await new Promise((r) => setTimeout(r, 100));
     return { status: 200, body: { ok: true, result: this.updates.filter((u) => (u.update_id as number) >= offset) } };
   }
+}
+
+/** A multipart body as the platform reads it: fields as strings, files with their names and bytes. */
+export async function multipart(raw: Buffer, contentType: string): Promise<{ body: Record<string, unknown>; files: UploadedFile[] }> {
+  const body: Record<string, unknown> = {};
+  const files: UploadedFile[] = [];
+  for (const p of parseMultipart(raw, contentType)) {
+    if (p.filename === undefined) body[p.name] = p.bytes.toString('utf8');
+    else files.push({ field: p.name, filename: p.filename, type: p.type ?? '', bytes: p.bytes });
+  }
+  return { body, files };
 }
