@@ -185,7 +185,8 @@ function mediaOf(m: NonNullable<MessagingEvent['message']>): MediaItem[] {
     const kind = ATTACHMENT_KINDS[a.type];
     if (kind === undefined || kind === 'sticker') continue;
     const url = a.payload?.url;
-    const ref = url !== undefined && /^https:\/\//.test(url) && url.length <= 2048 ? { ref: url } : {};
+    // Any web address is kept as the reference; only the platform's own hosts are ever fetched (media-hosts).
+    const ref = url !== undefined && /^https?:\/\//.test(url) && url.length <= 2048 ? { ref: url } : {};
     if (kind === 'location') {
       const c = a.payload?.coordinates;
       if (c && Math.abs(c.lat) <= 90 && Math.abs(c.long) <= 180) out.push({ kind, location: { lat: c.lat, lon: c.long } });

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort, SendContext, SendResult, SendWindow } from '../../../core/channel.ts';
 import { keyToString, type ConversationKey, type InboundMessage, type Locale, type OutboundMessage } from '../../../core/messages.ts';
+import { urlMediaFetcher, type HostList } from '../../../core/media-hosts.ts';
 import type { Clock, Log, Store } from '../../../core/ports.ts';
 import type { Translate } from '../../../core/translate.ts';
 import { createZaloHttp, type ZaloHttp } from '../client.ts';
@@ -45,6 +46,8 @@ export interface ZaloOaDeps {
   staffLocale?: Locale;
   http?: ZaloHttp;
   inbox?: Partial<InboxOptions>;
+  /** The hosts attachment URLs may be fetched from (Zalo's CDNs); none: media is never fetched. */
+  mediaHosts?: HostList;
 }
 
 /** What the console reads: the reason's interface-string key too, and what follows the free window. */
@@ -164,6 +167,9 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
       delivered.delete(message);
       return { ok: true, platformIds: ids };
     },
+
+    // Attachment URLs do not last: fetched while an officer holds the chat, only from Zalo's hosts.
+    fetchMedia: urlMediaFetcher(deps.mediaHosts ?? []),
   };
 
   const inbox = createInbox({
