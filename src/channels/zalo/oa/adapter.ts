@@ -14,7 +14,7 @@ import { parseJsonBody, rawBodyScope } from '../http.ts';
 import { oaEventSchema } from '../schemas.ts';
 import { createOaApi, describeOaFailure, type OaCallResult, type OaFailure, type OaRecipient } from './api.ts';
 import { DEFAULT_OA_RULES, OA_SIGNATURE_HEADER, ZALO_OA_CHANNEL, oaCapabilities, type OaRules } from './capabilities.ts';
-import { decodeOaEvent } from './decode.ts';
+import { anonymousRecipient, decodeOaEvent } from './decode.ts';
 import { encodeOaMessage, type OaOutMessage } from './encode.ts';
 import { eventTimestamp, verifyOaSignature } from './signature.ts';
 import { OaTokenError, OaTokens } from './tokens.ts';
@@ -68,7 +68,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
   const rules: OaRules = { ...DEFAULT_OA_RULES, ...deps.rules };
   const staffLocale = deps.staffLocale ?? 'vi';
   const http = deps.http ?? createZaloHttp();
-  const api = createOaApi({ http, base: settings.apiBase });
+  const api = createOaApi({ http, base: settings.apiBase, anonymousPath: rules.anonymousPath });
   const tokens = new OaTokens({
     store,
     http,
@@ -112,6 +112,9 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
    * as a consultation message.
    */
   async function sendPart(key: ConversationKey, part: OaOutMessage, ctx: SendContext, w: Extract<OaWindow, { canSend: true }>): Promise<OaCallResult> {
+    // Someone who does not follow the OA is answered in their anonymous conversation, never by id.
+    const anonymous = anonymousRecipient(key.user);
+    if (anonymous) return callWithToken(anonymous, part);
     const byUser: OaRecipient = { user_id: key.user };
     if (w.mode === 'reply') {
       const used = await store.countInWindow(`zalo-oa:free:${w.messageId}`, key, Math.max(1, w.until - ctx.now));
@@ -179,7 +182,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
     log,
     options: deps.inbox,
     apologise: async (message: InboundMessage) => {
-      const res = await callWithToken({ user_id: message.key.user }, { text: deps.translate('vi', 'errors.turnFailed') });
+      const res = await callWithToken(anonymousRecipient(message.key.user) ?? { user_id: message.key.user }, { text: deps.translate('vi', 'errors.turnFailed') });
       if (!res.ok) throw new Error(describeOaFailure(res));
     },
   });
