@@ -1,11 +1,26 @@
 // Configuration from the environment, validated once at start-up. Defaults give the embedded
 // set-up: in-memory store, no platform tokens, web chat on port 3000.
 import { z } from 'zod';
+import { parseHostList } from './core/media-hosts.ts';
 
 const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+function hostList(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      try {
+        return parseHostList(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    });
+}
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,6 +33,14 @@ export const configSchema = z.object({
   REDIS_PREFIX: z.string().default(''),
   /** Largest file (MB) kept from a user for the officer; a larger one is refused whole, and the user told. */
   MEDIA_MAX_MB: z.coerce.number().positive().max(20).default(10),
+  /**
+   * The only hosts a worker's media is fetched from, per platform (comma-separated; a host allows its
+   * subdomains, over https; a full origin such as http://127.0.0.1:4001 is matched exactly, for
+   * local stand-ins). The platforms do not publish their CDN hosts: these are the ones their URLs
+   * carry in published samples [?].
+   */
+  MESSENGER_MEDIA_HOSTS: hostList('fbcdn.net,fbsbx.com'),
+  ZALO_MEDIA_HOSTS: hostList('zdn.vn,zadn.vn,zalo.me,zaloapp.com,zaloplatforms.com'),
   /** Days a quiet conversation is kept before it expires. */
   RETENTION_DAYS: z.coerce.number().positive().max(365).default(30),
   /** Minutes a chat waits (in office hours) before the user may leave a message or go back to the bot. */

@@ -318,6 +318,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       clock,
       log,
       translate,
+      mediaHosts: config.ZALO_MEDIA_HOSTS,
       settings: {
         token: config.ZALO_BOT_TOKEN,
         apiBase: config.ZALO_BOT_API_BASE,
@@ -336,6 +337,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       clock,
       log,
       translate,
+      mediaHosts: config.ZALO_MEDIA_HOSTS,
       settings: {
         appId: config.ZALO_APP_ID!,
         oaSecretKey: config.ZALO_OA_SECRET_KEY!,
@@ -359,6 +361,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       verifyToken: config.MESSENGER_VERIFY_TOKEN,
       pageToken: config.MESSENGER_PAGE_TOKEN,
       apiBase: config.MESSENGER_API_BASE,
+      mediaHosts: config.MESSENGER_MEDIA_HOSTS,
     });
     await mount({ ...messenger, stop: () => messenger.idle() });
   }

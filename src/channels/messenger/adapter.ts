@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort, SendResult } from '../../core/channel.ts';
+import { urlMediaFetcher, type HostList } from '../../core/media-hosts.ts';
 import { keyToString, type ConversationKey, type Locale, type OutboundMessage } from '../../core/messages.ts';
 import type { Log } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
@@ -40,6 +41,8 @@ export interface MessengerChannelDeps {
   /** Largest webhook body; the platform batches several events into one. */
   bodyLimit?: number;
   sendTimeoutMs?: number;
+  /** The hosts attachment URLs may be fetched from (the platform's CDNs); none: media is never fetched. */
+  mediaHosts?: HostList;
 }
 
 /** Partly delivered messages (a long text in parts): a retry resumes after the parts already sent. */
@@ -92,6 +95,8 @@ export function createMessengerChannel(deps: MessengerChannelDeps) {
         throw err;
       }
     },
+    // Attachment URLs expire: fetched while an officer holds the chat, only from the platform's hosts.
+    fetchMedia: urlMediaFetcher(deps.mediaHosts ?? []),
   };
 
   /** Hands the body's events to the engine: one sender's in order, different senders side by side. */

@@ -10,6 +10,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { recipientOf } from './decode.ts';
 import type { SendMessage } from './encode.ts';
 import type { SendApi, SendRequest } from './send-api.ts';
 
@@ -39,7 +40,7 @@ export class MessengerBotAdapter extends BotAdapter {
       const recipient = activity.recipient?.id ?? activity.conversation?.id;
       if (!data?.message || !recipient) throw new Error('an outgoing Messenger activity needs channelData.message and a recipient');
       const body: SendRequest = {
-        recipient: { id: recipient },
+        recipient: recipientOf(recipient),
         messaging_type: data.messaging_type,
         ...(data.tag ? { tag: data.tag } : {}),
         message: data.message,

@@ -41,16 +41,43 @@ const postbackSchema = z.looseObject({
 /** An edit (the `message_edits` subscription): the new text, and how many times it was edited. */
 const editSchema = z.looseObject({ mid: z.string().min(1).max(256), text: z.string().optional(), num_edit: z.number().int().optional() });
 
+/**
+ * Who wrote: a page-scoped id, or — for a guest of the website chat plugin, or someone who ticked
+ * the checkbox plugin — only a `user_ref` [s], which is also how a reply must address them.
+ */
+const senderSchema = z
+  .looseObject({ id: id.optional(), user_ref: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional() })
+  .refine((s) => s.id !== undefined || s.user_ref !== undefined, 'a sender needs an id or a user_ref');
+
+/** The optin of the checkbox plugin: the only moment its user can be written to, by user_ref [s]. */
+const optinSchema = z.looseObject({ ref: z.string().optional(), user_ref: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional() });
+
 export const messagingEventSchema = z.looseObject({
-  sender: z.looseObject({ id }),
+  sender: senderSchema.optional(),
   recipient: z.looseObject({ id }),
   // Delivery receipts may come without one; messages and postbacks always carry it.
   timestamp: z.number().int().nonnegative().optional(),
   message: messageSchema.optional(),
   postback: postbackSchema.optional(),
   message_edit: editSchema.optional(),
+  optin: optinSchema.optional(),
 });
 export type MessagingEvent = z.infer<typeof messagingEventSchema>;
+
+/** Keys of people known only by a user_ref start with this; page-scoped ids are digits. */
+export const USER_REF_PREFIX = 'ref.';
+
+/** The conversation's user: the page-scoped id, else the user_ref (of the sender, or of a checkbox optin). */
+export function senderOf(event: MessagingEvent): string | undefined {
+  if (event.sender?.id !== undefined) return event.sender.id;
+  const ref = event.sender?.user_ref ?? event.optin?.user_ref;
+  return ref !== undefined ? `${USER_REF_PREFIX}${ref}` : undefined;
+}
+
+/** The Send API recipient for a conversation's user: `{user_ref}` for those known only by one. */
+export function recipientOf(user: string): { id: string } | { user_ref: string } {
+  return user.startsWith(USER_REF_PREFIX) ? { user_ref: user.slice(USER_REF_PREFIX.length) } : { id: user };
+}
 
 /** The envelope; entries and events are checked one by one so one odd event spoils nothing else. */
 export const webhookBodySchema = z.looseObject({
@@ -86,16 +113,20 @@ export function decodeEvent(raw: unknown): DecodedEvent {
   if (!parsed.success) return { kind: 'ignored', reason: `unreadable event: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   const event = parsed.data;
   if (event.message?.is_echo) return { kind: 'ignored', reason: 'echo' };
-  if (!event.message && !event.postback && !event.message_edit) return { kind: 'ignored', reason: ignoredKind(event) };
+  // A ticked checkbox plugin is a start: the page may write to that user_ref once, to welcome them.
+  const optin = event.optin?.user_ref !== undefined && event.sender?.id === undefined;
+  if (!event.message && !event.postback && !event.message_edit && !optin) return { kind: 'ignored', reason: ignoredKind(event) };
   if (event.timestamp === undefined) return { kind: 'ignored', reason: 'message without a timestamp' };
+  const user = senderOf(event);
+  if (user === undefined) return { kind: 'ignored', reason: 'no sender' };
 
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
     id: dedupeId(event),
     timestamp: new Date(event.timestamp),
     channelId: MESSENGER_CHANNEL,
-    conversation: { id: event.sender.id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: event.sender.id, name: '' },
+    conversation: { id: user, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: user, name: '' },
     recipient: { id: event.recipient.id, name: '' },
     channelData: raw,
   };
@@ -117,9 +148,11 @@ export function decodeEvent(raw: unknown): DecodedEvent {
  */
 export function activityToInbound(activity: Partial<Activity>): InboundMessage {
   const event = messagingEventSchema.parse(activity.channelData);
+  const user = senderOf(event);
+  if (user === undefined) throw new Error('a Messenger event without a sender');
   const message: InboundMessage = {
     id: activity.id ?? dedupeId(event),
-    key: { channel: MESSENGER_CHANNEL, account: event.recipient.id, user: event.sender.id },
+    key: { channel: MESSENGER_CHANNEL, account: event.recipient.id, user },
     receivedAt: event.timestamp ?? 0,
     payload: payloadOf(event),
   };
@@ -134,6 +167,7 @@ function payloadOf(event: MessagingEvent): InboundMessage['payload'] {
     const text = event.message_edit.text;
     return text !== undefined && text.trim() !== '' ? { type: 'text', text } : { type: 'unsupported', kind: 'edited' };
   }
+  if (event.optin && !event.message && !event.postback) return { type: 'start' };
   const pb = event.postback;
   if (pb) {
     if (pb.payload === GET_STARTED_PAYLOAD) {
@@ -185,7 +219,8 @@ function mediaOf(m: NonNullable<MessagingEvent['message']>): MediaItem[] {
     const kind = ATTACHMENT_KINDS[a.type];
     if (kind === undefined || kind === 'sticker') continue;
     const url = a.payload?.url;
-    const ref = url !== undefined && /^https:\/\//.test(url) && url.length <= 2048 ? { ref: url } : {};
+    // Any web address is kept as the reference; only the platform's own hosts are ever fetched (media-hosts).
+    const ref = url !== undefined && /^https?:\/\//.test(url) && url.length <= 2048 ? { ref: url } : {};
     if (kind === 'location') {
       const c = a.payload?.coordinates;
       if (c && Math.abs(c.lat) <= 90 && Math.abs(c.long) <= 180) out.push({ kind, location: { lat: c.lat, lon: c.long } });
@@ -210,7 +245,7 @@ export function dedupeId(event: MessagingEvent): string {
   if (event.message_edit) return `${event.message_edit.mid}#edit${event.message_edit.num_edit ?? ''}`;
   const mid = event.message?.mid ?? event.postback?.mid;
   if (mid) return mid;
-  const what = JSON.stringify(event.postback ?? event.message ?? {});
-  const hash = createHash('sha256').update(`${event.sender.id}\n${event.timestamp}\n${what}`).digest('hex');
+  const what = JSON.stringify(event.postback ?? event.message ?? event.optin ?? {});
+  const hash = createHash('sha256').update(`${senderOf(event) ?? ''}\n${event.timestamp}\n${what}`).digest('hex');
   return `h:${hash.slice(0, 40)}`;
 }

@@ -6,7 +6,8 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 export interface SendRequest {
-  recipient: { id: string };
+  /** A page-scoped id, or the user_ref of a chat-plugin guest or a checkbox-plugin optin. */
+  recipient: { id: string } | { user_ref: string };
   messaging_type?: 'RESPONSE' | 'UPDATE' | 'MESSAGE_TAG';
   tag?: 'HUMAN_AGENT';
   message?: unknown;

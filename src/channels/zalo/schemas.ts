@@ -87,6 +87,8 @@ export const oaEventSchema = z.looseObject({
   message: z
     .looseObject({
       msg_id: idLike.optional(),
+      /** anonymous_send_* only: the conversation a reply to a person who does not follow the OA goes to. */
+      conversation_id: idLike.optional(),
       text: z.string().optional(),
       attachments: z.array(oaAttachmentSchema).optional(),
     })

@@ -83,6 +83,11 @@ export class FakeZalo {
     return this.requests.filter((r) => r.path === '/v3.0/oa/message/cs');
   }
 
+  /** Replies to people who write without following the OA (the anonymous message call), accepted. */
+  anonymousSends(): Captured[] {
+    return this.requests.filter((r) => r.path === '/v2.0/oa/message' && (r.answer?.body as { error?: number } | undefined)?.error === 0);
+  }
+
   /** The texts the bot sent (and the fake accepted), in order. */
   botTexts(): string[] {
     return this.botCalls('sendMessage')
@@ -106,6 +111,7 @@ export class FakeZalo {
   private async answer(req: Captured): Promise<Answer> {
     if (req.path.startsWith('/bot')) return this.bot(req);
     if (req.path === '/v3.0/oa/message/cs') return this.oaSend(req);
+    if (req.path === '/v2.0/oa/message') return this.oaSendAnonymous(req);
     if (req.path === '/v4/oa/access_token') return this.oauth(req);
     return { status: 404, body: { error: 'not found' } };
   }
@@ -147,6 +153,14 @@ export class FakeZalo {
       return { body: { error: -201, message: 'Parameters are invalid' } };
     }
     return { body: { error: 0, message: 'Success', data: { message_id: `om${++this.seq}`, user_id: recipient.user_id ?? 'u' } } };
+  }
+
+  private oaSendAnonymous(req: Captured): Answer {
+    if (req.headers['access_token'] !== this.validAccess) return { body: { error: -216, message: 'Access token is invalid' } };
+    const message = req.body.message as { text?: string } | undefined;
+    const recipient = req.body.recipient as Record<string, string> | undefined;
+    if (!recipient?.anonymous_id || !recipient.conversation_id || !message?.text) return { body: { error: -201, message: 'Parameters are invalid' } };
+    return { body: { error: 0, message: 'Success', data: { message_id: `am${++this.seq}` } } };
   }
 
   private async oauth(req: Captured): Promise<Answer> {

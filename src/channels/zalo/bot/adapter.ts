@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort } from '../../../core/channel.ts';
 import { keyToString, type ConversationKey, type InboundMessage, type OutboundMessage } from '../../../core/messages.ts';
+import { urlMediaFetcher, type HostList } from '../../../core/media-hosts.ts';
 import type { Clock, Log, Store } from '../../../core/ports.ts';
 import type { Translate } from '../../../core/translate.ts';
 import { createZaloHttp, shortHash, type ZaloHttp } from '../client.ts';
@@ -37,6 +38,8 @@ export interface ZaloBotDeps {
   settings: ZaloBotSettings;
   http?: ZaloHttp;
   inbox?: Partial<InboxOptions>;
+  /** The hosts attachment URLs may be fetched from (Zalo's CDNs); none: media is never fetched. */
+  mediaHosts?: HostList;
   polling?: Partial<PollerOptions>;
 }
 
@@ -92,6 +95,8 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
       delivered.delete(message);
       return { ok: true, platformIds: ids };
     },
+    // Photo and voice URLs do not last: fetched while an officer holds the chat, only from Zalo's hosts.
+    fetchMedia: urlMediaFetcher(deps.mediaHosts ?? []),
   };
 
   const inbox = createInbox({

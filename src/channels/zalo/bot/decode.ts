@@ -54,7 +54,8 @@ export function decodeBotUpdate(update: BotUpdate, account: string, now: number)
   return { kind: 'message', known, message };
 }
 
-const httpsUrl = (v: unknown): string | undefined => (typeof v === 'string' && /^https:\/\//.test(v) && v.length <= 2048 ? v : undefined);
+/** A web address to keep as the reference; only the platform's own hosts are ever fetched (media-hosts). */
+const httpsUrl = (v: unknown): string | undefined => (typeof v === 'string' && /^https?:\/\//.test(v) && v.length <= 2048 ? v : undefined);
 
 /**
  * A photo's address is `photo_url` or `photo` depending on the source; a voice note's is not

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort, SendContext, SendResult, SendWindow } from '../../../core/channel.ts';
 import { keyToString, type ConversationKey, type InboundMessage, type Locale, type OutboundMessage } from '../../../core/messages.ts';
+import { urlMediaFetcher, type HostList } from '../../../core/media-hosts.ts';
 import type { Clock, Log, Store } from '../../../core/ports.ts';
 import type { Translate } from '../../../core/translate.ts';
 import { createZaloHttp, type ZaloHttp } from '../client.ts';
@@ -13,7 +14,7 @@ import { parseJsonBody, rawBodyScope } from '../http.ts';
 import { oaEventSchema } from '../schemas.ts';
 import { createOaApi, describeOaFailure, type OaCallResult, type OaFailure, type OaRecipient } from './api.ts';
 import { DEFAULT_OA_RULES, OA_SIGNATURE_HEADER, ZALO_OA_CHANNEL, oaCapabilities, type OaRules } from './capabilities.ts';
-import { decodeOaEvent } from './decode.ts';
+import { anonymousRecipient, decodeOaEvent } from './decode.ts';
 import { encodeOaMessage, type OaOutMessage } from './encode.ts';
 import { eventTimestamp, verifyOaSignature } from './signature.ts';
 import { OaTokenError, OaTokens } from './tokens.ts';
@@ -45,6 +46,8 @@ export interface ZaloOaDeps {
   staffLocale?: Locale;
   http?: ZaloHttp;
   inbox?: Partial<InboxOptions>;
+  /** The hosts attachment URLs may be fetched from (Zalo's CDNs); none: media is never fetched. */
+  mediaHosts?: HostList;
 }
 
 /** What the console reads: the reason's interface-string key too, and what follows the free window. */
@@ -65,7 +68,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
   const rules: OaRules = { ...DEFAULT_OA_RULES, ...deps.rules };
   const staffLocale = deps.staffLocale ?? 'vi';
   const http = deps.http ?? createZaloHttp();
-  const api = createOaApi({ http, base: settings.apiBase });
+  const api = createOaApi({ http, base: settings.apiBase, anonymousPath: rules.anonymousPath });
   const tokens = new OaTokens({
     store,
     http,
@@ -109,6 +112,9 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
    * as a consultation message.
    */
   async function sendPart(key: ConversationKey, part: OaOutMessage, ctx: SendContext, w: Extract<OaWindow, { canSend: true }>): Promise<OaCallResult> {
+    // Someone who does not follow the OA is answered in their anonymous conversation, never by id.
+    const anonymous = anonymousRecipient(key.user);
+    if (anonymous) return callWithToken(anonymous, part);
     const byUser: OaRecipient = { user_id: key.user };
     if (w.mode === 'reply') {
       const used = await store.countInWindow(`zalo-oa:free:${w.messageId}`, key, Math.max(1, w.until - ctx.now));
@@ -164,6 +170,9 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
       delivered.delete(message);
       return { ok: true, platformIds: ids };
     },
+
+    // Attachment URLs do not last: fetched while an officer holds the chat, only from Zalo's hosts.
+    fetchMedia: urlMediaFetcher(deps.mediaHosts ?? []),
   };
 
   const inbox = createInbox({
@@ -173,7 +182,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
     log,
     options: deps.inbox,
     apologise: async (message: InboundMessage) => {
-      const res = await callWithToken({ user_id: message.key.user }, { text: deps.translate('vi', 'errors.turnFailed') });
+      const res = await callWithToken(anonymousRecipient(message.key.user) ?? { user_id: message.key.user }, { text: deps.translate('vi', 'errors.turnFailed') });
       if (!res.ok) throw new Error(describeOaFailure(res));
     },
   });

@@ -1,11 +1,13 @@
-// The one Open API call the channel makes: POST {base}/v3.0/oa/message/cs with the access token
-// in an `access_token` header [s]. Success is HTTP 200 *and* `error: 0` [s]: Zalo answers most
+// The Open API calls the channel makes: POST {base}/v3.0/oa/message/cs with the access token in an
+// `access_token` header [s], and for people who write without following the OA (anonymous_send_*
+// events) the anonymous message call, addressed by their anonymous id and the conversation id of
+// the event [?] (see capabilities.ts). Success is HTTP 200 *and* `error: 0` [s]: Zalo answers most
 // failures with HTTP 200 and a negative error code.
 import { trimSlash, ZaloNetworkError, type ZaloHttp } from '../client.ts';
 import { oaApiResponseSchema } from '../schemas.ts';
 import type { OaOutMessage } from './encode.ts';
 
-export type OaRecipient = { message_id: string } | { user_id: string };
+export type OaRecipient = { message_id: string } | { user_id: string } | { anonymous_id: string; conversation_id: string };
 
 export type OaCallResult =
   | { ok: true; messageId?: string }
@@ -20,10 +22,12 @@ export type OaCallResult =
 
 export type OaFailure = Extract<OaCallResult, { ok: false }>;
 
-export function createOaApi(opts: { http: ZaloHttp; base: string }) {
-  const url = `${trimSlash(opts.base)}/v3.0/oa/message/cs`;
+export function createOaApi(opts: { http: ZaloHttp; base: string; anonymousPath?: string }) {
+  const csUrl = `${trimSlash(opts.base)}/v3.0/oa/message/cs`;
+  const anonymousUrl = `${trimSlash(opts.base)}${opts.anonymousPath ?? '/v2.0/oa/message'}`;
   return {
     async sendCs(accessToken: string, recipient: OaRecipient, message: OaOutMessage): Promise<OaCallResult> {
+      const url = 'anonymous_id' in recipient ? anonymousUrl : csUrl;
       let res;
       try {
         res = await opts.http.request(url, { method: 'POST', headers: { access_token: accessToken }, json: { recipient, message } });

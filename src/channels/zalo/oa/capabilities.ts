@@ -28,6 +28,12 @@ export interface OaRules {
   temporaryCodes: number[];
   /** Refresh this long before the token's announced expiry (`expires_in`, about 25 h [s]). */
   refreshMarginMs: number;
+  /**
+   * Where replies to anonymous users go: Zalo's older message call, with
+   * `recipient: {anonymous_id, conversation_id}` [?]. Neither the path nor the recipient shape is in
+   * the v3 samples this project follows; kept as a setting so a deployment can correct it.
+   */
+  anonymousPath: string;
 }
 
 const HOUR = 3600_000;
@@ -43,6 +49,7 @@ export const DEFAULT_OA_RULES: OaRules = {
   expiredTokenCodes: [-216, -124],
   temporaryCodes: [-32, -500],
   refreshMarginMs: 10 * 60_000,
+  anonymousPath: '/v2.0/oa/message',
 };
 
 export function oaCapabilities(rules: OaRules): ChannelCapabilities {

@@ -24,7 +24,8 @@ const isMediaKind = (k: UnsupportedKind | undefined): k is MediaKind => (MEDIA_K
 
 const coordinate = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 const payloadSchema = z.looseObject({
-  url: z.string().regex(/^https:\/\//).max(2048).optional(),
+  // Samples show http:// as well; only the platform's own hosts are ever fetched, over https (media-hosts).
+  url: z.string().regex(/^https?:\/\//).max(2048).optional(),
   size: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
   name: z.string().min(1).max(255).optional(),
   coordinates: z.looseObject({ latitude: coordinate, longitude: coordinate }).optional(),
