@@ -97,8 +97,8 @@ export interface EngineDeps {
   translate: Translate;
   clock: Clock;
   log: Log;
-  /** Called after a turn is committed, to start delivery. */
-  onCommitted?: (key: ConversationKey) => void;
+  /** Called after a turn is committed, to start delivery (`urgent`: an emergency's or staff's reply). */
+  onCommitted?: (key: ConversationKey, urgent?: boolean) => void;
   /** The hand-off queue; without it, requests are only logged. */
   handoff?: HandoffDesk;
   /** The return registrations (src/registration); without it, the form's effects say it is unavailable. */
@@ -298,6 +298,7 @@ export class ConversationService implements InboundPort {
     let locale: Locale;
     let intents: Intent[] = [];
     let committing = false;
+    let urgent = false;
     try {
       event = system ?? this.toEvent(message, stored);
       // The logger redacts text fields and hashes the conversation id: this line is safe at debug level.
@@ -309,6 +310,7 @@ export class ConversationService implements InboundPort {
       const shown = await this.carryRegistrations(effects, { key, locale, messageId: message.id, at: now });
       const rendered = this.deps.render(shown, locale, stored?.lastAsk, result.state);
       const replies = rendered.messages;
+      urgent = replies.some((m) => m.priority !== 'normal');
       record = erase
         ? undefined
         : {
@@ -370,7 +372,7 @@ export class ConversationService implements InboundPort {
       this.deps.onCommitted?.(key);
       return;
     }
-    this.deps.onCommitted?.(key);
+    this.deps.onCommitted?.(key, urgent);
     await this.observe({ key, at: now, ...placeOf(record ?? stored), effects, emergencyKinds: event.type === 'user.emergency' ? event.kinds : [] });
     for (const e of effects) if (e.type === 'handoff.cancel') await this.deps.handoff?.cancel(key);
     await this.completeIntents(key, intents).catch((err: unknown) => log.warn({ err, conversation: keyToString(key) }, 'hand-off not opened yet; recovery retries it'));
