@@ -100,7 +100,9 @@ export class Outbox {
       return;
     }
     if (this.queued.urgent.has(id) || this.queued.normal.has(id)) {
+      // A commit's kick waits for another instance's drain (recovery's does not): its reply is new.
       if (urgent && this.queued.normal.delete(id)) this.queued.urgent.set(id, { key });
+      else (this.queued.urgent.has(id) ? this.queued.urgent : this.queued.normal).set(id, { key });
       return;
     }
     if (this.queued.urgent.size + this.queued.normal.size >= this.opts.maxQueued) return;

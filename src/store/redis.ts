@@ -29,6 +29,7 @@ import {
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 import { KeyNotifier } from './notify.ts';
+import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 
 // The one key outside a conversation's hash tag that its scripts touch is the recovery index
 // (`outbox:index`), so the whole of a turn — record, handled mark, replies, intents and the index
@@ -113,6 +114,9 @@ const SCRIPTS = {
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
   countInWindow: script(COUNT_IN_WINDOW),
+  arrive: script(ARRIVE),
+  earlier: script(EARLIER),
+  depart: script(DEPART),
 };
 
 /** A commit without mailbox entries still names a mailbox key of the conversation's slot. */
@@ -175,6 +179,20 @@ export class RedisStore implements Store {
     this.client = client;
     this.p = prefix;
     this.notifier = new KeyNotifier(client, `${prefix}notify`);
+    this.arrivals = new ArrivalOrder((name, ks, args) => this.run(SCRIPTS[name], ks, args), this.notifier);
+  }
+  private readonly arrivals: ArrivalOrder;
+
+  async arrive(key: ConversationKey, order: number, at: number, ttlMs: number): Promise<void> {
+    await this.arrivals.arrive(this.k(keys.arrivals(key)), order, at, ttlMs);
+  }
+
+  async awaitEarlier(key: ConversationKey, order: number, staleMs: number, waitMs: number): Promise<void> {
+    await this.arrivals.awaitEarlier(this.k(keys.arrivals(key)), order, staleMs, waitMs);
+  }
+
+  async depart(key: ConversationKey, order: number): Promise<void> {
+    await this.arrivals.depart(this.k(keys.arrivals(key)), order);
   }
 
   static async connect(opts: RedisStoreOptions, onError: (e: Error) => void = () => {}): Promise<RedisStore> {
