@@ -105,6 +105,17 @@ export const configSchema = z.object({
   ZALO_OA_API_BASE: z.string().url().default('https://openapi.zalo.me'),
   ZALO_OAUTH_BASE: z.string().url().default('https://oauth.zaloapp.com'),
   /**
+   * Back-pressure per instance: turns run at once, and conversations whose replies wait for
+   * delivery here; past either, webhooks answer 503 + Retry-After (messages in danger excepted).
+   */
+  ADMISSION_MAX_TURNS: z.coerce.number().int().positive().default(64),
+  ADMISSION_MAX_BACKLOG: z.coerce.number().int().positive().default(500),
+  /**
+   * How long a message waits for an earlier one of the same user (by the platform's order) that
+   * may still be on its way to another instance, in ms; 0 turns the hold off.
+   */
+  ORDER_HOLD_MS: z.coerce.number().int().min(0).max(5_000).default(100),
+  /**
    * Send rates per channel, shared by all instances: `channel=count/window`. Telegram's ~30/s is
    * the commonly quoted figure (unofficial); Messenger and Zalo publish none, so theirs are guesses.
    */

@@ -17,6 +17,7 @@ import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
+import { AdmittingInbound, OverloadedError } from './core/admission.ts';
 import { LockLostError, LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
 import { createResponder } from './core/respond.ts';
 import { SendLimiter, parseRateLimits } from './core/send-limiter.ts';
@@ -57,6 +58,8 @@ export interface Engine {
   content: Content;
   translate: Translate;
   conversations: ConversationService;
+  /** The conversations as channels reach them: refused past this instance's limits. */
+  inbound: AdmittingInbound;
   outbox: Outbox;
   handoff: HandoffQueue;
   sweeper: HandoffSweeper;
@@ -131,7 +134,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     emergencyLines: (locale, country) => contentView.hotlines(locale, 'emergency', country),
     // Bound late: the service and the queue each need the other.
     notify: (key, event) => conversations.notify(key, event),
-    kick: (key) => outbox.kick(key),
+    // Staff replies go before ordinary ones when this instance is busy.
+    kick: (key) => outbox.kick(key, true),
     // Staff replies past the channel's messaging window are refused with its reason.
     window: async (key, from) => (await outbox.sendWindow(key, from)).window,
     options: {
@@ -198,7 +202,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     translate,
     clock,
     log,
-    onCommitted: (key) => outbox.kick(key),
+    onCommitted: (key, urgent) => outbox.kick(key, urgent),
     handoff,
     registrations,
     onErase: async (key) => {
@@ -209,7 +213,14 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     beforeErase: (key) => outbox.forget(key),
     eraseAborted: (key) => outbox.keep(key),
     onTurn: (t) => stats.turn({ at: t.at, channel: t.key.channel, country: t.country, city: t.city, effects: t.effects, emergencyKinds: t.emergencyKinds }),
-    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000 },
+    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000, orderHoldMs: config.ORDER_HOLD_MS },
+  });
+  // What the channels call: the service behind this instance's limits (back-pressure in a surge).
+  const inbound = new AdmittingInbound({
+    inner: conversations,
+    backlog: () => outbox.backlog(),
+    isDanger: (text) => nluEngine.understand(text).emergency.length > 0,
+    options: { maxTurns: config.ADMISSION_MAX_TURNS, maxBacklog: config.ADMISSION_MAX_BACKLOG },
   });
   // Hand-offs a crash left between a turn's commit and their opening are opened by recovery.
   outbox.onIntents((key, intents) => conversations.completeIntents(key, intents));
@@ -222,6 +233,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     content,
     translate,
     conversations,
+    inbound,
     outbox,
     handoff,
     sweeper,
@@ -250,7 +262,7 @@ export interface Server extends Engine {
 
 export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   const engine = await buildEngine(opts);
-  const { config, log, store, translate, conversations, outbox } = engine;
+  const { config, log, store, translate, inbound, outbox } = engine;
   const clock = opts.clock ?? systemClock;
 
   const app: FastifyInstance = Fastify({
@@ -275,6 +287,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: err.code ?? 'bad_request', message: err.message });
+    if (err instanceof OverloadedError) return reply.code(503).header('retry-after', String(err.retryAfterSeconds)).send({ error: 'overloaded' });
     if (err instanceof LockTimeoutError || err instanceof LockLostError || storeUnavailable(err) || !(await store.ping())) {
       req.log.warn({ err: err.message }, 'temporarily unavailable');
       return reply.code(503).header('retry-after', '5').send({ error: 'unavailable' });
@@ -290,7 +303,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   });
 
   const web = createWebChannel({
-    inbound: conversations,
+    inbound,
     store,
     clock,
     translate,
@@ -313,7 +326,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   if (config.ZALO_BOT_TOKEN) {
     const zaloBot = createZaloBotChannel({
-      inbound: conversations,
+      inbound,
       store,
       clock,
       log,
@@ -332,7 +345,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
 
   if (config.ZALO_OA_ACCESS_TOKEN) {
     const zaloOa = createZaloOaChannel({
-      inbound: conversations,
+      inbound,
       store,
       clock,
       log,
@@ -354,7 +367,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   // Messenger: on when the page token is set (the config insists on the app secret and verify token with it).
   if (config.MESSENGER_PAGE_TOKEN && config.MESSENGER_APP_SECRET && config.MESSENGER_VERIFY_TOKEN) {
     const messenger = createMessengerChannel({
-      inbound: conversations,
+      inbound,
       log,
       translate,
       appSecret: config.MESSENGER_APP_SECRET,
@@ -368,7 +381,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
   // Telegram: on when TELEGRAM_BOT_TOKEN is set; its settings are checked here, at start-up.
   const telegramConfig = loadTelegramConfig(env);
   if (telegramConfig) {
-    const telegram = createTelegramChannel({ config: telegramConfig, inbound: conversations, store, clock, log, translate });
+    const telegram = createTelegramChannel({ config: telegramConfig, inbound, store, clock, log, translate });
     await mount(telegram);
   }
 

@@ -78,6 +78,12 @@ export interface EngineOptions {
   /** Messages one conversation may send per window before the bot asks it to slow down. */
   floodMax: number;
   floodWindowMs: number;
+  /**
+   * How long a message carrying the platform's order waits for an earlier one still on its way
+   * to another instance (0: no hold), and after how long such an earlier one no longer counts.
+   */
+  orderHoldMs: number;
+  orderStaleMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -87,6 +93,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   lockWaitMs: 20_000,
   floodMax: 30,
   floodWindowMs: 60_000,
+  orderHoldMs: 0,
+  orderStaleMs: 10_000,
 };
 
 export interface EngineDeps {
@@ -97,8 +105,8 @@ export interface EngineDeps {
   translate: Translate;
   clock: Clock;
   log: Log;
-  /** Called after a turn is committed, to start delivery. */
-  onCommitted?: (key: ConversationKey) => void;
+  /** Called after a turn is committed, to start delivery (`urgent`: an emergency's or staff's reply). */
+  onCommitted?: (key: ConversationKey, urgent?: boolean) => void;
   /** The hand-off queue; without it, requests are only logged. */
   handoff?: HandoffDesk;
   /** The return registrations (src/registration); without it, the form's effects say it is unavailable. */
@@ -143,6 +151,8 @@ export const TRANSCRIPT = 'transcript';
 /** The intent a turn writes for each hand-off it asks for: opened after the commit, or by recovery. */
 export const HANDOFF_INTENT = 'handoff';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export class ConversationService implements InboundPort {
   private readonly opts: EngineOptions;
 
@@ -151,6 +161,22 @@ export class ConversationService implements InboundPort {
   }
 
   async receive(message: InboundMessage): Promise<ReceiveResult> {
+    const { store, clock } = this.deps;
+    const { order } = message;
+    if (order === undefined || this.opts.orderHoldMs <= 0) return this.receiveLocked(message);
+    // Noted first, then held a moment: an earlier message of this user that reached another
+    // instance a little later is noted meanwhile, and goes first.
+    await store.arrive(message.key, order, clock.now(), this.opts.dedupeTtlMs);
+    try {
+      await sleep(this.opts.orderHoldMs);
+      await store.awaitEarlier(message.key, order, this.opts.orderStaleMs, this.opts.lockWaitMs);
+      return await this.receiveLocked(message);
+    } finally {
+      await store.depart(message.key, order).catch(() => undefined);
+    }
+  }
+
+  private async receiveLocked(message: InboundMessage): Promise<ReceiveResult> {
     const { store } = this.deps;
     const key = message.key;
     return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async ({ token: fence }) => {
@@ -298,6 +324,7 @@ export class ConversationService implements InboundPort {
     let locale: Locale;
     let intents: Intent[] = [];
     let committing = false;
+    let urgent = false;
     try {
       event = system ?? this.toEvent(message, stored);
       // The logger redacts text fields and hashes the conversation id: this line is safe at debug level.
@@ -309,6 +336,7 @@ export class ConversationService implements InboundPort {
       const shown = await this.carryRegistrations(effects, { key, locale, messageId: message.id, at: now });
       const rendered = this.deps.render(shown, locale, stored?.lastAsk, result.state);
       const replies = rendered.messages;
+      urgent = replies.some((m) => m.priority !== 'normal');
       record = erase
         ? undefined
         : {
@@ -370,7 +398,7 @@ export class ConversationService implements InboundPort {
       this.deps.onCommitted?.(key);
       return;
     }
-    this.deps.onCommitted?.(key);
+    this.deps.onCommitted?.(key, urgent);
     await this.observe({ key, at: now, ...placeOf(record ?? stored), effects, emergencyKinds: event.type === 'user.emergency' ? event.kinds : [] });
     for (const e of effects) if (e.type === 'handoff.cancel') await this.deps.handoff?.cancel(key);
     await this.completeIntents(key, intents).catch((err: unknown) => log.warn({ err, conversation: keyToString(key) }, 'hand-off not opened yet; recovery retries it'));

@@ -48,6 +48,11 @@ export const inboundMessageSchema = z.object({
    * like any text); without one the payload says which kind could not be read.
    */
   media: mediaListSchema.optional(),
+  /**
+   * The platform's order of the user's messages (Telegram's update_id): two messages arriving
+   * close together on two instances are handled in this order.
+   */
+  order: z.number().int().nonnegative().optional(),
   /** The platform's album id (Telegram media_group_id): items of one album are answered once. */
   album: z.string().min(1).max(128).optional(),
 });

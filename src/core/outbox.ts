@@ -18,6 +18,12 @@ export interface OutboxOptions {
   lockTtlMs: number;
   /** How long a dead letter is kept: the conversation's own retention (it is erased with it too). */
   deadLetterTtlMs: number;
+  /**
+   * Drains this instance runs at once; further conversations wait their turn in a queue (urgent
+   * ones first), and past `maxQueued` are left to recovery: the replies are in the store already.
+   */
+  maxDrains: number;
+  maxQueued: number;
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
@@ -26,6 +32,8 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   maxDelayMs: 30_000,
   lockTtlMs: 30_000,
   deadLetterTtlMs: 30 * 24 * 3600_000,
+  maxDrains: 100,
+  maxQueued: 5_000,
 };
 
 /** The bytes of an attachment kept with the conversation, or undefined when they are gone. */
@@ -35,6 +43,12 @@ export type AttachmentSource = (key: ConversationKey, id: string) => Promise<Buf
 export type IntentHandler = (key: ConversationKey, intents: Intent[]) => Promise<void>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A conversation waiting for a drain slot; recovery's do not wait for another instance's lock. */
+interface Queued {
+  key: ConversationKey;
+  waitMs?: number;
+}
 
 /** Left in the outbox: the drain stopped (shutdown) or lost its lease; the next holder goes on. */
 const LEFT = undefined;
@@ -50,6 +64,8 @@ export class Outbox {
   private readonly pauses = new Set<() => void>();
   private intentHandler: IntentHandler | undefined;
   private attachments: AttachmentSource | undefined;
+  /** Conversations waiting for a drain slot: emergencies and staff replies first. */
+  private readonly queued = { urgent: new Map<string, Queued>(), normal: new Map<string, Queued>() };
 
   constructor(
     private readonly store: Store,
@@ -86,9 +102,42 @@ export class Outbox {
     return this.senders.get(channel)?.fetchMedia;
   }
 
-  /** Starts delivering a conversation's replies unless a delivery for it is already running here. */
-  kick(key: ConversationKey): void {
-    void this.flush(key);
+  /**
+   * Starts delivering a conversation's replies unless a delivery for it is already running here;
+   * when every drain slot is taken it waits in a queue (`urgent`: emergencies and staff replies go
+   * first), and when the queue is full too, recovery finds it in the store later.
+   */
+  kick(key: ConversationKey, urgent = false): void {
+    const id = keyToString(key);
+    if (this.running.has(id) || this.running.size < this.opts.maxDrains) {
+      void this.flush(key);
+      return;
+    }
+    if (this.queued.urgent.has(id) || this.queued.normal.has(id)) {
+      // A commit's kick waits for another instance's drain (recovery's does not): its reply is new.
+      if (urgent && this.queued.normal.delete(id)) this.queued.urgent.set(id, { key });
+      else (this.queued.urgent.has(id) ? this.queued.urgent : this.queued.normal).set(id, { key });
+      return;
+    }
+    if (this.queued.urgent.size + this.queued.normal.size >= this.opts.maxQueued) return;
+    (urgent ? this.queued.urgent : this.queued.normal).set(id, { key });
+  }
+
+  /** Conversations whose replies wait for delivery here: drains running and queued (admission reads it). */
+  backlog(): number {
+    return this.running.size + this.queued.urgent.size + this.queued.normal.size;
+  }
+
+  /** A drain slot freed: the next queued conversation, urgent ones first. */
+  private next(): void {
+    while (!this.stopped && this.running.size < this.opts.maxDrains) {
+      const lane = this.queued.urgent.size > 0 ? this.queued.urgent : this.queued.normal;
+      const first = lane.entries().next();
+      if (first.done) return;
+      lane.delete(first.value[0]);
+      const { key, waitMs } = first.value[1];
+      void this.flush(key, waitMs);
+    }
   }
 
   /** Delivers what the conversation has queued; resolves when its outbox is empty (or given up). */
@@ -113,7 +162,11 @@ export class Outbox {
         if (err instanceof LockTimeoutError) return;
         this.log.error({ err, conversation: id }, 'outbox drain failed');
       })
-      .finally(() => this.running.delete(id));
+      .finally(() => {
+        this.running.delete(id);
+        // A pass queued behind this drain takes the slot; otherwise the next conversation does.
+        if (!this.again.has(id)) this.next();
+      });
     this.running.set(id, run);
     return run;
   }
@@ -131,11 +184,17 @@ export class Outbox {
   async recover(): Promise<number> {
     const pending = await this.store.outboxConversations();
     for (const key of pending) {
+      const id = keyToString(key);
+      // Already being delivered here, or waiting for a slot: nothing to add.
+      if (this.running.has(id) || this.queued.urgent.has(id) || this.queued.normal.has(id)) continue;
+      // A full instance leaves the rest for the next round (or for another instance).
+      if (this.backlog() >= this.opts.maxDrains + this.opts.maxQueued) break;
       if (this.intentHandler) {
         const intents = await this.store.intents(key);
-        if (intents.length > 0) await this.intentHandler(key, intents).catch((err: unknown) => this.log.warn({ err, conversation: keyToString(key) }, 'intents not completed; retrying later'));
+        if (intents.length > 0) await this.intentHandler(key, intents).catch((err: unknown) => this.log.warn({ err, conversation: id }, 'intents not completed; retrying later'));
       }
-      void this.flush(key, 0);
+      if (this.running.size < this.opts.maxDrains) void this.flush(key, 0);
+      else this.queued.normal.set(id, { key, waitMs: 0 });
     }
     return pending.length;
   }
@@ -151,6 +210,8 @@ export class Outbox {
   /** Stops sending: what is not sent yet stays in the store for the next instance (never dead-lettered). */
   stop(): void {
     this.stopped = true;
+    this.queued.urgent.clear();
+    this.queued.normal.clear();
     if (this.recovery) clearInterval(this.recovery);
     this.recovery = undefined;
     for (const wake of this.pauses) wake();

@@ -182,6 +182,16 @@ export interface Store {
   tableDelete(name: string, id: string): Promise<void>;
   tableAll<T>(name: string): Promise<T[]>;
 
+  /**
+   * Order by arrival across instances: a message carrying the platform's order is noted on
+   * arrival (kept `ttlMs`), waits in awaitEarlier while an earlier one of the conversation is
+   * still pending somewhere (at most `waitMs`; one that arrived more than `staleMs` ago no longer
+   * counts: its instance died), and departs when handled (or failed), waking those behind it.
+   */
+  arrive(key: ConversationKey, order: number, at: number, ttlMs: number): Promise<void>;
+  awaitEarlier(key: ConversationKey, order: number, staleMs: number, waitMs: number): Promise<void>;
+  depart(key: ConversationKey, order: number): Promise<void>;
+
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -39,6 +39,8 @@ export const keys = {
   /** Which conversations have dead letters (for the console's list). */
   deadIndex: () => 'outbox:dead-index',
   intents: (k: ConversationKey) => `intent:${tag(k)}`,
+  /** Messages of the conversation on their way through some instance, by the platform's order. */
+  arrivals: (k: ConversationKey) => `order:${tag(k)}`,
   mailbox: (name: string, k: ConversationKey) => `mbox:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
   table: (name: string) => `table:${name}`,

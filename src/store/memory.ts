@@ -25,6 +25,9 @@ interface Entry {
 export class MemoryStore implements Store {
   private readonly values = new Map<string, Entry>();
   private readonly locks = new Map<string, { released: Promise<void>; token: string }>();
+  /** Messages on their way, per conversation: order → when it arrived; and who waits on a departure. */
+  private readonly arrivals = new Map<string, Map<number, number>>();
+  private readonly departures = new Map<string, Set<() => void>>();
   private readonly outboxIndex = new Set<string>();
   private readonly deadIndex = new Set<string>();
   private tokens = 0;
@@ -299,6 +302,42 @@ export class MemoryStore implements Store {
 
   private readFrom<T>(k: string, limit: number): T[] {
     return (this.get<string[]>(k) ?? []).slice(-limit).map((s) => JSON.parse(s) as T);
+  }
+
+  async arrive(key: ConversationKey, order: number, at: number): Promise<void> {
+    const k = keys.arrivals(key);
+    const m = this.arrivals.get(k) ?? new Map<number, number>();
+    m.set(order, at);
+    this.arrivals.set(k, m);
+  }
+
+  async awaitEarlier(key: ConversationKey, order: number, staleMs: number, waitMs: number): Promise<void> {
+    const k = keys.arrivals(key);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const fresh = [...(this.arrivals.get(k) ?? new Map<number, number>())].filter(([o, at]) => o < order && at >= Date.now() - staleMs);
+      const remaining = deadline - Date.now();
+      if (fresh.length === 0 || remaining <= 0) return;
+      const waiters = this.departures.get(k) ?? new Set<() => void>();
+      this.departures.set(k, waiters);
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(remaining, Math.max(1, fresh[0]![1] + staleMs - Date.now())));
+        waiters.add(wake);
+      });
+    }
+  }
+
+  async depart(key: ConversationKey, order: number): Promise<void> {
+    const k = keys.arrivals(key);
+    const m = this.arrivals.get(k);
+    m?.delete(order);
+    if (m?.size === 0) this.arrivals.delete(k);
+    for (const wake of [...(this.departures.get(k) ?? [])]) wake();
   }
 
   async ping(): Promise<boolean> {

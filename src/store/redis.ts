@@ -28,14 +28,20 @@ import {
   type TurnCommit,
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
+import { KeyNotifier } from './notify.ts';
+import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 
 // The one key outside a conversation's hash tag that its scripts touch is the recovery index
 // (`outbox:index`), so the whole of a turn — record, handled mark, replies, intents and the index
 // entry that makes a crash recoverable — is one atomic write. On Redis Cluster the index has to
 // become one per slot (e.g. `outbox:index:{slot}`) for these scripts to stay single-slot.
 
-// Releases the lock only if we still own it: an expired lock may already belong to someone else.
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+// Releases the lock only if we still own it (an expired lock may already belong to someone else),
+// and wakes the instances waiting for it (ARGV[2]: the notification channel, not a key).
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) redis.call('publish', ARGV[2], KEYS[1]) return 1 else return 0 end`;
+// Takes the lock, or says how long its holder may still keep it (a waiter's longest wait).
+const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return -1 end
+return redis.call('pttl', KEYS[1])`;
 // Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 // KEYS: lock, record, handled mark, outbox, mailbox, recovery index, intents.
@@ -100,6 +106,7 @@ interface Script {
 const script = (source: string): Script => ({ source, sha: createHash('sha1').update(source).digest('hex') });
 const SCRIPTS = {
   release: script(RELEASE),
+  acquire: script(ACQUIRE),
   renew: script(RENEW),
   commit: script(COMMIT),
   ackHead: script(ACK_HEAD),
@@ -107,6 +114,9 @@ const SCRIPTS = {
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
   countInWindow: script(COUNT_IN_WINDOW),
+  arrive: script(ARRIVE),
+  earlier: script(EARLIER),
+  depart: script(DEPART),
 };
 
 /** A commit without mailbox entries still names a mailbox key of the conversation's slot. */
@@ -162,10 +172,27 @@ export interface RedisStoreOptions {
 export class RedisStore implements Store {
   private readonly client: RedisClientType;
   private readonly p: string;
+  /** Wakes lock waiters when a holder releases (no polling). */
+  readonly notifier: KeyNotifier;
 
   private constructor(client: RedisClientType, prefix: string) {
     this.client = client;
     this.p = prefix;
+    this.notifier = new KeyNotifier(client, `${prefix}notify`);
+    this.arrivals = new ArrivalOrder((name, ks, args) => this.run(SCRIPTS[name], ks, args), this.notifier);
+  }
+  private readonly arrivals: ArrivalOrder;
+
+  async arrive(key: ConversationKey, order: number, at: number, ttlMs: number): Promise<void> {
+    await this.arrivals.arrive(this.k(keys.arrivals(key)), order, at, ttlMs);
+  }
+
+  async awaitEarlier(key: ConversationKey, order: number, staleMs: number, waitMs: number): Promise<void> {
+    await this.arrivals.awaitEarlier(this.k(keys.arrivals(key)), order, staleMs, waitMs);
+  }
+
+  async depart(key: ConversationKey, order: number): Promise<void> {
+    await this.arrivals.depart(this.k(keys.arrivals(key)), order);
   }
 
   static async connect(opts: RedisStoreOptions, onError: (e: Error) => void = () => {}): Promise<RedisStore> {
@@ -179,7 +206,9 @@ export class RedisStore implements Store {
     }) as RedisClientType;
     client.on('error', onError);
     await client.connect();
-    return new RedisStore(client, opts.prefix ?? '');
+    const store = new RedisStore(client, opts.prefix ?? '');
+    await store.notifier.start();
+    return store;
   }
 
   private k(s: string): string {
@@ -255,14 +284,19 @@ export class RedisStore implements Store {
     const k = this.k(keys.lock(key, opts.scope));
     const token = randomUUID();
     const deadline = Date.now() + opts.waitMs;
-    let delay = 5;
     for (;;) {
-      const ok = await this.client.set(k, token, { condition: 'NX', expiration: { type: 'PX', value: opts.ttlMs } });
-      if (ok === 'OK') break;
-      if (Date.now() >= deadline) throw new LockTimeoutError(key);
-      // Capped back-off with jitter: waiters spread out instead of hammering the key together.
-      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(1, deadline - Date.now())) * (0.5 + Math.random() / 2)));
-      delay = Math.min(delay * 2, 200);
+      // Watched before trying: a release between the try and the wait still wakes us.
+      const waiter = this.notifier.watch(k);
+      try {
+        const left = Number(await this.run(SCRIPTS.acquire, [k], [token, String(opts.ttlMs)]));
+        if (left === -1) break;
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new LockTimeoutError(key);
+        // Until the holder releases (notified) or its lock expires unreleased (it died): no polling.
+        await this.notifier.wait(k, waiter, Math.min(remaining, Math.max(0, left) + 1));
+      } finally {
+        this.notifier.forget(k, waiter);
+      }
     }
     const lease = new RedisLease(() => this.run(SCRIPTS.renew, [k], [token, String(opts.ttlMs)]), token, opts.ttlMs);
     const timer = opts.renew ? setInterval(() => void lease.confirm(), Math.max(10, Math.floor(opts.ttlMs / 3))) : undefined;
@@ -271,7 +305,7 @@ export class RedisStore implements Store {
       return await fn(lease);
     } finally {
       if (timer) clearInterval(timer);
-      await this.run(SCRIPTS.release, [k], [token]).catch(() => undefined);
+      await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
     }
   }
 
@@ -412,6 +446,7 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.notifier.close();
     if (this.client.isOpen) await this.client.close();
   }
 }

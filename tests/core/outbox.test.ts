@@ -119,3 +119,46 @@ describe('outbox', () => {
     expect(sent).toEqual(['1', '2']);
   });
 });
+
+describe('outbox drain slots (bounded work per instance)', () => {
+  it('runs at most maxDrains at once; the rest wait in a queue, urgent ones first, and every reply goes out', async () => {
+    const store = new MemoryStore();
+    const order: string[] = [];
+    let running = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const sender: ChannelSender = {
+      channel: 'test',
+      capabilities: { maxTextLength: 100, maxButtons: 0, maxButtonLabel: 0 },
+      async send(k, m) {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((r) => gates.push(r));
+        running--;
+        order.push(`${k.user}:${m.text}`);
+        return { ok: true };
+      },
+    };
+    const outbox = new Outbox(store, silentLog, { maxDrains: 2, maxQueued: 10 });
+    outbox.register(sender);
+    const users = ['a', 'b', 'c', 'd', 'e'];
+    for (const u of users) {
+      const k = { ...key, user: u };
+      await store.commitTurn(k, { recordTtlMs: 1000, messageId: u, dedupeTtlMs: 1000, outbox: [item(u, k)] });
+      outbox.kick(k, u === 'e');
+    }
+    expect(outbox.backlog()).toBe(5);
+    // Let the sends finish one by one.
+    while (order.length < users.length) {
+      await new Promise((r) => setTimeout(r, 5));
+      gates.shift()?.();
+    }
+    await outbox.idle();
+    expect(most).toBe(2);
+    expect(order.slice(0, 2).sort()).toEqual(['a:a', 'b:b']);
+    // The urgent one (a staff reply, an emergency) passed those queued before it.
+    expect(order[2]).toBe('e:e');
+    expect(order.sort()).toEqual(['a:a', 'b:b', 'c:c', 'd:d', 'e:e']);
+    expect(outbox.backlog()).toBe(0);
+  });
+});

@@ -75,17 +75,25 @@ export class TestRedis {
 export class BotProcess {
   private proc: ChildProcess | undefined;
   output = '';
+  /** Set when the test killed it (so a death it did not cause reads as a crash). */
+  killed = false;
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Node's own flags (a heap limit). */
+    private readonly nodeArgs: string[] = [],
   ) {}
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
   get base(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
     this.output = '';
-    this.proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    this.killed = false;
+    this.proc = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +110,7 @@ export class BotProcess {
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const p = this.proc;
     if (!p || !this.alive) return;
+    this.killed = true;
     const exited = new Promise((r) => p.once('exit', r));
     p.kill(signal);
     await exited;

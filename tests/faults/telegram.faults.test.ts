@@ -81,6 +81,26 @@ describe('Telegram under a slow or failing Bot API', () => {
     expect(f.deadLetters).toBe(0);
   });
 
+  it('Bot API down past the give-up point (the 300 s outage, scaled down): dead-lettered, never lost silently or doubled', async () => {
+    // 4 attempts over about 0.7 s stand for the production back-off's five over minutes; the
+    // outage outlasts them, then the API comes back for the replies that follow.
+    const f = await runLoad({
+      ...base,
+      users: 10,
+      messages: 4,
+      outbox: { baseDelayMs: 100, maxDelayMs: 400, maxAttempts: 4 },
+      during: async ({ api }) => {
+        const until = Date.now() + 3000;
+        api.behaviour.answer = (c) =>
+          c.method === 'sendMessage' && Date.now() < until ? { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } } : undefined;
+      },
+    });
+    report('Bot API down past the give-up point', f);
+    // Every reply not delivered is a dead letter staff see in the console (and none was also delivered).
+    expect(f.deadLetters).toBeGreaterThan(0);
+    expect({ missingNotDeadLettered: f.lost - f.deadLetters, doubled: f.doubled, errors: f.errors }).toEqual({ missingNotDeadLettered: 0, doubled: 0, errors: 0 });
+  });
+
   it('an instance shut down during 5xx retries leaves its replies to the other, none dead-lettered', async () => {
     const f = await runLoad({
       ...base,

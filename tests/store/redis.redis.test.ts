@@ -79,3 +79,65 @@ describe('redis store', () => {
     await dropPrefix(prefix);
   });
 });
+
+describe('redis lock waits (notified, not polled)', () => {
+  /** How many times the store tried to take a lock (each try is one script call). */
+  function countTries(s: RedisStore): () => number {
+    let tries = 0;
+    const run = (s as unknown as { run: (sc: { source: string }, ...rest: unknown[]) => Promise<unknown> }).run.bind(s);
+    (s as unknown as { run: typeof run }).run = (sc, ...rest) => {
+      if (sc.source.includes("'NX'")) tries++;
+      return run(sc, ...rest);
+    };
+    return () => tries;
+  }
+
+  it('a waiter is woken by the release on another connection, after one or two tries', async () => {
+    const prefix = testPrefix();
+    const a = await connectTestStore(prefix);
+    const b = await connectTestStore(prefix);
+    try {
+      const key = { channel: 'web', account: 'default', user: 'notified' };
+      const tries = countTries(b);
+      let release!: () => void;
+      let holding!: () => void;
+      const held = new Promise<void>((r) => (holding = r));
+      const first = a.withLock(key, { ttlMs: 20_000, waitMs: 1000 }, async () => {
+        holding();
+        await new Promise<void>((r) => (release = r));
+        return 'first';
+      });
+      await held;
+      const second = b.withLock(key, { ttlMs: 20_000, waitMs: 15_000 }, async () => 'second');
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      expect(await Promise.all([first, second])).toEqual(['first', 'second']);
+      // A sleep loop would have tried every few milliseconds while the lock was held.
+      expect(tries()).toBeLessThanOrEqual(3);
+    } finally {
+      await dropPrefix(prefix);
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('a lock whose holder died (never released) is taken when it expires, without polling meanwhile', async () => {
+    const prefix = testPrefix();
+    const s = await connectTestStore(prefix);
+    try {
+      const key = { channel: 'web', account: 'default', user: 'orphan' };
+      const { createClient } = await import('redis');
+      const { REDIS_URL } = await import('../helpers/redis.ts');
+      const admin = createClient({ url: REDIS_URL });
+      await admin.connect();
+      await admin.set(`${prefix}lock:turn:{web:default:orphan}`, 'dead-holder', { expiration: { type: 'PX', value: 400 } });
+      await admin.close();
+      const tries = countTries(s);
+      expect(await s.withLock(key, { ttlMs: 5_000, waitMs: 10_000 }, async () => 'taken')).toBe('taken');
+      expect(tries()).toBeLessThanOrEqual(3);
+    } finally {
+      await dropPrefix(prefix);
+      await s.close();
+    }
+  });
+});

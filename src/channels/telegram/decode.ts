@@ -154,6 +154,7 @@ export function decodeUpdate(raw: unknown, bot: BotIdentity, account: string, no
       key: { channel: TELEGRAM_CHANNEL, account, user: String(chatId) },
       receivedAt: now,
       payload,
+      order: update.update_id,
     };
     const hint = localeFromLanguageCode(from?.language_code);
     if (hint) message.localeHint = hint;

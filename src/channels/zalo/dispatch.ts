@@ -15,6 +15,7 @@
 // The trade-off: one extra store write and delete per event, and a message whose turn keeps
 // failing while the store is reachable is given up after `maxAttempts` (logged, the user gets an
 // apology) rather than retried forever. While the store is unreachable attempts are not counted.
+import { OverloadedError } from '../../core/admission.ts';
 import type { InboundPort, ReceiveResult } from '../../core/channel.ts';
 import { keyToString, type InboundMessage } from '../../core/messages.ts';
 import type { Log, Store } from '../../core/ports.ts';
@@ -118,7 +119,8 @@ export function createInbox(deps: InboxDeps): Inbox {
         });
         return result;
       } catch (err) {
-        if (await storeUp()) failures++;
+        // A full instance is not a failure of this message: it waits its turn (journaled meanwhile).
+        if (!(err instanceof OverloadedError) && (await storeUp())) failures++;
         if (failures >= opts.maxAttempts) {
           log.error({ err, conversation, attempts: attempt }, 'inbound message given up after repeated failures');
           await deps.apologise(message).catch((e: unknown) => log.warn({ err: e, conversation }, 'apology not sent'));

@@ -21,6 +21,7 @@ describe('decoding Telegram updates', () => {
         receivedAt: NOW,
         payload: { type: 'text', text: 'thu tuc thanh ly hop dong' },
         localeHint: 'vi',
+        order: 823400001,
       },
       userMessage: { id: 101, at: NOW },
     });
@@ -46,6 +47,7 @@ describe('decoding Telegram updates', () => {
         receivedAt: NOW,
         payload: { type: 'choice', id: 'topic_contract_liquidation' },
         localeHint: 'vi',
+        order: 823400005,
       },
     });
     expect(decode('callback-game.json')).toMatchObject({ callbackQueryId: '2160389137461280562', message: { payload: { type: 'unsupported', kind: 'other' } } });

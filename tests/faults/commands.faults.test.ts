@@ -1,0 +1,61 @@
+// Redis commands per turn, counted by a Redis of the test's own (INFO commandstats, which also
+// counts what the Lua scripts call): a steady load of Telegram turns, each delivered, and a bound.
+import { createClient } from 'redis';
+import { describe, expect, it } from 'vitest';
+import { RedisStore } from '../../src/store/redis.ts';
+import { BOT_INFO, TOKEN, addressed, newChatId } from '../channels/telegram/fixtures.ts';
+import { FakeBotApi } from '../channels/telegram/fake-bot-api.ts';
+import { startTelegram } from '../channels/telegram/harness.ts';
+import { freePort, TestRedis } from './processes.ts';
+import { SCRIPT } from './telegram-load.ts';
+
+/** The most commands a turn may cost (its delivery, recovery and sweepers included). */
+const BOUND = 60;
+
+async function commandStats(url: string): Promise<Record<string, number>> {
+  const c = createClient({ url });
+  await c.connect();
+  const info = await c.info('commandstats');
+  await c.close();
+  const out: Record<string, number> = {};
+  for (const m of info.matchAll(/cmdstat_([^:]+):calls=(\d+)/g)) out[m[1]!] = Number(m[2]);
+  return out;
+}
+
+describe('Redis commands per turn', () => {
+  it(`a steady Telegram turn costs at most ${BOUND} commands`, async () => {
+    const redis = new TestRedis(await freePort());
+    await redis.start();
+    const api = await FakeBotApi.start(TOKEN, BOT_INFO);
+    const h = await startTelegram({ api, store: await RedisStore.connect({ url: redis.url, prefix: 'cmd:' }), env: { SEND_RATE_LIMITS: 'telegram=1000/1s', FLOOD_MAX_PER_MINUTE: '10000' } });
+    try {
+      // A first turn loads the scripts; it is not counted.
+      await h.post(addressed('private-text.json', newChatId(), (u) => ((u.message as Record<string, unknown>).text = 'menu')));
+      await h.settle();
+      const before = await commandStats(redis.url);
+      const users = 20;
+      let turns = 0;
+      await Promise.all(
+        Array.from({ length: users }, async () => {
+          const chatId = newChatId();
+          for (const text of SCRIPT.slice(0, 5)) {
+            await h.post(addressed('private-text.json', chatId, (u) => ((u.message as Record<string, unknown>).text = text)));
+            turns++;
+          }
+        }),
+      );
+      await h.settle();
+      const after = await commandStats(redis.url);
+      const delta = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([k, v]) => (v as number) > 0 && k !== 'info'));
+      const total = Object.values(delta).reduce((a, b) => a + (b as number), 0);
+      const perTurn = Math.round((total / turns) * 10) / 10;
+      const sends = api.sent().length;
+      process.stdout.write(`commands per turn: ${JSON.stringify({ turns, sends, total, perTurn, byCommand: delta })}\n`);
+      expect(perTurn).toBeLessThanOrEqual(BOUND);
+    } finally {
+      await h.close();
+      await api.close();
+      await redis.dispose();
+    }
+  });
+});
