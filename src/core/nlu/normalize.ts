@@ -101,7 +101,8 @@ export interface Analysis {
   question: boolean;
 }
 
-export function analyze(text: string, lang: Locale = detectLanguage(text)): Analysis {
+export function analyze(text: string, given?: Locale): Analysis {
+  let lang = given ?? detectLanguage(text);
   const lower = text.normalize('NFC').toLowerCase().replace(/['’`]/g, '').replace(LAUGH_SIGN, ` ${LAUGH_MARKER} `);
   const raw: { w: string; c: number }[] = [];
   const laughing = new Set<number>();
@@ -126,6 +127,12 @@ export function analyze(text: string, lang: Locale = detectLanguage(text)): Anal
       raw.push({ w, c });
     }
   });
+  // One run typed without spaces is not English just because it is no syllable: "bossnhotem…",
+  // "cuuemvoi…Kaohsiung" cut into Vietnamese when they do not cut into English.
+  if (given === undefined && lang === 'en' && raw.length <= RUN_MESSAGE_WORDS && raw.length > 0) {
+    const runs = raw.map((x) => wordInfo(x.w).folded).filter((f) => f.length >= MIN_RUN);
+    if (runs.length > 0 && runs.every((f) => !segmentEnglish(f)) && runs.some((f) => segmentRun(f))) lang = 'vi';
+  }
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const { w, c } = raw[i]!;

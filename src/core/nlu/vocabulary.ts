@@ -43,7 +43,8 @@ const EN_EVERYDAY = `a i am is are was were be been he she it we they you me him
   phone passport room house door out leave let can cant will would want need know today night day days food eat
   boss madam sir employer agent man men guard guards gun guns money pay owe debt sold sell scared afraid alone
   die dead end life myself pills jump goodbye sorry mom mother dad father family love kids children baby pregnant
-  police run ran escape hide hiding hungry sick blood bleeding fire trapped inside outside compound camp ship boat`.split(/\s+/);
+  police run ran escape hide hiding hungry sick blood bleeding fire trapped inside outside compound camp ship boat
+  every everyday always again all week hits hitting beat slaps kicks bad very much more any anyone somebody someone`.split(/\s+/);
 
 /**
  * English words the NLU knows, to cut an English run ("pleasehelpmetheytookmyphone"): the common

@@ -88,6 +88,37 @@ describe('a farewell or the end of endurance', () => {
   });
 });
 
+describe('English, mixed, typed without spaces, buried: found by the rules', () => {
+  it.each([
+    ['the agency said I must swallow the pills or go back to Vietnam, I am pregnant', 'violence'],
+    ['she told her friend she would drink bleach tonight', 'self_harm'],
+    ['he shouted that he will throw me into the river', 'violence'],
+    ['my aunt in Sharjah only gets one meal a day from the family', 'violence'],
+    ['the manager sends me nude photos every night', 'sexual_abuse'],
+    ['anh trai em đi Nga, 12 ngày nay không liên lạc được', 'danger'],
+    ['còi báo động suốt đêm, tên lửa rơi cách chỗ tụi em ở 2 km', 'danger'],
+    ['sếp đuổi việc chị ấy vì mang thai', 'violence'],
+    ['họ giữ passport, bảo phải trả 4000 usd mới cho về', 'confinement'],
+    ['cuuemvoichuemnhotemotrongkhoKaohsiung', 'confinement'],
+    ['bossnhotemtrongphongkhongchoan', 'confinement'],
+    ['helpmetheylockedmeinsidethehouse', 'confinement'],
+    ['mybosshitsmeeverydayhelp', 'violence'],
+    ['cho em hỏi phí thanh lý hợp đồng bên Hàn bao nhiêu. Em làm ở xưởng nhựa được 3 năm. Nhân tiện quản lý hay chạm vào người em lúc không có ai', 'sexual_abuse'],
+  ])('%s → %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+
+  it('a goodbye said in several signs is asked about even beside a question', () => {
+    const text = 'con không về được nữa đâu, mẹ đừng khóc, giữ gìn sức khỏe nhé, nhờ thủ tục về nước giúp bạn con';
+    expect(concernOf(text)).toBe('farewell');
+    expect(nlu.understand(text).intent).toBe('concern');
+  });
+
+  it('a farewell in English without "die" is a concern or more', () => {
+    expect(['concern', 'farewell', 'self_harm']).toContain(concernOf('she said goodbye to her son and asked him to forgive her, now she is not answering'));
+  });
+});
+
 describe('harmless look-alikes', () => {
   it.each([
     // hyperbole, laughing
@@ -107,6 +138,28 @@ describe('harmless look-alikes', () => {
   ])('%s', (text) => {
     expect(kindsOf(text)).toEqual([]);
     expect(['emergency', 'concern']).not.toContain(nlu.understand(text).intent);
+  });
+
+  it.each([
+    // said for effect: a state ("cold", an exam) to death, laughing clauses
+    ['học kanji cả đêm muốn chết luôn'],
+    ['oi bức 40 độ muốn chết, mai nghỉ'],
+    // over, or left because of it
+    ['năm ngoái em bị chủ giữ hộ chiếu, muốn về mà không được, nay về quê rồi'],
+    ['bị sếp chửi với đánh mấy lần nên em đã bỏ về, xin hỏi có được quỹ không'],
+    ['chị ấy bị lừa sang Myanmar nhưng đã được giải cứu, muốn hỏi thủ tục'],
+    // a story on a screen, a fee to go abroad, an account forgotten
+    ['xem phim Thái thấy cô gái bị nhốt trong hầm, sợ thật'],
+    ['phải đóng thêm tiền môi giới mới cho đi Nhật, vậy có đúng không'],
+    ['cứu em, quên mật khẩu đăng nhập mất rồi'],
+  ])('not danger either: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+    expect(['emergency', 'concern']).not.toContain(nlu.understand(text).intent);
+  });
+
+  it('a laughed clause is not read by the second opinion', () => {
+    const withModel = createNlu({ articles: content.articles, countries: content.countries });
+    expect(withModel.understand('quản lý dọa xử đẹp em =)))').emergency).toEqual([]);
   });
 
   it('a cry beside paperwork still counts when there is another sign of danger', () => {

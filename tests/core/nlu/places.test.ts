@@ -70,3 +70,19 @@ describe('"nhat", "han", "dai" as places', () => {
     expect(where(text)[0]).toBeUndefined();
   });
 });
+
+describe('the words that were read as the wrong country', () => {
+  it.each([
+    ['người lao động Nhật Bản muốn về nước', 'JP'],
+    ['nguoi lao dong han quoc bi no luong', 'KR'],
+    ['o nhat la bao nhieu tien mot thang', 'JP'],
+    ['bên nhật là phải có giấy này à', 'JP'],
+    ['tts bên em, công ty phái cử bảo phải ký', 'JP'],
+  ])('%s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it.each(['người lao động cần giấy gì để về nước', 'quyền của người lao động là gì', 'nhất là bây giờ hết tiền'])('no country: %s', (text) => {
+    expect(where(text)[0]).toBeUndefined();
+  });
+});
