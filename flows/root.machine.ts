@@ -64,6 +64,8 @@ const MEDIA_OFFERS: Partial<Record<string, { key: string }>> = {
   audio: { key: 'media.offer.audio' },
   video: { key: 'media.offer.video' },
   file: { key: 'media.offer.file' },
+  // The bot cannot use coordinates, but an officer can find the worker with them.
+  location: { key: 'media.offer.location' },
 };
 const TOPIC_PREFIX = 'topic_';
 const COUNTRY_PREFIX = 'country_';

@@ -55,6 +55,11 @@ export interface HandoffDesk {
   isHeld(key: ConversationKey): Promise<boolean>;
   /** A user's message while a person holds the chat; `emergency` lists danger detected in it. */
   relay(key: ConversationKey, entry: { text: string; at: number; emergency: readonly string[]; choice?: string }): Promise<void>;
+  /**
+   * A location the user shared, put on their open hand-off (waiting or held) so the officers see
+   * where they are; false when no hand-off is open.
+   */
+  attachLocation?(key: ConversationKey, location: { lat: number; lon: number; at: number }): Promise<boolean>;
 }
 
 export interface HandoffRequest {
@@ -190,6 +195,7 @@ export class ConversationService implements InboundPort {
       if (await this.isFlooding(message, record, fence)) return 'accepted';
       if (held) await this.relayTurn(key, message, record, fence);
       else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record, fence);
+      else if (await this.attachedLocation(message)) await this.locationTurn(key, message, record, fence);
       else await this.runTurn(key, message, record, fence);
       return 'accepted';
     });
@@ -246,6 +252,34 @@ export class ConversationService implements InboundPort {
     return (await this.deps.store.countInWindow(`album:${message.album}`, message.key, this.opts.dedupeTtlMs)) > 1;
   }
 
+  /**
+   * A location shared while a hand-off is open — typically just after an emergency, while the
+   * worker waits — goes on that hand-off, so the officers see the coordinates at once; the worker
+   * is told it reached them instead of being offered a hand-off they already have.
+   */
+  private async attachedLocation(message: InboundMessage): Promise<boolean> {
+    const at = locationOf(message);
+    if (!at || message.payload.type === 'text' || !this.deps.handoff?.attachLocation) return false;
+    return this.deps.handoff.attachLocation(message.key, { ...at, at: this.deps.clock.now() });
+  }
+
+  private async locationTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const locale = stored?.locale ?? message.localeHint ?? 'vi';
+    const reply: OutboundMessage = { text: this.deps.translate(locale, 'media.locationAttached'), from: 'bot', priority: 'agent', locale };
+    await this.deps.store.commitTurn(key, {
+      ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
+      recordTtlMs: this.opts.recordTtlMs,
+      messageId: message.id,
+      dedupeTtlMs: this.opts.dedupeTtlMs,
+      outbox: [this.outboxItem(key, reply, now)],
+      mailbox: { name: TRANSCRIPT, items: [userEntry(message, stored?.pending, now), { from: 'bot', text: reply.text, at: now }], ttlMs: this.opts.recordTtlMs },
+      fence,
+    });
+    this.deps.onCommitted?.(key);
+    await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: [] });
+  }
+
   /** A message kept for staff (in the transcript) that the bot does not answer. */
   private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<number> {
     const now = this.deps.clock.now();
@@ -268,6 +302,8 @@ export class ConversationService implements InboundPort {
     const now = await this.keepTurn(key, message, stored, fence);
     const choice = p.type === 'choice' ? { choice: p.id } : {};
     await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency, ...choice });
+    const at = locationOf(message);
+    if (at) await this.deps.handoff?.attachLocation?.(key, { ...at, at: now });
     await this.collectMedia(key, message, stored);
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: emergency });
   }
@@ -549,11 +585,20 @@ function transcriptOf(
   return out;
 }
 
-/** The user's message as staff read it: the words, after what came with them ("[image] caption"). */
+/** The first location a message carries, if any. */
+function locationOf(message: InboundMessage): { lat: number; lon: number } | undefined {
+  return message.media?.find((m) => m.kind === 'location' && m.location)?.location;
+}
+
+/**
+ * The user's message as staff read it: the words, after what came with them ("[image] caption");
+ * a location with its coordinates, so any view of the transcript shows where the worker is.
+ */
 function userLine(message: InboundMessage, pending: readonly Choice[] | undefined): string {
   const p = message.payload;
   const words = p.type === 'text' ? p.text.slice(0, MAX_INBOUND_TEXT) : p.type === 'choice' ? pickedLabel(p.id, pending) : `[${p.type === 'unsupported' ? p.kind : p.type}]`;
-  const media = mediaLabel(message.media);
+  const at = locationOf(message);
+  const media = [mediaLabel(message.media), at ? `${at.lat.toFixed(6).replace(/\.?0+$/, '')}, ${at.lon.toFixed(6).replace(/\.?0+$/, '')}` : ''].filter(Boolean).join(' ');
   if (!media) return words;
   return p.type === 'text' ? `${media} ${words}` : media;
 }

@@ -59,6 +59,8 @@ export interface Handoff {
   tapNoticeAt?: number;
   /** Danger detected in the user's messages after the chat was escalated. */
   alerts: { at: number; kinds: string[] }[];
+  /** Locations the user shared while the chat was open (an emergency's "where are you"), newest last. */
+  locations?: { at: number; lat: number; lon: number }[];
   /** A transfer's note carries where the chat came from, so the receiving officers see why it is theirs. */
   notes: { at: number; by: string; text: string; transfer?: { from?: string; to: string } }[];
   outcome?: Outcome;

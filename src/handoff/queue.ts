@@ -71,6 +71,9 @@ export class HandoffError extends Error {
 
 const LOCK = { ttlMs: 10_000, waitMs: 5_000, scope: 'handoff' } as const;
 
+/** Locations kept on one hand-off. */
+const MAX_LOCATIONS = 10;
+
 export class HandoffQueue implements HandoffDesk {
   private readonly opts: HandoffQueueOptions;
   /** Changes made by this instance; the console also polls the store for other instances' changes. */
@@ -159,6 +162,19 @@ export class HandoffQueue implements HandoffDesk {
         }
       }
       await this.save(h);
+    });
+  }
+
+  async attachLocation(key: ConversationKey, location: { lat: number; lon: number; at: number }): Promise<boolean> {
+    return this.locked(key, async () => {
+      const h = await this.openFor(key);
+      if (!h) return false;
+      h.lastUserAt = location.at;
+      // The last few are enough to follow someone moving; the transcript keeps every one.
+      h.locations = [...(h.locations ?? []), { at: location.at, lat: location.lat, lon: location.lon }].slice(-MAX_LOCATIONS);
+      h.updatedAt = location.at;
+      await this.save(h);
+      return true;
     });
   }
 

@@ -328,13 +328,13 @@ describe('media a person can see or hear', () => {
   it('is offered to an officer in one tap, or the chat carries on', () => {
     const c = conversation({ locale: 'vi', country: 'JP' });
     c.send({ type: 'user.start' });
-    for (const kind of ['image', 'audio', 'video', 'file'] as const) {
+    for (const kind of ['image', 'audio', 'video', 'file', 'location'] as const) {
       const offer = c.send({ type: 'user.unsupported', kind });
       expect(offer).toEqual([{ type: 'ask', key: `media.offer.${kind}`, choices: [{ id: 'staff', key: 'media.showOfficer' }, { id: 'continue', key: 'choices.continue' }], transient: true }]);
     }
     expect(c.send({ type: 'user.choice', id: 'staff' }).some((e) => e.type === 'handoff' && e.reason === 'asked')).toBe(true);
-    // A location or a sticker is not something to show: the polite line, and the question again.
-    expect(keysSaid(c.send({ type: 'user.unsupported', kind: 'location' }))).toEqual(['unsupported.location']);
+    // A sticker is not something to show: the polite line, and the question again.
+    expect(keysSaid(c.send({ type: 'user.unsupported', kind: 'sticker' }))).toEqual(['unsupported.sticker']);
   });
 });
 

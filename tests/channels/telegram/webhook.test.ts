@@ -250,7 +250,7 @@ describe('Telegram webhook: a conversation', () => {
     const later = await en.send(addressed(name, en.chatId, (upd) => ((((upd.message ?? upd.edited_message) as Json).from as Json).language_code = 'en')));
     expect(later).toHaveLength(1);
     // What a person can see or hear is offered to an officer, one tap away; the rest gets the polite line.
-    if (['image', 'audio', 'video', 'file'].includes(kind)) {
+    if (['image', 'audio', 'video', 'file', 'location'].includes(kind)) {
       expect(textOf(later[0])).toBe(t('en', `media.offer.${kind}`));
       expect(keyboardIds(later[0])).toEqual(['staff', 'continue']);
     } else {

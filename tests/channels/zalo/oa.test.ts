@@ -102,7 +102,7 @@ describe('zalo-oa events', () => {
       ['audio', 'media.offer.audio'],
       ['video', 'media.offer.video'],
       ['file', 'media.offer.file'],
-      ['location', 'unsupported.location'],
+      ['location', 'media.offer.location'],
       ['link', 'unsupported.other'],
     ];
     for (const [kind, key] of media) {
