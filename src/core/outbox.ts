@@ -244,16 +244,25 @@ export class Outbox {
       // The last word before the platform: a drain whose lease lapsed while it waited sends nothing.
       if (this.stopped || !(await lease.confirm())) return LEFT;
       let result: SendResult;
-      let attachment: Buffer | undefined;
-      if (item.message.attachment) {
-        // Erased or expired since the officer sent it: nothing to send, and no retry brings it back.
-        attachment = await this.attachments?.(item.key, item.message.attachment.id);
-        if (!attachment) return this.giveUp(item, 'the attachment is no longer stored', lease);
-      }
-      try {
-        result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id, ...(attachment ? { attachment } : {}) });
-      } catch (err) {
-        result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+      if (item.inFlight) {
+        // A holder that died (kill -9) or lost its lease during this very send: it may have been
+        // delivered, like a send that timed out, and is treated the same way.
+        result = { ok: false, retryable: true, maybeSent: true, reason: 'the previous holder stopped during the send' };
+      } else {
+        let attachment: Buffer | undefined;
+        if (item.message.attachment) {
+          // Erased or expired since the officer sent it: nothing to send, and no retry brings it back.
+          attachment = await this.attachments?.(item.key, item.message.attachment.id);
+          if (!attachment) return this.giveUp(item, 'the attachment is no longer stored', lease);
+        }
+        // Marked before it leaves, so whoever drains next knows it may be out.
+        const marked = { ...item, inFlight: true };
+        if ((await this.settle(item, lease, async () => (await this.store.outboxUpdateHead(marked.key, marked, lease.token), false))) === LEFT) return LEFT;
+        try {
+          result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id, ...(attachment ? { attachment } : {}) });
+        } catch (err) {
+          result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
+        }
       }
       if (result.ok) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
       if (result.maybeSent && (item.message.priority !== 'emergency' || item.maybeSent)) {
@@ -261,7 +270,8 @@ export class Outbox {
         this.log.warn({ conversation: keyToString(item.key), reason: result.reason }, 'reply may have been delivered; not sent again');
         return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
       }
-      item = { ...item, attempts: item.attempts + 1, lastError: result.reason, ...(result.maybeSent ? { maybeSent: true } : {}) };
+      const { inFlight: _sent, ...rest } = item;
+      item = { ...rest, attempts: item.attempts + 1, lastError: result.reason, ...(result.maybeSent ? { maybeSent: true } : {}) };
       if (!result.retryable || item.attempts >= this.opts.maxAttempts) return this.giveUp(item, result.reason, lease);
       const current = item;
       if ((await this.settle(item, lease, async () => (await this.store.outboxUpdateHead(current.key, current, lease.token), false))) === LEFT) return LEFT;

@@ -44,6 +44,8 @@ export interface OutboxItem {
   lastError?: string;
   /** An earlier attempt may have been delivered (it timed out after reaching the platform). */
   maybeSent?: boolean;
+  /** A send of it was started (marked just before): a holder that finds it so knows the one before stopped mid-send. */
+  inFlight?: boolean;
   /**
    * When the user wrote the message this replies to, and its id, as the turn knew them: the sender
    * needs them for messaging windows, and carrying them saves reading the conversation per send.

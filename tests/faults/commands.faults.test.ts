@@ -46,8 +46,9 @@ describe('Redis commands per turn', () => {
       );
       await h.settle();
       const after = await commandStats(redis.url);
-      const delta = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([k, v]) => (v as number) > 0 && k !== 'info'));
-      const total = Object.values(delta).reduce((a, b) => a + (b as number), 0);
+      const delta: Record<string, number> = {};
+      for (const [k, v] of Object.entries(after)) if (k !== 'info' && v > (before[k] ?? 0)) delta[k] = v - (before[k] ?? 0);
+      const total = Object.values(delta).reduce((a, b) => a + b, 0);
       const perTurn = Math.round((total / turns) * 10) / 10;
       const sends = api.sent().length;
       process.stdout.write(`commands per turn: ${JSON.stringify({ turns, sends, total, perTurn, byCommand: delta })}\n`);
