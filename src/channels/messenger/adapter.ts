@@ -82,6 +82,14 @@ export function createMessengerChannel(deps: MessengerChannelDeps) {
             if (res?.id) ids.push(res.id);
           }
         });
+        // An officer's file follows the text, uploaded with the same window fields (HUMAN_AGENT after 24 h).
+        // Straight to the Send API: an Activity has no way to carry bytes to upload.
+        const a = message.attachment;
+        if (a && ctx.attachment && done === parts.length) {
+          const sent = await api.sendFile({ recipient: { id: key.user }, ...fields }, { type: a.kind, bytes: ctx.attachment, mime: a.mime, name: a.name });
+          if (sent.messageId) ids.push(sent.messageId);
+          done++;
+        }
         progress.delete(memo);
         return { ok: true, platformIds: ids };
       } catch (err) {

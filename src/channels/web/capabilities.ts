@@ -5,8 +5,6 @@ export const webCapabilities: ChannelCapabilities = {
   maxTextLength: 8000,
   maxButtons: 10,
   maxButtonLabel: 80,
-  // The page downloads the file from this server: only the media limit applies.
-  maxAttachmentBytes: { image: Number.MAX_SAFE_INTEGER, file: Number.MAX_SAFE_INTEGER },
 };
 
 export const WEB_CHANNEL = 'web';

@@ -53,8 +53,8 @@ export const DEFAULT_OA_RULES: OaRules = {
 };
 
 export function oaCapabilities(rules: OaRules): ChannelCapabilities {
-  // The OA upload endpoints take images up to 1 MB and files (PDF, DOC, DOCX) up to 5 MB [?].
-  return { maxTextLength: rules.maxTextLength, maxButtons: rules.maxButtons, maxButtonLabel: rules.maxButtonLabel, maxAttachmentBytes: { image: 1024 * 1024, file: 5 * 1024 * 1024 } };
+  // No maxAttachmentBytes yet: the sender does not upload files, so the console offers none here.
+  return { maxTextLength: rules.maxTextLength, maxButtons: rules.maxButtons, maxButtonLabel: rules.maxButtonLabel };
 }
 
 /** Webhook events [s]: user_send_<kind> for what users send, oa_send_<kind> echoes our own. */
