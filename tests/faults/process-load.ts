@@ -7,7 +7,7 @@ import { BOT_INFO, TOKEN, addressed, newChatId } from '../channels/telegram/fixt
 import { FakeBotApi } from '../channels/telegram/fake-bot-api.ts';
 import { SECRET, SECRET_HEADER } from '../channels/telegram/harness.ts';
 import { BotProcess, freePort, TestRedis } from './processes.ts';
-import { SCRIPT, compare, controlChat } from './telegram-load.ts';
+import { SCRIPT, compare, controlChat, delivered, textUpdate } from './telegram-load.ts';
 
 export interface ProcessLoadOptions {
   users: number;
@@ -52,10 +52,6 @@ export interface ProcessFigures {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function textUpdate(chatId: number, text: string) {
-  return addressed('private-text.json', chatId, (u) => ((u.message as Record<string, unknown>).text = text));
-}
 
 /** Resident set size of a process, from /proc (Linux); 0 where it cannot be read. */
 async function rssMb(pid: number | undefined): Promise<number> {
@@ -119,16 +115,6 @@ async function deliver(run: ProcessRun, first: number, update: unknown, f: Proce
     // a balancer it may land on another one.
     first = (first + 1) % run.bots.length;
   }
-}
-
-function delivered(api: FakeBotApi): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const c of api.of('sendMessage')) {
-    if (c.result === undefined) continue;
-    const chat = c.body.chat_id as number;
-    out.set(chat, [...(out.get(chat) ?? []), String(c.body.text)]);
-  }
-  return out;
 }
 
 export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessFigures> {

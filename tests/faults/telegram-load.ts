@@ -52,12 +52,12 @@ export interface LoadFigures {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function textUpdate(chatId: number, text: string) {
+export function textUpdate(chatId: number, text: string) {
   return addressed('private-text.json', chatId, (u) => ((u.message as Record<string, unknown>).text = text));
 }
 
 /** What the bot delivered to each chat, in the order the stand-in received it. */
-function delivered(api: FakeBotApi): Map<number, string[]> {
+export function delivered(api: FakeBotApi): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const c of api.of('sendMessage')) {
     if (c.result === undefined) continue;

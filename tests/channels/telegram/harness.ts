@@ -4,6 +4,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { OutboxOptions } from '../../../src/core/outbox.ts';
 import type { Clock, Store } from '../../../src/core/ports.ts';
+import type { Handoff } from '../../../src/handoff/model.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { FakeBotApi, type ApiCall } from './fake-bot-api.ts';
 import { BOT_INFO, TOKEN, addressed, newChatId, type Json } from './fixtures.ts';
@@ -100,6 +101,20 @@ export class TelegramUser {
         (q.message as Json).message_id = messageId;
       }),
     );
+  }
+
+  /**
+   * Starts a chat in `country`, asks for an officer, and has Chị Lan of its mission take it: the
+   * state in which a worker's media is kept for the officer. Returns the hand-off.
+   */
+  async heldByOfficer(country = 'JP'): Promise<Handoff> {
+    await this.start();
+    await this.press(`country_${country}`);
+    await this.text('gặp cán bộ');
+    const [handoff] = await this.h.server.handoff.list();
+    await this.h.server.handoff.claim(handoff!.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff!.mission!] });
+    await this.h.settle();
+    return (await this.h.server.handoff.get(handoff!.id))!;
   }
 
   /** The choice ids of the last keyboard, in the order they were shown. */

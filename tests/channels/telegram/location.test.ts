@@ -42,12 +42,7 @@ describe('Telegram: a shared location', () => {
   it('while an officer holds the chat, goes on the hand-off too, and the bot stays silent', async () => {
     h = await startTelegram();
     const u = h.user();
-    await u.start();
-    await u.press('country_JP');
-    await u.text('gặp cán bộ');
-    const [handoff] = await h.server.handoff.list();
-    await h.server.handoff.claim(handoff!.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff!.mission!] });
-    await h.settle();
+    const handoff = await u.heldByOfficer('JP');
     expect(await u.send(addressed('location.json', u.chatId))).toEqual([]);
     expect((await h.server.handoff.get(handoff!.id))!.locations).toMatchObject([{ lat: 24.147736, lon: 120.673648 }]);
   });

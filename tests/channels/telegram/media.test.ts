@@ -87,12 +87,7 @@ describe('Telegram media', () => {
   it('while an officer holds the chat, keeps the bytes of a voice note with the conversation, refuses a 30 MB file whole, and an erase leaves none', async () => {
     h = await startTelegram();
     const u = h.user();
-    await u.start();
-    await u.press('country_JP');
-    await u.text('gặp cán bộ');
-    const [handoff] = await h.server.handoff.list();
-    await h.server.handoff.claim(handoff!.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff!.mission!] });
-    await h.settle();
+    const handoff = await u.heldByOfficer('JP');
 
     const voice = Buffer.from('OggS voice note bytes');
     h.api.addFile('AwACAgUAAxkBAAIBZGdD', voice, 'voice/file_7.oga');
