@@ -29,6 +29,22 @@ export const configSchema = z.object({
   PUBLIC_URL: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: optionalString,
+  /**
+   * Redis Cluster seed nodes, comma-separated `host:port` (or `redis://user:pass@host:port`): the
+   * store then runs on the cluster and REDIS_URL is not used. A few masters are enough as seeds.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const nodes = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = nodes.find((n) => !/^(rediss?:\/\/.+|[^\s/:]+):\d{1,5}$/.test(n));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not host:port` });
+        return z.NEVER;
+      }
+      return nodes;
+    }),
   /** Prefix for every Redis key (lets several deployments or test runs share one Redis). */
   REDIS_PREFIX: z.string().default(''),
   /** Largest file (MB) kept from a user for the officer; a larger one is refused whole, and the user told. */
@@ -166,6 +182,12 @@ export const EMBEDDED_STAFF_FILE = '.data/staff.json';
 /** The environment of `npm start` and `npm run staff`: the embedded default's files, unless set (empty = none). */
 export function withEmbeddedDefaults(env: Record<string, string | undefined>): Record<string, string | undefined> {
   return { ...env, CONSOLE_STAFF_FILE: env.CONSOLE_STAFF_FILE ?? EMBEDDED_STAFF_FILE };
+}
+
+/** Where the Redis store lives (a cluster wins over REDIS_URL), or undefined for the in-memory store. */
+export function redisTarget(config: Config): { url?: string; clusterNodes?: string[] } | undefined {
+  if (config.REDIS_CLUSTER_NODES.length > 0) return { clusterNodes: config.REDIS_CLUSTER_NODES };
+  return config.REDIS_URL ? { url: config.REDIS_URL } : undefined;
 }
 
 export class ConfigError extends Error {

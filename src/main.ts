@@ -1,6 +1,6 @@
 // Starts the server: `npm start`. Everything is wired in server.ts; this file only listens,
 // says where to go, and shuts down cleanly.
-import { withEmbeddedDefaults } from './config.ts';
+import { redisTarget, withEmbeddedDefaults } from './config.ts';
 import { buildServer, type Server } from './server.ts';
 
 let server: Server;
@@ -20,7 +20,7 @@ await app.listen({ port: config.PORT, host: config.HOST });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.PORT;
 const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
-const store = config.REDIS_URL ? 'Redis' : 'in-memory: a restart loses chats, the hand-off queue and registrations (set REDIS_URL to keep them)';
+const store = redisTarget(config)?.clusterNodes ? 'Redis Cluster' : redisTarget(config) ? 'Redis' : 'in-memory: a restart loses chats, the hand-off queue and registrations (set REDIS_URL to keep them)';
 process.stdout.write(
   [
     '',

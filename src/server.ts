@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { createFlowRunner } from '../flows/index.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, redisTarget, type Config } from './config.ts';
 import { PROTECTION_LINE, hotlineNumber, loadContent, missionFor, shortNumbers, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
@@ -76,10 +76,11 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   const config = loadConfig(opts.env ?? process.env);
   const log = opts.logger ?? createLogger(config);
   const clock = opts.clock ?? systemClock;
+  const redis = redisTarget(config);
   const store =
     opts.store ??
-    (config.REDIS_URL
-      ? await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX }, (err) =>
+    (redis
+      ? await RedisStore.connect({ ...redis, prefix: config.REDIS_PREFIX }, (err) =>
           log.warn({ err: err.message }, 'redis error'),
         )
       : new MemoryStore(clock));
@@ -413,7 +414,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       ...DEFAULT_CONSOLE_TIMINGS,
     },
     // Without Redis the staff file is where `npm run staff` and this server meet; with Redis it is only read once.
-    ...(config.CONSOLE_STAFF_FILE ? { staffFile: { path: config.CONSOLE_STAFF_FILE, shared: !config.REDIS_URL, pollMs: STAFF_FILE_POLL_MS } } : {}),
+    ...(config.CONSOLE_STAFF_FILE ? { staffFile: { path: config.CONSOLE_STAFF_FILE, shared: !redisTarget(config), pollMs: STAFF_FILE_POLL_MS } } : {}),
   });
   const staffFromFile = await consoleApp.loadStaff();
   if (staffFromFile > 0) log.info({ accounts: staffFromFile }, 'staff accounts loaded from the staff file');

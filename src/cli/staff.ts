@@ -4,7 +4,7 @@
 // a running server watches and takes in at once (src/console/staff-sync.ts).
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { EMBEDDED_STAFF_FILE, loadConfig, withEmbeddedDefaults } from '../config.ts';
+import { EMBEDDED_STAFF_FILE, loadConfig, redisTarget, withEmbeddedDefaults } from '../config.ts';
 import { loadStaffFile, saveStaffFile, type StaffAccount } from '../console/index.ts';
 import { STAFF_TABLE } from '../console/accounts.ts';
 import { runStaffCommand, STAFF_USAGE } from '../console/staff-command.ts';
@@ -50,8 +50,9 @@ const piped = process.stdin.isTTY ? undefined : createInterface({ input: process
 
 let store: Store;
 let save: (() => Promise<void>) | undefined;
-if (config.REDIS_URL) {
-  store = await RedisStore.connect({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX });
+const redis = redisTarget(config);
+if (redis) {
+  store = await RedisStore.connect({ ...redis, prefix: config.REDIS_PREFIX });
 } else {
   const memory = new MemoryStore();
   for (const a of loadStaffFile(staffFile)) await memory.tablePut(STAFF_TABLE, a.id, a);

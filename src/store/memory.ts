@@ -83,14 +83,14 @@ export class MemoryStore implements Store {
   }
 
   async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
-    return this.get(keys.handled(key, messageId)) !== undefined;
+    return this.get(`${keys.handled(key)}:${messageId}`) !== undefined;
   }
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
     if (c.fence !== undefined) this.fence(key, 'turn', c.fence);
     if (c.record) this.set(keys.conversation(key), JSON.stringify(c.record), c.recordTtlMs);
     else this.values.delete(keys.conversation(key));
-    this.set(keys.handled(key, c.messageId), 1, c.dedupeTtlMs);
+    this.set(`${keys.handled(key)}:${c.messageId}`, 1, c.dedupeTtlMs);
     if (c.outbox.length > 0) {
       const list = this.get<string[]>(keys.outbox(key)) ?? [];
       list.push(...c.outbox.map((i) => JSON.stringify(i)));
@@ -250,14 +250,14 @@ export class MemoryStore implements Store {
   }
 
   async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
-    const k = keys.counters(bucket);
+    const k = keys.counters(bucket, 0);
     const counters = this.get<Record<string, number>>(k) ?? {};
     for (const [field, by] of Object.entries(increments)) if (by !== 0) counters[field] = (counters[field] ?? 0) + by;
     this.set(k, counters);
   }
 
   async countersRead(bucket: string): Promise<Record<string, number>> {
-    return { ...(this.get<Record<string, number>>(keys.counters(bucket)) ?? {}) };
+    return { ...(this.get<Record<string, number>>(keys.counters(bucket, 0)) ?? {}) };
   }
 
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
@@ -269,10 +269,10 @@ export class MemoryStore implements Store {
   }
 
   private table(name: string): Map<string, string> {
-    let t = this.get<Map<string, string>>(keys.table(name));
+    let t = this.get<Map<string, string>>(keys.table(name, 0));
     if (!t) {
       t = new Map();
-      this.set(keys.table(name), t);
+      this.set(keys.table(name, 0), t);
     }
     return t;
   }

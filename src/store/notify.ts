@@ -3,7 +3,7 @@
 // single subscription to it and wakes the waiters of that key. A waiter also gives up after its
 // own timeout (the lock's remaining life, the caller's deadline), so a lost message or a holder
 // that died costs a wait, never a hang.
-import type { RedisClientType } from 'redis';
+import type { RedisConnection, Subscription } from './redis-client.ts';
 
 interface Waiter {
   /** Set when a wake-up for the key arrives after the waiter registered (possibly before it waits). */
@@ -13,12 +13,11 @@ interface Waiter {
 
 export class KeyNotifier {
   private readonly waiters = new Map<string, Set<Waiter>>();
-  private subscriber: RedisClientType | undefined;
+  private subscription: Subscription | undefined;
   private starting: Promise<void> | undefined;
-  private ready = false;
 
   constructor(
-    private readonly client: RedisClientType,
+    private readonly redis: Pick<RedisConnection, 'subscribe'>,
     /** The one channel releases are published on (carries the deployment's key prefix). */
     readonly channel: string,
   ) {}
@@ -26,18 +25,9 @@ export class KeyNotifier {
   /** Subscribes once, in the background; until it is up, waits fall back to their timeouts. */
   start(): Promise<void> {
     this.starting ??= (async () => {
-      const sub = this.client.duplicate() as RedisClientType;
-      sub.on('error', () => {});
-      // The subscription is re-established by the client after a reconnect; meanwhile waits time out.
-      sub.on('ready', () => (this.ready = true));
-      sub.on('end', () => (this.ready = false));
-      await sub.connect();
-      await sub.subscribe(this.channel, (message) => this.wakeAll(message));
-      this.subscriber = sub;
-      this.ready = true;
+      this.subscription = await this.redis.subscribe(this.channel, (message) => this.wakeAll(message));
     })().catch(() => {
       this.starting = undefined;
-      this.ready = false;
     });
     return this.starting;
   }
@@ -56,7 +46,7 @@ export class KeyNotifier {
 
   /** Waits for a wake-up on `key` (or the timeout); forgets the waiter either way. */
   async wait(key: string, w: Waiter, timeoutMs: number): Promise<void> {
-    if (!this.ready) {
+    if (!this.subscription?.ready()) {
       void this.start();
       // Without the subscription nothing will wake us: a short wait, then the caller tries again.
       timeoutMs = Math.min(timeoutMs, 100);
@@ -92,7 +82,7 @@ export class KeyNotifier {
 
   async close(): Promise<void> {
     await this.starting;
-    if (this.subscriber?.isOpen) await this.subscriber.close().catch(() => undefined);
-    this.ready = false;
+    await this.subscription?.close();
+    this.subscription = undefined;
   }
 }

@@ -1,6 +1,7 @@
-// The production store: shared by every instance, survives restarts. Per-conversation keys share a
-// hash tag (see keys.ts) so a turn's commit is one MULTI even on Redis Cluster; the outbox index and
-// global lists live outside any conversation's slot and are written separately.
+// The production store: shared by every instance, survives restarts, on a single Redis or a Redis
+// Cluster (redis-client.ts). Per-conversation keys share a hash tag (see keys.ts) so a turn's commit
+// is one script in one slot; the shared indexes and tables are split into hash-tagged buckets and
+// written by separate commands, never from inside a conversation's script.
 import { createHash, randomUUID } from 'node:crypto';
 import {
   ClientClosedError,
@@ -11,8 +12,6 @@ import {
   ReconnectStrategyError,
   SocketClosedUnexpectedlyError,
   SocketTimeoutError,
-  createClient,
-  type RedisClientType,
 } from 'redis';
 import type { ConversationKey } from '../core/messages.ts';
 import {
@@ -27,14 +26,17 @@ import {
   type Store,
   type TurnCommit,
 } from '../core/ports.ts';
-import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
+import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember } from './keys.ts';
 import { KeyNotifier } from './notify.ts';
+import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 
-// The one key outside a conversation's hash tag that its scripts touch is the recovery index
-// (`outbox:index`), so the whole of a turn — record, handled mark, replies, intents and the index
-// entry that makes a crash recoverable — is one atomic write. On Redis Cluster the index has to
-// become one per slot (e.g. `outbox:index:{slot}`) for these scripts to stay single-slot.
+// No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
+// sets, by the conversation's hash) is kept from outside: a conversation joins its bucket before
+// a write that leaves something pending (a crash in between leaves a member with nothing pending,
+// which the next recovery drops) and again after it; it leaves only when a script reports nothing
+// pending, and re-joins if a write slipped in meanwhile (see unindex). The turn itself — record,
+// handled mark, replies, intents — stays one atomic write.
 
 // Releases the lock only if we still own it (an expired lock may already belong to someone else),
 // and wakes the instances waiting for it (ARGV[2]: the notification channel, not a key).
@@ -44,30 +46,38 @@ const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) the
 return redis.call('pttl', KEYS[1])`;
 // Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-// KEYS: lock, record, handled mark, outbox, mailbox, recovery index, intents.
-// ARGV: fence ('' = none), record ('' = delete), record ttl, dedupe ttl, index member, #replies,
-// #mailbox entries, mailbox ttl, #intents, then the replies, the mailbox entries and the intents.
-const COMMIT = `if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+// Names a key of varying name in the conversation's `own:` set (KEYS[own]), kept as long as the
+// longest-lived key it names, so erase finds it without a scan.
+const OWN = `local function own(set, key, ttl)
+  redis.call('sadd', set, key)
+  if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
+end
+`;
+// KEYS: lock, record, handled ids, outbox, mailbox, (unused), intents, owned keys.
+// ARGV: fence ('' = none), record ('' = delete), record ttl, dedupe ttl, message id, #replies,
+// #mailbox entries, mailbox ttl, #intents, then the replies, the mailbox entries and the intents,
+// and last the time now (ms). The handled ids are one sorted set scored by expiry: one key per
+// conversation, not one per message, trimmed on every turn.
+const COMMIT = `${OWN}if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
-redis.call('set', KEYS[3], '1', 'PX', ARGV[4])
+local now = tonumber(ARGV[#ARGV])
+redis.call('zremrangebyscore', KEYS[3], '-inf', now)
+redis.call('zadd', KEYS[3], now + tonumber(ARGV[4]), ARGV[5])
+redis.call('pexpire', KEYS[3], ARGV[4])
 local i = 10
 local nOut, nMail, nInt = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])
 for _ = 1, nOut do redis.call('rpush', KEYS[4], ARGV[i]) i = i + 1 end
 for _ = 1, nMail do redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
-if nMail > 0 then redis.call('pexpire', KEYS[5], ARGV[8]) end
+if nMail > 0 then redis.call('pexpire', KEYS[5], ARGV[8]) own(KEYS[8], KEYS[5], ARGV[8]) end
 for _ = 1, nInt do redis.call('rpush', KEYS[7], ARGV[i]) i = i + 1 end
 if nInt > 0 then redis.call('pexpire', KEYS[7], ARGV[3]) end
-if nOut > 0 or nInt > 0 then redis.call('sadd', KEYS[6], ARGV[5]) end
 return 1`;
-// Shared tail of the outbox scripts: once nothing is left to deliver or complete, the
-// conversation leaves the recovery index (no empty members). KEYS[1] outbox, KEYS[3] intents,
-// KEYS[4] index, ARGV[3] member. Returns 1 when the outbox is empty.
-const SETTLE = `if redis.call('llen', KEYS[1]) == 0 then
-  if redis.call('llen', KEYS[3]) == 0 then redis.call('srem', KEYS[4], ARGV[3]) end
-  return 1
-end
-return 0`;
-// KEYS: outbox, lock, intents, index. ARGV: item id, fence ('' = none), member. -1: fenced.
+// Shared tail of the outbox scripts. KEYS[1] outbox, KEYS[3] intents. 0: replies left; 1: none,
+// intents left; 2: nothing pending (the caller takes the conversation out of the recovery index).
+const SETTLE = `if redis.call('llen', KEYS[1]) > 0 then return 0 end
+if redis.call('llen', KEYS[3]) > 0 then return 1 end
+return 2`;
+// KEYS: outbox, lock, intents. ARGV: item id, fence ('' = none). -1: fenced.
 const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
 local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
@@ -77,26 +87,32 @@ const UPDATE_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] 
 local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
 return 0`;
-// KEYS: outbox, lock, intents, index, dead letters, dead index. ARGV: item id, fence, member, item, ttl.
+// KEYS: outbox, lock, intents, dead letters. ARGV: item id, fence, item, ttl. The dead-letter
+// index learnt of the conversation before this runs.
 const GIVE_UP = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
 local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then
   redis.call('lpop', KEYS[1])
-  redis.call('rpush', KEYS[5], ARGV[4])
-  redis.call('pexpire', KEYS[5], ARGV[5])
-  redis.call('sadd', KEYS[6], ARGV[3])
+  redis.call('rpush', KEYS[4], ARGV[3])
+  redis.call('pexpire', KEYS[4], ARGV[4])
 end
 ${SETTLE}`;
-// KEYS: outbox, (unused), intents, index. ARGV: -, -, member, then the ids done.
+// KEYS: outbox, (unused), intents. ARGV: -, -, -, then the ids done.
 const INTENTS_DONE = `for _, raw in ipairs(redis.call('lrange', KEYS[3], 0, -1)) do
   local id = cjson.decode(raw).id
   for j = 4, #ARGV do if ARGV[j] == id then redis.call('lrem', KEYS[3], 1, raw) end end
 end
 ${SETTLE}`;
 // Counts one more event in a window that starts with the first one (one command, not a MULTI).
-const COUNT_IN_WINDOW = `local c = redis.call('incr', KEYS[1])
-if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
+// KEYS: counter, owned keys.
+const COUNT_IN_WINDOW = `${OWN}local c = redis.call('incr', KEYS[1])
+if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) own(KEYS[2], KEYS[1], ARGV[1]) end
 return c`;
+// KEYS: mailbox, owned keys. ARGV: entry, ttl. The mailbox's new length.
+const MAILBOX_PUSH = `${OWN}local n = redis.call('rpush', KEYS[1], ARGV[1])
+redis.call('pexpire', KEYS[1], ARGV[2])
+own(KEYS[2], KEYS[1], ARGV[2])
+return n`;
 
 /** A Lua script sent once per connection; afterwards only its SHA1 travels (EVALSHA). */
 interface Script {
@@ -114,6 +130,7 @@ const SCRIPTS = {
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
   countInWindow: script(COUNT_IN_WINDOW),
+  mailboxPush: script(MAILBOX_PUSH),
   arrive: script(ARRIVE),
   earlier: script(EARLIER),
   depart: script(DEPART),
@@ -159,26 +176,30 @@ export function storeUnavailable(err: unknown): boolean {
   return err instanceof ErrorReply && UNAVAILABLE_REPLY.test(err.message);
 }
 
-function globEscape(s: string): string {
-  return s.replace(/[*?[\]\\]/g, '\\$&');
-}
-
 export interface RedisStoreOptions {
-  url: string;
+  /** A single Redis. */
+  url?: string;
+  /** Redis Cluster seed nodes (`host:port`); when given, the store runs on the cluster. */
+  clusterNodes?: readonly string[];
   /** Prefix for every key, so tests (or several deployments) can share one Redis. */
   prefix?: string;
 }
 
 export class RedisStore implements Store {
-  private readonly client: RedisClientType;
+  private readonly client: Commands;
   private readonly p: string;
   /** Wakes lock waiters when a holder releases (no polling). */
   readonly notifier: KeyNotifier;
+  /** Statistics are added to one of the buckets in turn (any will do: a read sums them all). */
+  private counterTurn = Math.floor(Math.random() * BUCKETS);
 
-  private constructor(client: RedisClientType, prefix: string) {
-    this.client = client;
+  private constructor(
+    readonly redis: RedisConnection,
+    prefix: string,
+  ) {
+    this.client = redis.cmd;
     this.p = prefix;
-    this.notifier = new KeyNotifier(client, `${prefix}notify`);
+    this.notifier = new KeyNotifier(redis, `${prefix}notify`);
     this.arrivals = new ArrivalOrder((name, ks, args) => this.run(SCRIPTS[name], ks, args), this.notifier);
   }
   private readonly arrivals: ArrivalOrder;
@@ -196,17 +217,8 @@ export class RedisStore implements Store {
   }
 
   static async connect(opts: RedisStoreOptions, onError: (e: Error) => void = () => {}): Promise<RedisStore> {
-    const client = createClient({
-      url: opts.url,
-      // Keep retrying forever with a capped back-off: the process stays up while Redis is away.
-      socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
-      // While Redis is away, fail at once (webhooks answer 503 and the platforms retry) instead of
-      // queueing commands in memory until requests time out.
-      disableOfflineQueue: true,
-    }) as RedisClientType;
-    client.on('error', onError);
-    await client.connect();
-    const store = new RedisStore(client, opts.prefix ?? '');
+    const redis = await connectRedis({ ...opts, onError });
+    const store = new RedisStore(redis, opts.prefix ?? '');
     await store.notifier.start();
     return store;
   }
@@ -215,7 +227,10 @@ export class RedisStore implements Store {
     return this.p + s;
   }
 
-  /** EVALSHA, and EVAL the first time (or after Redis restarted and forgot the script). */
+  /**
+   * EVALSHA, and EVAL the first time (or after Redis restarted and forgot the script). On a
+   * cluster both go to the node that owns KEYS[1], so each node learns the script on first use.
+   */
   private async run(s: Script, keys: string[], args: string[]): Promise<unknown> {
     try {
       return await this.client.evalSha(s.sha, { keys, arguments: args });
@@ -230,53 +245,90 @@ export class RedisStore implements Store {
     return raw === null ? undefined : (JSON.parse(raw) as ConversationRecord);
   }
 
+  /**
+   * Erase by name, not by scan: the fixed keys of the conversation plus those its `own:` set lists,
+   * all in its slot, so the cost is the conversation's own size whatever else the store holds.
+   * The locks stay: the erasing turn still holds its own, and commits under it.
+   */
   async deleteConversation(key: ConversationKey): Promise<void> {
-    const found: string[] = [];
-    const pattern = `${globEscape(this.p)}*${globEscape(tag(key))}*`;
-    for await (const batch of this.client.scanIterator({ MATCH: pattern, COUNT: 200 })) {
-      found.push(...(batch as unknown as string[]));
-    }
-    // The locks stay: the erasing turn still holds its own, and commits under it.
-    const lockPrefix = this.k('lock:');
-    const data = found.filter((k) => !k.startsWith(lockPrefix));
-    if (data.length > 0) await this.client.del(data);
-    await this.client.multi().sRem(this.k(keys.outboxIndex()), indexMember(key)).sRem(this.k(keys.deadIndex()), indexMember(key)).exec();
+    const own = this.k(keys.owned(key));
+    const named = await this.client.sMembers(own);
+    const fixed = [keys.conversation(key), keys.handled(key), keys.outbox(key), keys.deadLetters(key), keys.intents(key), keys.arrivals(key)];
+    await this.client.del([...fixed.map((k) => this.k(k)), ...named, own]);
+    const member = indexMember(key);
+    const b = bucketOf(member);
+    await Promise.all([this.client.sRem(this.k(keys.outboxIndex(b)), member), this.client.sRem(this.k(keys.deadIndex(b)), member)]);
   }
 
   async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
-    return (await this.client.exists(this.k(keys.handled(key, messageId)))) === 1;
+    const expires = await this.client.zScore(this.k(keys.handled(key)), messageId);
+    return expires !== null && expires > Date.now();
+  }
+
+  /** The conversation's entry in its bucket of the recovery index (a plain SADD: see the top). */
+  private async index(key: ConversationKey): Promise<void> {
+    const member = indexMember(key);
+    await this.client.sAdd(this.k(keys.outboxIndex(bucketOf(member))), member);
+  }
+
+  /**
+   * Leaves the recovery index after a script saw nothing pending; a write that slipped in between
+   * indexed itself before it wrote, so looking again after the removal catches it.
+   */
+  private async unindex(key: ConversationKey): Promise<void> {
+    const member = indexMember(key);
+    await this.client.sRem(this.k(keys.outboxIndex(bucketOf(member))), member);
+    if ((await this.pending(key)) > 0) await this.index(key);
+  }
+
+  /** Undelivered replies plus unfinished intents. */
+  private async pending(key: ConversationKey): Promise<number> {
+    const [out, int] = await Promise.all([this.client.lLen(this.k(keys.outbox(key))), this.client.lLen(this.k(keys.intents(key)))]);
+    return out + int;
+  }
+
+  /** Runs a write that may leave replies or intents pending, indexed before and after it. */
+  private async indexed<T>(key: ConversationKey, write: () => Promise<T>): Promise<T> {
+    await this.index(key);
+    const result = await write();
+    await this.index(key);
+    return result;
   }
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
     const outbox = c.outbox.map((i) => JSON.stringify(i));
     const mail = (c.mailbox?.items ?? []).map((i) => JSON.stringify(i));
     const intents = (c.intents ?? []).map((i) => JSON.stringify(i));
-    const done = await this.run(
-      SCRIPTS.commit,
-      [
-        this.k(keys.lock(key)),
-        this.k(keys.conversation(key)),
-        this.k(keys.handled(key, c.messageId)),
-        this.k(keys.outbox(key)),
-        this.k(keys.mailbox(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
-        this.k(keys.outboxIndex()),
-        this.k(keys.intents(key)),
-      ],
-      [
-        c.fence ?? '',
-        c.record ? JSON.stringify(c.record) : '',
-        String(c.recordTtlMs),
-        String(c.dedupeTtlMs),
-        indexMember(key),
-        String(outbox.length),
-        String(mail.length),
-        String(c.mailbox?.ttlMs ?? 0),
-        String(intents.length),
-        ...outbox,
-        ...mail,
-        ...intents,
-      ],
-    );
+    const write = () =>
+      this.run(
+        SCRIPTS.commit,
+        [
+          this.k(keys.lock(key)),
+          this.k(keys.conversation(key)),
+          this.k(keys.handled(key)),
+          this.k(keys.outbox(key)),
+          this.k(keys.mailbox(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
+          this.k(keys.owned(key)),
+          this.k(keys.intents(key)),
+          this.k(keys.owned(key)),
+        ],
+        [
+          c.fence ?? '',
+          c.record ? JSON.stringify(c.record) : '',
+          String(c.recordTtlMs),
+          String(c.dedupeTtlMs),
+          c.messageId,
+          String(outbox.length),
+          String(mail.length),
+          String(c.mailbox?.ttlMs ?? 0),
+          String(intents.length),
+          ...outbox,
+          ...mail,
+          ...intents,
+          String(Date.now()),
+        ],
+      );
+    const done = outbox.length > 0 || intents.length > 0 ? await this.indexed(key, write) : await write();
     if (done !== 1) throw new LockLostError(key);
   }
 
@@ -314,49 +366,73 @@ export class RedisStore implements Store {
     return raw.map((s) => JSON.parse(s) as OutboxItem);
   }
 
-  /** The keys the outbox scripts share: outbox, lock, intents, index. */
+  /** The keys the outbox scripts share: outbox, lock, intents. */
   private outboxKeys(key: ConversationKey): string[] {
-    return [this.k(keys.outbox(key)), this.k(keys.lock(key, 'outbox')), this.k(keys.intents(key)), this.k(keys.outboxIndex())];
+    return [this.k(keys.outbox(key)), this.k(keys.lock(key, 'outbox')), this.k(keys.intents(key))];
   }
 
-  private fenced(result: unknown, key: ConversationKey): boolean {
+  /** Reads an outbox script's answer (see SETTLE): true when no reply is left. */
+  private async settled(result: unknown, key: ConversationKey): Promise<boolean> {
     if (result === -1) throw new LockLostError(key, 'outbox');
-    return result === 1;
+    if (result === 2) await this.unindex(key);
+    return result === 1 || result === 2;
   }
 
   async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
-    return this.fenced(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence, indexMember(key)]), key);
+    return this.settled(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence]), key);
   }
 
   async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
-    this.fenced(await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item)]), key);
+    const result = await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item)]);
+    if (result === -1) throw new LockLostError(key, 'outbox');
+  }
+
+  /** The conversation's entry in its bucket of the dead-letter index, made before the letter is. */
+  private async indexDead(key: ConversationKey): Promise<void> {
+    const member = indexMember(key);
+    await this.client.sAdd(this.k(keys.deadIndex(bucketOf(member))), member);
   }
 
   async outboxGiveUp(key: ConversationKey, item: OutboxItem, ttlMs: number, fence = ''): Promise<boolean> {
-    const ks = [...this.outboxKeys(key), this.k(keys.deadLetters(key)), this.k(keys.deadIndex())];
-    return this.fenced(await this.run(SCRIPTS.giveUp, ks, [item.id, fence, indexMember(key), JSON.stringify(item), String(ttlMs)]), key);
+    await this.indexDead(key);
+    const ks = [...this.outboxKeys(key), this.k(keys.deadLetters(key))];
+    return this.settled(await this.run(SCRIPTS.giveUp, ks, [item.id, fence, JSON.stringify(item), String(ttlMs)]), key);
   }
 
+  /**
+   * Walks the buckets of the recovery index. A member with nothing pending (its write never
+   * happened, or it was erased) is dropped on the way, so the index holds pending work only.
+   */
   async outboxConversations(): Promise<ConversationKey[]> {
-    const tags = await this.client.sMembers(this.k(keys.outboxIndex()));
-    return tags.map(parseIndexMember).filter((k): k is ConversationKey => k !== undefined);
+    const members = (await Promise.all(ALL_BUCKETS.map((b) => this.client.sMembers(this.k(keys.outboxIndex(b)))))).flat();
+    const out: ConversationKey[] = [];
+    for (const member of members) {
+      const key = parseIndexMember(member);
+      if (!key) continue;
+      if ((await this.pending(key)) > 0) out.push(key);
+      else await this.unindex(key);
+    }
+    return out;
   }
 
   async deadLetter(item: OutboxItem, ttlMs: number): Promise<void> {
+    await this.indexDead(item.key);
     const k = this.k(keys.deadLetters(item.key));
-    await this.client.multi().rPush(k, JSON.stringify(item)).pExpire(k, ttlMs).sAdd(this.k(keys.deadIndex()), indexMember(item.key)).exec();
+    await this.client.multi().rPush(k, JSON.stringify(item)).pExpire(k, ttlMs).exec();
   }
 
   async deadLetters(limit: number): Promise<OutboxItem[]> {
-    const index = this.k(keys.deadIndex());
     const out: OutboxItem[] = [];
-    for (const member of await this.client.sMembers(index)) {
-      const key = parseIndexMember(member);
-      if (!key) continue;
-      const raw = await this.client.lRange(this.k(keys.deadLetters(key)), -limit, -1);
-      // Expired with its conversation: the index forgets it too.
-      if (raw.length === 0) await this.client.sRem(index, member);
-      out.push(...raw.map((s) => JSON.parse(s) as OutboxItem));
+    for (const b of ALL_BUCKETS) {
+      const index = this.k(keys.deadIndex(b));
+      for (const member of await this.client.sMembers(index)) {
+        const key = parseIndexMember(member);
+        if (!key) continue;
+        const raw = await this.client.lRange(this.k(keys.deadLetters(key)), -limit, -1);
+        // Expired with its conversation: the index forgets it too.
+        if (raw.length === 0) await this.client.sRem(index, member);
+        out.push(...raw.map((s) => JSON.parse(s) as OutboxItem));
+      }
     }
     return out.sort((a, b) => a.enqueuedAt - b.enqueuedAt).slice(-limit);
   }
@@ -367,13 +443,11 @@ export class RedisStore implements Store {
   }
 
   async intentsDone(key: ConversationKey, ids: readonly string[]): Promise<void> {
-    await this.run(SCRIPTS.intentsDone, this.outboxKeys(key), ['', '', indexMember(key), ...ids]);
+    await this.settled(await this.run(SCRIPTS.intentsDone, this.outboxKeys(key), ['', '', '', ...ids]), key);
   }
 
   async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
-    const k = this.k(keys.mailbox(name, key));
-    const [len] = (await this.client.multi().rPush(k, JSON.stringify(item)).pExpire(k, ttlMs).exec()) as unknown as [number];
-    return len;
+    return Number(await this.run(SCRIPTS.mailboxPush, [this.k(keys.mailbox(name, key)), this.k(keys.owned(key))], [JSON.stringify(item), String(ttlMs)]));
   }
 
   async mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]> {
@@ -381,6 +455,7 @@ export class RedisStore implements Store {
     return raw.map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
   }
 
+  /** A global list: written by staff actions (the audit trail), never by a worker's turn. */
   async listPush<T>(name: string, item: T): Promise<void> {
     await this.client.rPush(this.k(keys.list(name)), JSON.stringify(item));
   }
@@ -391,62 +466,62 @@ export class RedisStore implements Store {
   }
 
   async countInWindow(name: string, key: ConversationKey, windowMs: number): Promise<number> {
-    return Number(await this.run(SCRIPTS.countInWindow, [this.k(keys.counter(name, key))], [String(windowMs)]));
+    return Number(await this.run(SCRIPTS.countInWindow, [this.k(keys.counter(name, key)), this.k(keys.owned(key))], [String(windowMs)]));
   }
-
 
   async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
     const entries = Object.entries(increments).filter(([, by]) => by !== 0);
     if (entries.length === 0) return;
-    const k = this.k(keys.counters(bucket));
+    this.counterTurn = (this.counterTurn + 1) % BUCKETS;
+    const k = this.k(keys.counters(bucket, this.counterTurn));
     const m = this.client.multi();
     for (const [field, by] of entries) m.hIncrBy(k, field, by);
     await m.exec();
   }
 
   async countersRead(bucket: string): Promise<Record<string, number>> {
-    const raw = await this.client.hGetAll(this.k(keys.counters(bucket)));
-    return Object.fromEntries(Object.entries(raw).map(([f, v]) => [f, Number(v)]));
+    const out: Record<string, number> = {};
+    for (const raw of await Promise.all(ALL_BUCKETS.map((b) => this.client.hGetAll(this.k(keys.counters(bucket, b)))))) {
+      for (const [f, v] of Object.entries(raw)) out[f] = (out[f] ?? 0) + Number(v);
+    }
+    return out;
   }
 
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
     if (items.length === 0) return;
-    // One MULTI: a reply pushed without its index entry would wait for the user's next message.
-    await this.client
-      .multi()
-      .rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i)))
-      .sAdd(this.k(keys.outboxIndex()), indexMember(key))
-      .exec();
+    await this.indexed(key, () => this.client.rPush(this.k(keys.outbox(key)), items.map((i) => JSON.stringify(i))));
+  }
+
+  /** A table's row lives in the bucket of its id; reading the whole table walks the buckets. */
+  private row(name: string, id: string): string {
+    return this.k(keys.table(name, bucketOf(id)));
   }
 
   async tablePut<T>(name: string, id: string, value: T): Promise<void> {
-    await this.client.hSet(this.k(keys.table(name)), id, JSON.stringify(value));
+    await this.client.hSet(this.row(name, id), id, JSON.stringify(value));
   }
 
   async tableGet<T>(name: string, id: string): Promise<T | undefined> {
-    const raw = await this.client.hGet(this.k(keys.table(name)), id);
+    const raw = await this.client.hGet(this.row(name, id), id);
     return raw === null || raw === undefined ? undefined : (JSON.parse(raw) as T);
   }
 
   async tableDelete(name: string, id: string): Promise<void> {
-    await this.client.hDel(this.k(keys.table(name)), id);
+    await this.client.hDel(this.row(name, id), id);
   }
 
   async tableAll<T>(name: string): Promise<T[]> {
-    const all = await this.client.hVals(this.k(keys.table(name)));
-    return all.map((raw) => JSON.parse(raw) as T);
+    const all = await Promise.all(ALL_BUCKETS.map((b) => this.client.hVals(this.k(keys.table(name, b)))));
+    return all.flat().map((raw) => JSON.parse(raw) as T);
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      return (await this.client.ping()) === 'PONG';
-    } catch {
-      return false;
-    }
+  /** Every master answers (on a cluster, one master down leaves its slots unserved). */
+  ping(): Promise<boolean> {
+    return this.redis.ping();
   }
 
   async close(): Promise<void> {
     await this.notifier.close();
-    if (this.client.isOpen) await this.client.close();
+    await this.redis.close();
   }
 }

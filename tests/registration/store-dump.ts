@@ -1,8 +1,7 @@
 // Everything a store holds, as text: key names and values. The erasure tests read it to prove that
 // nothing of a user is left anywhere — not only in the keys the code knows it wrote.
-import { createClient } from 'redis';
 import { MemoryStore } from '../../src/store/memory.ts';
-import { REDIS_URL } from '../helpers/redis.ts';
+import { keysUnder, withAdmin } from '../helpers/redis.ts';
 
 export interface Dumped {
   key: string;
@@ -23,14 +22,12 @@ export function dumpMemoryStore(store: MemoryStore): Dumped[] {
   return out;
 }
 
-/** Every key under the prefix on the real Redis, with its value whatever its type. */
+/** Every key under the prefix on the real Redis (every master of a cluster), with its value whatever its type. */
 export async function dumpRedis(prefix: string): Promise<Dumped[]> {
-  const client = createClient({ url: REDIS_URL });
-  await client.connect();
   const out: Dumped[] = [];
-  try {
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-      for (const key of batch as unknown as string[]) {
+  await withAdmin(async (_c, conn) => {
+    for (const { node: client, keys } of await keysUnder(conn, prefix)) {
+      for (const key of keys) {
         const type = await client.type(key);
         let value: unknown;
         if (type === 'string') value = await client.get(key);
@@ -42,9 +39,7 @@ export async function dumpRedis(prefix: string): Promise<Dumped[]> {
         out.push({ key, value: text(value) });
       }
     }
-  } finally {
-    await client.close();
-  }
+  });
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.ts';
 import type { RedisStore } from '../../src/store/redis.ts';
-import { connectTestStore, dropPrefix, testPrefix } from '../helpers/redis.ts';
+import { connectTestStore, dropPrefix, flushScripts, testPrefix, withAdmin } from '../helpers/redis.ts';
 import { storeContract } from './contract.ts';
 
 const prefixes = new Map<Store, string>();
@@ -26,17 +26,12 @@ describe('redis store', () => {
   });
 
   it('runs its scripts again after Redis forgot them (a restart, SCRIPT FLUSH)', async () => {
-    const { createClient } = await import('redis');
-    const { REDIS_URL } = await import('../helpers/redis.ts');
     const prefix = testPrefix();
     const s = await connectTestStore(prefix);
     opened.push(s);
     const key = { channel: 'web', account: 'default', user: 'scripts' };
     expect(await s.countInWindow('inbound', key, 10_000)).toBe(1);
-    const admin = createClient({ url: REDIS_URL });
-    await admin.connect();
-    await admin.scriptFlush();
-    await admin.close();
+    await flushScripts();
     expect(await s.countInWindow('inbound', key, 10_000)).toBe(2);
     await expect(s.withLock(key, { ttlMs: 1000, waitMs: 100 }, async () => 'held')).resolves.toBe('held');
     await dropPrefix(prefix);
@@ -126,12 +121,7 @@ describe('redis lock waits (notified, not polled)', () => {
     const s = await connectTestStore(prefix);
     try {
       const key = { channel: 'web', account: 'default', user: 'orphan' };
-      const { createClient } = await import('redis');
-      const { REDIS_URL } = await import('../helpers/redis.ts');
-      const admin = createClient({ url: REDIS_URL });
-      await admin.connect();
-      await admin.set(`${prefix}lock:turn:{web:default:orphan}`, 'dead-holder', { expiration: { type: 'PX', value: 400 } });
-      await admin.close();
+      await withAdmin((admin) => admin.set(`${prefix}lock:turn:{web:default:orphan}`, 'dead-holder', { expiration: { type: 'PX', value: 400 } }));
       const tries = countTries(s);
       expect(await s.withLock(key, { ttlMs: 5_000, waitMs: 10_000 }, async () => 'taken')).toBe('taken');
       expect(tries()).toBeLessThanOrEqual(3);
