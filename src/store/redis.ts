@@ -190,8 +190,8 @@ export class RedisStore implements Store {
   private readonly p: string;
   /** Wakes lock waiters when a holder releases (no polling). */
   readonly notifier: KeyNotifier;
-  /** Statistics are added to one of the buckets in turn (any will do: a read sums them all). */
-  private counterTurn = Math.floor(Math.random() * BUCKETS);
+  /** Statistics go to a different bucket on each write (any will do: a read sums them all). */
+  private counterWrites = Math.floor(Math.random() * 1_000_000);
 
   private constructor(
     readonly redis: RedisConnection,
@@ -472,8 +472,9 @@ export class RedisStore implements Store {
   async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
     const entries = Object.entries(increments).filter(([, by]) => by !== 0);
     if (entries.length === 0) return;
-    this.counterTurn = (this.counterTurn + 1) % BUCKETS;
-    const k = this.k(keys.counters(bucket, this.counterTurn));
+    // Hashed rather than round-robin: a writer that adds to several periods at once (day, month…)
+    // would otherwise put every period's counts in the same few buckets.
+    const k = this.k(keys.counters(bucket, bucketOf(`${bucket}#${this.counterWrites++}`)));
     const m = this.client.multi();
     for (const [field, by] of entries) m.hIncrBy(k, field, by);
     await m.exec();

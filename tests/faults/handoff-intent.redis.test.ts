@@ -7,13 +7,13 @@ import { RedisStore } from '../../src/store/redis.ts';
 import { BOT_INFO, TOKEN, addressed, newChatId } from '../channels/telegram/fixtures.ts';
 import { FakeBotApi } from '../channels/telegram/fake-bot-api.ts';
 import { startTelegram } from '../channels/telegram/harness.ts';
-import { REDIS_URL, dropPrefix, testPrefix } from '../helpers/redis.ts';
+import { dropPrefix, testPrefix, testTarget } from '../helpers/redis.ts';
 
 describe('a kill between commit and hand-off', () => {
   it('the intent left by the commit is completed by the other instance; nothing doubled', async () => {
     const api = await FakeBotApi.start(TOKEN, BOT_INFO);
     const prefix = testPrefix();
-    const connect = () => RedisStore.connect({ url: REDIS_URL, prefix });
+    const connect = () => RedisStore.connect({ ...testTarget(), prefix });
     const a = await startTelegram({ api, store: await connect() });
     const b = await startTelegram({ api, store: await connect() });
     try {

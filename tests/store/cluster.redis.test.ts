@@ -1,0 +1,110 @@
+// What many conversations share, on a single Redis and (in the redis-cluster project) on a Redis
+// Cluster: statistics, console sessions and the recovery index are split into hash-tagged
+// buckets, so no key takes every turn's write, and reading them back walks the buckets.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConversationKey } from '../../src/core/messages.ts';
+import type { OutboxItem } from '../../src/core/ports.ts';
+import { Sessions } from '../../src/console/sessions.ts';
+import { readReport } from '../../src/stats/report.ts';
+import { StatsRecorder } from '../../src/stats/recorder.ts';
+import { BUCKETS } from '../../src/store/keys.ts';
+import type { RedisStore } from '../../src/store/redis.ts';
+import { connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
+
+const opened: { store: RedisStore; prefix: string }[] = [];
+afterEach(async () => {
+  for (const { store, prefix } of opened.splice(0)) {
+    await dropPrefix(prefix);
+    await store.close();
+  }
+});
+
+async function store(): Promise<{ s: RedisStore; prefix: string }> {
+  const prefix = testPrefix();
+  const s = await connectTestStore(prefix);
+  opened.push({ store: s, prefix });
+  return { s, prefix };
+}
+
+/** The key names under the prefix (every master of a cluster), without the prefix. */
+async function keyNames(prefix: string): Promise<string[]> {
+  return withAdmin(async (_c, conn) => (await keysUnder(conn, prefix)).flatMap((n) => n.keys.map((k) => k.slice(prefix.length))));
+}
+
+const user = (i: number): ConversationKey => ({ channel: 'telegram', account: 'bot', user: `u${i}` });
+const item = (id: string, key: ConversationKey): OutboxItem => ({ id, key, message: { text: id, from: 'bot', priority: 'normal' }, attempts: 0, enqueuedAt: 1 });
+const record = { flowVersion: 1, snapshot: {}, pending: [], updatedAt: 1 };
+
+describe('shared state in buckets', () => {
+  it('statistics from many turns land in several buckets and are read back as one sum', async () => {
+    const { s, prefix } = await store();
+    const at = Date.UTC(2026, 10, 5, 12);
+    const stats = new StatsRecorder({ store: s, clock: { now: () => at }, log: { info() {}, warn() {}, error() {}, debug() {} } as never, topicOf: () => 'visa', missionOf: () => 'tokyo' }, 60_000);
+    for (let i = 0; i < 40; i++) {
+      await stats.turn({ at, channel: 'telegram', country: 'JP', effects: [{ type: 'articles', ids: ['a'] }] as never, emergencyKinds: [] });
+      await stats.flush();
+    }
+    const report = await readReport(s, { from: at, to: at, granularity: 'month' });
+    const question = report.tables.find((t) => t.metric === 'question')!;
+    expect(question.rows.find((r) => r.value === 'visa')?.total).toBe(40);
+    const counterKeys = new Set((await keyNames(prefix)).filter((k) => k.startsWith('ctr:{c:stats:2026-11:')));
+    expect(counterKeys.size).toBeGreaterThan(BUCKETS / 2);
+  });
+
+  it('console sessions of one officer are found across the buckets and ended together', async () => {
+    const { s } = await store();
+    let now = 1_000_000;
+    const sessions = new Sessions(s, { now: () => now }, { ttlMs: 3_600_000, idleMs: 600_000 });
+    const made = [];
+    for (let i = 0; i < 12; i++) made.push(await sessions.create('officer-1', { address: '127.0.0.1', userAgent: `ua${i}` }));
+    await sessions.create('officer-2', { address: '127.0.0.1', userAgent: 'other' });
+    expect((await sessions.resolve(made[3]!.token))?.staffId).toBe('officer-1');
+    expect(await sessions.listFor('officer-1')).toHaveLength(12);
+    expect(await sessions.destroyAll('officer-1', made[0]!.session.id)).toBe(11);
+    expect(await sessions.listFor('officer-1')).toHaveLength(1);
+    expect(await sessions.listFor('officer-2')).toHaveLength(1);
+    now += 3_600_001;
+    expect(await sessions.resolve(made[0]!.token)).toBeUndefined();
+  });
+
+  it('the recovery index is spread over the buckets and holds only conversations with work pending', async () => {
+    const { s, prefix } = await store();
+    const users = Array.from({ length: 48 }, (_, i) => user(i));
+    for (const k of users) await s.commitTurn(k, { record, recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('r1', k)] });
+    const indexKeys = (await keyNames(prefix)).filter((k) => k.startsWith('outbox:index:'));
+    expect(new Set(indexKeys).size).toBeGreaterThan(BUCKETS / 2);
+    expect((await s.outboxConversations()).map((k) => k.user).sort()).toEqual(users.map((k) => k.user).sort());
+    for (const k of users.slice(0, 40)) expect(await s.outboxAck(k, 'r1')).toBe(true);
+    expect((await s.outboxConversations()).map((k) => k.user).sort()).toEqual(users.slice(40).map((k) => k.user).sort());
+  });
+
+  it('a member left in the index without pending work (a write that never happened) is dropped by the next walk', async () => {
+    const { s, prefix } = await store();
+    const k = user(1);
+    await s.commitTurn(k, { record, recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('r1', k)] });
+    // As if the instance died after indexing and before its write: the outbox is gone, the member stays.
+    await withAdmin((c) => c.del(`${prefix}outbox:{telegram:bot:u1}`));
+    expect(await s.outboxConversations()).toEqual([]);
+    expect((await keyNames(prefix)).filter((n) => n.startsWith('outbox:index:'))).toEqual([]);
+  });
+
+  it('erase deletes what a conversation owns by name: its mailboxes, counters and handled ids, nothing of the others', async () => {
+    const { s, prefix } = await store();
+    const [a, b] = [user(1), user(2)];
+    for (const k of [a, b]) {
+      await s.commitTurn(k, { record, recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('r1', k)], mailbox: { name: 'transcript', items: ['hi'], ttlMs: 60_000 } });
+      await s.mailboxPush('web', k, { text: 'x' }, 60_000);
+      await s.countInWindow('inbound', k, 60_000);
+      await s.countInWindow('album:77', k, 60_000);
+      await s.deadLetter(item('d1', k), 60_000);
+    }
+    await s.deleteConversation(a);
+    const left = await keyNames(prefix);
+    expect(left.filter((n) => n.includes('{telegram:bot:u1}'))).toEqual([]);
+    expect(left.filter((n) => n.includes('{telegram:bot:u2}')).length).toBeGreaterThanOrEqual(8);
+    expect(await s.wasHandled(a, 'm1')).toBe(false);
+    expect(await s.wasHandled(b, 'm1')).toBe(true);
+    expect((await s.deadLetters(10)).map((d) => d.key.user)).toEqual(['u2']);
+    expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
+  });
+});
