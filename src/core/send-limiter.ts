@@ -2,6 +2,9 @@
 // conversation's outbox wants to send at once, so sends wait here for a slot: the count lives in
 // the store, so all instances share one budget per channel, and while the budget is spent the
 // waiting messages leave in order of urgency (emergencies, then staff replies, then the rest).
+// The budget is split into up to SHARDS counters (each its own slot on a Redis Cluster) whose
+// quotas add up to the limit, so no one key takes every send; a sender tries the counters from a
+// shard of its own onwards and waits only when all of them are spent.
 import type { Priority } from './messages.ts';
 import type { ConversationKey } from './messages.ts';
 import type { Store } from './ports.ts';
@@ -20,6 +23,15 @@ export interface SendLimiterOptions {
 
 const RANK: Record<Priority, number> = { emergency: 0, agent: 1, normal: 2 };
 
+/** At most this many counters share one channel's budget. */
+export const SHARDS = 16;
+
+/** The quotas of a budget's counters: as even as possible, adding up to `max`, none empty. */
+export function shardQuotas(max: number): number[] {
+  const n = Math.max(1, Math.min(SHARDS, max));
+  return Array.from({ length: n }, (_, i) => Math.floor(max / n) + (i < max % n ? 1 : 0));
+}
+
 interface Waiter {
   rank: number;
   seq: number;
@@ -28,6 +40,9 @@ interface Waiter {
 
 interface Lane {
   limit: RateLimit;
+  quotas: number[];
+  /** The counter this instance tries first (spreads instances over the counters). */
+  next: number;
   waiters: Waiter[];
   pumping: boolean;
 }
@@ -45,7 +60,10 @@ export class SendLimiter {
     limits: Readonly<Record<string, RateLimit>>,
     opts: SendLimiterOptions = {},
   ) {
-    for (const [channel, limit] of Object.entries(limits)) this.lanes.set(channel, { limit, waiters: [], pumping: false });
+    for (const [channel, limit] of Object.entries(limits)) {
+      const quotas = shardQuotas(limit.max);
+      this.lanes.set(channel, { limit, quotas, next: Math.floor(Math.random() * quotas.length), waiters: [], pumping: false });
+    }
     this.sleep = opts.sleep ?? defaultSleep;
     this.pollMs = opts.pollMs;
   }
@@ -65,20 +83,30 @@ export class SendLimiter {
     return Object.fromEntries([...this.lanes].map(([c, l]) => [c, l.waiters.length]));
   }
 
+  /** Takes a slot from the first counter with room, starting at the lane's own; false when all are spent. */
+  private async slot(channel: string, lane: Lane): Promise<boolean> {
+    for (let tried = 0; tried < lane.quotas.length; tried++) {
+      const shard = (lane.next + tried) % lane.quotas.length;
+      const key: ConversationKey = { channel: 'system', account: 'send-rate', user: lane.quotas.length === 1 ? channel : `${channel}#${shard}` };
+      try {
+        if ((await this.store.countInWindow('send', key, lane.limit.windowMs)) <= lane.quotas[shard]!) {
+          lane.next = shard;
+          return true;
+        }
+      } catch {
+        // The store is away: hold the sends. A reply sent now could not be acknowledged, so it
+        // would go out again once the store is back; it waits with its outbox instead.
+        return false;
+      }
+    }
+    return false;
+  }
+
   private async pump(channel: string, lane: Lane): Promise<void> {
     lane.pumping = true;
-    const key: ConversationKey = { channel: 'system', account: 'send-rate', user: channel };
     try {
       while (lane.waiters.length > 0) {
-        let count: number;
-        try {
-          count = await this.store.countInWindow('send', key, lane.limit.windowMs);
-        } catch {
-          // The store is away: hold the sends. A reply sent now could not be acknowledged, so it
-          // would go out again once the store is back; it waits with its outbox instead.
-          count = Number.POSITIVE_INFINITY;
-        }
-        if (count > lane.limit.max) {
+        if (!(await this.slot(channel, lane))) {
           await this.sleep(this.pollMs ?? Math.max(10, Math.floor(lane.limit.windowMs / 10)));
           continue;
         }

@@ -3,7 +3,7 @@ import type { ChannelSender } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
 import { Outbox } from '../../src/core/outbox.ts';
 import { silentLog, type Store } from '../../src/core/ports.ts';
-import { SendLimiter, parseRateLimits } from '../../src/core/send-limiter.ts';
+import { SendLimiter, parseRateLimits, shardQuotas } from '../../src/core/send-limiter.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { ManualClock } from '../handoff/fixtures.ts';
 
@@ -57,6 +57,28 @@ describe('send limiter', () => {
       Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).acquire('zalo-oa', 'normal').then(() => clock.now() < 1000 && inFirstWindow.push(i))),
     );
     expect(inFirstWindow.length).toBe(3);
+  });
+
+  it('splits a budget over counters of their own, spends all of it and no more', async () => {
+    const clock = new ManualClock(0);
+    const memory = new MemoryStore(clock);
+    const counters = new Set<string>();
+    // The real store, noting which counters the senders write.
+    const store = new Proxy(memory, {
+      get(target, prop, receiver) {
+        if (prop === 'countInWindow') return (name: string, key: ConversationKey, windowMs: number) => (counters.add(key.user), target.countInWindow(name, key, windowMs));
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as Store;
+    const limits = { telegram: { max: 30, windowMs: 1000 } };
+    const a = new SendLimiter(store, limits, { sleep: fakeSleep(clock) });
+    const b = new SendLimiter(store, limits, { sleep: fakeSleep(clock) });
+    const inFirstWindow: number[] = [];
+    await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).acquire('telegram', 'normal').then(() => clock.now() < 1000 && inFirstWindow.push(i))));
+    expect(inFirstWindow).toHaveLength(30);
+    expect(counters.size).toBe(16);
+    expect(shardQuotas(30).reduce((x, y) => x + y, 0)).toBe(30);
+    expect(shardQuotas(3)).toEqual([1, 1, 1]);
   });
 
   it('holds sends while the store is away (they could not be acknowledged) and lets them go when it is back', async () => {
