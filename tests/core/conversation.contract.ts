@@ -63,6 +63,33 @@ export function conversationContract(name: string, stores: () => Promise<{ first
       }
     });
 
+    it('answers by the platform\'s order when the later message arrives first (on one instance or two)', async () => {
+      const { first, second, done } = await stores();
+      try {
+        const a = await testEngine(first);
+        const b = await testEngine(await second());
+        // One record of what the platform received, whichever instance sent it.
+        const timeline: string[] = [];
+        for (const e of [a, b]) {
+          e.outbox.register({ channel: 'test', capabilities: { maxTextLength: 4000, maxButtons: 0, maxButtonLabel: 0 }, send: async (_k, m) => (timeline.push(m.text), { ok: true }) });
+        }
+        const key = { channel: 'test', account: 'a', user: 'u4' };
+        await a.conversations.preset(key, { locale: 'vi', country: 'TW' });
+        // The second message (order 2) reaches its instance 5 ms before the first (order 1) reaches the other.
+        const later = b.conversations.receive({ id: 'o2', key, receivedAt: 2, order: 2, payload: text('quy ho tro viec lam ngoai nuoc') });
+        await new Promise((r) => setTimeout(r, 5));
+        const earlier = a.conversations.receive({ id: 'o1', key, receivedAt: 1, order: 1, payload: text('duong day nong') });
+        await Promise.all([later, earlier]);
+        await Promise.all([a.outbox.flush(key), b.outbox.flush(key)]);
+        const texts = timeline;
+        expect(texts).toHaveLength(2);
+        expect(texts[0]).toMatch(/1955/);
+        expect(texts[1]).not.toMatch(/1955/);
+      } finally {
+        await done();
+      }
+    });
+
     it('asks a flooding conversation to slow down once, but never holds back a message in danger', async () => {
       const { first, done } = await stores();
       try {

@@ -23,6 +23,8 @@ export interface ProcessLoadOptions {
   /** Senders wait for each message's 200 only (unpaced), or also this long between messages. */
   paceMs?: number;
   during?: (run: ProcessRun) => Promise<void>;
+  /** Told the users' chat ids before they write (a test that searches the logs for them). */
+  onChats?: (chatIds: number[]) => void;
   settleMs?: number;
 }
 
@@ -136,6 +138,7 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
       }
     })();
     const chats = Array.from({ length: opts.users }, () => newChatId());
+    opts.onChats?.(chats);
     const redeliver = opts.redeliver ?? 0.1;
     const retryMs = opts.retryMs ?? 200;
     let n = 0;

@@ -39,9 +39,9 @@ export class TestRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Append-only on, so a restart keeps the data as a production Redis would. */
-  async start(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--save', ''], {
+  /** Append-only on, so a restart keeps the data as a production Redis would; `extra`: more settings. */
+  async start(extra: string[] = []): Promise<void> {
+    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--save', '', ...extra], {
       stdio: 'ignore',
     });
     await waitFor(() => this.ping(), 10_000, `redis on ${this.port}`);

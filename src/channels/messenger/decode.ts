@@ -29,6 +29,8 @@ const messageSchema = z.looseObject({
   sticker_id: z.union([z.string(), z.number()]).optional(),
   quick_reply: z.looseObject({ payload: z.string() }).optional(),
   attachments: z.array(attachmentSchema).optional(),
+  /** Older payloads number a sender's messages; with the timestamp it orders two of one millisecond. */
+  seq: z.number().int().nonnegative().optional(),
 });
 
 const postbackSchema = z.looseObject({
@@ -156,9 +158,20 @@ export function activityToInbound(activity: Partial<Activity>): InboundMessage {
     receivedAt: event.timestamp ?? 0,
     payload: payloadOf(event),
   };
+  const order = orderOf(event);
+  if (order !== undefined) message.order = order;
   const media = event.message ? mediaOf(event.message) : [];
   if (media.length > 0) message.media = media;
   return inboundMessageSchema.parse(message);
+}
+
+/**
+ * The platform's order of a sender's events, so two that reach two instances close together are
+ * handled as the person wrote them: the timestamp (milliseconds), then `seq` where the event has one.
+ */
+function orderOf(event: MessagingEvent): number | undefined {
+  if (event.timestamp === undefined) return undefined;
+  return event.timestamp * 1000 + ((event.message?.seq ?? 0) % 1000);
 }
 
 function payloadOf(event: MessagingEvent): InboundMessage['payload'] {

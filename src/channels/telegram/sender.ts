@@ -68,8 +68,9 @@ export function sendFailure(err: unknown): SendResult & { ok: false } {
     return { ok: false, retryable: false, reason: `telegram ${err.error_code}: ${err.description}` };
   }
   if (err instanceof HttpError) {
-    return reachedTelegram(err)
-      ? { ok: false, retryable: true, maybeSent: true, reason: 'telegram did not answer in time' }
+    const reached = reachedTelegram(err);
+    return reached
+      ? { ok: false, retryable: true, maybeSent: true, reason: reached === 'timeout' ? 'telegram did not answer in time' : `the connection to telegram was cut (${reached})` }
       : { ok: false, retryable: true, reason: 'telegram unreachable' };
   }
   return { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
@@ -79,12 +80,12 @@ export function sendFailure(err: unknown): SendResult & { ok: false } {
  * Whether a failed call may have reached Telegram: a timeout or a connection cut after the request
  * went out. A refused connection or a failed lookup never reached it, so sending again is safe.
  */
-function reachedTelegram(err: HttpError): boolean {
+function reachedTelegram(err: HttpError): false | 'timeout' | string {
   const cause = err.error as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = cause?.code ?? cause?.cause?.code;
   if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return false;
-  if (typeof cause?.message === 'string' && /timed out/.test(cause.message)) return true;
-  return typeof code === 'string' && /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET)$/.test(code);
+  if (typeof cause?.message === 'string' && /timed out/.test(cause.message)) return 'timeout';
+  return typeof code === 'string' && /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET)$/.test(code) ? code : false;
 }
 
 /** What may be logged about a failed call: never its payload (chat id and text). */

@@ -9,6 +9,15 @@ export const idLike = z.union([z.string().min(1), z.number()]).transform((v) => 
 
 const numberLike = z.union([z.number(), z.string().regex(/^\d+$/)]).transform((v) => Number(v));
 
+/**
+ * The platform's order of a user's messages, from an epoch-milliseconds field (the Bot Platform's
+ * `date`, the OA's `timestamp`): undefined when absent or not a whole number of milliseconds.
+ */
+export function orderFromMs(v: number | string | undefined): number | undefined {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
 // ——— Zalo Bot Platform ———
 
 export const botChatSchema = z.looseObject({

@@ -79,7 +79,8 @@ describe('fixtures as the engine sees them', () => {
     expect(got).toHaveLength(1);
     const event = (JSON.parse(f.raw.toString('utf8')) as { entry: { messaging: { timestamp: number; message?: { mid: string }; postback?: { mid: string } }[] }[] }).entry[0]!.messaging[0]!;
     const { media: _media, ...message } = got[0]!;
-    expect(message).toEqual({ id: event.message?.mid ?? event.postback?.mid, key: keyA, receivedAt: event.timestamp, payload });
+    // The platform's order: the timestamp in milliseconds, room for `seq` below it.
+    expect(message).toEqual({ id: event.message?.mid ?? event.postback?.mid, key: keyA, receivedAt: event.timestamp, payload, order: event.timestamp * 1000 });
   });
 
   it('keeps each attachment as media: its kind, the URL to fetch it by, a location\'s coordinates', async () => {
@@ -139,6 +140,22 @@ describe('fixtures as the engine sees them', () => {
       ['m_5', { type: 'unsupported', kind: 'other' }],
       ['m_6', { type: 'unsupported', kind: 'other' }],
     ]);
+  });
+});
+
+describe('the platform\'s order', () => {
+  it('orders one sender\'s events by timestamp, then by seq within one millisecond', async () => {
+    const { got, port } = recorder();
+    const { post } = await webhook(port);
+    const base = { sender: { id: USER_A }, recipient: { id: PAGE } };
+    const events = [
+      { ...base, timestamp: T0 + 2, message: { mid: 'm_late', text: 'c' } },
+      { ...base, timestamp: T0 + 1, message: { mid: 'm_seq2', text: 'b', seq: 1002 } },
+      { ...base, timestamp: T0 + 1, message: { mid: 'm_seq1', text: 'a', seq: 1001 } },
+    ];
+    for (const e of events) expect(await post(Buffer.from(JSON.stringify({ object: 'page', entry: [{ id: PAGE, time: T0, messaging: [e] }] })))).toBe(200);
+    const order = new Map(got.map((m) => [m.id, m.order]));
+    expect([...order.keys()].sort((a, b) => order.get(a)! - order.get(b)!)).toEqual(['m_seq1', 'm_seq2', 'm_late']);
   });
 });
 

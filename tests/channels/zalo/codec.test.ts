@@ -30,6 +30,11 @@ describe('zalo-bot decode', () => {
     }
   });
 
+  it('orders by the message date (epoch milliseconds)', () => {
+    const d = decodeBotUpdate(unwrapBotUpdates(fixture('bot/text.json'))![0]!, 'a', 1);
+    expect(d.kind === 'message' && d.message.order).toBe(1750316131602);
+  });
+
   it('dedupes by event name and message id', () => {
     const d = decodeBotUpdate(unwrapBotUpdates(fixture('bot/text.json'))![0]!, 'a', 1);
     expect(d.kind === 'message' && d.message.id).toBe('zbot:message.text.received:2d758cb5e222177a4e35');
@@ -106,8 +111,15 @@ describe('zalo-oa decode', () => {
         key: { channel: 'zalo-oa', account: '579745863508352884', user: '4143066041574136869' },
         receivedAt: 5,
         payload: { type: 'text', text: 'Xin chào' },
+        // The platform's order of the user's messages: the event's timestamp.
+        order: 1750316131602,
       },
     });
+  });
+
+  it('orders by the timestamp only when it is a whole number of milliseconds', () => {
+    expect(decode('oa/user_send_text.json', { timestamp: '1750316131700' })).toMatchObject({ message: { order: 1750316131700 } });
+    for (const timestamp of ['soon', '-5', '1.5']) expect(decode('oa/user_send_text.json', { timestamp })).not.toHaveProperty('message.order');
   });
 
   it('maps a pressed button (its payload as text) back to the choice id', () => {

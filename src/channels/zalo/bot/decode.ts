@@ -4,7 +4,7 @@
 import type { MediaItem } from '../../../core/media.ts';
 import type { InboundMessage, UnsupportedKind } from '../../../core/messages.ts';
 import { shortHash } from '../client.ts';
-import { botEnvelopeSchema, botUpdateSchema, type BotMessage, type BotUpdate } from '../schemas.ts';
+import { botEnvelopeSchema, botUpdateSchema, orderFromMs, type BotMessage, type BotUpdate } from '../schemas.ts';
 import { BOT_EVENTS, ZALO_BOT_CHANNEL } from './capabilities.ts';
 
 /** The updates inside a webhook body or a getUpdates result; undefined when the body is not one. */
@@ -49,6 +49,9 @@ export function decodeBotUpdate(update: BotUpdate, account: string, now: number)
       ? { type: 'text', text: words }
       : { type: 'unsupported', kind: UNSUPPORTED_BY_EVENT[event] ?? 'other' };
   const message: InboundMessage = { id: id.slice(0, 256), key: { channel: ZALO_BOT_CHANNEL, account, user: chatId }, receivedAt: now, payload };
+  // Two messages of one user reaching two instances close together go in the order they were sent.
+  const order = orderFromMs(m.date);
+  if (order !== undefined) message.order = order;
   const media = isGroup ? [] : botMediaOf(event, m);
   if (media.length > 0) message.media = media;
   return { kind: 'message', known, message };

@@ -5,7 +5,7 @@
 // conversation (the welcome); the OA's own messages echo back as `oa_send_*` and are dropped, as are
 // unfollows (nobody to answer), reactions, read receipts and form submissions.
 import type { InboundMessage } from '../../../core/messages.ts';
-import type { OaEvent } from '../schemas.ts';
+import { orderFromMs, type OaEvent } from '../schemas.ts';
 import { OA_EVENTS, ZALO_OA_CHANNEL } from './capabilities.ts';
 import { OA_ATTACHMENT_KINDS as MEDIA, oaMediaOf } from './media.ts';
 
@@ -82,6 +82,9 @@ export function decodeOaEvent(event: OaEvent, fallbackAccount: string, now: numb
     payload = text !== undefined && text.trim() !== '' ? { type: 'text', text } : { type: 'unsupported', kind: MEDIA[what] ?? 'other' };
   }
   const message: InboundMessage = { id: id.slice(0, 256), key: { channel: ZALO_OA_CHANNEL, account, user }, receivedAt: now, payload };
+  // Two messages of one user reaching two instances close together go in the order they were sent.
+  const order = orderFromMs(event.timestamp);
+  if (order !== undefined) message.order = order;
   const media = follow ? [] : oaMediaOf(event);
   if (media.length > 0) message.media = media;
   return { kind: 'message', message };
