@@ -55,7 +55,7 @@ describe('Telegram: a shared location', () => {
     const minh = new Client(h.server);
     expect((await minh.signIn('minh')).statusCode).toBe(303);
     const hidden = await minh.get(`/console/chats/${handoff!.id}`);
-    expect(hidden.statusCode).toBe(404);
+    expect(hidden.statusCode).toBe(403);
     expect(hidden.body).not.toContain('120.67');
   });
 
