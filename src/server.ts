@@ -225,8 +225,9 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   });
   // Hand-offs a crash left between a turn's commit and their opening are opened by recovery.
   outbox.onIntents((key, intents) => conversations.completeIntents(key, intents));
-  // Officers' attachments wait in the vault with the conversation; the outbox reads them when it sends.
-  outbox.readAttachmentsFrom((key, id) => media.bytes(key, id));
+  // Officers' attachments wait in the vault with the conversation; the outbox reads them when it
+  // sends, and drops one the platform refused.
+  outbox.readAttachmentsFrom({ bytes: (key, id) => media.bytes(key, id), remove: (key, id) => media.remove(key, id) });
   return {
     config,
     log,

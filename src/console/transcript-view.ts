@@ -31,11 +31,15 @@ export function mapLink(lat: number, lon: number): string {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
 }
 
+/** Coordinates as an officer reads them, with the map one tap away. */
+export function coordsWithMap(c: C, lat: number, lon: number): Html {
+  return html`<span class="coords">${lat.toFixed(5)}, ${lon.toFixed(5)}</span> · <a href="${mapLink(lat, lon)}" target="_blank" rel="noopener noreferrer">${c.t('chat.media.map')}</a>`;
+}
+
 /** One item as the officer opens it: images inline, a player for sound and video, a link for files. */
 function mediaItem(c: C, m: TranscriptMedia, view: MediaView | undefined): Html {
   if (m.kind === 'location' && m.location) {
-    const { lat, lon } = m.location;
-    return html`<div class="media location">${c.t('chat.media.location')}: <span class="coords">${lat.toFixed(5)}, ${lon.toFixed(5)}</span> · <a href="${mapLink(lat, lon)}" target="_blank" rel="noopener noreferrer">${c.t('chat.media.map')}</a></div>`;
+    return html`<div class="media location">${c.t('chat.media.location')}: ${coordsWithMap(c, m.location.lat, m.location.lon)}</div>`;
   }
   if (m.kind === 'contact') return html`<div class="media contact">${c.t('chat.media.contact')}${m.name ? `: ${m.name}` : ''}</div>`;
   const kept = view?.kept.get(m.id);

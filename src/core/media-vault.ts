@@ -42,6 +42,7 @@ const mailboxOf = (id: string) => `media:${id}`;
 const INDEX = 'media-index';
 
 export type StoredSummary = Omit<StoredMedia, 'data'>;
+type IndexLine = StoredSummary | { id: string; removed: true };
 
 export class MediaVault {
   constructor(private readonly deps: MediaVaultDeps) {}
@@ -50,10 +51,28 @@ export class MediaVault {
     return this.deps.maxBytes;
   }
 
-  /** What is kept for this conversation, by item id (no bytes read). */
+  /** What is kept for this conversation, by item id (no bytes read); a later removal line drops an item. */
   async kept(key: ConversationKey): Promise<Map<string, StoredSummary>> {
-    const lines = await this.deps.store.mailboxRead<StoredSummary>(INDEX, key, 0);
-    return new Map(lines.map((l) => [l.item.id, l.item]));
+    const lines = await this.deps.store.mailboxRead<IndexLine>(INDEX, key, 0);
+    const kept = new Map<string, StoredSummary>();
+    for (const { item } of lines) {
+      if ('removed' in item) kept.delete(item.id);
+      else kept.set(item.id, item);
+    }
+    return kept;
+  }
+
+  /**
+   * Drops one item's bytes at once (an officer's file the platform refused: nothing will send it,
+   * so it is not kept until retention). The store has no delete for a mailbox, but a write with no
+   * time to live removes the whole key on Redis (PEXPIRE 0) and in memory alike; each item has a
+   * mailbox of its own, so only its bytes go. The index notes the removal.
+   */
+  async remove(key: ConversationKey, id: string): Promise<void> {
+    await this.deps.store.mailboxPush(mailboxOf(id), key, { removed: true }, 0);
+    // Read once so the in-memory store forgets the expired key now rather than on a later read.
+    await this.deps.store.mailboxRead(mailboxOf(id), key, 0);
+    await this.deps.store.mailboxPush<IndexLine>(INDEX, key, { id, removed: true }, this.deps.ttlMs);
   }
 
   private async keep(key: ConversationKey, stored: StoredMedia): Promise<void> {
@@ -63,8 +82,8 @@ export class MediaVault {
   }
 
   async get(key: ConversationKey, id: string): Promise<StoredMedia | undefined> {
-    const [first] = await this.deps.store.mailboxRead<StoredMedia>(mailboxOf(id), key, 0);
-    return first?.item;
+    const [first] = await this.deps.store.mailboxRead<StoredMedia | { removed: true }>(mailboxOf(id), key, 0);
+    return first && !('removed' in first.item) ? first.item : undefined;
   }
 
   /** Keeps what an officer attached (already checked for size and type by the console). */

@@ -36,8 +36,13 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
   maxQueued: 5_000,
 };
 
-/** The bytes of an attachment kept with the conversation, or undefined when they are gone. */
-export type AttachmentSource = (key: ConversationKey, id: string) => Promise<Buffer | undefined>;
+/** Where officers' attachments are kept with the conversation (the media vault). */
+export interface AttachmentSource {
+  /** The bytes, or undefined when they are gone. */
+  bytes(key: ConversationKey, id: string): Promise<Buffer | undefined>;
+  /** Drops a file whose message will never be sent. */
+  remove(key: ConversationKey, id: string): Promise<void>;
+}
 
 /** Completes what a turn left as intents (hand-offs); recovery runs it for every pending conversation. */
 export type IntentHandler = (key: ConversationKey, intents: Intent[]) => Promise<void>;
@@ -252,7 +257,7 @@ export class Outbox {
         let attachment: Buffer | undefined;
         if (item.message.attachment) {
           // Erased or expired since the officer sent it: nothing to send, and no retry brings it back.
-          attachment = await this.attachments?.(item.key, item.message.attachment.id);
+          attachment = await this.attachments?.bytes(item.key, item.message.attachment.id);
           if (!attachment) return this.giveUp(item, 'the attachment is no longer stored', lease);
         }
         // Marked before it leaves, so whoever drains next knows it may be out.
@@ -358,6 +363,15 @@ export class Outbox {
   private async giveUp(item: OutboxItem, reason: string, lease: Lease): Promise<boolean | typeof LEFT> {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
     const dead = { ...item, lastError: reason };
-    return this.settle(item, lease, () => this.store.outboxGiveUp(item.key, dead, this.opts.deadLetterTtlMs, lease.token));
+    const settled = await this.settle(item, lease, () => this.store.outboxGiveUp(item.key, dead, this.opts.deadLetterTtlMs, lease.token));
+    // A refused file is sent by nobody: it leaves the vault now, not at the end of retention.
+    // Only once the dead letter is written, so the next holder of a lost lease still finds it.
+    const attachment = item.message.attachment;
+    if (attachment && settled !== LEFT) {
+      await this.attachments?.remove(item.key, attachment.id).catch((err: unknown) => {
+        this.log.warn({ conversation: keyToString(item.key), err: err instanceof Error ? err.name : 'error' }, 'a refused attachment could not be removed; it expires with the conversation');
+      });
+    }
+    return settled;
   }
 }

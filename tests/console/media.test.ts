@@ -4,6 +4,7 @@
 // goes back to the worker as a Telegram document, uploaded as multipart; an erase takes both along.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addressed } from '../channels/telegram/fixtures.ts';
+import { badRequest } from '../channels/telegram/fake-bot-api.ts';
 import { startTelegram, type Harness } from '../channels/telegram/harness.ts';
 import { addStaff, Client } from './helpers.ts';
 
@@ -105,5 +106,27 @@ describe('media in the console (Telegram)', () => {
     await u.press('erase_yes');
     expect((await h.server.media.kept(handoff!.key)).size).toBe(0);
     for (const url of [voiceUrl!, photoUrl!, pdfUrl!]) expect(await h.server.media.get(handoff!.key, url.split('/').pop()!)).toBeUndefined();
+  });
+
+  it('removes an officer’s file from the vault as soon as the platform refuses its message', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    const handoff = await u.heldByOfficer('JP');
+    await addStaff(h.server, 'lan', 'agent', [handoff.mission!], 'Chị Lan');
+    const lan = new Client(h.server);
+    expect((await lan.signIn('lan')).statusCode).toBe(303);
+    // Telegram refuses the upload for good (a 400 is never retried).
+    h.api.failNext('sendDocument', badRequest('wrong file identifier/HTTP URL specified'));
+    const sent = await lan.postMultipart(`/console/chats/${handoff.id}/reply`, { text: 'Mẫu đơn' }, { field: 'file', name: 'mau-don.pdf', type: 'application/pdf', bytes: PDF });
+    expect(sent.statusCode, sent.body.slice(0, 400)).toBe(303);
+    await h.settle();
+    expect(h.api.of('sendDocument')).toHaveLength(1);
+    const letters = (await h.server.store.deadLetters(10)).filter((d) => d.key.user === handoff.key.user);
+    expect(letters).toHaveLength(1);
+    const id = letters[0]!.message.attachment!.id;
+    // Gone at once: the bytes' own key, the index the transcript reads, the download route.
+    expect(await h.server.store.mailboxRead(`media:${id}`, handoff.key, 0)).toEqual([]);
+    expect((await h.server.media.kept(handoff.key)).has(id)).toBe(false);
+    expect((await lan.get(`/console/chats/${handoff.id}/media/${id}`, '*/*')).statusCode).toBe(404);
   });
 });

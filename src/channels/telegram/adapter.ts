@@ -80,7 +80,10 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
         .catch((err: unknown) => log.debug({ err: describeError(err) }, 'callback query not answered'));
     }
     if (decoded.kind === 'ignored') {
-      log.debug({ update: ctx.update.update_id, reason: decoded.reason }, 'telegram update ignored');
+      // Acknowledged (200) either way, since Telegram would resend it for a day; one we cannot read
+      // is worth seeing at the default level: the update id and the field, never its content.
+      if (decoded.field !== undefined) log.info({ update: ctx.update.update_id, reason: decoded.reason, field: decoded.field }, 'telegram update not readable; acknowledged and ignored');
+      else log.debug({ update: ctx.update.update_id, reason: decoded.reason }, 'telegram update ignored');
       return;
     }
     const { message } = decoded;

@@ -74,7 +74,13 @@ export type TelegramDecoded =
       /** The user's message in a private chat, kept so erasing the conversation can delete it. */
       userMessage?: { id: number; at: number };
     }
-  | { kind: 'ignored'; reason: string; callbackQueryId?: string };
+  | {
+      kind: 'ignored';
+      reason: string;
+      callbackQueryId?: string;
+      /** For an update we cannot read: where it departs from what we read (field names only, never values). */
+      field?: string;
+    };
 
 /** Content a person sends that we cannot read, by the field Telegram puts it in (first match wins). */
 const CONTENT_KINDS: [string, UnsupportedKind][] = [
@@ -145,7 +151,11 @@ function addressesBot(m: TelegramMessage, bot: BotIdentity): boolean {
 
 export function decodeUpdate(raw: unknown, bot: BotIdentity, account: string, now: number): TelegramDecoded {
   const parsed = updateSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'ignored', reason: 'not an update we read' };
+  if (!parsed.success) {
+    // The schema's own field names (unknown fields never raise an issue): nothing the user wrote.
+    const issue = parsed.error.issues[0];
+    return { kind: 'ignored', reason: 'malformed update', ...(issue ? { field: issue.path.map(String).join('.') || '(root)' } : {}) };
+  }
   const update = parsed.data;
   const id = `tg:${update.update_id}`;
   const base = (chatId: number, payload: InboundMessage['payload'], from?: { language_code?: string | undefined }) => {

@@ -6,7 +6,7 @@ import { channelLabel, cityName, countryName, dangerLabel, languageLabel, missio
 import { ago, duration, when } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { BASE, type ChatCtx } from '../router.ts';
-import { renderTranscript, type MediaView } from '../transcript-view.ts';
+import { coordsWithMap, renderTranscript, type MediaView } from '../transcript-view.ts';
 import { openWindowParts, reasonOf } from '../window-text.ts';
 import { windowTimeline, type WindowTimeline } from '../windows.ts';
 import { placeWords } from './chat-place.ts';
@@ -66,6 +66,15 @@ function transferNote(c: ChatCtx): Html {
   return html`<div class="card transfer-note" role="note"><h2>${c.t('chat.transferredHere', { from: missionName(c, n.transfer.from), by: n.by })}</h2><p style="margin:0">${n.text}</p></div>`;
 }
 
+/** Where the worker said they are (an emergency's location goes here): newest first, each with a map. */
+function locationsCard(c: ChatCtx, tz: string): Html {
+  const shared = c.handoff.locations ?? [];
+  if (shared.length === 0) return html``;
+  return html`<div class="card locations"><h2>${c.t('chat.locations')}</h2><ul class="plain">${[...shared].reverse().map(
+    (l) => html`<li>${coordsWithMap(c, l.lat, l.lon)}<br><span class="small muted">${when(c, l.at, tz)}</span></li>`,
+  )}</ul></div>`;
+}
+
 export interface LiveParts {
   status: Html;
   alerts: Html;
@@ -93,7 +102,7 @@ export async function liveParts(c: ChatCtx): Promise<LiveParts> {
         ? html`<div class="alert" role="alert">${c.t('chat.danger')}: ${h.alerts.map((a) => `${a.kinds.map((k) => dangerLabel(c, k)).join(', ')} (${when(c, a.at, tz)})`).join('; ')}</div>`
         : html``,
     transcript: renderTranscript(c, entries, tz, media),
-    side: html`${transferNote(c)}
+    side: html`${transferNote(c)}${locationsCard(c, tz)}
 <div class="card"><h2>${c.t('chat.collected')}</h2>${facts(c, entries)}</div>
 <div class="card"><h2>${c.t('chat.window')}</h2>${isOpen(h) ? windowText(c, tl) : html`<span class="muted">${c.t('chat.closedNoWindow')}</span>`}</div>
 ${notes.length > 0

@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { OutboxOptions } from '../../../src/core/outbox.ts';
 import type { Clock, Store } from '../../../src/core/ports.ts';
 import type { Handoff } from '../../../src/handoff/model.ts';
+import type { Logger } from 'pino';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { FakeBotApi, type ApiCall } from './fake-bot-api.ts';
 import { BOT_INFO, TOKEN, addressed, newChatId, type Json } from './fixtures.ts';
@@ -23,7 +24,7 @@ export interface Harness {
 }
 
 export async function startTelegram(
-  opts: { env?: Record<string, string>; store?: Store; clock?: Clock; /** Shared by several instances. */ api?: FakeBotApi; outbox?: Partial<OutboxOptions> } = {},
+  opts: { env?: Record<string, string>; store?: Store; clock?: Clock; /** Shared by several instances. */ api?: FakeBotApi; outbox?: Partial<OutboxOptions>; logger?: Logger } = {},
 ): Promise<Harness> {
   const api = opts.api ?? (await FakeBotApi.start(TOKEN, BOT_INFO));
   const server = await buildServer({
@@ -37,6 +38,7 @@ export async function startTelegram(
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.outbox ? { outbox: opts.outbox } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
   });
   const harness: Harness = {
     api,

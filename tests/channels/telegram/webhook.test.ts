@@ -7,7 +7,10 @@ import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { Lease, LockOptions } from '../../../src/core/ports.ts';
 import type { Translate } from '../../../src/core/translate.ts';
+import { captureLogs } from '../../helpers/log-capture.ts';
 import { serverTranslate } from '../../helpers/translate.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/logger.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 import { tooManyRequests, type ApiCall } from './fake-bot-api.ts';
@@ -303,6 +306,35 @@ describe('Telegram webhook: a conversation', () => {
     ]);
     expect(h.api.sent(-1001234567890)).toEqual([]);
     expect(textOf(h.api.sent(u.chatId)[0]).startsWith(t('vi', 'unsupported.other'))).toBe(true);
+  });
+
+  it('acknowledges an update that has an update_id but content it cannot read (200), sends nothing, and logs the field, never the content', async () => {
+    const { lines, stream } = captureLogs();
+    h = await startTelegram({ logger: createLogger(loadConfig({ LOG_LEVEL: 'info', LOG_SALT: 'test-salt-test-salt' }), stream) });
+    const u = h.user();
+    const broken: [string, (m: Json) => void][] = [
+      ['message.chat', (m) => delete m.chat],
+      ['message.chat.id', (m) => ((m.chat as Json).id = 'Nguyễn Văn A')],
+      ['message.date', (m) => (m.date = 'hôm qua')],
+      ['message.from.is_bot', (m) => ((m.from as Json).is_bot = 'no')],
+    ];
+    for (const [field, breakIt] of broken) {
+      const update = addressed('private-text.json', u.chatId, (upd) => breakIt(upd.message as Json));
+      const res = await h.post(update);
+      expect(res.statusCode, field).toBe(200);
+      const line = lines.map((l) => JSON.parse(l) as Json).find((l) => l.update === update.update_id);
+      expect(line, field).toMatchObject({ reason: 'malformed update', field });
+    }
+    // A callback query whose button data is a number, not a string: acknowledged the same way.
+    const press = { update_id: 900000001, callback_query: { id: '4382', from: { id: u.chatId, is_bot: false, first_name: 'Lan' }, data: 7 } };
+    expect((await h.post(press)).statusCode).toBe(200);
+    await h.settle();
+    expect(h.api.sent(u.chatId)).toEqual([]);
+    const all = lines.join('\n');
+    expect(all).toContain('"field":"callback_query.');
+    for (const personal of ['Nguyễn Văn A', 'hôm qua', String(u.chatId), (fixture('private-text.json').message as Json).text as string]) expect(all).not.toContain(personal);
+    // A body without update_id is not an update at all: 400, as before.
+    expect((await h.post({ message: (fixture('private-text.json') as Json).message })).statusCode).toBe(400);
   });
 
   it('accepts an update with fields and a message kind it has never seen (200, a polite reply)', async () => {
