@@ -22,6 +22,7 @@ import {
   type DangerRule,
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
+import { detectConsequences } from './danger-consequence.ts';
 import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
 const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
@@ -141,6 +142,9 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
   if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
   if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || held || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
+  // Told by its objects and consequences: each part read like any danger phrase.
+  const stands = (start: number, end: number, own: ReadonlySet<string>) => !explainedAway(tokens, start, end, own, negators) && !resolvedAfter(tokens, end);
+  for (const k of detectConsequences(tokens, stands)) found.add(k);
   if (found.size > 0 || held) for (const k of provisional) found.add(k);
   return DANGER_KINDS.filter((k) => found.has(k));
 }
@@ -235,7 +239,7 @@ function hasMatch(index: PatternIndex<true>, tokens: readonly Token[]): boolean 
   return !index.scan(tokens).next().done;
 }
 
-function explainedAway(tokens: readonly Token[], start: number, end: number, own: Set<string>, negators: ReadonlySet<string>): boolean {
+function explainedAway(tokens: readonly Token[], start: number, end: number, own: ReadonlySet<string>, negators: ReadonlySet<string>): boolean {
   const clause = tokens[start]!.c;
   // A negation inside the phrase's gap ("nó không đánh em") or just before it ("không bị đánh").
   for (let i = start; i < end; i++) if (negators.has(tokens[i]!.f) && !own.has(tokens[i]!.f)) return true;

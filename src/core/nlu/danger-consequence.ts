@@ -1,0 +1,131 @@
+// Danger told by its objects and consequences, never named: a hand gone black that the manager says
+// a plaster will fix, the passport in the boss's safe "until two years are up", a daily quota of
+// people to cheat, someone standing beside the phone. No single phrase says it, and each part alone
+// is ordinary ("tay sưng", "công ty giữ hộ chiếu để làm visa", "chỉ tiêu sản xuất", "cúp máy"), so a
+// composition counts only when a word of every one of its roles is in the message, near each other,
+// and its key roles are not explained away (denied, supposed, past, someone else's story — the same
+// reading as every danger phrase, given by ./danger.ts as `stands`). Each role is a word family in
+// the pattern language of ./pattern.ts, so a new body part, a new way to say "worse" or a new holder
+// widens every composition that uses it.
+import type { DangerKind } from './danger-rules.ts';
+import { PatternIndex, wordsOf, type Token } from './pattern.ts';
+
+/** Whether the phrase at [start, end) stands: not denied, supposed, laughed at or told as the past. */
+export type Stands = (start: number, end: number, own: ReadonlySet<string>) => boolean;
+
+interface Role {
+  p: string;
+  /** A key role's phrase must stand; the others may be a threat's condition ("if I run away…"). */
+  key?: true;
+}
+
+interface Composition {
+  kind: DangerKind;
+  roles: readonly Role[];
+  /** Anywhere in the message, a reason that makes the whole of it ordinary ("để làm visa, tuần sau trả"). */
+  unless?: string;
+}
+
+/** Who is hidden, or whose phone is searched. */
+const WHO = 'em/tôi/mình/tui/chị/anh/nó/bạn/cô/họ/con';
+
+/** Any part of the body that can be hurt, and a wound itself. */
+const BODY_PART =
+  'tay|chân|ngón|bàn tay|bàn chân|cánh tay|cẳng|mặt|đầu|lưng|bụng|ngực|mắt|cổ|vai|gối|đầu gối|hông|xương|vết thương|vết bỏng|vết cắt|vết đứt|vết rách|chỗ bị thương|hand|hands|arm|arms|leg|legs|foot|feet|finger|fingers|toe|toes|face|head|eye|eyes|wound|wounds|knee|ankle|wrist|bone|skin';
+/** What a hurt body part is doing: getting worse, or serious already. */
+const WORSENING =
+  'sưng|sưng to|sưng vù|sưng tấy|phù|tím|tím tái|tím đen|thâm|đen|chuyển màu|đổi màu|mưng mủ|chảy mủ|có mủ|nhiễm trùng|hoại tử|thối|bốc mùi|lở loét|loét|gãy|nứt|dập|dập nát|nát|cán|kẹp|đứt lìa|cụt|bỏng nặng|bỏng rộp|phỏng|chảy máu|rỉ máu|ra máu|tê|tê liệt|mất cảm giác|không cử động|không nhấc|không đi được|không đứng được|không co được|biến dạng|sốt cao|đau nhức|đau dữ|đau quá|đau lắm|càng ngày càng|ngày càng|nặng hơn|swollen|swelling|black|purple|infected|infection|pus|rotting|smells|broken|fractured|crushed|mangled|burned|burnt|blistered|bleeding|numb|can not move|can not walk|can not stand|getting worse|worse|fever';
+/** The body in danger without a part named: heat stroke, poisoning, a fall. */
+const SERIOUS_STATE =
+  'chóng mặt * nôn|nôn ói|ói mửa|nôn ra|ngất|xỉu|co giật|sốt cao|khó thở|không ăn uống được|không đi được|không đứng được|lay * không dậy|dizzy * vomit/vomiting|vomiting|fainted|passed out|high fever|can not walk|can not stand|can not breathe';
+/**
+ * Someone else decides there will be no care, or hides the hurt: "quản lý bảo dán cao là khỏi",
+ * "bảo ráng làm hết ca", "không cho đi viện", "the boss hides her when inspectors come".
+ */
+const CARE_DENIED =
+  `bảo/nói/kêu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/biểu *2 tự khỏi/lành|bảo/nói/kêu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
+
+/** What holds a worker to a place: the passport ("sổ xanh"), the residence card, the phone, the papers. */
+const DOCUMENT =
+  'hộ chiếu|sổ xanh|sổ hộ chiếu|thẻ cư trú|thẻ ngoại kiều|thẻ lưu trú|zairyu|iqama|iqamah|arc|căn cước|giấy tờ|passport|passports|residence card|id card|work permit|papers|documents|điện thoại|phone|phones';
+/** Held, locked away or taken — not by the worker: "lấy lại" is getting it back. */
+const HELD_AWAY =
+  'giữ|cất|cầm|=thu|tịch thu|lấy !lai|lấy hết|khóa|khoá|keep|keeps|kept|took|take|takes|taken|holds|held|hold|has|confiscated|confiscate|confiscates|locked';
+/** What makes a held document a leash: a condition to get it back, a safe, fear of the street, no pay, no way out. */
+const LEASH =
+  'mới đưa/trả/cho/giao|mới được lấy|két|két sắt|tủ khóa|tủ khoá|safe|locked away|until * pay/paid/finish/work|đủ * năm/tháng * mới|hết hợp đồng * mới|trả hết nợ|không dám *2 ra|ra đường *3 bị|đi tù|bị bắt|jail|arrest|arrested|deported|run away|bỏ trốn|không biết * đi đâu|không trả lương|no salary|no pay|unpaid|not paid|không cập bờ|not docked|have not docked|haven t docked|dồn lên xe|bị đưa đi';
+/** A procedure, a return soon: "giữ hộ chiếu để làm visa, tuần sau trả". */
+const PROCEDURE =
+  'để làm visa|để gia hạn|làm visa|gia hạn|làm thẻ|làm thủ tục|đổi visa|renew|renewal|visa * process|to process|processing|tuần sau trả|mai trả|vài hôm * trả|sẽ trả lại|will return|will give * back|give it back next';
+
+/** A daily quota of people to cheat, or punished if it is not met: a scam compound. */
+const QUOTA = 'chỉ tiêu|kpi|quota|target|targets|doanh số * ngày';
+const DECEIVE = 'lừa|lừa đảo|+dụ|scam|scams|scamming|cheat|deceive|chat * khách|tiền ảo|crypto|đầu tư';
+const BODILY_PUNISHMENT = 'bị phạt !tien/luong|phạt đứng|phạt chạy|chích điện|dí điện|bị đánh|bị đập|bị nhốt|bị bán|bán sang|bán đi|punished|beaten|electric|shocked|sold';
+
+/** Watched now: someone beside the phone, the phone searched, messages read. */
+const WATCHED =
+  `có người đứng/ngồi * cạnh/bên/kế|có người *2 bên cạnh|nghe lén|đứng/ngồi cạnh * nghe|điện thoại *3 bị kiểm tra|điện thoại *3 bị xem/lục/đọc|bị kiểm tra *2 điện thoại/tin|bị lục/đọc/xem *2 điện thoại/tin|kiểm tra * điện thoại ${WHO}|lục * điện thoại ${WHO}|someone * next to me|someone * beside me|someone is listening|they are listening|they read my messages|check/checks/checked * my phone|they watch * my phone`;
+/** …with the call cut, the messages hidden, the voice lowered, fear. */
+const CONSTRAINED =
+  'cúp máy|tắt máy|dập máy|nói nhỏ|thì thầm|nói khẽ|xóa|xoá|lén|trả lời ngắn|đừng gọi|đừng nhắn|sợ|hung up|hang up|whisper|whispering|delete|deleted|secretly|do not call|do not reply|scared|afraid';
+
+/** Told to keep a night secret by the one who did it, and the body shows it. */
+const SECRET = 'bảo/dặn/bắt/ép/cấm/dọa *2 giữ bí mật|bảo/dặn/bắt/ép/cấm/dọa *2 không được nói/kể|told me * not * tell|keep * secret';
+const AFTERMATH = 'trễ kinh|chậm kinh|có thai|có bầu|mang thai|dính bầu|đêm đó|đêm hôm đó|cái đêm|tối hôm đó|pregnant|that night|late period';
+const NIGHT_ACTOR = 'ông chủ|ông|chủ|sếp|quản lý|hắn|lão|ổng|he|boss|employer|manager';
+
+export const CONSEQUENCES: readonly Composition[] = [
+  // A body part getting worse, and someone deciding there will be no doctor.
+  { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: CARE_DENIED, key: true }] },
+  { kind: 'danger', roles: [{ p: SERIOUS_STATE, key: true }, { p: CARE_DENIED, key: true }] },
+  // The papers or the phone held by another, and held as a leash.
+  { kind: 'confinement', roles: [{ p: DOCUMENT, key: true }, { p: HELD_AWAY, key: true }, { p: LEASH }], unless: PROCEDURE },
+  // A quota to cheat people, or punishment for a missed one.
+  { kind: 'trafficking', roles: [{ p: QUOTA, key: true }, { p: DECEIVE }] },
+  { kind: 'trafficking', roles: [{ p: QUOTA, key: true }, { p: BODILY_PUNISHMENT }] },
+  // Not free to talk.
+  { kind: 'confinement', roles: [{ p: WATCHED, key: true }, { p: CONSTRAINED }] },
+  // A secret imposed after a night.
+  { kind: 'sexual_abuse', roles: [{ p: NIGHT_ACTOR }, { p: SECRET, key: true }, { p: AFTERMATH }] },
+];
+
+/** How far apart (in words) the parts of one composition may be: one story, not two. */
+const WINDOW = 45;
+
+interface CompiledRole {
+  index: PatternIndex<true>;
+  own: ReadonlySet<string>;
+  key: boolean;
+}
+const COMPILED = CONSEQUENCES.map((c) => ({
+  kind: c.kind,
+  roles: c.roles.map((r): CompiledRole => ({ index: new PatternIndex<true>([[r.p, true]]), own: new Set(wordsOf([r.p])), key: r.key === true })),
+  unless: c.unless ? new PatternIndex<true>([[c.unless, true]]) : undefined,
+}));
+
+/** The kinds of danger the message tells by its consequences. */
+export function detectConsequences(tokens: readonly Token[], stands: Stands): DangerKind[] {
+  const found: DangerKind[] = [];
+  for (const c of COMPILED) {
+    if (found.includes(c.kind)) continue;
+    if (c.unless && !c.unless.scan(tokens).next().done) continue;
+    const spans = c.roles.map((r) => [...r.index.scan(tokens)].filter((m) => !tokens[m.start]!.j && (!r.key || stands(m.start, m.end, r.own))).map((m) => [m.start, m.end] as const));
+    if (spans.some((s) => s.length === 0)) continue;
+    if (fits(spans, 0, [])) found.push(c.kind);
+  }
+  return found;
+}
+
+/** One span per role, none overlapping another, all within WINDOW words. */
+function fits(spans: readonly (readonly (readonly [number, number])[])[], role: number, chosen: (readonly [number, number])[]): boolean {
+  if (role === spans.length) return true;
+  for (const s of spans[role]!) {
+    if (chosen.some(([a, b]) => s[0] < b && a < s[1])) continue;
+    const lo = Math.min(s[0], ...chosen.map((x) => x[0]));
+    const hi = Math.max(s[1], ...chosen.map((x) => x[1]));
+    if (hi - lo > WINDOW) continue;
+    if (fits(spans, role + 1, [...chosen, s])) return true;
+  }
+  return false;
+}
