@@ -69,3 +69,24 @@ describe('the dev file', () => {
     }
   }, 120_000);
 });
+
+// Batches written after the dev file: held-out-2 came from outside (measured once at 0.66, then
+// learned from; its numbers are checked as digits, since replies write them as E.164 so a phone
+// can tap them), paraphrase.jsonl was written before the fixes it measures (0.733 then).
+describe.each([
+  ['tests/fixtures/answers/held-out-2.jsonl', 0.9],
+  ['tests/fixtures/answers/paraphrase.jsonl', 0.9],
+])('%s', (file, min) => {
+  it(`is answered at a rate of at least ${min} through the real engine`, async () => {
+    const cases = parseAnswerFile(readFileSync(file, 'utf8'));
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    const engine = await testEngine(new MemoryStore());
+    try {
+      const report = await runAnswerCases(engine, createContentView(engine.content, engine.translate, { now: () => Date.now() }), cases);
+      const missed = report.results.filter((r) => r.missing.length > 0).map((r) => `${r.case.say.join(' / ')}: ${r.missing.join(', ')}`);
+      expect(report.summary.rate, missed.join('\n')).toBeGreaterThanOrEqual(min);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+});

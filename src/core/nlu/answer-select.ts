@@ -10,7 +10,7 @@ import type { Slots } from './slots.ts';
 
 /** Calibrated on tests/fixtures/answers/dev.jsonl: raise a bonus before lowering a penalty. */
 export const SELECTION = {
-  /** Per slot the message gave that the article is tagged for. */
+  /** Per value the message gave that the article is tagged for. */
   matched: 0.25,
   /** Per slot the article is tagged for with other values only (another case, another asked thing). */
   conflicting: 0.6,
@@ -51,8 +51,12 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
     for (const [slot, values] of Object.entries(slots)) {
       const own = a.tags?.[slot];
       if (!own) fit.untagged += a.tags ? 1 : 2;
-      else if (values.some((v) => own.includes(v))) fit.matched++;
-      else fit.conflicting++;
+      else {
+        // Each asked thing the answer covers counts ("vay ký quỹ ở đâu" asks for the loan and the place).
+        const covered = values.filter((v) => own.includes(v)).length;
+        if (covered > 0) fit.matched += covered;
+        else fit.conflicting++;
+      }
     }
     for (const slot of Object.keys(a.tags ?? {})) if (!slots[slot]) fit.narrower++;
     return fit;

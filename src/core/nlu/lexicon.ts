@@ -168,6 +168,10 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['uy quyen|nop ho so|nộp hồ sơ|gui ho so', F(1.5)],
   ['bao nhieu tien|duoc bao nhieu|bao nhieu', F(0.5)],
   ['ho tro * * trieu|trieu * ho tro|bao nhieu trieu|muc tien ho tro', F(1.5)],
+  // Who is in charge now: the Fund and the overseas-labour department moved ministries (content says which).
+  ['cuc quan ly lao dong ngoai nuoc|cuc quan ly lao dong|bo noi vu|bo lao dong|bo lao dong thuong binh|thuoc bo nao|bo nao quan ly|bo nao phu trach|co quan nao quan ly|which ministry|ministry of home affairs|ministry of labour|ministry in charge', F(2)],
+  // A loan for the deposit: "vay" alone is also "vậy".
+  ['vay tien ky quy|vay ky quy|vay tien dat coc|vay ngan hang|ngan hang chinh sach|duoc vay|cho vay|vay o dau|vay von|borrow * deposit|deposit loan|loan for * deposit', C(2)],
   ['34 2025|quyet dinh 34|decision 34|40 2021|quyet dinh 40|decision 40|qd 34|qd 40', F(3)],
   ['fund|the fund|support fund|employment support', F(3)],
   ['support|assistance|help from', F(1.2)],
@@ -185,6 +189,10 @@ export const LEXICON: readonly (readonly [string, W])[] = [
 
   // ── hotlines and missions ──
   ['so dien thoai|so lien lac|so lien he|so dt', H(3)],
+  // The lines people know by name (their numbers live in content/hotlines.yaml). No place names
+  // here: a lexicon word counts as an everyday word, and the place reader then passes it by.
+  ['otit|houterasu|fresc|veco|whatsapp|zalo dai su|zalo lanh su', H(2.5)],
+  ['tim luat su|hoi luat su|luat su mien phi|tu van phap ly|tro giup phap ly|luat su noi tieng viet|free lawyer', H(2)],
   ['dien thoai', H(1.2)],
   ['hot line|hotline|duong day nong|tong dai|so khan cap|so cap cuu|so nong', H(3.5)],
   ['duong day|dau moi|so canh sat|so cuu hoa|so cong an|so benh vien|so dai su|so lanh su|so su quan|so cuu thuong', H(2.5)],

@@ -2,7 +2,7 @@
 // workers type it — no diacritics, abbreviations, the first message of the chat — reaches the right
 // answer; danger reaches the emergency numbers and a person. Expectations come from content/.
 import { afterEach, describe, expect, it } from 'vitest';
-import { hotlinesFor, sourceText, urgentLines } from '../../../src/core/content/index.ts';
+import { hotlineNumber, hotlinesFor, sourceText, urgentLines } from '../../../src/core/content/index.ts';
 import { MemoryStore } from '../../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../../helpers/engine.ts';
 
@@ -80,5 +80,31 @@ describe('typed questions reach the right answer', () => {
       if (line) expect(reply).not.toContain(line);
     }
     expect(reply).toContain(engine.translate('vi', 'fallback.notUnderstood'));
+  });
+});
+
+// Never ask what the message already said: a first message that names the place (a country or a
+// city) and asks one of these things gets its answer in the first reply, with no question before it.
+describe('a first message naming the place and the question is answered at once', () => {
+  const cases: [string, string, string][] = [
+    ['ở Đài Loan bị công ty đòi tiền môi giới như vậy có hợp pháp không', 'brokerage-fee-banned', 'vi'],
+    ['em ở Osaka, về sớm muốn xin quỹ hỗ trợ thì cần chuẩn bị giấy tờ gì', 'fund-papers', 'vi'],
+    ['di Han EPS dien uu tien thi vay tien ky quy o dau', 'eps-deposit', 'vi'],
+    ['em ở Nhật, làm hộ chiếu rút gọn mất mấy ngày', 'emergency-passport', 'vi'],
+    ['I work in Taiwan, is it legal for my agency to charge a broker fee', 'brokerage-fee-banned', 'en'],
+  ];
+  it.each(cases)('"%s" → %s', async (message, id, locale) => {
+    engine = await testEngine(new MemoryStore());
+    const [first] = await engine.say('first', text(message));
+    expect(first?.text).toContain(opening(engine, id, locale as 'vi' | 'en'));
+    expect(first?.text).not.toContain(engine.translate(locale as 'vi' | 'en', 'country.prompt'));
+  });
+
+  it('"em ở Dubai, số whatsapp đại sứ quán là gì" gives the UAE mission lines, the city read as the country', async () => {
+    engine = await testEngine(new MemoryStore());
+    const [first] = await engine.say('dubai', text('em ở Dubai, số whatsapp đại sứ quán là gì'));
+    const mission = hotlinesFor(engine.content, 'AE').mission;
+    expect(mission.length).toBeGreaterThan(1);
+    for (const h of mission) expect(first?.text).toContain(hotlineNumber(h));
   });
 });
