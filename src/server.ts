@@ -15,7 +15,7 @@ import { loadProvinces } from './core/content/provinces.ts';
 import { ConversationService, type Understander } from './core/conversation.ts';
 import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
-import { createNlu, detectLanguage, normalize } from './core/nlu/index.ts';
+import { createNlu, perMessage } from './core/nlu/index.ts';
 import { Outbox, type OutboxOptions } from './core/outbox.ts';
 import { AdmittingInbound, OverloadedError } from './core/admission.ts';
 import { LockLostError, LockTimeoutError, systemClock, type Clock, type Store } from './core/ports.ts';
@@ -95,7 +95,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     },
   });
   const nluEngine = createNlu({ articles: content.articles, countries: content.countries, slots: content.slots });
-  const nlu: Understander = { understand: (t) => nluEngine.understand(t), detectLanguage, normalize };
+  const nlu: Understander = perMessage(nluEngine);
   const provinces = loadProvinces(content.dir);
   const unknownArticles = config.REGISTRATION_INFO_ARTICLES.filter((id) => !content.articleById.has(id));
   if (unknownArticles.length > 0) {
@@ -220,7 +220,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
   const inbound = new AdmittingInbound({
     inner: conversations,
     backlog: () => outbox.backlog(),
-    isDanger: (text) => nluEngine.understand(text).emergency.length > 0,
+    isDanger: (text) => nlu.understand(text).emergency.length > 0,
     options: { maxTurns: config.ADMISSION_MAX_TURNS, maxBacklog: config.ADMISSION_MAX_BACKLOG },
   });
   // Hand-offs a crash left between a turn's commit and their opening are opened by recovery.

@@ -6,6 +6,7 @@
 // by their neighbours ("hd" is "hợp đồng" after "thanh ly" but "hướng dẫn" before "em").
 import type { Locale } from '../messages.ts';
 import { foldDiacritics, hasMarks, markSignature } from './fold.ts';
+import { memoize } from './memo.ts';
 import { detectLanguage, isSyllableRun, isVietnameseSyllable, MIN_RUN } from './language.ts';
 import type { Token } from './pattern.ts';
 import { EN_KNOWN, KNOWN_PAIRS, KNOWN_WORDS, VI_COMMON } from './vocabulary.ts';
@@ -181,22 +182,16 @@ interface WordInfo {
 }
 
 /** What a word is without its neighbours: the same words come back all the time, so it is kept. */
-const WORD_CACHE = new Map<string, WordInfo>();
 const WORD_CACHE_SIZE = 20_000;
-
-function wordInfo(w: string): WordInfo {
-  const hit = WORD_CACHE.get(w);
-  if (hit) return hit;
+const wordInfo = memoize((w: string): WordInfo => {
   const plain = foldDiacritics(w);
   const folded = squeeze(plain);
   const info: WordInfo = { noise: NOISE.test(plain) || NOISE.test(folded), folded, asTyped: folded === plain };
   if (info.asTyped && hasMarks(w)) info.sig = markSignature(w);
   const split = splitJoined(folded);
   if (split) info.split = split;
-  if (WORD_CACHE.size >= WORD_CACHE_SIZE) WORD_CACHE.clear();
-  WORD_CACHE.set(w, info);
   return info;
-}
+}, WORD_CACHE_SIZE);
 
 /** A word the Vietnamese chat reading spells out as something else ("hk" → "không"), so it cannot name anything. */
 export function isChatAbbreviation(word: string): boolean {
@@ -318,8 +313,11 @@ const MIN_RUN_WITH_NAME = 16;
  */
 function segmentRun(w: string): string[] | undefined {
   if (KNOWN_WORDS.has(w) || w.length < MIN_RUN || !/^[a-z]+$/.test(w)) return undefined;
-  const cached = SEGMENT_CACHE.get(w);
-  if (cached !== undefined) return cached ?? undefined;
+  return segmentedRun(w) || undefined;
+}
+
+/** The cut itself, kept per run (`false`: it does not cut). */
+const segmentedRun = memoize((w: string): string[] | false => {
   const names = isSyllableRun(w) ? 0 : w.length >= MIN_RUN_WITH_NAME ? 1 : -1;
   let result: string[] | null = null;
   if (names >= 0) {
@@ -363,10 +361,8 @@ function segmentRun(w: string): string[] | undefined {
       result = pieces;
     }
   }
-  if (SEGMENT_CACHE.size >= WORD_CACHE_SIZE) SEGMENT_CACHE.clear();
-  SEGMENT_CACHE.set(w, result);
-  return result ?? undefined;
-}
+  return result ?? false;
+}, WORD_CACHE_SIZE);
 
 /** An English run: every piece an English word the NLU knows, the fewest pieces; at least three. */
 function segmentEnglish(w: string): string[] | undefined {
@@ -384,7 +380,6 @@ function segmentEnglish(w: string): string[] | undefined {
   for (let i = w.length; i > 0; i = best[i]![1]) pieces.unshift(w.slice(best[i]![1], i));
   return pieces;
 }
-const SEGMENT_CACHE = new Map<string, string[] | null>();
 
 /**
  * Letters repeated for emphasis: three or more become one ("toiiii" → "toi") unless two make a

@@ -1,0 +1,31 @@
+// The understanding as the engine asks for it. One message is read several times in its turn —
+// the admission and flood checks look for danger, the turn understands it, the choice and command
+// readers normalise it and the labels it is compared with — and the same texts come back from
+// many users ("1", "menu", the labels of every list). Each reading is done once per text and
+// kept (bounded, the most recent), so a message is analysed once however many parts ask.
+import type { NluOutput, Understander } from '../conversation.ts';
+import type { Locale } from '../messages.ts';
+import { detectLanguage } from './language.ts';
+import { memoize } from './memo.ts';
+import { normalize } from './normalize.ts';
+import type { Nlu } from './understand.ts';
+
+/** Texts kept per reading: a few seconds of traffic on a busy instance. */
+const TEXTS_KEPT = 2_000;
+
+export function perMessage(nlu: Nlu, kept = TEXTS_KEPT): Understander {
+  const understood = memoize((t) => nlu.understand(t), kept);
+  return {
+    // A copy: callers build their events from it and must not share (or change) one another's.
+    understand: (t) => copyOf(understood(t)),
+    detectLanguage: memoize((t): Locale => detectLanguage(t), kept),
+    normalize: memoize(normalize, kept),
+  };
+}
+
+function copyOf(o: NluOutput): NluOutput {
+  const out: NluOutput = { ...o, emergency: [...o.emergency] };
+  if (o.article) out.article = { ...o.article };
+  if (o.slots) out.slots = Object.fromEntries(Object.entries(o.slots).map(([k, v]) => [k, [...v]]));
+  return out;
+}
