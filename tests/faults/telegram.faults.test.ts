@@ -31,6 +31,12 @@ describe('Telegram under faults: every reply once, in order', () => {
     expectClean(f);
   });
 
+  it('the default send limit (telegram 30/s) and the production lease, more replies than one second allows', async () => {
+    const f = await runLoad({ ...base, users: 60, env: { SEND_RATE_LIMITS: 'telegram=30/1s' } });
+    report('default rate limit', f);
+    expectClean(f);
+  });
+
   it('the default send limit (telegram 30/s) with drains outliving the lease many times', async () => {
     // A short lease makes every drain that waits on the shared send rate outlive it: before the
     // lease was renewed, another instance joined each such drain and sent its replies again.
