@@ -9,7 +9,7 @@ import { readReport } from '../../src/stats/report.ts';
 import { StatsRecorder } from '../../src/stats/recorder.ts';
 import { BUCKETS } from '../../src/store/keys.ts';
 import type { RedisStore } from '../../src/store/redis.ts';
-import { connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
+import { ON_CLUSTER, connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
 
 const opened: { store: RedisStore; prefix: string }[] = [];
 afterEach(async () => {
@@ -36,6 +36,12 @@ const item = (id: string, key: ConversationKey): OutboxItem => ({ id, key, messa
 const record = { flowVersion: 1, snapshot: {}, pending: [], updatedAt: 1 };
 
 describe('shared state in buckets', () => {
+  it('is ready only with every master answering (three on the cluster, the one Redis otherwise)', async () => {
+    const { s } = await store();
+    expect(await s.ping()).toBe(true);
+    expect(await s.redis.masters()).toHaveLength(ON_CLUSTER ? 3 : 1);
+  });
+
   it('statistics from many turns land in several buckets and are read back as one sum', async () => {
     const { s, prefix } = await store();
     const at = Date.UTC(2026, 10, 5, 12);
