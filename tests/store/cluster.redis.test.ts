@@ -114,3 +114,21 @@ describe('shared state in buckets', () => {
     expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
   });
 });
+
+describe.skipIf(ON_CLUSTER)('upgrade from one key per table', () => {
+  it('moves old tables, indexes and statistics into their buckets once, at connect', async () => {
+    const prefix = testPrefix();
+    await withAdmin(async (c) => {
+      await c.hSet(`${prefix}table:console:staff`, { lan: JSON.stringify({ id: 'lan' }), minh: JSON.stringify({ id: 'minh' }) });
+      await c.sAdd(`${prefix}outbox:index`, JSON.stringify(['telegram', 'bot', 'u1']));
+      await c.rPush(`${prefix}outbox:{telegram:bot:u1}`, JSON.stringify(item('r1', user(1))));
+      await c.hSet(`${prefix}ctr:stats:2026-11`, 'question|JP|tokyo|visa', '7');
+    });
+    const s = await connectTestStore(prefix);
+    opened.push({ store: s, prefix });
+    expect((await s.tableAll<{ id: string }>('console:staff')).map((r) => r.id).sort()).toEqual(['lan', 'minh']);
+    expect(await s.outboxConversations()).toEqual([user(1)]);
+    expect(await s.countersRead('stats:2026-11')).toEqual({ 'question|JP|tokyo|visa': 7 });
+    expect((await keyNames(prefix)).filter((n) => !n.includes('{') && !n.startsWith('layout:'))).toEqual([]);
+  });
+});
