@@ -21,6 +21,7 @@ const CLUSTER_TESTS = [
   'tests/core/conversation.redis.test.ts',
   'tests/handoff/queue.redis.test.ts',
   'tests/channels/telegram/telegram.redis.test.ts',
+  'tests/channels/telegram/cluster-spread.redis.test.ts',
   'tests/faults/handoff-intent.redis.test.ts',
   'tests/console/two-instances.redis.test.ts',
 ];

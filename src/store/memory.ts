@@ -250,14 +250,14 @@ export class MemoryStore implements Store {
   }
 
   async countersAdd(bucket: string, increments: Readonly<Record<string, number>>): Promise<void> {
-    const k = keys.counters(bucket, 0);
+    const k = `ctr:${bucket}`;
     const counters = this.get<Record<string, number>>(k) ?? {};
     for (const [field, by] of Object.entries(increments)) if (by !== 0) counters[field] = (counters[field] ?? 0) + by;
     this.set(k, counters);
   }
 
   async countersRead(bucket: string): Promise<Record<string, number>> {
-    return { ...(this.get<Record<string, number>>(keys.counters(bucket, 0)) ?? {}) };
+    return { ...(this.get<Record<string, number>>(`ctr:${bucket}`) ?? {}) };
   }
 
   async outboxPush(key: ConversationKey, items: OutboxItem[]): Promise<void> {
@@ -269,10 +269,10 @@ export class MemoryStore implements Store {
   }
 
   private table(name: string): Map<string, string> {
-    let t = this.get<Map<string, string>>(keys.table(name, 0));
+    let t = this.get<Map<string, string>>(`table:${name}`);
     if (!t) {
       t = new Map();
-      this.set(keys.table(name, 0), t);
+      this.set(`table:${name}`, t);
     }
     return t;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_STAFF_FILE, loadConfig, withEmbeddedDefaults } from '../../src/config.ts';
+import { EMBEDDED_STAFF_FILE, loadConfig, redisTarget, withEmbeddedDefaults } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { captureLogs as capture } from '../helpers/log-capture.ts';
 
@@ -8,6 +8,13 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', RETENTION_DAYS: 30 });
     expect(c.REDIS_URL).toBeUndefined();
+  });
+
+  it('runs the store on a Redis Cluster when REDIS_CLUSTER_NODES names its nodes (over REDIS_URL)', () => {
+    expect(redisTarget(loadConfig({}))).toBeUndefined();
+    expect(redisTarget(loadConfig({ REDIS_URL: 'redis://r:6379' }))).toEqual({ url: 'redis://r:6379' });
+    expect(redisTarget(loadConfig({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'a:7101, b:7102' }))).toEqual({ clusterNodes: ['a:7101', 'b:7102'] });
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:7101,b' })).toThrow(/REDIS_CLUSTER_NODES: "b" is not host:port/);
   });
 
   it('refuses to start in production without a log salt, naming the variable', () => {

@@ -9,7 +9,7 @@ import { readReport } from '../../src/stats/report.ts';
 import { StatsRecorder } from '../../src/stats/recorder.ts';
 import { BUCKETS } from '../../src/store/keys.ts';
 import type { RedisStore } from '../../src/store/redis.ts';
-import { connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
+import { ON_CLUSTER, connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
 
 const opened: { store: RedisStore; prefix: string }[] = [];
 afterEach(async () => {
@@ -36,6 +36,12 @@ const item = (id: string, key: ConversationKey): OutboxItem => ({ id, key, messa
 const record = { flowVersion: 1, snapshot: {}, pending: [], updatedAt: 1 };
 
 describe('shared state in buckets', () => {
+  it('is ready only with every master answering (three on the cluster, the one Redis otherwise)', async () => {
+    const { s } = await store();
+    expect(await s.ping()).toBe(true);
+    expect(await s.redis.masters()).toHaveLength(ON_CLUSTER ? 3 : 1);
+  });
+
   it('statistics from many turns land in several buckets and are read back as one sum', async () => {
     const { s, prefix } = await store();
     const at = Date.UTC(2026, 10, 5, 12);
@@ -106,5 +112,23 @@ describe('shared state in buckets', () => {
     expect(await s.wasHandled(b, 'm1')).toBe(true);
     expect((await s.deadLetters(10)).map((d) => d.key.user)).toEqual(['u2']);
     expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
+  });
+});
+
+describe.skipIf(ON_CLUSTER)('upgrade from one key per table', () => {
+  it('moves old tables, indexes and statistics into their buckets once, at connect', async () => {
+    const prefix = testPrefix();
+    await withAdmin(async (c) => {
+      await c.hSet(`${prefix}table:console:staff`, { lan: JSON.stringify({ id: 'lan' }), minh: JSON.stringify({ id: 'minh' }) });
+      await c.sAdd(`${prefix}outbox:index`, JSON.stringify(['telegram', 'bot', 'u1']));
+      await c.rPush(`${prefix}outbox:{telegram:bot:u1}`, JSON.stringify(item('r1', user(1))));
+      await c.hSet(`${prefix}ctr:stats:2026-11`, 'question|JP|tokyo|visa', '7');
+    });
+    const s = await connectTestStore(prefix);
+    opened.push({ store: s, prefix });
+    expect((await s.tableAll<{ id: string }>('console:staff')).map((r) => r.id).sort()).toEqual(['lan', 'minh']);
+    expect(await s.outboxConversations()).toEqual([user(1)]);
+    expect(await s.countersRead('stats:2026-11')).toEqual({ 'question|JP|tokyo|visa': 7 });
+    expect((await keyNames(prefix)).filter((n) => !n.includes('{') && !n.startsWith('layout:'))).toEqual([]);
   });
 });
