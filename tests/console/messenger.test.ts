@@ -4,7 +4,7 @@
 // Messenger's reason — in the console's words, with nothing sent to the platform.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslate } from '../../src/i18n/index.ts';
-import { envelope, messengerServer, PAGE, textEvent, USER_A, type MessengerTestServer } from '../channels/messenger/harness.ts';
+import { envelope, GRAPH_ERRORS, messengerServer, PAGE, textEvent, USER_A, type MessengerTestServer } from '../channels/messenger/harness.ts';
 import { addStaff, Client } from './helpers.ts';
 
 const HOUR = 3600_000;
@@ -77,3 +77,63 @@ describe('the console with Messenger', () => {
 function escape(x: string): string {
   return x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+describe('an officer’s file on Messenger', () => {
+  it('reaches the worker as a Send API upload: the text, then the PDF with its exact bytes, to that recipient, as a file', async () => {
+    s = await messengerServer();
+    await addStaff(s, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
+    const key = { channel: 'messenger', account: PAGE, user: USER_A };
+    await s.conversations.preset(key, { locale: 'vi', country: 'JP' });
+    await s.post(envelope(textEvent(USER_A, 'cho em gặp cán bộ', s.clock.now())));
+    await s.settle();
+    const [h] = await s.handoff.list(['jp-tokyo']);
+    const lan = new Client(s);
+    expect((await lan.signIn('lan')).statusCode).toBe(303);
+    await lan.post(`/console/chats/${h!.id}/claim`);
+    await s.settle();
+    const before = s.graph.requests.length;
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n\u00e2\u00e3\u00cf\u00d3 binary \u0000\u00ff tail\n%%EOF\n', 'latin1');
+    const sent = await lan.postMultipart(`/console/chats/${h!.id}/reply`, { text: 'Em điền mẫu này nhé' }, { field: 'file', name: 'mau-don.pdf', type: 'application/pdf', bytes: pdf });
+    expect(sent.statusCode, sent.body.slice(0, 400)).toBe(303);
+    await s.settle();
+
+    const calls = s.graph.requests.slice(before).filter((r) => r.path.endsWith('/me/messages'));
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.body).toMatchObject({ recipient: { id: USER_A }, messaging_type: 'RESPONSE' });
+    expect((calls[0]!.body.message as { text: string }).text).toContain('Em điền mẫu này nhé');
+    const upload = calls[1]!;
+    expect(upload.query.get('access_token')).toBeTruthy();
+    expect(upload.body).toEqual({ recipient: { id: USER_A }, messaging_type: 'RESPONSE', message: { attachment: { type: 'file', payload: { is_reusable: false } } } });
+    expect(upload.files).toHaveLength(1);
+    expect(upload.files![0]).toMatchObject({ name: 'filedata', filename: 'mau-don.pdf', type: 'application/pdf' });
+    expect(upload.files![0]!.bytes.equals(pdf)).toBe(true);
+    // Sent: the officer's copy stays with the conversation for the transcript.
+    expect([...(await s.media.kept(key)).values()].map((m) => m.name)).toEqual(['mau-don.pdf']);
+  });
+
+  it('sends a photo as an image attachment, and a refused upload leaves no file behind', async () => {
+    s = await messengerServer();
+    await addStaff(s, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
+    const key = { channel: 'messenger', account: PAGE, user: USER_A };
+    await s.conversations.preset(key, { locale: 'vi', country: 'JP' });
+    await s.post(envelope(textEvent(USER_A, 'cho em gặp cán bộ', s.clock.now())));
+    await s.settle();
+    const [h] = await s.handoff.list(['jp-tokyo']);
+    const lan = new Client(s);
+    expect((await lan.signIn('lan')).statusCode).toBe(303);
+    await lan.post(`/console/chats/${h!.id}/claim`);
+    await s.settle();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR png body')]);
+    const before = s.graph.requests.length;
+    // The text goes out, then the platform refuses the upload for good (the person is not available).
+    s.graph.failNext({ status: 200, body: { recipient_id: USER_A, message_id: 'm_text' } }, GRAPH_ERRORS.unavailable);
+    expect((await lan.postMultipart(`/console/chats/${h!.id}/reply`, { text: '' }, { field: 'file', name: 'thong-bao.png', type: 'image/png', bytes: png })).statusCode).toBe(303);
+    await s.settle();
+    const upload = s.graph.requests.slice(before).find((r) => r.files?.length);
+    expect(upload?.body.message).toEqual({ attachment: { type: 'image', payload: { is_reusable: false } } });
+    expect(upload?.files![0]!.bytes.equals(png)).toBe(true);
+    expect((await s.store.deadLetters(5)).some((d) => d.message.attachment?.name === 'thong-bao.png')).toBe(true);
+    expect((await s.media.kept(key)).size).toBe(0);
+  });
+});

@@ -19,7 +19,7 @@ import type { Log } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
 import { MessengerBotAdapter, type MessengerChannelData } from './bot-adapter.ts';
 import { MESSENGER_CHANNEL, SIGNATURE_HEADER, WEBHOOK_PATH, messengerCapabilities } from './capabilities.ts';
-import { activityToInbound, decodeBody, webhookBodySchema } from './decode.ts';
+import { activityToInbound, decodeBody, recipientOf, webhookBodySchema } from './decode.ts';
 import { encodeMessage } from './encode.ts';
 import { SendApi, SendApiError } from './send-api.ts';
 import { isSignedBy, sameSecret } from './signature.ts';
@@ -86,7 +86,7 @@ export function createMessengerChannel(deps: MessengerChannelDeps) {
         // Straight to the Send API: an Activity has no way to carry bytes to upload.
         const a = message.attachment;
         if (a && ctx.attachment && done === parts.length) {
-          const sent = await api.sendFile({ recipient: { id: key.user }, ...fields }, { type: a.kind, bytes: ctx.attachment, mime: a.mime, name: a.name });
+          const sent = await api.sendFile({ recipient: recipientOf(key.user), ...fields }, { type: a.kind, bytes: ctx.attachment, mime: a.mime, name: a.name });
           if (sent.messageId) ids.push(sent.messageId);
           done++;
         }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOKYO_WED_10AM } from '../../handoff/fixtures.ts';
+import { parseMultipart, type Part } from '../../helpers/multipart.ts';
 
 const FIXTURES = new URL('../../fixtures/messenger/', import.meta.url);
 const signed = JSON.parse(readFileSync(new URL('signatures.json', FIXTURES), 'utf8')) as { appSecret: string; signatures: Record<string, string> };
@@ -33,7 +34,10 @@ export interface GraphRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** The JSON body; for a multipart upload, its fields (each JSON-decoded where it is JSON). */
   body: Record<string, unknown>;
+  /** The files of a multipart upload (`filedata`), with their exact bytes. */
+  files?: Part[];
 }
 
 export interface GraphReply {
@@ -78,10 +82,11 @@ export async function startGraph(): Promise<FakeGraph> {
   const failures: GraphReply[] = [];
   let n = 0;
   const server: HttpServer = createServer((req, res) => {
-    void readBody(req).then((text) => {
+    void readBody(req).then((raw) => {
       const url = new URL(req.url ?? '/', 'http://graph.local');
-      const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body });
+      const type = req.headers['content-type'] ?? '';
+      const { body, files } = /^multipart\/form-data/i.test(type) ? formBody(raw, type) : { body: (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as Record<string, unknown>, files: undefined };
+      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, body, ...(files ? { files } : {}) });
       const failure = failures.shift();
       const recipient = (body.recipient as { id?: string } | undefined)?.id ?? '';
       const reply: GraphReply = failure ?? { status: 200, body: { recipient_id: recipient, message_id: `m_out_${++n}` } };
@@ -100,11 +105,29 @@ export async function startGraph(): Promise<FakeGraph> {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (text += c));
-    req.on('end', () => resolve(text));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
+}
+
+/** An attachment upload as the Send API reads it: form fields (recipient and message are JSON text) and `filedata`. */
+function formBody(raw: Buffer, type: string): { body: Record<string, unknown>; files: Part[] } {
+  const body: Record<string, unknown> = {};
+  const files: Part[] = [];
+  for (const part of parseMultipart(raw, type)) {
+    if (part.filename !== undefined) {
+      files.push(part);
+      continue;
+    }
+    const text = part.bytes.toString('utf8');
+    try {
+      body[part.name] = JSON.parse(text);
+    } catch {
+      body[part.name] = text;
+    }
+  }
+  return { body, files };
 }
