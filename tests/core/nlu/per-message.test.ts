@@ -40,7 +40,7 @@ describe('perMessage', () => {
 
   it('gives each caller its own copy', () => {
     const engine = perMessage(nlu);
-    const first = engine.understand(TEXTS[1]!) as { emergency: string[] };
+    const first = engine.understand(TEXTS[1]!) as unknown as { emergency: string[] };
     const kinds = [...first.emergency];
     first.emergency.push('changed');
     expect(engine.understand(TEXTS[1]!).emergency).toEqual(kinds);
