@@ -1,36 +1,80 @@
-// One turn of the root machine: restore the persisted snapshot, send one event, collect what it
-// emitted, persist, stop. No timers or invoked promises survive a turn, so none are used.
-import { createActor } from 'xstate';
+// One turn of the root machine as a pure step: the stored snapshot is resolved, the event is
+// applied by the machine's own pure transition (what XState's `transition(machine, snapshot,
+// event)` and `initialTransition` call), and what the machine emitted is read from the actions it
+// hands to the scope's executor — no actor is started or stopped, so a turn costs a transition,
+// not an actor's life. `transition()` itself builds a throwaway actor per call (which computes the
+// machine's initial snapshot, most of a turn's cost), so the runner builds that inert scope once
+// and reuses it: the machine spawns and invokes nothing, so the scope's system stays empty. No
+// timers or invoked promises survive a turn; every action is a built-in (assign, emit), so
+// nothing is left to execute.
+import { createActor, type AnyActorScope, type AnyMachineSnapshot } from 'xstate';
 import type { Effect, FlowRunner, FlowState } from '../src/core/effects.ts';
 import type { FlowDeps } from './dialogue.ts';
 import { FLOW_VERSION, createRootMachine } from './root.machine.ts';
+import { restoredSnapshot, trimmedSnapshot } from './snapshot.ts';
+
+interface ExecutedAction {
+  type: string;
+  params?: unknown;
+}
+
+/** The events the machine emitted, in order: each `emit` is an action carrying its event. */
+function emitted(actions: readonly ExecutedAction[]): Effect[] {
+  const out: Effect[] = [];
+  for (const a of actions) if (a.type === 'xstate.emit') out.push((a.params as { event: Effect }).event);
+  return out;
+}
 
 export function createFlowRunner(deps: FlowDeps): FlowRunner {
   const machine = createRootMachine(deps);
+  const self = createActor(machine, { input: {} });
+  let executed: ExecutedAction[] = [];
+  const scope: AnyActorScope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: (a) => void executed.push(a),
+  };
+  /** One pure step of the machine; returns the next snapshot and the events it emitted. */
+  const pure = (next: () => AnyMachineSnapshot): [AnyMachineSnapshot, Effect[]] => {
+    executed = [];
+    try {
+      return [next(), emitted(executed)];
+    } finally {
+      executed = [];
+    }
+  };
   return {
     version: FLOW_VERSION,
     step(persisted, initial, event) {
-      const actor = createActor(
-        machine,
-        persisted === undefined ? { input: initial } : { input: initial, snapshot: persisted as never },
-      );
       const effects: Effect[] = [];
-      actor.on('*', (e) => effects.push(e as Effect));
-      let failure: unknown;
-      actor.subscribe({ error: (err) => (failure = err) });
-      actor.start();
-      if (actor.getSnapshot().status === 'active') actor.send(event);
-      const snap = actor.getSnapshot();
-      // Persist before stopping: a snapshot taken after stop() is "stopped" and would ignore every later event.
-      const next = actor.getPersistedSnapshot();
-      actor.stop();
-      if (failure !== undefined || snap.status === 'error') throw failure ?? snap.error;
-      const ctx = snap.context;
+      let snap: AnyMachineSnapshot;
+      if (persisted === undefined) {
+        const [first, entry] = pure(() => machine.getInitialSnapshot(scope, initial));
+        effects.push(...entry);
+        snap = first;
+      } else {
+        // Throws for a snapshot that no longer fits the machine (a state it does not have).
+        snap = machine.resolveState(restoredSnapshot(persisted) as never);
+      }
+      if (snap.status === 'active') {
+        const current = snap;
+        const [next, emits] = pure(() => machine.transition(current as never, event, scope));
+        effects.push(...emits);
+        snap = next;
+      }
+      if (snap.status === 'error') throw snap.error;
+      const ctx = snap.context as FlowState;
       const state: FlowState = {};
       if (ctx.locale) state.locale = ctx.locale;
       if (ctx.country) state.country = ctx.country;
       if (ctx.city) state.city = ctx.city;
-      return { persisted: next, effects, state };
+      return { persisted: trimmedSnapshot(machine.getPersistedSnapshot(snap as never)), effects, state };
     },
   };
 }
