@@ -9,6 +9,7 @@ import { CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
+import type { Token } from './pattern.ts';
 import { createRetriever, type Retrieved } from './retrieval.ts';
 import { createSlotReader } from './slots.ts';
 
@@ -70,7 +71,11 @@ export function createNlu(deps: NluDeps): Nlu {
       if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
       // The rules found nothing: a message the classifier is confident about is danger all the same.
       // A concern is asked about, not guessed into an emergency by the classifier.
-      const classified = emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(tokens);
+      // Place names are left out of its reading: a city says where the worker is, not what happened,
+      // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
+      const found = places.find(tokens, lang, text);
+      const classified =
+        emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(withoutSpans(tokens, found.spans));
       if (classified) emergency.push('danger');
       const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
       const scores = scoreIntents(scored);
@@ -80,7 +85,6 @@ export function createNlu(deps: NluDeps): Nlu {
       let topic = isTopic(intent) ? intent : decision.topic;
       const read = slotReader.read(analysis);
       const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
-      const found = places.find(tokens, lang, text);
       // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
       const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
       const place: Place = placeIsSlot ? { spans: [] } : found;
@@ -152,4 +156,10 @@ export function createNlu(deps: NluDeps): Nlu {
       return out;
     },
   };
+}
+
+/** The tokens outside the given [start, end) spans. */
+function withoutSpans(tokens: readonly Token[], spans: readonly [number, number][]): readonly Token[] {
+  if (spans.length === 0) return tokens;
+  return tokens.filter((_, i) => !spans.some(([start, end]) => i >= start && i < end));
 }

@@ -143,3 +143,19 @@ describe('the classifier itself', () => {
     expect(small.score(tokensOf('bị nhốt'))).toBeGreaterThan(small.score(tokensOf('thanh lý hợp đồng')));
   });
 });
+
+describe('place names', () => {
+  // A city named in a few danger stories must not make a worker's "where I am" an emergency.
+  it('are not read as evidence: answering where one works is never an emergency', () => {
+    const cities = ['Saitama', 'saitama', 'Osaka', 'Aichi', 'Busan', 'Đài Trung', 'Cluj', 'Riyadh', 'Johor'];
+    for (const city of cities) {
+      for (const text of [`Dạ em ở ${city} ạ`, `em ở ${city}`, `e lam o ${city}`]) {
+        expect(combined.understand(text).emergency, text).toEqual([]);
+      }
+    }
+  });
+
+  it('leave the danger in the rest of the message heard', () => {
+    expect(combined.understand('em ở Saitama, chủ nhốt em trong phòng không cho ra').emergency.length).toBeGreaterThan(0);
+  });
+});
