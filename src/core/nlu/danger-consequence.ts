@@ -43,7 +43,7 @@ const SERIOUS_STATE =
  * "bảo ráng làm hết ca", "không cho đi viện", "the boss hides her when inspectors come".
  */
 const CARE_DENIED =
-  `bảo/nói/kêu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/biểu *2 tự khỏi/lành|bảo/nói/kêu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
+  `bảo/nói/kêu/kiu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/kiu/biểu *2 tự khỏi/lành|bảo/nói/kêu/kiu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/kiu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
 
 /** What holds a worker to a place: the passport ("sổ xanh"), the residence card, the phone, the papers. */
 const DOCUMENT =
@@ -51,6 +51,9 @@ const DOCUMENT =
 /** Held, locked away or taken — not by the worker: "lấy lại" is getting it back. */
 const HELD_AWAY =
   'giữ|cất|cầm|=thu|tịch thu|lấy !lai|lấy hết|khóa|khoá|keep|keeps|kept|took|take|takes|taken|holds|held|hold|has|confiscated|confiscate|confiscates|locked';
+/** Who holds it: another person, or the passive ("bị giữ"); the worker's own safe is not a leash. */
+const HOLDER =
+  'chủ|công ty|cty|môi giới|cò|nghiệp đoàn|kumiai|agency|agent|broker|boss|employer|madam|sponsor|kafeel|kafil|arbab|captain|thuyền trưởng|quản lý|họ|người ta|bọn|tụi|nó|hắn|lão|ổng|bả|they|he|she|company|majikan|sajang|a công|bên tuyển|trung tâm|bị';
 /** What makes a held document a leash: a condition to get it back, a safe, fear of the street, no pay, no way out. */
 const LEASH =
   'mới đưa/trả/cho/giao|mới được lấy|két|két sắt|tủ khóa|tủ khoá|safe|locked away|until * pay/paid/finish/work|đủ * năm/tháng * mới|hết hợp đồng * mới|trả hết nợ|không dám *2 ra|ra đường *3 bị|đi tù|bị bắt|jail|arrest|arrested|deported|run away|bỏ trốn|không biết * đi đâu|không trả lương|no salary|no pay|unpaid|not paid|không cập bờ|not docked|have not docked|haven t docked|dồn lên xe|bị đưa đi';
@@ -65,7 +68,7 @@ const BODILY_PUNISHMENT = 'bị phạt !tien/luong|phạt đứng|phạt chạy|
 
 /** Watched now: someone beside the phone, the phone searched, messages read. */
 const WATCHED =
-  `có người đứng/ngồi * cạnh/bên/kế|có người *2 bên cạnh|nghe lén|đứng/ngồi cạnh * nghe|điện thoại *3 bị kiểm tra|điện thoại *3 bị xem/lục/đọc|bị kiểm tra *2 điện thoại/tin|bị lục/đọc/xem *2 điện thoại/tin|kiểm tra * điện thoại ${WHO}|lục * điện thoại ${WHO}|someone * next to me|someone * beside me|someone is listening|they are listening|they read my messages|check/checks/checked * my phone|they watch * my phone`;
+  `có người đứng/ngồi * cạnh/bên/kế|có người *2 bên cạnh|nghe lén|đứng/ngồi cạnh * nghe|điện thoại *3 bị kiểm tra|điện thoại *3 bị xem/lục/đọc|bị kiểm tra *2 điện thoại/tin|bị lục/đọc/xem *2 điện thoại/tin|kiểm tra * điện thoại ${WHO}|lục * điện thoại ${WHO}|someone * next to me/her/him/us/them|someone * beside me/her/him/us/them|someone is listening|they are listening|they read my messages|check/checks/checked * my phone|they watch * my phone`;
 /** …with the call cut, the messages hidden, the voice lowered, fear. */
 const CONSTRAINED =
   'cúp máy|tắt máy|dập máy|nói nhỏ|thì thầm|nói khẽ|xóa|xoá|lén|trả lời ngắn|đừng gọi|đừng nhắn|sợ|hung up|hang up|whisper|whispering|delete|deleted|secretly|do not call|do not reply|scared|afraid';
@@ -80,7 +83,7 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: CARE_DENIED, key: true }] },
   { kind: 'danger', roles: [{ p: SERIOUS_STATE, key: true }, { p: CARE_DENIED, key: true }] },
   // The papers or the phone held by another, and held as a leash.
-  { kind: 'confinement', roles: [{ p: DOCUMENT, key: true }, { p: HELD_AWAY, key: true }, { p: LEASH }], unless: PROCEDURE },
+  { kind: 'confinement', roles: [{ p: HOLDER }, { p: DOCUMENT, key: true }, { p: HELD_AWAY, key: true }, { p: LEASH }], unless: PROCEDURE },
   // A quota to cheat people, or punishment for a missed one.
   { kind: 'trafficking', roles: [{ p: QUOTA, key: true }, { p: DECEIVE }] },
   { kind: 'trafficking', roles: [{ p: QUOTA, key: true }, { p: BODILY_PUNISHMENT }] },

@@ -274,6 +274,12 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
   const hypo = firstMatch(tokens, from, start, HYPO);
   if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
+  // "nếu tay sưng mà chủ không cho đi khám thì gọi ai": "mà" joins the two halves of one supposition.
+  if (from > 0 && tokens[from - 1]!.f === 'ma' && tokens[from - 1]!.c === clause && containsAny(tokens, end, clauseEnd(tokens, end, clause), [['thi']])) {
+    let past = from - 1;
+    while (past > 0 && from - past < REACH && tokens[past - 1]!.c === clause && !isBreak(tokens, past - 1)) past--;
+    if (firstMatch(tokens, past, from - 1, HYPO) >= 0) return true;
+  }
   // The past, or someone else's story, anywhere before (until "but", "now"…) or later in the clause.
   // Not across the end of a sentence: "I paid it two years ago. The foreman keeps grabbing me."
   let back = start;
