@@ -79,7 +79,8 @@ function escape(x: string): string {
 }
 
 describe('an officer’s file on Messenger', () => {
-  it('reaches the worker as a Send API upload: the text, then the PDF with its exact bytes, to that recipient, as a file', async () => {
+  /** A Messenger worker in Japan asks for a person and Chị Lan of Tokyo takes the chat. */
+  async function heldByLan() {
     s = await messengerServer();
     await addStaff(s, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
     const key = { channel: 'messenger', account: PAGE, user: USER_A };
@@ -91,6 +92,12 @@ describe('an officer’s file on Messenger', () => {
     expect((await lan.signIn('lan')).statusCode).toBe(303);
     await lan.post(`/console/chats/${h!.id}/claim`);
     await s.settle();
+    return { server: s, key, h, lan };
+  }
+
+  it('reaches the worker as a Send API upload: the text, then the PDF with its exact bytes, to that recipient, as a file', async () => {
+    // The server is also the file's `s`, which the suite's clean-up closes.
+    const { server: s, key, h, lan } = await heldByLan();
     const before = s.graph.requests.length;
 
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n\u00e2\u00e3\u00cf\u00d3 binary \u0000\u00ff tail\n%%EOF\n', 'latin1');
@@ -113,17 +120,8 @@ describe('an officer’s file on Messenger', () => {
   });
 
   it('sends a photo as an image attachment, and a refused upload leaves no file behind', async () => {
-    s = await messengerServer();
-    await addStaff(s, 'lan', 'agent', ['jp-tokyo'], 'Chị Lan');
-    const key = { channel: 'messenger', account: PAGE, user: USER_A };
-    await s.conversations.preset(key, { locale: 'vi', country: 'JP' });
-    await s.post(envelope(textEvent(USER_A, 'cho em gặp cán bộ', s.clock.now())));
-    await s.settle();
-    const [h] = await s.handoff.list(['jp-tokyo']);
-    const lan = new Client(s);
-    expect((await lan.signIn('lan')).statusCode).toBe(303);
-    await lan.post(`/console/chats/${h!.id}/claim`);
-    await s.settle();
+    // The server is also the file's `s`, which the suite's clean-up closes.
+    const { server: s, key, h, lan } = await heldByLan();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR png body')]);
     const before = s.graph.requests.length;
     // The text goes out, then the platform refuses the upload for good (the person is not available).

@@ -2,17 +2,8 @@
 // in sentences written for this test (not in any labelled file), with and without marks, in chat
 // spellings and English — and the near-misses that share its words but are not danger now.
 import { describe, expect, it } from 'vitest';
-import { analyze, detectDanger } from '../../../src/core/nlu/index.ts';
-import { detectConcern } from '../../../src/core/nlu/danger.ts';
+import { concernOf, kindsOf } from './read-danger.ts';
 
-const kindsOf = (text: string) => {
-  const a = analyze(text);
-  return detectDanger(a.tokens, a.lang);
-};
-const concernOf = (text: string) => {
-  const a = analyze(text);
-  return detectConcern(a.tokens, a.lang);
-};
 
 describe('a body part worse, and care denied or hidden', () => {
   it.each([

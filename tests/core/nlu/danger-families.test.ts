@@ -2,19 +2,11 @@
 // what must be found, what must get "are you safe right now?", and the harmless look-alikes.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/content/index.ts';
-import { analyze, createNlu, detectDanger } from '../../../src/core/nlu/index.ts';
-import { detectConcern } from '../../../src/core/nlu/danger.ts';
+import { createNlu } from '../../../src/core/nlu/index.ts';
+import { concernOf, kindsOf } from './read-danger.ts';
 
 const content = loadContent();
 const nlu = createNlu({ articles: content.articles, countries: content.countries, dangerClassifier: null });
-const kindsOf = (text: string) => {
-  const a = analyze(text);
-  return detectDanger(a.tokens, a.lang);
-};
-const concernOf = (text: string) => {
-  const a = analyze(text);
-  return detectConcern(a.tokens, a.lang);
-};
 
 describe('found by the rules, without the classifier', () => {
   it.each([
