@@ -27,7 +27,7 @@ import {
   type TurnCommit,
 } from '../core/ports.ts';
 import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember } from './keys.ts';
-import { migrateToBuckets } from './migrate.ts';
+import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
@@ -219,7 +219,7 @@ export class RedisStore implements Store {
 
   static async connect(opts: RedisStoreOptions, onError: (e: Error) => void = () => {}): Promise<RedisStore> {
     const redis = await connectRedis({ ...opts, onError });
-    if (!redis.cluster) await migrateToBuckets((await redis.masters())[0]!, opts.prefix ?? '');
+    if (!redis.cluster) await migrateLayout((await redis.masters())[0]!, opts.prefix ?? '');
     const store = new RedisStore(redis, opts.prefix ?? '');
     await store.notifier.start();
     return store;

@@ -9,6 +9,10 @@ import { readReport } from '../../src/stats/report.ts';
 import { StatsRecorder } from '../../src/stats/recorder.ts';
 import { BUCKETS } from '../../src/store/keys.ts';
 import type { RedisStore } from '../../src/store/redis.ts';
+import { FakeBotApi } from '../channels/telegram/fake-bot-api.ts';
+import { BOT_INFO, TOKEN, newChatId } from '../channels/telegram/fixtures.ts';
+import { startTelegram } from '../channels/telegram/harness.ts';
+import { textUpdate } from '../faults/telegram-load.ts';
 import { ON_CLUSTER, connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
 
 const opened: { store: RedisStore; prefix: string }[] = [];
@@ -130,5 +134,84 @@ describe.skipIf(ON_CLUSTER)('upgrade from one key per table', () => {
     expect(await s.outboxConversations()).toEqual([user(1)]);
     expect(await s.countersRead('stats:2026-11')).toEqual({ 'question|JP|tokyo|visa': 7 });
     expect((await keyNames(prefix)).filter((n) => !n.includes('{') && !n.startsWith('layout:'))).toEqual([]);
+  });
+});
+
+describe.skipIf(ON_CLUSTER)('upgrade from one handled mark per message', () => {
+  const DAY = 24 * 3600_000;
+
+  it('moves the old marks into the conversation’s set with the rest of their life, and names old mailboxes and counters for erase', async () => {
+    const prefix = testPrefix();
+    const tagged = '{telegram:bot:u1}';
+    await withAdmin(async (c) => {
+      // As the version before the sets wrote them: one key per handled message, a mailbox and a
+      // counter that no `own:` set names.
+      await c.set(`${prefix}seen:${tagged}:m1`, '1', { PX: 2 * DAY });
+      await c.set(`${prefix}seen:${tagged}:m2`, '1', { PX: DAY });
+      await c.set(`${prefix}seen:{telegram:bot:u2}:m1`, '1', { PX: DAY });
+      await c.rPush(`${prefix}mbox:transcript:${tagged}`, JSON.stringify('hi'));
+      await c.pExpire(`${prefix}mbox:transcript:${tagged}`, 3 * DAY);
+      await c.set(`${prefix}count:inbound:${tagged}`, '4', { PX: 60_000 });
+    });
+    const s = await connectTestStore(prefix);
+    opened.push({ store: s, prefix });
+    expect(await s.wasHandled(user(1), 'm1')).toBe(true);
+    expect(await s.wasHandled(user(1), 'm2')).toBe(true);
+    expect(await s.wasHandled(user(1), 'm3')).toBe(false);
+    expect(await s.wasHandled(user(2), 'm1')).toBe(true);
+    const names = await keyNames(prefix);
+    expect(names.filter((n) => n.startsWith('seen:')).sort()).toEqual([`seen:${tagged}`, 'seen:{telegram:bot:u2}']);
+    await withAdmin(async (c) => {
+      // Each mark keeps its own end; the set lives as long as the longest of them.
+      const m1 = Number(await c.zScore(`${prefix}seen:${tagged}`, 'm1'));
+      const m2 = Number(await c.zScore(`${prefix}seen:${tagged}`, 'm2'));
+      expect(m1 - m2).toBeGreaterThan(DAY - 60_000);
+      expect(await c.pTTL(`${prefix}seen:${tagged}`)).toBeGreaterThan(2 * DAY - 60_000);
+      expect((await c.sMembers(`${prefix}own:${tagged}`)).sort()).toEqual([`${prefix}count:inbound:${tagged}`, `${prefix}mbox:transcript:${tagged}`]);
+      expect(await c.pTTL(`${prefix}own:${tagged}`)).toBeGreaterThan(3 * DAY - 60_000);
+    });
+    // Erase, which never scans, now finds what the older version wrote.
+    await s.deleteConversation(user(1));
+    expect((await keyNames(prefix)).filter((n) => n.includes(tagged))).toEqual([]);
+    expect(await s.wasHandled(user(2), 'm1')).toBe(true);
+  });
+
+  it('a message handled before the upgrade and redelivered after it is not handled twice', async () => {
+    const prefix = testPrefix();
+    const api = await FakeBotApi.start(TOKEN, BOT_INFO);
+    const chatId = newChatId();
+    const update = textUpdate(chatId, 'đường dây nóng');
+    try {
+      const before = await startTelegram({ api, store: await connectTestStore(prefix) });
+      await before.post(update);
+      await before.settle();
+      await before.close();
+      const sent = api.sent(chatId).length;
+      expect(sent).toBeGreaterThan(0);
+      // Rewritten as the older version left it: the mark as a key of its own, the layout unmarked.
+      await withAdmin(async (c) => {
+        const set = prefix + (await keyNames(prefix)).find((n) => n.startsWith('seen:{telegram:') && n.endsWith(`:${chatId}}`))!;
+        const ids = await c.zRange(set, 0, -1);
+        expect(ids).toHaveLength(1);
+        await c.del([set, `${prefix}layout:owned-v1`]);
+        await c.set(`${set}:${ids[0]}`, '1', { PX: DAY });
+      });
+      const after = await startTelegram({ api, store: await connectTestStore(prefix) });
+      try {
+        // Telegram sends the update again (its 200 was lost in the upgrade): nothing new is said.
+        expect((await after.post(update)).statusCode).toBe(200);
+        await after.settle();
+        expect(api.sent(chatId)).toHaveLength(sent);
+        // A new message is answered as usual.
+        await after.post(textUpdate(chatId, 'menu'));
+        await after.settle();
+        expect(api.sent(chatId).length).toBeGreaterThan(sent);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await api.close();
+      await dropPrefix(prefix);
+    }
   });
 });
