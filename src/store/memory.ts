@@ -17,6 +17,11 @@ import {
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 
+/** The conversation's hash tag in a key (keys.ts: one per key of a conversation), if any. */
+function tagOf(k: string): string | undefined {
+  return /\{[^{}]*\}/.exec(k)?.[0];
+}
+
 interface Entry {
   value: unknown;
   expiresAt: number;
@@ -30,6 +35,8 @@ export class MemoryStore implements Store {
   private readonly departures = new Map<string, Set<() => void>>();
   private readonly outboxIndex = new Set<string>();
   private readonly deadIndex = new Set<string>();
+  /** The keys each conversation owns, by its hash tag: erase deletes these, not a walk of every key. */
+  private readonly owned = new Map<string, Set<string>>();
   private tokens = 0;
 
   private readonly sweeper: NodeJS.Timeout;
@@ -46,7 +53,7 @@ export class MemoryStore implements Store {
     let dropped = 0;
     for (const [k, e] of this.values) {
       if (e.expiresAt <= now) {
-        this.values.delete(k);
+        this.drop(k);
         dropped++;
       }
     }
@@ -57,7 +64,7 @@ export class MemoryStore implements Store {
     const e = this.values.get(k);
     if (!e) return undefined;
     if (e.expiresAt <= this.clock.now()) {
-      this.values.delete(k);
+      this.drop(k);
       return undefined;
     }
     return e.value as T;
@@ -65,6 +72,21 @@ export class MemoryStore implements Store {
 
   private set(k: string, value: unknown, ttlMs = Number.POSITIVE_INFINITY): void {
     this.values.set(k, { value, expiresAt: this.clock.now() + ttlMs });
+    const t = tagOf(k);
+    if (t === undefined) return;
+    const own = this.owned.get(t) ?? new Set<string>();
+    own.add(k);
+    this.owned.set(t, own);
+  }
+
+  /** Removes a key and its name from its conversation's index (which so never outgrows what is kept). */
+  private drop(k: string): void {
+    this.values.delete(k);
+    const t = tagOf(k);
+    const own = t === undefined ? undefined : this.owned.get(t);
+    if (!own) return;
+    own.delete(k);
+    if (own.size === 0) this.owned.delete(t!);
   }
 
   async getConversation(key: ConversationKey): Promise<ConversationRecord | undefined> {
@@ -74,12 +96,13 @@ export class MemoryStore implements Store {
   }
 
   async deleteConversation(key: ConversationKey): Promise<void> {
-    this.values.delete(keys.conversation(key));
-    this.values.delete(keys.outbox(key));
     this.outboxIndex.delete(indexMember(key));
     this.deadIndex.delete(indexMember(key));
-    // Every key of a conversation carries its tag (keys.ts): erase them all, as the Redis store does.
-    for (const k of this.values.keys()) if (k.includes(tag(key))) this.values.delete(k);
+    // Every key of a conversation carries its tag (keys.ts) and is named in its index: the cost is
+    // the conversation's own size, whatever else the store holds (as in the Redis store).
+    const t = tag(key);
+    for (const k of this.owned.get(t) ?? []) this.values.delete(k);
+    this.owned.delete(t);
   }
 
   async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
@@ -89,7 +112,7 @@ export class MemoryStore implements Store {
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
     if (c.fence !== undefined) this.fence(key, 'turn', c.fence);
     if (c.record) this.set(keys.conversation(key), JSON.stringify(c.record), c.recordTtlMs);
-    else this.values.delete(keys.conversation(key));
+    else this.drop(keys.conversation(key));
     this.set(`${keys.handled(key)}:${c.messageId}`, 1, c.dedupeTtlMs);
     if (c.outbox.length > 0) {
       const list = this.get<string[]>(keys.outbox(key)) ?? [];
@@ -159,7 +182,7 @@ export class MemoryStore implements Store {
       }
     }
     if (list.length > 0) return false;
-    this.values.delete(keys.outbox(key));
+    this.drop(keys.outbox(key));
     if ((this.get<Intent[]>(keys.intents(key)) ?? []).length === 0) this.outboxIndex.delete(indexMember(key));
     return true;
   }
@@ -213,7 +236,7 @@ export class MemoryStore implements Store {
       if (e) e.value = left;
       return;
     }
-    this.values.delete(keys.intents(key));
+    this.drop(keys.intents(key));
     if ((this.get<string[]>(keys.outbox(key)) ?? []).length === 0) this.outboxIndex.delete(indexMember(key));
   }
 
