@@ -16,6 +16,7 @@ const clusterNodes = process.env.TEST_REDIS_CLUSTER_NODES ?? '127.0.0.1:7101,127
 const CLUSTER_TESTS = [
   'tests/store/redis.redis.test.ts',
   'tests/store/cluster.redis.test.ts',
+  'tests/store/turn-writes.redis.test.ts',
   'tests/registration/erase.redis.test.ts',
   'tests/registration/repository.redis.test.ts',
   'tests/core/conversation.redis.test.ts',

@@ -80,8 +80,11 @@ export interface StaffActor {
 }
 
 const LOCK = { ttlMs: 10_000, waitMs: 5_000, scope: 'registration' } as const;
-/** One issuer of reference numbers at a time, across instances: a reference is never given twice. */
-const REFERENCE_LOCK: ConversationKey = { channel: 'system', account: 'registration', user: 'references' };
+/**
+ * One issuer of a given reference at a time, across instances: a reference is never given twice.
+ * Locked per candidate rather than once for all, so no one key takes every registration.
+ */
+const referenceLock = (ref: string): ConversationKey => ({ channel: 'system', account: 'registration-ref', user: ref });
 const USER: Actor = { kind: 'user' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -384,14 +387,15 @@ export class RegistrationService implements RegistrationDesk {
   /** A fresh reference, reserved before it is returned so no other instance can issue it too. */
   private async issueReference(id: string): Promise<string> {
     const { store } = this.deps;
-    return store.withLock(REFERENCE_LOCK, { ...LOCK, scope: 'reference' }, async () => {
-      for (;;) {
-        const ref = newReference(this.deps.random);
-        if (await this.repository.refTaken(ref)) continue;
+    for (;;) {
+      const ref = newReference(this.deps.random);
+      const issued = await store.withLock(referenceLock(ref), { ...LOCK, scope: 'reference' }, async () => {
+        if (await this.repository.refTaken(ref)) return false;
         await store.tablePut(REGISTRATION_TABLES.refs, ref, id);
-        return ref;
-      }
-    });
+        return true;
+      });
+      if (issued) return ref;
+    }
   }
 
   private locked<T>(key: ConversationKey, fn: () => Promise<T>): Promise<T> {
