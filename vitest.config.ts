@@ -1,5 +1,5 @@
-import { connect } from 'node:net';
 import { defineConfig } from 'vitest/config';
+import { TEST_CLUSTER_NODES, clusterAnswers } from './tests/helpers/cluster-probe.ts';
 
 // Two projects: unit tests need nothing; integration tests talk to a real Redis (REDIS_URL or
 // 127.0.0.1:6379) and run one file at a time so they do not trample each other's keys. The long
@@ -12,7 +12,7 @@ const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
 // The store's Redis tests run a second time against a Redis Cluster (`.ci/redis-cluster` starts
 // one on 127.0.0.1:7101-7103; TEST_REDIS_CLUSTER_NODES names another). CI always has one; without
 // a cluster that answers, that project is left out with a message saying so.
-const clusterNodes = process.env.TEST_REDIS_CLUSTER_NODES ?? '127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:7103';
+const clusterNodes = TEST_CLUSTER_NODES;
 const CLUSTER_TESTS = [
   'tests/store/redis.redis.test.ts',
   'tests/store/cluster.redis.test.ts',
@@ -26,22 +26,6 @@ const CLUSTER_TESTS = [
   'tests/faults/handoff-intent.redis.test.ts',
   'tests/console/two-instances.redis.test.ts',
 ];
-
-/** Whether the first node answers CLUSTER INFO with cluster_state:ok. */
-function clusterAnswers(nodes: string): Promise<boolean> {
-  const [host, port] = (nodes.split(',')[0] ?? '').trim().split(':');
-  return new Promise((resolve) => {
-    const s = connect(Number(port), host ?? '127.0.0.1');
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(1000, () => done(false));
-    s.on('error', () => done(false));
-    s.on('connect', () => s.write('CLUSTER INFO\r\n'));
-    s.on('data', (d) => done(String(d).includes('cluster_state:ok')));
-  });
-}
 
 const onCluster = await clusterAnswers(clusterNodes);
 if (!onCluster && !process.env.VITEST_WORKER_ID) {

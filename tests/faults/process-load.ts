@@ -6,6 +6,8 @@
 import { BOT_INFO, TOKEN, addressed, newChatId } from '../channels/telegram/fixtures.ts';
 import { FakeBotApi } from '../channels/telegram/fake-bot-api.ts';
 import { SECRET, SECRET_HEADER } from '../channels/telegram/harness.ts';
+import { randomUUID } from 'node:crypto';
+import { connectRedis } from '../../src/store/redis-client.ts';
 import { BotProcess, freePort, TestRedis } from './processes.ts';
 import { SCRIPT, compare, controlChat, delivered, textUpdate } from './telegram-load.ts';
 
@@ -26,9 +28,13 @@ export interface ProcessLoadOptions {
   /** Told the users' chat ids before they write (a test that searches the logs for them). */
   onChats?: (chatIds: number[]) => void;
   settleMs?: number;
+  /** Redis Cluster seed nodes: the instances run on that cluster (a key prefix of the run's own) instead of the test's Redis. */
+  cluster?: readonly string[];
 }
 
 export interface ProcessRun {
+  /** The run's key prefix on the cluster, when it runs on one. */
+  clusterPrefix?: string;
   api: FakeBotApi;
   redis: TestRedis;
   bots: BotProcess[];
@@ -123,12 +129,13 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
   const redis = new TestRedis(await freePort());
   await redis.start();
   const api = await FakeBotApi.start(TOKEN, BOT_INFO);
+  const clusterPrefix = `faults:${randomUUID().slice(0, 8)}:`;
   const f: ProcessFigures = { users: opts.users, replies: 0, sends: 0, lost: 0, doubled: 0, reordered: 0, unavailable: 0, dropped: 0, errors: 0, crashed: 0, rssMb: [] };
   let bots: BotProcess[] = [];
   try {
     const expected = await controlChat({ redisUrl: redis.url, users: 1, messages: opts.messages, instances: 1 });
-    bots = await startBots(redis, api, opts);
-    const run: ProcessRun = { api, redis, bots };
+    bots = await startBots(redis, api, opts.cluster ? { ...opts, env: { ...opts.env, REDIS_CLUSTER_NODES: opts.cluster.join(','), REDIS_PREFIX: clusterPrefix } } : opts);
+    const run: ProcessRun = { api, redis, bots, ...(opts.cluster ? { clusterPrefix } : {}) };
     const peak = bots.map(() => 0);
     let sampling = true;
     const sampler = (async () => {
@@ -187,5 +194,34 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
     await Promise.all(bots.map((b) => b.kill('SIGTERM').catch(() => undefined)));
     await api.close();
     await redis.dispose();
+    if (opts.cluster) await dropClusterPrefix(opts.cluster, clusterPrefix);
+  }
+}
+
+/** How many keys of the run each master of the cluster holds. */
+export async function clusterKeysPerMaster(nodes: readonly string[], prefix: string): Promise<number[]> {
+  const conn = await connectRedis({ clusterNodes: nodes });
+  try {
+    const counts: number[] = [];
+    for (const node of await conn.masters()) {
+      let n = 0;
+      for await (const batch of node.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) n += (batch as unknown as string[]).length;
+      counts.push(n);
+    }
+    return counts;
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Removes the run's keys from every master of the cluster (one DEL per key: they span slots). */
+async function dropClusterPrefix(nodes: readonly string[], prefix: string): Promise<void> {
+  const conn = await connectRedis({ clusterNodes: nodes });
+  try {
+    for (const node of await conn.masters()) {
+      for await (const batch of node.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) await Promise.all((batch as unknown as string[]).map((k) => node.del(k)));
+    }
+  } finally {
+    await conn.close();
   }
 }
