@@ -41,10 +41,13 @@ describe(`the keys a turn writes (${ON_CLUSTER ? 'Redis Cluster' : 'single Redis
     await rec.take();
 
     const turns: { user: string; step: string; written: string[] }[] = [];
+    const perMaster = new Map<string, number>();
     const tagOf = (u: TelegramUser) => `{telegram:${TOKEN.split(':')[0]}:${u.chatId}}`;
     const step = async (u: TelegramUser, label: string, act: () => Promise<unknown>) => {
       await act();
-      turns.push({ user: tagOf(u), step: label, written: rec.written(await rec.take()) });
+      const commands = await rec.take();
+      for (const c of commands) perMaster.set(c.node, (perMaster.get(c.node) ?? 0) + rec.written([c]).length);
+      turns.push({ user: tagOf(u), step: label, written: rec.written(commands) });
     };
 
     const workers = Array.from({ length: 6 }, () => h.user());
@@ -85,7 +88,7 @@ describe(`the keys a turn writes (${ON_CLUSTER ? 'Redis Cluster' : 'single Redis
     process.stdout.write(
       `${turns.length} turns on ${ON_CLUSTER ? 'a Redis Cluster' : 'a single Redis'}: ${own} writes to the turn's own conversation, ` +
         `${turns.reduce((n, t) => n + t.written.length, 0) - own} to ${buckets.size} distinct buckets ` +
-        `(${[...new Set([...buckets].map((b) => b.replace(/registration-ref:[2-9A-Z]+\}$/, 'registration-ref:<ref>}').replace(/\d+\}$/, 'n}')))].join(', ')}), statistics flush ${flushed.length} writes to ${new Set(flushed).size} buckets\n`,
+        `(${[...new Set([...buckets].map((b) => b.replace(/registration-ref:[2-9A-Z]+\}$/, 'registration-ref:<ref>}').replace(/\d+\}$/, 'n}')))].join(', ')}), statistics flush ${flushed.length} writes to ${new Set(flushed).size} buckets; key writes per master: ${[...perMaster].map(([n, w]) => `${n.replace('redis://', '')} ${w}`).join(', ')}\n`,
     );
     expect(strays).toEqual([]);
     // The shared writes did land in more than one bucket of each kind used.
