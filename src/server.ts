@@ -314,6 +314,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
     rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
     ...(config.WEB_QUICK_EXIT_URL ? { quickExitUrl: config.WEB_QUICK_EXIT_URL } : {}),
     shortNumbers: shortNumbers(engine.content),
+    files: engine.media,
   });
   const channelStops: (() => Promise<void>)[] = [];
   const env = opts.env ?? process.env;

@@ -64,14 +64,11 @@ export class MediaVault {
 
   /**
    * Drops one item's bytes at once (an officer's file the platform refused: nothing will send it,
-   * so it is not kept until retention). The store has no delete for a mailbox, but a write with no
-   * time to live removes the whole key on Redis (PEXPIRE 0) and in memory alike; each item has a
-   * mailbox of its own, so only its bytes go. The index notes the removal.
+   * so it is not kept until retention). Each item has a mailbox of its own, so only its bytes go;
+   * the index notes the removal.
    */
   async remove(key: ConversationKey, id: string): Promise<void> {
-    await this.deps.store.mailboxPush(mailboxOf(id), key, { removed: true }, 0);
-    // Read once so the in-memory store forgets the expired key now rather than on a later read.
-    await this.deps.store.mailboxRead(mailboxOf(id), key, 0);
+    await this.deps.store.mailboxDelete(mailboxOf(id), key);
     await this.deps.store.mailboxPush<IndexLine>(INDEX, key, { id, removed: true }, this.deps.ttlMs);
   }
 

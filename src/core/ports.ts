@@ -154,6 +154,8 @@ export interface Store {
   /** A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts). */
   mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
   mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]>;
+  /** Deletes one mailbox of the conversation now (e.g. the bytes of a file nothing will send). */
+  mailboxDelete(name: string, key: ConversationKey): Promise<void>;
 
   /** A plain list shared by all instances (e.g. an audit trail). */
   listPush<T>(name: string, item: T): Promise<void>;

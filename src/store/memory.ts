@@ -253,6 +253,10 @@ export class MemoryStore implements Store {
     return list.slice(Math.max(0, afterSeq)).map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
   }
 
+  async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
+    this.values.delete(keys.mailbox(name, key));
+  }
+
   async listPush<T>(name: string, item: T): Promise<void> {
     this.pushTo(keys.list(name), item);
   }

@@ -457,6 +457,12 @@ export class RedisStore implements Store {
     return raw.map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
   }
 
+  async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
+    const k = this.k(keys.mailbox(name, key));
+    // Both keys carry the conversation's hash tag: one slot, one MULTI on a cluster too.
+    await this.client.multi().del(k).sRem(this.k(keys.owned(key)), k).exec();
+  }
+
   /** A global list: written by staff actions (the audit trail), never by a worker's turn. */
   async listPush<T>(name: string, item: T): Promise<void> {
     await this.client.rPush(this.k(keys.list(name)), JSON.stringify(item));

@@ -1,5 +1,6 @@
-// The vault's removal of one item relies on a mailbox write with no time to live deleting the key:
-// shown on the real Redis (and the memory store) by reading the raw keys back, not the vault.
+// The vault removes one item with the store's own delete: shown on the real Redis (and the memory
+// store) by reading the raw keys back, not the vault — the bytes' key is gone at once, no longer
+// listed among the conversation's keys for erase, and the other item is untouched.
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MediaVault } from '../../src/core/media-vault.ts';
@@ -40,14 +41,25 @@ describe('removing one kept item', () => {
       for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) found.push(...(batch as unknown as string[]));
       expect(found.some((k) => k.includes('media:' + 'a'.repeat(24)))).toBe(false);
       expect(found.some((k) => k.includes('media:' + 'b'.repeat(24)))).toBe(true);
+      const owned = found.find((k) => k.startsWith(`${prefix}own:`))!;
+      const listed = await client.sMembers(owned);
+      expect(listed.some((k) => k.includes('media:' + 'a'.repeat(24)))).toBe(false);
+      expect(listed.some((k) => k.includes('media:' + 'b'.repeat(24)))).toBe(true);
     } finally {
       await client.close();
     }
   });
 
-  it('does the same in memory', async () => {
+  it('does the same in memory, with a delete rather than a write', async () => {
     const store = new MemoryStore();
+    const pushes: string[] = [];
+    const push = store.mailboxPush.bind(store);
+    store.mailboxPush = async (name, k, item, ttl) => {
+      pushes.push(`${name}@${ttl}`);
+      return push(name, k, item, ttl);
+    };
     await keepTwoRemoveOne(vaultOn(store));
     expect(await store.mailboxRead('media:' + 'a'.repeat(24), key, 0)).toEqual([]);
+    expect(pushes.filter((p) => p.startsWith('media:'))).toEqual(['media:' + 'a'.repeat(24) + '@60000', 'media:' + 'b'.repeat(24) + '@60000']);
   });
 });

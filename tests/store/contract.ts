@@ -101,6 +101,22 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'deletes one mailbox of a conversation at once, and no other mailbox or conversation',
+      withStore(async (s) => {
+        await s.mailboxPush('media:a', key, { n: 1 }, 60_000);
+        await s.mailboxPush('media:b', key, { n: 2 }, 60_000);
+        await s.mailboxPush('media:a', other, { n: 3 }, 60_000);
+        await s.mailboxDelete('media:a', key);
+        expect(await s.mailboxRead('media:a', key, 0)).toEqual([]);
+        expect(await s.mailboxRead('media:b', key, 0)).toEqual([{ seq: 1, item: { n: 2 } }]);
+        expect(await s.mailboxRead('media:a', other, 0)).toEqual([{ seq: 1, item: { n: 3 } }]);
+        // Deleting what is not there is no error; a new push starts the list again.
+        await s.mailboxDelete('media:a', key);
+        expect(await s.mailboxPush('media:a', key, { n: 4 }, 60_000)).toBe(1);
+      }),
+    );
+
+    it(
       'erases everything of one conversation and nothing of another',
       withStore(async (s) => {
         for (const k of [key, other]) {

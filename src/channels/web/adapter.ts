@@ -1,10 +1,14 @@
 // The web chat: a page at /chat and a small JSON API. A POST waits for its own replies (the turn
 // and their delivery into the user's mailbox), so the page and scripts get answers in the response;
-// GET returns anything newer (staff replies arrive that way).
+// GET returns anything newer (staff replies arrive that way). An officer's file reaches the page as
+// a download link of this conversation: served only to the browser that holds the conversation's
+// id (the same bearer the page reads its replies with), from the media vault, so it is gone when
+// retention or an erase removes the conversation.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ChannelSender, InboundPort } from '../../core/channel.ts';
+import type { StoredMedia } from '../../core/media-vault.ts';
 import type { ConversationKey, Locale } from '../../core/messages.ts';
 import type { Clock, MailboxEntry, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
@@ -26,13 +30,19 @@ export interface WebChannelDeps {
   quickExitUrl?: string;
   /** The short hotline numbers the page makes tappable (three or four digits, from content). */
   shortNumbers?: readonly string[];
+  /** Where officers' files are kept (the media vault); absent: the console offers no files here. */
+  files?: { get(key: ConversationKey, id: string): Promise<StoredMedia | undefined>; maxBytes: number };
 }
+
+/** Where the page downloads an officer's file: the conversation's id goes with it, as on every call. */
+export const WEB_FILES_PATH = '/api/chat/files';
+const fileParams = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/) });
 
 /** An everyday page anybody might have open. */
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.google.com/';
 
 const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
-const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline', 'slowDown', 'otherLanguage', 'otherLanguageCode', 'quickExit', 'quickExitHelp'] as const;
+const PAGE_STRINGS = ['title', 'placeholder', 'send', 'offline', 'slowDown', 'otherLanguage', 'otherLanguageCode', 'quickExit', 'quickExitHelp', 'file'] as const;
 
 const pollQuery = z.object({ user: webUserId, after: z.coerce.number().int().min(0).default(0) });
 const pageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
@@ -40,11 +50,17 @@ const pageQuery = z.object({ lang: z.enum(['vi', 'en']).optional() });
 export function createWebChannel(deps: WebChannelDeps) {
   const keyOf = (user: string): ConversationKey => ({ channel: WEB_CHANNEL, account: WEB_ACCOUNT, user });
 
+  // The page has no platform limit of its own: what the vault keeps is what it can offer.
+  const files = deps.files;
+  const capabilities = files ? { ...webCapabilities, maxAttachmentBytes: { image: files.maxBytes, file: files.maxBytes } } : webCapabilities;
+
   const sender: ChannelSender = {
     channel: WEB_CHANNEL,
-    capabilities: webCapabilities,
+    capabilities,
     async send(key, message, ctx) {
-      const stored: Stored = { ...encodeWebMessage(message), ...(ctx.itemId ? { item: ctx.itemId } : {}) };
+      const a = message.attachment;
+      const file = a && files ? { name: a.name, mime: a.mime, size: a.size, url: `${WEB_FILES_PATH}/${a.id}?user=${encodeURIComponent(key.user)}` } : undefined;
+      const stored: Stored = { ...encodeWebMessage(message), ...(file ? { file } : {}), ...(ctx.itemId ? { item: ctx.itemId } : {}) };
       await deps.store.mailboxPush<Stored>(WEB_MAILBOX, key, stored, deps.mailboxTtlMs);
       return { ok: true };
     },
@@ -111,6 +127,24 @@ export function createWebChannel(deps: WebChannelDeps) {
       const q = pollQuery.safeParse(req.query);
       if (!q.success) return reply.code(400).send({ error: 'bad_request' });
       return reply.send(await read(q.data.user, q.data.after));
+    });
+
+    app.get(`${WEB_FILES_PATH}/:id`, async (req, reply) => {
+      const p = fileParams.safeParse(req.params);
+      const q = pollQuery.pick({ user: true }).safeParse(req.query);
+      // One answer for a wrong id, another conversation's file and one gone with retention.
+      const item = files && p.success && q.success ? await files.get(keyOf(q.data.user), p.data.id) : undefined;
+      if (!item) return reply.code(404).send({ error: 'not_found' });
+      return (
+        reply
+          // Always a download: a document of this origin must never be rendered or run by the page's browser.
+          .type(item.mime)
+          .header('content-disposition', `attachment; filename="${(item.name ?? 'file').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(item.name ?? 'file')}`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(Buffer.from(item.data, 'base64'))
+      );
     });
   }
 

@@ -9,6 +9,8 @@ export interface WebMessage {
   choices: { id: string; label: string }[];
   from: 'bot' | 'agent';
   priority: OutboundMessage['priority'];
+  /** An officer's file, as a link the page offers for download (see adapter.ts). */
+  file?: { name: string; mime: string; size: number; url: string };
 }
 
 export function encodeWebMessage(message: OutboundMessage): WebMessage {

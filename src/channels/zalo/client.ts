@@ -23,6 +23,8 @@ export interface ZaloRequest {
   json?: unknown;
   /** Sent as application/x-www-form-urlencoded (the OAuth endpoint wants a form). */
   form?: Record<string, string>;
+  /** Sent as multipart/form-data (uploads); fetch writes the boundary, and again on a retry. */
+  multipart?: FormData;
   timeoutMs?: number;
   /** Long polls skip the pacing: they would hold every send behind them. */
   paced?: boolean;
@@ -74,8 +76,10 @@ export function createZaloHttp(opts: ZaloHttpOptions = {}): ZaloHttp {
 
   async function once(url: string, req: ZaloRequest): Promise<ZaloResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    let body: string | undefined;
-    if (req.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (req.multipart) {
+      body = req.multipart;
+    } else if (req.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.json);
     } else if (req.form) {

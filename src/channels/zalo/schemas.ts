@@ -115,6 +115,10 @@ export const oaApiResponseSchema = z.looseObject({
     .looseObject({
       message_id: idLike.optional(),
       user_id: idLike.optional(),
+      /** What the image upload answers [s]. */
+      attachment_id: z.string().min(1).optional(),
+      /** What the file upload answers [s]. */
+      token: z.string().min(1).optional(),
     })
     .optional(),
 });

@@ -2,6 +2,7 @@
 // the chat itself — but someone outside the chat's missions gets a 404, so an item's address tells
 // nothing about whether it exists — and audited like opening the chat. The bytes are personal
 // data: never cached, never sniffed into something the browser would run.
+import { parseByteRange } from '../byte-range.ts';
 import type { ChatCtx, ConsolePage } from '../router.ts';
 
 /** Types a browser shows inline without running anything; anything else is only ever downloaded. */
@@ -35,15 +36,20 @@ async function serve(c: ChatCtx) {
   const wantsFile = (c.req.query as Record<string, unknown> | undefined)?.download === '1';
   const inline = !wantsFile && item.kind !== 'file' && INLINE.test(mime);
   const name = item.name ?? `${item.kind}-${id.slice(0, 8)}${extension(mime)}`;
-  return c.reply
-    .code(200)
+  const bytes = Buffer.from(item.data, 'base64');
+  c.reply
     .type(inline || INLINE.test(mime) || mime === 'application/pdf' ? mime : 'application/octet-stream')
     .header('content-disposition', disposition(inline ? 'inline' : 'attachment', name))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
+    // Players seek by asking for a part (Safari plays nothing it cannot ask parts of).
+    .header('accept-ranges', 'bytes')
     // Opened on its own, the item is a document of this origin: it may show itself and run nothing.
-    .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
-    .send(Buffer.from(item.data, 'base64'));
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+  const range = parseByteRange(c.req.headers.range, bytes.length);
+  if (range === 'unsatisfiable') return c.reply.code(416).header('content-range', `bytes */${bytes.length}`).send('');
+  if (range) return c.reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`).send(bytes.subarray(range.start, range.end + 1));
+  return c.reply.code(200).send(bytes);
 }
 
 function extension(mime: string): string {

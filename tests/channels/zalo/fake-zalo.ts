@@ -1,9 +1,11 @@
 // A local HTTP server that answers like Zalo at the configured API bases: the Bot Platform
-// (`/bot{token}/{method}`), the OA Open API (`/v3.0/oa/message/cs`) and OAuth
+// (`/bot{token}/{method}`), the OA Open API (`/v3.0/oa/message/cs`, the uploads
+// `/v2.0/oa/upload/image` and `/v2.0/oa/upload/file`) and OAuth
 // (`/v4/oa/access_token`, single-use rotating refresh tokens). Every request is recorded, so tests
 // assert what the platform would have received.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseMultipart, type Part } from '../../helpers/multipart.ts';
 
 export interface Captured {
   method: string;
@@ -11,6 +13,8 @@ export interface Captured {
   headers: IncomingMessage['headers'];
   /** JSON bodies parsed; forms as an object of their fields. */
   body: Record<string, unknown>;
+  /** The parts of a multipart body (uploads), bytes as received. */
+  parts?: Part[];
   /** What the fake answered. */
   answer?: Answer;
 }
@@ -36,6 +40,10 @@ export class FakeZalo {
   /** Updates handed out by getUpdates, one per call. */
   readonly updates: unknown[] = [];
   override: Override | undefined;
+  /** What the uploads took, by the id they answered with (attachment_id or token). */
+  readonly uploaded = new Map<string, { kind: 'image' | 'file'; part: Part }>();
+  /** Zalo's upload limits as its API pages give them: images 1 MB, files 5 MB. */
+  uploadLimits = { image: 1024 * 1024, file: 5 * 1024 * 1024 };
   private server: Server | undefined;
   private seq = 0;
 
@@ -45,12 +53,15 @@ export class FakeZalo {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         void (async () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const raw = bytes.toString('utf8');
           const type = req.headers['content-type'] ?? '';
           let body: Record<string, unknown> = {};
+          let parts: Part[] | undefined;
           if (type.includes('json') && raw) body = JSON.parse(raw) as Record<string, unknown>;
           else if (type.includes('x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw));
-          const captured: Captured = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+          else if (type.includes('multipart/form-data')) parts = parseMultipart(bytes, type);
+          const captured: Captured = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, ...(parts ? { parts } : {}) };
           this.requests.push(captured);
           const answer = (await this.override?.(captured)) ?? (await this.answer(captured));
           captured.answer = answer;
@@ -96,7 +107,14 @@ export class FakeZalo {
   }
 
   oaTexts(): string[] {
-    return this.oaSends().map((r) => String((r.body.message as { text: string }).text));
+    return this.oaSends()
+      .map((r) => (r.body.message as { text?: string }).text)
+      .filter((t): t is string => t !== undefined);
+  }
+
+  /** Upload calls of one kind, whatever the answer. */
+  uploadCalls(kind: 'image' | 'file'): Captured[] {
+    return this.requests.filter((r) => r.path === `/v2.0/oa/upload/${kind}`);
   }
 
   /** Waits until `predicate` holds (deliveries run after the webhook answered). */
@@ -112,6 +130,8 @@ export class FakeZalo {
     if (req.path.startsWith('/bot')) return this.bot(req);
     if (req.path === '/v3.0/oa/message/cs') return this.oaSend(req);
     if (req.path === '/v2.0/oa/message') return this.oaSendAnonymous(req);
+    if (req.path === '/v2.0/oa/upload/image') return this.upload(req, 'image');
+    if (req.path === '/v2.0/oa/upload/file') return this.upload(req, 'file');
     if (req.path === '/v4/oa/access_token') return this.oauth(req);
     return { status: 404, body: { error: 'not found' } };
   }
@@ -147,12 +167,31 @@ export class FakeZalo {
     if (req.headers['access_token'] !== this.validAccess) {
       return { body: { error: -216, message: 'Access token is invalid' } };
     }
-    const message = req.body.message as { text?: string } | undefined;
+    const message = req.body.message as { text?: string; attachment?: OaFileAttachment } | undefined;
     const recipient = req.body.recipient as Record<string, string> | undefined;
-    if (!recipient || (!recipient.user_id && !recipient.message_id) || !message?.text) {
+    if (!recipient || (!recipient.user_id && !recipient.message_id) || !(message?.text || this.knownUpload(message?.attachment))) {
       return { body: { error: -201, message: 'Parameters are invalid' } };
     }
     return { body: { error: 0, message: 'Success', data: { message_id: `om${++this.seq}`, user_id: recipient.user_id ?? 'u' } } };
+  }
+
+  /** A file or image message names what an upload answered with, of the matching kind. */
+  private knownUpload(a: OaFileAttachment | undefined): boolean {
+    if (a?.type === 'file') return this.uploaded.get(a.payload.token ?? '')?.kind === 'file';
+    const element = a?.payload.template_type === 'media' ? a.payload.elements?.[0] : undefined;
+    return element?.media_type === 'image' && this.uploaded.get(element.attachment_id ?? '')?.kind === 'image';
+  }
+
+  /** Answers as Zalo's upload pages show: `data.attachment_id` for an image, `data.token` for a file. */
+  private upload(req: Captured, kind: 'image' | 'file'): Answer {
+    if (req.headers['access_token'] !== this.validAccess) return { body: { error: -216, message: 'Access token is invalid' } };
+    const part = req.parts?.find((p) => p.name === 'file');
+    if (!part?.filename) return { body: { error: -201, message: 'Parameters are invalid' } };
+    // The code of a refused size is not published: -201 here, what matters is that it is not 0.
+    if (part.bytes.length > this.uploadLimits[kind]) return { body: { error: -201, message: 'File size exceeds the limit' } };
+    const id = `${kind === 'image' ? 'att' : 'tok'}${++this.seq}`;
+    this.uploaded.set(id, { kind, part });
+    return { body: { error: 0, message: 'Success', data: kind === 'image' ? { attachment_id: id } : { token: id } } };
   }
 
   private oaSendAnonymous(req: Captured): Answer {
@@ -179,6 +218,11 @@ export class FakeZalo {
     return { body: { access_token: this.validAccess, refresh_token: this.validRefresh, expires_in: '90000' } };
   }
 }
+
+type OaFileAttachment = {
+  type?: string;
+  payload: { token?: string; template_type?: string; elements?: { media_type?: string; attachment_id?: string }[] };
+};
 
 export async function startFakeZalo(): Promise<FakeZalo> {
   return new FakeZalo().start();

@@ -1,10 +1,10 @@
 // The Zalo Official Account channel (`zalo-oa`): the signed webhook at POST /webhooks/zalo-oa and
 // the sender the outbox calls, which picks how it may write (free reply, consultation, or not at
-// all), renews the access token once when Zalo says it expired, and tells the console why a
-// message cannot go out.
+// all), renews the access token once when Zalo says it expired, uploads an officer's file before
+// sending it, and tells the console why a message cannot go out.
 import type { FastifyInstance } from 'fastify';
 import type { ChannelSender, InboundPort, SendContext, SendResult, SendWindow } from '../../../core/channel.ts';
-import { keyToString, type ConversationKey, type InboundMessage, type Locale, type OutboundMessage } from '../../../core/messages.ts';
+import { keyToString, type ConversationKey, type InboundMessage, type Locale, type OutboundAttachment, type OutboundMessage } from '../../../core/messages.ts';
 import { urlMediaFetcher, type HostList } from '../../../core/media-hosts.ts';
 import type { Clock, Log, Store } from '../../../core/ports.ts';
 import type { Translate } from '../../../core/translate.ts';
@@ -12,10 +12,10 @@ import { createZaloHttp, type ZaloHttp } from '../client.ts';
 import { createInbox, type Inbox, type InboxOptions } from '../dispatch.ts';
 import { parseJsonBody, rawBodyScope } from '../http.ts';
 import { oaEventSchema } from '../schemas.ts';
-import { createOaApi, describeOaFailure, type OaCallResult, type OaFailure, type OaRecipient } from './api.ts';
+import { createOaApi, describeOaFailure, type OaCallResult, type OaFailure, type OaFile, type OaRecipient, type OaUploadResult } from './api.ts';
 import { DEFAULT_OA_RULES, OA_SIGNATURE_HEADER, ZALO_OA_CHANNEL, oaCapabilities, type OaRules } from './capabilities.ts';
 import { anonymousRecipient, decodeOaEvent } from './decode.ts';
-import { encodeOaMessage, type OaOutMessage } from './encode.ts';
+import { encodeOaMessage, encodeOaUploaded, type OaOutMessage } from './encode.ts';
 import { eventTimestamp, verifyOaSignature } from './signature.ts';
 import { OaTokenError, OaTokens } from './tokens.ts';
 import { OA_MODES, formatUtc, oaWindow, type OaWindow } from './windows.ts';
@@ -68,7 +68,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
   const rules: OaRules = { ...DEFAULT_OA_RULES, ...deps.rules };
   const staffLocale = deps.staffLocale ?? 'vi';
   const http = deps.http ?? createZaloHttp();
-  const api = createOaApi({ http, base: settings.apiBase, anonymousPath: rules.anonymousPath });
+  const api = createOaApi({ http, base: settings.apiBase, anonymousPath: rules.anonymousPath, uploadImagePath: rules.uploadImagePath, uploadFilePath: rules.uploadFilePath });
   const tokens = new OaTokens({
     store,
     http,
@@ -102,6 +102,22 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
     log.info({ error: res.error }, 'zalo-oa: access token refused; renewing it');
     const fresh = await tokens.refresh(token);
     return api.sendCs(fresh, recipient, message);
+  }
+
+  /** The upload of an officer's file, with the same once-renewed token as a message. */
+  async function uploadWithToken(file: OaFile): Promise<OaUploadResult> {
+    const token = await tokens.current();
+    const res = await api.upload(token, file);
+    if (res.ok || !isExpiredToken(res)) return res;
+    log.info({ error: res.error }, 'zalo-oa: access token refused on an upload; renewing it');
+    return api.upload(await tokens.refresh(token), file);
+  }
+
+  /** An officer's file: uploaded, then sent as an image or file message like any other part. */
+  async function sendAttachment(key: ConversationKey, a: OutboundAttachment, bytes: Buffer, ctx: SendContext, w: Extract<OaWindow, { canSend: true }>): Promise<OaCallResult> {
+    const uploaded = await uploadWithToken({ kind: a.kind, bytes, mime: a.mime, name: a.name });
+    if (!uploaded.ok) return uploaded;
+    return sendPart(key, encodeOaUploaded(uploaded.uploaded), ctx, w);
   }
 
   /**
@@ -150,12 +166,20 @@ export function createZaloOaChannel(deps: ZaloOaDeps): ZaloOaChannel {
     async send(key, message, ctx) {
       const w = oaWindow(ctx, rules);
       if (!w.canSend) return { ok: false, retryable: false, reason: refusal(w) };
+      const a = message.attachment && ctx.attachment ? { meta: message.attachment, bytes: ctx.attachment } : undefined;
+      if (a) {
+        // Zalo's own limits, below the media limit: refused here rather than half sent (text without its file).
+        const max = a.meta.kind === 'image' ? rules.maxImageBytes : rules.maxFileBytes;
+        if (a.bytes.length > max) return { ok: false, retryable: false, reason: `zalo-oa takes ${a.meta.kind === 'image' ? 'images' : 'files'} up to ${max} bytes; this one has ${a.bytes.length}` };
+      }
       const parts = encodeOaMessage(message, rules);
       const ids: string[] = [];
-      for (let i = delivered.get(message) ?? 0; i < parts.length; i++) {
+      // The file goes after the text, as one more part (index parts.length).
+      const total = parts.length + (a ? 1 : 0);
+      for (let i = delivered.get(message) ?? 0; i < total; i++) {
         let res: OaCallResult;
         try {
-          res = await sendPart(key, parts[i]!, ctx, w);
+          res = i < parts.length ? await sendPart(key, parts[i]!, ctx, w) : await sendAttachment(key, a!.meta, a!.bytes, ctx, w);
         } catch (err) {
           if (err instanceof OaTokenError) return { ok: false, retryable: err.retryable, reason: err.message };
           throw err;

@@ -34,6 +34,18 @@ export interface OaRules {
    * the v3 samples this project follows; kept as a setting so a deployment can correct it.
    */
   anonymousPath: string;
+  /**
+   * An officer's file is uploaded first, then sent by what the upload answers: images (JPG, PNG) to
+   * `/v2.0/oa/upload/image`, at most 1 MB, answering `data.attachment_id`; documents (PDF, DOC,
+   * DOCX) to `/v2.0/oa/upload/file`, at most 5 MB, answering `data.token` — both multipart with the
+   * bytes in a `file` field and the access token in the `access_token` header (Zalo's OA API pages
+   * "Upload hình ảnh" and "Upload file" as quoted by third-party samples [s]; not checked against
+   * Zalo's own site).
+   */
+  uploadImagePath: string;
+  uploadFilePath: string;
+  maxImageBytes: number;
+  maxFileBytes: number;
 }
 
 const HOUR = 3600_000;
@@ -50,11 +62,19 @@ export const DEFAULT_OA_RULES: OaRules = {
   temporaryCodes: [-32, -500],
   refreshMarginMs: 10 * 60_000,
   anonymousPath: '/v2.0/oa/message',
+  uploadImagePath: '/v2.0/oa/upload/image',
+  uploadFilePath: '/v2.0/oa/upload/file',
+  maxImageBytes: 1024 * 1024,
+  maxFileBytes: 5 * 1024 * 1024,
 };
 
 export function oaCapabilities(rules: OaRules): ChannelCapabilities {
-  // No maxAttachmentBytes yet: the sender does not upload files, so the console offers none here.
-  return { maxTextLength: rules.maxTextLength, maxButtons: rules.maxButtons, maxButtonLabel: rules.maxButtonLabel };
+  return {
+    maxTextLength: rules.maxTextLength,
+    maxButtons: rules.maxButtons,
+    maxButtonLabel: rules.maxButtonLabel,
+    maxAttachmentBytes: { image: rules.maxImageBytes, file: rules.maxFileBytes },
+  };
 }
 
 /** Webhook events [s]: user_send_<kind> for what users send, oa_send_<kind> echoes our own. */

@@ -14,15 +14,37 @@ export interface OaButton {
   payload: string;
 }
 
-export interface OaOutMessage {
+/**
+ * An officer's file after its upload: an image by the `attachment_id` the image upload gave, in a
+ * `media` template; a document by the `token` the file upload gave (Zalo's "Gửi tin Tư vấn đính
+ * kèm hình ảnh" and "… đính kèm file" calls [s]).
+ */
+export type OaUploaded = { kind: 'image'; attachmentId: string } | { kind: 'file'; token: string };
+
+export interface OaTextMessage {
   text: string;
   attachment?: { type: 'template'; payload: { buttons: OaButton[] } };
 }
 
-export function encodeOaMessage(message: OutboundMessage, rules: OaRules): OaOutMessage[] {
+/** A file's message carries nothing else: no text [s]. */
+export interface OaFileMessage {
+  attachment:
+    | { type: 'template'; payload: { template_type: 'media'; elements: { media_type: 'image'; attachment_id: string }[] } }
+    | { type: 'file'; payload: { token: string } };
+}
+
+export type OaOutMessage = OaTextMessage | OaFileMessage;
+
+export function encodeOaUploaded(u: OaUploaded): OaFileMessage {
+  return u.kind === 'image'
+    ? { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: u.attachmentId }] } } }
+    : { attachment: { type: 'file', payload: { token: u.token } } };
+}
+
+export function encodeOaMessage(message: OutboundMessage, rules: OaRules): OaTextMessage[] {
   const buttons = fitsButtons(message, oaCapabilities(rules));
   const text = withLinks(buttons ? message.text : asNumberedText(message), message);
-  const parts: OaOutMessage[] = splitText(text, rules.maxTextLength).map((t) => ({ text: t }));
+  const parts: OaTextMessage[] = splitText(text, rules.maxTextLength).map((t) => ({ text: t }));
   if (buttons && parts.length > 0) {
     parts[parts.length - 1]!.attachment = {
       type: 'template',
