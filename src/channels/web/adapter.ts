@@ -43,6 +43,8 @@ export function createWebChannel(deps: WebChannelDeps) {
   const sender: ChannelSender = {
     channel: WEB_CHANNEL,
     capabilities: webCapabilities,
+    // The page shows each item once (unique() below), so a send that may have happened is sent again.
+    idempotent: true,
     async send(key, message, ctx) {
       const stored: Stored = { ...encodeWebMessage(message), ...(ctx.itemId ? { item: ctx.itemId } : {}) };
       await deps.store.mailboxPush<Stored>(WEB_MAILBOX, key, stored, deps.mailboxTtlMs);
