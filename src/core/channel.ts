@@ -75,6 +75,18 @@ export interface ChannelSender {
   keep?(key: ConversationKey): void;
   /** Gets the bytes of something the user sent, by the platform's reference; absent where it cannot. */
   fetchMedia?: MediaFetcher;
+  /**
+   * Whether the outbox item `itemId` is known to have reached the platform, from what the channel
+   * recorded as each send was confirmed (the platform's message ids): true settles a send whose
+   * outcome the outbox does not know (a holder killed between the send and its ack) without
+   * sending it again. False: not known (it may or may not have arrived).
+   */
+  delivered?(key: ConversationKey, itemId: string, message: OutboundMessage): Promise<boolean>;
+  /**
+   * A resend of an item already delivered shows once (the web page drops it by its item id): the
+   * outbox sends again where it cannot know whether the last send arrived.
+   */
+  idempotent?: boolean;
 }
 
 export type ReceiveResult = 'accepted' | 'duplicate';

@@ -55,6 +55,9 @@ interface Queued {
   waitMs?: number;
 }
 
+/** How a dead letter whose send may have reached the user starts its reason (the console shows it). */
+export const MAYBE_SENT = 'may have been delivered';
+
 /** Left in the outbox: the drain stopped (shutdown) or lost its lease; the next holder goes on. */
 const LEFT = undefined;
 
@@ -249,7 +252,7 @@ export class Outbox {
       // The last word before the platform: a drain whose lease lapsed while it waited sends nothing.
       if (this.stopped || !(await lease.confirm())) return LEFT;
       let result: SendResult;
-      if (item.inFlight) {
+      if (item.inFlight && !sender.idempotent) {
         // A holder that died (kill -9) or lost its lease during this very send: it may have been
         // delivered, like a send that timed out, and is treated the same way.
         result = { ok: false, retryable: true, maybeSent: true, reason: 'the previous holder stopped during the send' };
@@ -270,10 +273,14 @@ export class Outbox {
         }
       }
       if (result.ok) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
-      if (result.maybeSent && (item.message.priority !== 'emergency' || item.maybeSent)) {
-        // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers.
-        this.log.warn({ conversation: keyToString(item.key), reason: result.reason }, 'reply may have been delivered; not sent again');
-        return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+      if (result.maybeSent) {
+        // What the channel recorded as the platform confirmed each send settles it where it can.
+        if (await this.confirmedDelivered(sender, item)) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+        if (item.message.priority !== 'emergency' || item.maybeSent) {
+          // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers;
+          // never dropped: a dead letter the console shows, marked as possibly delivered.
+          return this.giveUp(item, `${MAYBE_SENT}: ${result.reason}`, lease);
+        }
       }
       const { inFlight: _sent, ...rest } = item;
       item = { ...rest, attempts: item.attempts + 1, lastError: result.reason, ...(result.maybeSent ? { maybeSent: true } : {}) };
@@ -283,6 +290,16 @@ export class Outbox {
       const backoff = Math.min(this.opts.baseDelayMs * 2 ** (item.attempts - 1), this.opts.maxDelayMs);
       await this.pause(Math.max(result.retryAfterMs ?? 0, backoff));
       if (this.stopped) return LEFT;
+    }
+  }
+
+  /** Whether the channel recorded this item as confirmed by the platform; a failed look-up knows nothing. */
+  private async confirmedDelivered(sender: ChannelSender, item: OutboxItem): Promise<boolean> {
+    if (!sender.delivered) return false;
+    try {
+      return await sender.delivered(item.key, item.id, item.message);
+    } catch {
+      return false;
     }
   }
 
@@ -362,7 +379,8 @@ export class Outbox {
 
   private async giveUp(item: OutboxItem, reason: string, lease: Lease): Promise<boolean | typeof LEFT> {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
-    const dead = { ...item, lastError: reason };
+    const { inFlight: _sending, ...rest } = item;
+    const dead = { ...rest, lastError: reason };
     const settled = await this.settle(item, lease, () => this.store.outboxGiveUp(item.key, dead, this.opts.deadLetterTtlMs, lease.token));
     // A refused file is sent by nobody: it leaves the vault now, not at the end of retention.
     // Only once the dead letter is written, so the next holder of a lost lease still finds it.

@@ -1,11 +1,12 @@
 // The outbox's lease and its edge cases on one instance: a drain that lost its lease sends and
 // acks nothing; a shutdown during a retry leaves the reply for the next instance; a send that
 // timed out after reaching the platform ("maybe sent") is not repeated for an ordinary reply and
-// tried once more for an emergency; a hand-off the instance never opened is opened by recovery.
+// tried once more for an emergency, then dead-lettered (never dropped) unless the channel recorded
+// the platform's confirmation; a hand-off the instance never opened is opened by recovery.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
-import { Outbox } from '../../src/core/outbox.ts';
+import { MAYBE_SENT, Outbox } from '../../src/core/outbox.ts';
 import { silentLog, type Lease, type LockOptions, type OutboxItem } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
@@ -80,15 +81,54 @@ describe('outbox lease', () => {
     expect(await store.outboxConversations()).toEqual([]);
   });
 
-  it('does not repeat an ordinary reply that may have been delivered, and tries an emergency once more', async () => {
+  it('does not repeat an ordinary reply that may have been delivered, tries an emergency once more, and dead-letters both visibly', async () => {
     const store = new MemoryStore();
-    const s = sender(() => ({ ok: false, retryable: true, maybeSent: true, reason: 'timed out' }));
+    const s = sender((t) => (t === 'after' ? { ok: true } : { ok: false, retryable: true, maybeSent: true, reason: 'telegram did not answer in time' }));
     const outbox = new Outbox(store, silentLog, { baseDelayMs: 1 });
     outbox.register(s);
     await queued(store, [item('menu'), item('hotline', 'emergency'), item('after')]);
     await outbox.flush(key);
     expect(s.sent).toEqual(['menu', 'hotline', 'hotline', 'after']);
     expect(await store.outboxPeek(key, 10)).toEqual([]);
+    // Never dropped: each is a dead letter the console lists, saying it may have arrived.
+    const dead = await store.deadLetters(10);
+    expect(dead.map((d) => [d.id, d.lastError])).toEqual([
+      ['menu', `${MAYBE_SENT}: telegram did not answer in time`],
+      ['hotline', `${MAYBE_SENT}: telegram did not answer in time`],
+    ]);
+    expect(dead.every((d) => d.inFlight === undefined)).toBe(true);
+  });
+
+  it('a holder killed between a send and its ack: the channel’s record of the platform’s message id settles it without a double', async () => {
+    const store = new MemoryStore();
+    const confirmed = new Set(['sent-before-the-kill']);
+    const s = Object.assign(
+      sender(() => ({ ok: true })),
+      { delivered: async (_k: ConversationKey, id: string) => confirmed.has(id) },
+    );
+    // What a killed holder leaves: an item marked in flight, which the platform had confirmed.
+    await queued(store, [{ ...item('sent-before-the-kill'), inFlight: true }]);
+    const outbox = new Outbox(store, silentLog, { baseDelayMs: 1 });
+    outbox.register(s);
+    await outbox.flush(key);
+    expect(s.sent).toEqual([]);
+    expect(await store.deadLetters(10)).toEqual([]);
+    expect(await store.outboxConversations()).toEqual([]);
+
+    await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm2', dedupeTtlMs: 60_000, outbox: [{ ...item('unknown'), inFlight: true }] });
+    await outbox.flush(key);
+    expect(s.sent).toEqual([]);
+    expect((await store.deadLetters(10)).map((d) => [d.id, d.lastError])).toEqual([['unknown', `${MAYBE_SENT}: the previous holder stopped during the send`]]);
+  });
+
+  it('a channel whose resends show once (the web page) sends an in-flight item again', async () => {
+    const store = new MemoryStore();
+    const s = Object.assign(sender(() => ({ ok: true })), { idempotent: true });
+    await queued(store, [{ ...item('web reply'), inFlight: true }]);
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    await outbox.flush(key);
+    expect(s.sent).toEqual(['web reply']);
     expect(await store.deadLetters(10)).toEqual([]);
   });
 

@@ -3,6 +3,8 @@
 // cap on `retry_after` so a long flood wait goes back to the outbox instead of holding a webhook;
 // only a short 429 is waited here; 5xx, network errors and timeouts go back to the outbox.
 // answerCallbackQuery is not retried: its answer is only useful within seconds.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -16,10 +18,30 @@ export function onlyFor(methods: ReadonlySet<string>, transformer: Transformer):
     methods.has(method) ? transformer(prev, method, payload, signal) : prev(method, payload, signal);
 }
 
+/**
+ * How long a kept-alive connection may sit idle before we close it ourselves. grammY's own agent
+ * keeps idle connections forever and so ignores the server's `Keep-Alive: timeout=` hint (Node only
+ * applies the hint below an agent timeout): the server then closes an idle connection while a busy
+ * process is writing the next sendMessage on it, the send fails as a cut connection it never
+ * received, and the outbox has to treat it as maybe sent. With a timeout, Node closes idle sockets
+ * a second before the server's announced limit, and after this long where none is announced.
+ */
+export const IDLE_SOCKET_MS = 4_000;
+
+/** A keep-alive agent that closes idle connections before the server does (see IDLE_SOCKET_MS). */
+export function apiAgent(apiRoot: string): HttpAgent {
+  const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
+  return apiRoot.startsWith('https:') ? new HttpsAgent(options) : new HttpAgent(options);
+}
+
 export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot {
   const bot = new Bot(config.token, {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: config.apiRoot, timeoutSeconds: config.apiTimeoutSeconds },
+    client: {
+      apiRoot: config.apiRoot,
+      timeoutSeconds: config.apiTimeoutSeconds,
+      baseFetchConfig: { agent: apiAgent(config.apiRoot), ...(config.apiRoot.startsWith('https:') ? { compress: true } : {}) },
+    },
   });
   bot.api.config.use(
     onlyFor(

@@ -9,6 +9,8 @@ export interface LoggedMessage {
   id: number;
   /** When we sent or received it, by our clock. */
   at: number;
+  /** The outbox item it was part of (the bot's messages): proof that this item reached Telegram. */
+  item?: string;
 }
 
 export class MessageLog {
@@ -16,6 +18,12 @@ export class MessageLog {
 
   async record(key: ConversationKey, entry: LoggedMessage): Promise<void> {
     await this.store.mailboxPush<LoggedMessage>(MESSAGE_LOG, key, entry, DELETABLE_FOR_MS);
+  }
+
+  /** How many of the outbox item's messages Telegram confirmed (answered with their message_id). */
+  async confirmedParts(key: ConversationKey, item: string): Promise<number> {
+    const entries = await this.store.mailboxRead<LoggedMessage>(MESSAGE_LOG, key, 0);
+    return new Set(entries.filter((e) => e.item.item === item).map((e) => e.item.id)).size;
   }
 
   /** Ids still young enough to delete, oldest first, each once. */

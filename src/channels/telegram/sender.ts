@@ -114,10 +114,11 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const eraseFallbackMs = deps.eraseFallbackMs ?? 15_000;
   const inflightWaitMs = deps.inflightWaitMs ?? 5_000;
 
-  async function record(key: ConversationKey, id: number): Promise<void> {
+  async function record(key: ConversationKey, id: number, item?: string): Promise<void> {
     if (privateChatId(key) === undefined) return;
-    // The message is out either way: a log that could not be written only means it cannot be deleted later.
-    await messages.record(key, { id, at: clock.now() }).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
+    // The message is out either way: a log that could not be written only means it cannot be deleted
+    // later, or that a holder killed before its ack cannot prove the send (and dead-letters it).
+    await messages.record(key, { id, at: clock.now(), ...(item ? { item } : {}) }).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
   }
 
   function remember(k: string, p: Progress): void {
@@ -135,7 +136,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return a.kind === 'image' ? api.sendPhoto(chatId, file) : api.sendDocument(chatId, file);
   }
 
-  async function deliver(key: ConversationKey, message: OutboundMessage, attachment?: Buffer): Promise<SendResult> {
+  async function deliver(key: ConversationKey, message: OutboundMessage, attachment?: Buffer, itemId?: string): Promise<SendResult> {
     const chatId = chatIdOf(key);
     const parts = encodeTelegramMessage(message);
     const k = `${keyToString(key)}\n${digest(message)}`;
@@ -149,7 +150,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         const sent = part ? await api.sendMessage(chatId, part.text, part.options) : await sendFile(chatId, file!.meta, file!.bytes);
         done.ids.push(String(sent.message_id));
         done.next = i + 1;
-        await record(key, sent.message_id);
+        await record(key, sent.message_id, itemId);
       } catch (err) {
         const failure = sendFailure(err);
         if (failure.maybeSent && i + 1 < total) {
@@ -218,7 +219,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
 
     async send(key, message, ctx) {
       const k = keyToString(key);
-      const work = deliver(key, message, ctx.attachment);
+      const work = deliver(key, message, ctx.attachment, ctx.itemId);
       inflight.set(k, work);
       try {
         const result = await work;
@@ -228,6 +229,13 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       } finally {
         if (inflight.get(k) === work) inflight.delete(k);
       }
+    },
+
+    async delivered(key, itemId, message) {
+      // Only a private chat's sends are logged; elsewhere nothing is known.
+      if (privateChatId(key) === undefined) return false;
+      const parts = encodeTelegramMessage(message).length + (message.attachment ? 1 : 0);
+      return (await messages.confirmedParts(key, itemId)) >= parts;
     },
 
     async forget(key) {

@@ -57,6 +57,8 @@ export function createWebChannel(deps: WebChannelDeps) {
   const sender: ChannelSender = {
     channel: WEB_CHANNEL,
     capabilities,
+    // The page shows each item once (unique() below), so a send that may have happened is sent again.
+    idempotent: true,
     async send(key, message, ctx) {
       const a = message.attachment;
       const file = a && files ? { name: a.name, mime: a.mime, size: a.size, url: `${WEB_FILES_PATH}/${a.id}?user=${encodeURIComponent(key.user)}` } : undefined;

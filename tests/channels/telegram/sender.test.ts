@@ -64,6 +64,21 @@ describe('sending to Telegram', () => {
     expect(second.ok && second.platformIds).toEqual(['1', ...api.sent(5012345678).slice(2).map((c) => String((c.result as { message_id: number }).message_id))]);
   });
 
+  it('knows an item Telegram confirmed (every part’s message_id logged), and not one whose last part never got an answer', async () => {
+    const k = key('5012345678');
+    const paragraph = (n: number) => `Bước ${n}. ${'Mang hộ chiếu, hợp đồng và giấy xác nhận của chủ. '.repeat(60).trim()}`;
+    const long = msg([paragraph(1), paragraph(2)].join('\n\n'));
+    expect(await sender.send(k, msg('xin chào'), { now: clock.now(), itemId: 'item-1' })).toMatchObject({ ok: true });
+    expect(await sender.delivered!(k, 'item-1', msg('xin chào'))).toBe(true);
+    expect(await sender.delivered!(k, 'item-never-sent', msg('xin chào'))).toBe(false);
+    api.failNext('sendMessage', { status: 200, body: { ok: true, result: { message_id: 77, date: 0, chat: { id: 5012345678, type: 'private' }, text: '' } } });
+    api.failNext('sendMessage', { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } });
+    expect(await sender.send(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: false });
+    expect(await sender.delivered!(k, 'item-2', long)).toBe(false);
+    expect(await sender.send(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: true });
+    expect(await sender.delivered!(k, 'item-2', long)).toBe(true);
+  });
+
   it('reports failures as the outbox needs them: 429 and 5xx retry, a blocked bot does not', async () => {
     api.failNext('sendMessage', { status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } });
     expect(await sender.send(key('5012345678'), msg('xin chào'), { now: 0 })).toEqual({
