@@ -27,6 +27,8 @@ const SECRET = 'bench-secret-token-0123456789';
 const TOKEN = '123456789:AAbenchbenchbenchbenchbenchbenchbench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+/** The chat that goes through the script once, alone, after the load (no load user has this id). */
+const TOUR_CHAT = 42;
 
 /** What a worker types on a break: the four topics, by digits and words, without diacritics. */
 const SCRIPT = [
@@ -183,7 +185,7 @@ async function openLoop(load: Load, firstChat: number, rate: number, seconds: nu
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function measure(t: Target, fake: FakeTelegram, firstChat: number, processes = 1) {
+async function measure(t: Target, fake: FakeTelegram, firstChat: number, processes = 1, after?: (load: Load) => Promise<void>) {
   const ports: number[] = [];
   const children: ChildProcess[] = [];
   const load = new Load(ports, fake);
@@ -195,6 +197,7 @@ async function measure(t: Target, fake: FakeTelegram, firstChat: number, process
     await closedLoop(load, firstChat, 16, 2); // warm up: JIT, connections, Redis
     const max = await closedLoop(load, firstChat + 10_000_000, CONCURRENCY, SECONDS);
     const latencies = await openLoop(load, firstChat + 20_000_000, max.perSec / 2, SECONDS);
+    await after?.(load);
     return { perSec: max.perSec, p50: pct(latencies, 50), p99: pct(latencies, 99), samples: latencies.length, errors: load.errors };
   } finally {
     load.close();
@@ -214,7 +217,7 @@ interface Memory {
  * What Redis holds per conversation: every key under the prefix that names one conversation (its
  * hash tag, or the peer's session key, which is the chat id), summed by MEMORY USAGE.
  */
-async function bytesPerConversation(prefix: string): Promise<Memory> {
+async function bytesPerConversation(prefix: string, only?: RegExp): Promise<Memory> {
   const client = createClient({ url: REDIS_URL });
   await client.connect();
   try {
@@ -224,8 +227,9 @@ async function bytesPerConversation(prefix: string): Promise<Memory> {
       for (const key of batch as unknown as string[]) {
         const rest = key.slice(prefix.length);
         const owner = /\{telegram:[^}]*\}/.exec(rest)?.[0] ?? (/^-?\d+$/.test(rest) ? rest : undefined);
-        if (!owner) continue;
-        const type = owner === rest ? 'session' : rest.slice(0, rest.indexOf(':'));
+        if (!owner || (only && !only.test(owner))) continue;
+        // The words before the tag: conv, seen, mbox:transcript, count:flood…
+        const type = owner === rest ? 'session' : rest.slice(0, rest.indexOf(owner)).replace(/:$/, '');
         const bytes = (await client.memoryUsage(key)) ?? 0;
         perConversation.set(owner, (perConversation.get(owner) ?? 0) + bytes);
         byType.set(type, (byType.get(type) ?? 0) + bytes);
@@ -296,13 +300,22 @@ try {
   // BENCH_ONLY=ours skips the others (for profiling our side alone).
   const b = only === 'ours' ? skipped : await measure(bare, fake, 1_000_000);
   line('bare grammY echo:', b);
-  const p = only === 'ours' ? skipped : await measure(peer, fake, 2_000_000_000);
+  // One more user goes through the whole script once, alone: what a finished tour stores.
+  const tour = async (load: Load) => {
+    for (const text of SCRIPT) await load.send(TOUR_CHAT, text);
+  };
+  const p = only === 'ours' ? skipped : await measure(peer, fake, 2_000_000_000, 1, tour);
   line('grammY sessions peer:', p);
-  const o = await measure(oursOn(prefixes.ours), fake, 500_000_000);
+  const o = await measure(oursOn(prefixes.ours), fake, 500_000_000, 1, tour);
   line('ours (Redis):', o);
   const mem = await bytesPerConversation(prefixes.ours);
   const peerMem = await bytesPerConversation(prefixes.peer);
-  process.stdout.write(`Redis memory: ${mem.bytes} bytes per conversation (${mem.conversations} conversations): ${JSON.stringify(mem.byType)}; peer ${peerMem.bytes}\n`);
+  const toured = await bytesPerConversation(prefixes.ours, new RegExp(`:${TOUR_CHAT}\\}$`));
+  const peerToured = await bytesPerConversation(prefixes.peer, new RegExp(`^${TOUR_CHAT}$`));
+  process.stdout.write(
+    `Redis memory: ${mem.bytes} bytes per conversation (${mem.conversations} conversations, where the load left them): ${JSON.stringify(mem.byType)}; peer ${peerMem.bytes}\n` +
+      `after one whole tour (${SCRIPT.length} messages): ${toured.bytes} bytes ${JSON.stringify(toured.byType)}; peer ${peerToured.bytes}\n`,
+  );
   const c = only === 'ours' || CORES < 2 ? skipped : await measure(oursOn(prefixes.cores), fake, 1_000_000_000, CORES);
   line(`ours, ${CORES} processes:`, c);
   const ratio = o.perSec / b.perSec;
@@ -322,6 +335,9 @@ try {
       peerP99Ms: round(p.p99, 2),
       bytesPerConversation: mem.bytes,
       bytesByKeyType: mem.byType,
+      tourBytes: toured.bytes,
+      tourBytesByKeyType: toured.byType,
+      peerTourBytes: peerToured.bytes,
       peerBytesPerConversation: peerMem.bytes,
       perCore: { processes: CORES, perSec: round(c.perSec), p50Ms: round(c.p50, 2), p99Ms: round(c.p99, 2), ratio: round(c.perSec / b.perSec, 3) },
       ...nluFigures,
@@ -329,5 +345,7 @@ try {
   );
 } finally {
   await fake.close();
-  for (const prefix of Object.values(prefixes)) await dropPrefix(prefix);
+  // BENCH_KEEP=1 leaves the keys in Redis, to look at what a conversation stores.
+  if (!process.env.BENCH_KEEP) for (const prefix of Object.values(prefixes)) await dropPrefix(prefix);
+  else process.stdout.write(`keys kept under bench:${run}:\n`);
 }
