@@ -1,17 +1,21 @@
-// `npm run bench`: our bot against a bare grammY echo bot, on the same harness.
+// `npm run bench`: our bot against a bare grammY echo bot and against the grammY-sessions peer
+// (bench/peers/: the same menu and answers, as grammY's docs would have it), on the same harness.
 //
-// Both run as child processes behind the same kind of webhook; a load generator here posts
+// All run as child processes behind the same kind of webhook; a load generator here posts
 // realistic Telegram updates (users going through the topics, typing as people do) and a local
 // stand-in for the Bot API receives the replies. For each bot it measures the most messages per
 // second fully answered (closed loop: each user writes again as soon as answered), then the
 // latency from webhook to reply (p50, p99) at half that rate (open loop, fixed arrival rate).
-// Ours runs on the Redis store; the memory one Redis conversation costs is measured after.
+// Ours runs on the Redis store; the memory one Redis conversation costs is measured after, per key
+// type. Last, ours again as one process per core (turns keep no state in the process), the load
+// spread over them: a row of its own, not part of the per-process ratio.
 // First, in process, the understanding's cost per message (BENCH_ONLY=nlu stops there, no Redis
 // needed). The last line printed is one JSON object with the figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { createClient } from 'redis';
 import { startFakeTelegram, type FakeTelegram } from './fake-telegram.ts';
 import { measureNlu } from './nlu.ts';
@@ -23,6 +27,8 @@ const SECRET = 'bench-secret-token-0123456789';
 const TOKEN = '123456789:AAbenchbenchbenchbenchbenchbenchbench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+/** The chat that goes through the script once, alone, after the load (no load user has this id). */
+const TOUR_CHAT = 42;
 
 /** What a worker types on a break: the four topics, by digits and words, without diacritics. */
 const SCRIPT = [
@@ -79,11 +85,13 @@ async function startChild(t: Target, port: number): Promise<ChildProcess> {
 
 class Load {
   private updateId = 1;
+  private next = 0;
   private readonly waiting = new Map<number, { t0: number; resolve: (ms: number) => void }>();
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   errors = 0;
 
-  constructor(private readonly port: number, fake: FakeTelegram) {
+  /** Updates go to the ports in turn, as a load balancer in front of several instances would send them. */
+  constructor(private readonly ports: readonly number[], fake: FakeTelegram) {
     fake.onMessage = (chatId, at) => {
       const w = this.waiting.get(chatId);
       if (!w) return; // a second message of the same turn
@@ -116,7 +124,7 @@ class Load {
       }, 15_000);
       this.waiting.set(chatId, { t0, resolve: (ms) => (clearTimeout(timer), resolve(ms)) });
       const req = request(
-        { host: '127.0.0.1', port: this.port, path: '/webhooks/telegram', method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
+        { host: '127.0.0.1', port: this.ports[this.next++ % this.ports.length], path: '/webhooks/telegram', method: 'POST', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET } },
         (res) => {
           res.resume();
           if (res.statusCode !== 200) this.errors++;
@@ -177,38 +185,60 @@ async function openLoop(load: Load, firstChat: number, rate: number, seconds: nu
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function measure(t: Target, fake: FakeTelegram, firstChat: number) {
-  const port = await freePort();
-  const child = await startChild(t, port);
-  const load = new Load(port, fake);
+async function measure(t: Target, fake: FakeTelegram, firstChat: number, processes = 1, after?: (load: Load) => Promise<void>) {
+  const ports: number[] = [];
+  const children: ChildProcess[] = [];
+  const load = new Load(ports, fake);
   try {
+    for (let i = 0; i < processes; i++) {
+      ports.push(await freePort());
+      children.push(await startChild(t, ports[i]!));
+    }
     await closedLoop(load, firstChat, 16, 2); // warm up: JIT, connections, Redis
     const max = await closedLoop(load, firstChat + 10_000_000, CONCURRENCY, SECONDS);
     const latencies = await openLoop(load, firstChat + 20_000_000, max.perSec / 2, SECONDS);
+    await after?.(load);
     return { perSec: max.perSec, p50: pct(latencies, 50), p99: pct(latencies, 99), samples: latencies.length, errors: load.errors };
   } finally {
     load.close();
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await Promise.all(children.map((c) => (c.kill('SIGTERM'), new Promise((r) => c.once('exit', r)))));
   }
 }
 
-/** Average bytes Redis holds per conversation: every key carrying a conversation's tag, summed. */
-async function bytesPerConversation(prefix: string): Promise<{ bytes: number; conversations: number }> {
+interface Memory {
+  /** Average bytes per conversation, all its keys summed. */
+  bytes: number;
+  conversations: number;
+  /** Average bytes per conversation by key type (the key's first word: conv, seen, outbox…). */
+  byType: Record<string, number>;
+}
+
+/**
+ * What Redis holds per conversation: every key under the prefix that names one conversation (its
+ * hash tag, or the peer's session key, which is the chat id), summed by MEMORY USAGE.
+ */
+async function bytesPerConversation(prefix: string, only?: RegExp): Promise<Memory> {
   const client = createClient({ url: REDIS_URL });
   await client.connect();
   try {
-    const perTag = new Map<string, number>();
+    const perConversation = new Map<string, number>();
+    const byType = new Map<string, number>();
     for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
       for (const key of batch as unknown as string[]) {
-        const tag = /\{telegram:[^}]*\}/.exec(key)?.[0];
-        if (!tag) continue;
+        const rest = key.slice(prefix.length);
+        const owner = /\{telegram:[^}]*\}/.exec(rest)?.[0] ?? (/^-?\d+$/.test(rest) ? rest : undefined);
+        if (!owner || (only && !only.test(owner))) continue;
+        // The words before the tag: conv, seen, mbox:transcript, count:flood…
+        const type = owner === rest ? 'session' : rest.slice(0, rest.indexOf(owner)).replace(/:$/, '');
         const bytes = (await client.memoryUsage(key)) ?? 0;
-        perTag.set(tag, (perTag.get(tag) ?? 0) + bytes);
+        perConversation.set(owner, (perConversation.get(owner) ?? 0) + bytes);
+        byType.set(type, (byType.get(type) ?? 0) + bytes);
       }
     }
-    const total = [...perTag.values()].reduce((a, b) => a + b, 0);
-    return { bytes: perTag.size === 0 ? 0 : Math.round(total / perTag.size), conversations: perTag.size };
+    const n = perConversation.size;
+    const total = [...perConversation.values()].reduce((a, b) => a + b, 0);
+    const types = Object.fromEntries([...byType].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, n === 0 ? 0 : Math.round(v / n)]));
+    return { bytes: n === 0 ? 0 : Math.round(total / n), conversations: n, byType: types };
   } finally {
     await client.close();
   }
@@ -225,9 +255,15 @@ async function dropPrefix(prefix: string): Promise<void> {
 }
 
 const nluCost = measureNlu();
-const nluFigures = { nluP50Us: round(nluCost.p50Us), nluP99Us: round(nluCost.p99Us), nlu280P99Us: round(nluCost.long99Us) };
+const nluFigures = {
+  nluP50Us: round(nluCost.p50Us),
+  nluP99Us: round(nluCost.p99Us),
+  nlu280P50Us: round(nluCost.long50Us),
+  nlu280P99Us: round(nluCost.long99Us),
+};
 process.stdout.write(
-  `understanding: p50 ${nluFigures.nluP50Us} µs, p99 ${nluFigures.nluP99Us} µs per message (${nluCost.messages} dev messages); p99 ${nluFigures.nlu280P99Us} µs at 280 characters\n`,
+  `understanding: p50 ${nluFigures.nluP50Us} µs, p99 ${nluFigures.nluP99Us} µs per message (${nluCost.messages} dev messages); ` +
+    `p50 ${nluFigures.nlu280P50Us} µs, p99 ${nluFigures.nlu280P99Us} µs at 280 characters\n`,
 );
 if (process.env.BENCH_ONLY === 'nlu') {
   process.stdout.write(`${JSON.stringify(nluFigures)}\n`);
@@ -235,9 +271,10 @@ if (process.env.BENCH_ONLY === 'nlu') {
 }
 
 const fake = await startFakeTelegram();
-const prefix = `bench:${randomUUID().slice(0, 8)}:`;
+const run = randomUUID().slice(0, 8);
+const prefixes = { ours: `bench:${run}:ours:`, peer: `bench:${run}:peer:`, cores: `bench:${run}:cores:` };
 const common = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
-const ours: Target = {
+const oursOn = (prefix: string): Target => ({
   name: 'ours',
   entry: ['src/main.ts'],
   env: {
@@ -249,24 +286,66 @@ const ours: Target = {
     SEND_RATE_LIMITS: 'telegram=1000000/1s',
     FLOOD_MAX_PER_MINUTE: '100000',
   },
-};
+});
 const bare: Target = { name: 'bare grammY', entry: ['bench/bare-bot.ts'], env: common };
+const peer: Target = { name: 'grammY sessions', entry: ['bench/peers/grammy-sessions.ts'], env: { ...common, REDIS_URL, REDIS_PREFIX: prefixes.peer } };
+const CORES = Number(process.env.BENCH_PROCESSES ?? availableParallelism());
+const only = process.env.BENCH_ONLY;
+const skipped = { perSec: NaN, p50: NaN, p99: NaN, samples: 0, errors: 0 };
+const line = (name: string, r: typeof skipped) =>
+  process.stdout.write(`${name.padEnd(24)} ${round(r.perSec)} msg/s; at half rate p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms (${r.samples} replies, ${r.errors} errors)\n`);
 
 try {
   process.stdout.write(`benchmark: ${SECONDS}s per phase, ${CONCURRENCY} concurrent users, Redis at ${REDIS_URL.replace(/\/\/.*@/, '//')}\n`);
-  // BENCH_ONLY=ours skips the baseline (for profiling our side alone).
-  const b = process.env.BENCH_ONLY === 'ours' ? { perSec: NaN, p50: NaN, p99: NaN, samples: 0, errors: 0 } : await measure(bare, fake, 1_000_000);
-  process.stdout.write(`bare grammY echo: ${round(b.perSec)} msg/s; at half rate p50 ${round(b.p50, 2)} ms, p99 ${round(b.p99, 2)} ms (${b.samples} replies, ${b.errors} errors)\n`);
-  const o = await measure(ours, fake, 500_000_000);
-  process.stdout.write(`ours (Redis):     ${round(o.perSec)} msg/s; at half rate p50 ${round(o.p50, 2)} ms, p99 ${round(o.p99, 2)} ms (${o.samples} replies, ${o.errors} errors)\n`);
-  const mem = await bytesPerConversation(prefix);
-  process.stdout.write(`Redis memory: ${mem.bytes} bytes per conversation (${mem.conversations} conversations)\n`);
-  const ratio = o.perSec / b.perSec;
-  process.stdout.write(`ratio ours/bare: ${round(ratio, 2)} (target >= 0.5); p99 at half rate: ${round(o.p99, 2)} ms (target <= 25 ms)\n`);
+  // BENCH_ONLY=ours skips the others (for profiling our side alone).
+  const b = only === 'ours' ? skipped : await measure(bare, fake, 1_000_000);
+  line('bare grammY echo:', b);
+  // One more user goes through the whole script once, alone: what a finished tour stores.
+  const tour = async (load: Load) => {
+    for (const text of SCRIPT) await load.send(TOUR_CHAT, text);
+  };
+  const p = only === 'ours' ? skipped : await measure(peer, fake, 2_000_000_000, 1, tour);
+  line('grammY sessions peer:', p);
+  const o = await measure(oursOn(prefixes.ours), fake, 500_000_000, 1, tour);
+  line('ours (Redis):', o);
+  const mem = await bytesPerConversation(prefixes.ours);
+  const peerMem = await bytesPerConversation(prefixes.peer);
+  const toured = await bytesPerConversation(prefixes.ours, new RegExp(`:${TOUR_CHAT}\\}$`));
+  const peerToured = await bytesPerConversation(prefixes.peer, new RegExp(`^${TOUR_CHAT}$`));
   process.stdout.write(
-    `${JSON.stringify({ oursPerSec: round(o.perSec), barePerSec: round(b.perSec), ratio: round(ratio, 3), p50Ms: round(o.p50, 2), p99Ms: round(o.p99, 2), bytesPerConversation: mem.bytes, ...nluFigures })}\n`,
+    `Redis memory: ${mem.bytes} bytes per conversation (${mem.conversations} conversations, where the load left them): ${JSON.stringify(mem.byType)}; peer ${peerMem.bytes}\n` +
+      `after one whole tour (${SCRIPT.length} messages): ${toured.bytes} bytes ${JSON.stringify(toured.byType)}; peer ${peerToured.bytes}\n`,
+  );
+  const c = only === 'ours' || CORES < 2 ? skipped : await measure(oursOn(prefixes.cores), fake, 1_000_000_000, CORES);
+  line(`ours, ${CORES} processes:`, c);
+  const ratio = o.perSec / b.perSec;
+  const ratioToPeer = o.perSec / p.perSec;
+  process.stdout.write(
+    `ratio ours/bare: ${round(ratio, 2)} (target >= 0.5); ours/peer: ${round(ratioToPeer, 2)} (target > 1); p99 at half rate: ${round(o.p99, 2)} ms (target <= 25 ms)\n`,
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      oursPerSec: round(o.perSec),
+      barePerSec: round(b.perSec),
+      peerPerSec: round(p.perSec),
+      ratio: round(ratio, 3),
+      ratioToPeer: round(ratioToPeer, 3),
+      p50Ms: round(o.p50, 2),
+      p99Ms: round(o.p99, 2),
+      peerP99Ms: round(p.p99, 2),
+      bytesPerConversation: mem.bytes,
+      bytesByKeyType: mem.byType,
+      tourBytes: toured.bytes,
+      tourBytesByKeyType: toured.byType,
+      peerTourBytes: peerToured.bytes,
+      peerBytesPerConversation: peerMem.bytes,
+      perCore: { processes: CORES, perSec: round(c.perSec), p50Ms: round(c.p50, 2), p99Ms: round(c.p99, 2), ratio: round(c.perSec / b.perSec, 3) },
+      ...nluFigures,
+    })}\n`,
   );
 } finally {
   await fake.close();
-  await dropPrefix(prefix);
+  // BENCH_KEEP=1 leaves the keys in Redis, to look at what a conversation stores.
+  if (!process.env.BENCH_KEEP) for (const prefix of Object.values(prefixes)) await dropPrefix(prefix);
+  else process.stdout.write(`keys kept under bench:${run}:\n`);
 }

@@ -16,6 +16,7 @@ import {
   type TurnCommit,
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
+import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 /** The conversation's hash tag in a key (keys.ts: one per key of a conversation), if any. */
 function tagOf(k: string): string | undefined {
@@ -92,7 +93,7 @@ export class MemoryStore implements Store {
   async getConversation(key: ConversationKey): Promise<ConversationRecord | undefined> {
     const raw = this.get<string>(keys.conversation(key));
     // Stored as JSON so memory behaves like Redis: no shared object references leak between turns.
-    return raw === undefined ? undefined : (JSON.parse(raw) as ConversationRecord);
+    return raw === undefined ? undefined : decodeRecord(raw);
   }
 
   async deleteConversation(key: ConversationKey): Promise<void> {
@@ -111,7 +112,7 @@ export class MemoryStore implements Store {
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
     if (c.fence !== undefined) this.fence(key, 'turn', c.fence);
-    if (c.record) this.set(keys.conversation(key), JSON.stringify(c.record), c.recordTtlMs);
+    if (c.record) this.set(keys.conversation(key), encodeRecord(c.record), c.recordTtlMs);
     else this.drop(keys.conversation(key));
     this.set(`${keys.handled(key)}:${c.messageId}`, 1, c.dedupeTtlMs);
     if (c.outbox.length > 0) {
@@ -254,7 +255,7 @@ export class MemoryStore implements Store {
   }
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
-    this.values.delete(keys.mailbox(name, key));
+    this.drop(keys.mailbox(name, key));
   }
 
   async listPush<T>(name: string, item: T): Promise<void> {

@@ -31,6 +31,7 @@ import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
+import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
 // sets, by the conversation's hash) is kept from outside: a conversation joins its bucket before
@@ -244,7 +245,7 @@ export class RedisStore implements Store {
 
   async getConversation(key: ConversationKey): Promise<ConversationRecord | undefined> {
     const raw = await this.client.get(this.k(keys.conversation(key)));
-    return raw === null ? undefined : (JSON.parse(raw) as ConversationRecord);
+    return raw === null ? undefined : decodeRecord(raw);
   }
 
   /**
@@ -316,7 +317,7 @@ export class RedisStore implements Store {
         ],
         [
           c.fence ?? '',
-          c.record ? JSON.stringify(c.record) : '',
+          c.record ? encodeRecord(c.record) : '',
           String(c.recordTtlMs),
           String(c.dedupeTtlMs),
           c.messageId,
