@@ -298,10 +298,14 @@ export class ConversationService implements InboundPort {
   /** While a person holds the chat the bot says nothing; the message goes to them, checked for danger. */
   private async relayTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<void> {
     const p = message.payload;
-    const emergency = p.type === 'text' ? this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency : [];
+    const read = p.type === 'text' ? this.deps.nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)) : undefined;
+    const emergency = read?.emergency ?? [];
+    // A farewell or "không chịu nổi nữa" is not asked about while a person answers (the officer
+    // does): it raises the chat and alerts the console as a sign of danger.
+    const alert = emergency.length === 0 && read?.intent === 'concern' ? ['danger'] : emergency;
     const now = await this.keepTurn(key, message, stored, fence);
     const choice = p.type === 'choice' ? { choice: p.id } : {};
-    await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency, ...choice });
+    await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency: alert, ...choice });
     const at = locationOf(message);
     if (at) await this.deps.handoff?.attachLocation?.(key, { ...at, at: now });
     await this.collectMedia(key, message, stored);

@@ -34,7 +34,7 @@ const BODY_PART =
   'tay|chân|ngón|bàn tay|bàn chân|cánh tay|cẳng|mặt|đầu|lưng|bụng|ngực|mắt|cổ|vai|gối|đầu gối|hông|xương|vết thương|vết bỏng|vết cắt|vết đứt|vết rách|chỗ bị thương|hand|hands|arm|arms|leg|legs|foot|feet|finger|fingers|toe|toes|face|head|eye|eyes|wound|wounds|knee|ankle|wrist|bone|skin';
 /** What a hurt body part is doing: getting worse, or serious already. */
 const WORSENING =
-  'sưng|sưng to|sưng vù|sưng tấy|phù|tím|tím tái|tím đen|thâm|đen|chuyển màu|đổi màu|mưng mủ|chảy mủ|có mủ|nhiễm trùng|hoại tử|thối|bốc mùi|lở loét|loét|gãy|nứt|dập|dập nát|nát|cán|kẹp|đứt lìa|cụt|bỏng nặng|bỏng rộp|phỏng|chảy máu|rỉ máu|ra máu|tê|tê liệt|mất cảm giác|không cử động|không nhấc|không đi được|không đứng được|không co được|biến dạng|sốt cao|đau nhức|đau dữ|đau quá|đau lắm|càng ngày càng|ngày càng|nặng hơn|swollen|swelling|black|purple|infected|infection|pus|rotting|smells|broken|fractured|crushed|mangled|burned|burnt|blistered|bleeding|numb|can not move|can not walk|can not stand|getting worse|worse|fever';
+  '=đứt !day/dien/mang/song/quang/hang/doan/tinh/khoat/hop/lam/viec/diem/ganh/ruot/lien|cụt|mờ dần|mờ đi|mờ mắt|nhòe|nhoè|blurry|blurred|cut off|severed|sưng|sưng to|sưng vù|sưng tấy|phù|tím|tím tái|tím đen|thâm|đen|chuyển màu|đổi màu|mưng mủ|chảy mủ|có mủ|nhiễm trùng|hoại tử|thối|bốc mùi|lở loét|loét|gãy|nứt|dập|dập nát|nát|cán|kẹp|đứt lìa|cụt|bỏng nặng|bỏng rộp|phỏng|chảy máu|rỉ máu|ra máu|tê|tê liệt|mất cảm giác|không cử động|không nhấc|không đi được|không đứng được|không co được|biến dạng|sốt cao|đau nhức|đau dữ|đau quá|đau lắm|càng ngày càng|ngày càng|nặng hơn|swollen|swelling|black|purple|infected|infection|pus|rotting|smells|broken|fractured|crushed|mangled|burned|burnt|blistered|bleeding|numb|can not move|can not walk|can not stand|getting worse|worse|fever';
 /** The body in danger without a part named: heat stroke, poisoning, a fall. */
 const SERIOUS_STATE =
   'chóng mặt * nôn|nôn ói|ói mửa|nôn ra|ngất|xỉu|co giật|sốt cao|khó thở|không ăn uống được|không đi được|không đứng được|lay * không dậy|dizzy * vomit/vomiting|vomiting|fainted|passed out|high fever|can not walk|can not stand|can not breathe';
@@ -43,7 +43,22 @@ const SERIOUS_STATE =
  * "bảo ráng làm hết ca", "không cho đi viện", "the boss hides her when inspectors come".
  */
 const CARE_DENIED =
-  `bảo/nói/kêu/kiu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/kiu/biểu *2 tự khỏi/lành|bảo/nói/kêu/kiu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/kiu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
+  `bảo/nói/kêu/kiu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/kiu/biểu *2 tự khỏi/lành|bảo/nói/kêu/kiu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/kiu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|đừng/cấm *2 khai/báo *3 tai nạn|không được/cho *2 khai/báo *3 tai nạn|không khai tai nạn|giấu * tai nạn|khai là * tự/ngã/té|đi viện/khám *4 tự trả/chịu|tự trả tiền viện/khám/thuốc|bảo/nói/kêu/kiu/biểu *3 không sao *3 làm|bảo/nói/kêu/kiu/biểu *4 cứ làm|cứ làm tiếp|do/did not report * accident|not to report * accident|pay * yourself|says/said * fine * work|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
+
+/** Breathing or touching what poisons: solvents, bleach, pesticide, fumes. */
+const EXPOSURE =
+  'hóa chất|hoá chất|dung dịch|dung môi|thuốc tẩy|nước tẩy|axit|a xít|thinner|khí độc|khói độc|thuốc trừ sâu|thuốc sâu|xăng dầu|keo dán|sơn|chemical|chemicals|solvent|solvents|bleach|acid|fumes|pesticide|pesticides|glue|paint|thinner';
+/** What the poison does to the body: eyes, hands, breath, the stomach, the skin. */
+const POISONED =
+  'mờ mắt|mắt * mờ|mắt *2 mờ dần|không nhìn rõ|tê tay|tay * tê|tê liệt|tê bì|mất cảm giác|khó thở|tức ngực|chóng mặt|buồn nôn|nôn|ói|ngất|xỉu|bỏng rát|phồng rộp|lở loét|bong da|ho ra máu|dizzy|numb|blurry|can not see|hard to breathe|can not breathe|vomit|vomiting|fainted|blisters|skin peeling';
+/** No gloves, no mask: nothing between the worker and it. */
+const UNPROTECTED =
+  'không có/được/cho *2 găng/bảo/đồ|không có/được/cho *2 khẩu trang|không có/được/cho *2 mặt nạ|không đeo *2 găng|không đeo *2 khẩu trang|không đeo *2 mặt nạ|không găng|no gloves|no mask|no masks|without gloves|without a mask|without masks|without protection|no protection|no protective';
+
+/** Held down by what fell: a cabinet, a wall, a house after a quake. */
+const PINNED =
+  `đè/kẹp/chèn/kẹt *2 chân/tay/người/lưng/ngực/bụng/đầu|đè lên ${WHO}|bị đè|bị vùi|bị chôn vùi|không rút/kéo *2 chân/tay/người * ra|nằm dưới đống|mắc kẹt dưới|kẹt dưới|pinned|trapped under|stuck under|buried under|crushed under|can not pull * out|under the rubble`;
+const FALLEN = 'động đất|sập|đổ|rơi|lật|sạt lở|lở đất|đống đổ nát|earthquake|quake|collapsed|collapse|fell|fallen|rubble|landslide';
 
 /** What holds a worker to a place: the passport ("sổ xanh"), the residence card, the phone, the papers. */
 const DOCUMENT =
@@ -82,6 +97,11 @@ export const CONSEQUENCES: readonly Composition[] = [
   // A body part getting worse, and someone deciding there will be no doctor.
   { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: CARE_DENIED, key: true }] },
   { kind: 'danger', roles: [{ p: SERIOUS_STATE, key: true }, { p: CARE_DENIED, key: true }] },
+  // Poisoned at work: what was breathed or touched, what it does, and no protection or no care.
+  { kind: 'danger', roles: [{ p: EXPOSURE }, { p: POISONED, key: true }, { p: UNPROTECTED }] },
+  { kind: 'danger', roles: [{ p: EXPOSURE }, { p: POISONED, key: true }, { p: CARE_DENIED, key: true }] },
+  // Held down under what fell.
+  { kind: 'danger', roles: [{ p: PINNED, key: true }, { p: FALLEN }] },
   // The papers or the phone held by another, and held as a leash.
   { kind: 'confinement', roles: [{ p: HOLDER }, { p: DOCUMENT, key: true }, { p: HELD_AWAY, key: true }, { p: LEASH }], unless: PROCEDURE },
   // A quota to cheat people, or punishment for a missed one.

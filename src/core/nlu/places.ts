@@ -83,8 +83,12 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       const words = tokens.map((t) => t.f);
       const phrase = words.join(' ');
       const alwaysAmbiguous = words.length === 1 && ALWAYS_AMBIGUOUS.has(phrase);
+      // A foreign name typed as one word is cut into syllables like the message is; cut into two, it
+      // may be an everyday word ("Tainan" is "tai nạn", an accident).
+      const cutInTwo = !/[\s-]/.test(text.trim()) && words.length === 2 && !isChatAbbreviation(text.trim());
       const ambiguous =
         alwaysAmbiguous ||
+        cutInTwo ||
         AMBIGUOUS_PHRASES.has(phrase) ||
         (words.length === 1 && (KNOWN_WORDS.has(phrase) || (isVietnameseSyllable(phrase) && /^[^aeiouy]/.test(phrase))));
       // Typed with marks, an alias must have exactly its own ("năm đầu" is not "Nam Đầu", "mà lại" is
@@ -105,9 +109,24 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
   const hostWords = new PatternIndex(
     countries.flatMap((c) => c.words.map((w) => [typedTokens(w).map((t) => (t.r ? `=${t.r}` : t.f)).join(' '), c.code] as const)),
   );
+  // Inside a run typed without spaces ("sajangdanhem…") only a foreign word can be found: a
+  // Vietnamese one ("phái cử") would be found across the syllables of other words.
+  const runWords = countries.flatMap((c) =>
+    c.words
+      .map((w) => typedTokens(w).map((t) => t.f))
+      .filter((ws) => !ws.every((x) => isVietnameseSyllable(x)) && ws.join('').length >= MIN_RUN_WORD)
+      .map((ws) => [ws.join(''), c.code] as const),
+  );
+  const inRun = (text: string): string | undefined => {
+    for (const run of typedTokens(text)) {
+      if (run.f.length < MIN_RUN) continue;
+      for (const [w, code] of runWords) if (run.f.includes(w)) return code;
+    }
+    return undefined;
+  };
 
   const named = (tokens: readonly Token[], lang: Locale): Place => {
-    const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean }[] = [];
+    const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean; past: boolean }[] = [];
     for (const m of index.scan(tokens)) {
       const alias = m.value;
       const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
@@ -115,12 +134,14 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
       if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
       if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
-      hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start) });
+      hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start), past: saidBefore(tokens, m.start) });
     }
     // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
     const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
-    const abroad = kept.filter((h) => h.alias.country !== 'VN');
-    const home = kept.filter((h) => h.alias.country === 'VN' && h.located);
+    // "ngày xưa chú đi Nga…, giờ con muốn đi Hàn": a place of the past gives way to any other.
+    const current = kept.some((h) => !h.past && h.alias.country !== 'VN') ? kept.filter((h) => !h.past) : kept;
+    const abroad = current.filter((h) => h.alias.country !== 'VN');
+    const home = current.filter((h) => h.alias.country === 'VN' && h.located);
     const pool = abroad.length > 0 ? abroad : home;
     // "trước em đi Nhật rồi về, giờ em đi Đài": where they are now, when they say so.
     const chosen = pool.find((h) => h.now && !h.alias.city) ?? pool.find((h) => h.located && !h.alias.city) ?? pool.find((h) => !h.alias.city) ?? pool[0];
@@ -136,9 +157,29 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       const place = named(tokens, lang);
       if (place.country || text === undefined) return place;
       const word = hostWords.scan(typedTokens(text)).next();
-      return word.done ? place : { ...place, country: word.value.value };
+      if (!word.done) return { ...place, country: word.value.value };
+      const run = inRun(text);
+      return run ? { ...place, country: run } : place;
     },
   };
+}
+
+/** A word typed without spaces this long is a run of several words; a host word found in one this long. */
+const MIN_RUN = 14;
+const MIN_RUN_WORD = 5;
+
+/** Words that put what follows in the past, said before it in its sentence: "ngày xưa chú đi Nga". */
+const PAST = [['ngay', 'xua'], ['hoi', 'xua'], ['truoc', 'day'], ['hoi', 'truoc'], ['luc', 'truoc'], ['nam', 'ngoai'], ['nam', 'truoc'], ['tung'], ['used', 'to'], ['last', 'year']];
+const PAST_REACH = 12;
+
+function saidBefore(tokens: readonly Token[], start: number): boolean {
+  const sentence = tokens[start]!.sentence;
+  for (let i = start - 1; i >= 0 && start - i <= PAST_REACH && tokens[i]!.sentence === sentence; i--) {
+    // "giờ", "now" begin the present again.
+    if (NOW.has(tokens[i]!.f)) return false;
+    if (PAST.some((p) => p.every((w, j) => tokens[i + j]?.f === w))) return true;
+  }
+  return false;
 }
 
 /** Words that put what follows in the present: "giờ em đi Đài", "hiện đang ở", "now in". */

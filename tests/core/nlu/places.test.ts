@@ -86,3 +86,58 @@ describe('the words that were read as the wrong country', () => {
     expect(where(text)[0]).toBeUndefined();
   });
 });
+
+// The round after unseen-g: towns and prefectures beyond the missions' cities, the host country's
+// words for its own offices, a host word inside a run typed without spaces, and a place of the past
+// giving way to the present one. None of these sentences is in a labelled file.
+describe('more towns, and the place that is meant', () => {
+  it.each([
+    ['chỗ em làm ở Kanazawa, tuyết nhiều quá', 'JP', undefined],
+    ['xuong em gan Numazu', 'JP', 'tokyo'],
+    ['em o yodogawa, muon ve nuoc', 'JP', 'osaka'],
+    ['nha may o Kuantan khong tra luong', 'MY', undefined],
+    ['em lam kilang di kota kinabalu', 'MY', undefined],
+    ['em ở Gunsan làm tàu cá', 'KR', undefined],
+    ['cong ty o Namyangju', 'KR', 'seoul'],
+    ['lam o Yangsan 3 nam', 'KR', 'busan'],
+  ])('%s → %s %s', (text, country, city) => {
+    expect(where(text)).toEqual([country, city]);
+  });
+
+  it('a foreign name that is cut into an everyday word needs a place word before it', () => {
+    expect(where('bị tai nạn gãy chân ở xưởng Shizuoka')).toEqual(['JP', 'tokyo']);
+    expect(where('tai nan lao dong thi quy tra bao nhieu')[0]).toBeUndefined();
+    expect(where('em đang ở Tainan')).toEqual(['TW', 'kaohsiung']);
+  });
+
+  it.each([
+    ['goi otit hoi ve thuc tap duoc khong', 'JP'],
+    ['Hoterasu có phiên dịch không', 'JP'],
+    ['cong ty haken cho em nghi viec', 'JP'],
+    ['em thi topik xong chua co viec', 'KR'],
+    ['tauke tak bayar gaji 2 bulan', 'MY'],
+  ])('the host country in its own words: %s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it.each([
+    ['banjangdanhemsungmatkhongchodilam', 'KR'],
+    ['kafeelkhoacuakhongchoemra', 'SA'],
+    ['majikanlaypassportcuaemroi', 'MY'],
+  ])('a host word inside a run typed without spaces: %s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it('a Vietnamese host word is not looked for inside a run (it would be found across other words)', () => {
+    expect(where('emphaicuuemvoichuoi')[0]).toBeUndefined();
+  });
+
+  it.each([
+    ['hồi trước anh đi Nga làm may, giờ anh muốn sang Nhật', 'JP'],
+    ['nam ngoai em o Dai Loan, gio em dang o Han', 'KR'],
+    ['trước đây từng ở Malaysia. Bây giờ chị làm giúp việc ở Riyadh', 'SA'],
+    ['used to work in Russia, now in Romania', 'RO'],
+  ])('a place of the past gives way to the present one: %s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+});

@@ -1,0 +1,155 @@
+// Rules of language the unseen-g batch exposed, each shown on paraphrases written for this test
+// (none is in a labelled file): different words, without marks, with typos, in English. Read by the
+// rules alone (no classifier), so a rule that stops working fails here.
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../../src/core/content/index.ts';
+import { createNlu } from '../../../src/core/nlu/index.ts';
+import { concernOf, kindsOf } from './read-danger.ts';
+
+const content = loadContent();
+const nlu = createNlu({ articles: content.articles, countries: content.countries, dangerClassifier: null });
+const flagged = (text: string) => {
+  const out = nlu.understand(text);
+  return out.emergency.length > 0 || out.intent === 'concern';
+};
+
+describe('a farewell said by what is put in order (a letter left, the parents entrusted, money sent home)', () => {
+  it('with several signs it is a letter before dying: self-harm', () => {
+    const text = 'con để lá thư dưới gối rồi, tiền con gửi về hết cho mẹ, nhờ chị chăm ba má giùm con, con xin lỗi cả nhà';
+    expect(concernOf(text)).toBe('self_harm');
+    expect(nlu.understand(text).emergency).toContain('self_harm');
+  });
+
+  it.each([
+    'e de thu trong ngan keo, anh nho lo cho bo me giup e nha, e met moi qua roi',
+    'mẹ ơi con viết thư để lại trên bàn, mẹ đừng khóc, con thương mẹ lắm',
+    'i left a letter for my mother in my bag, please take care of my kids for me, i am so tired of everything',
+  ])('with fewer, a goodbye asked about ("are you safe right now?"): %s', (text) => {
+    expect(['farewell', 'self_harm']).toContain(concernOf(text));
+    expect(flagged(text)).toBe(true);
+  });
+
+  it.each([
+    // one sign alone is an ordinary message
+    'em để thư mời trong tủ rồi, anh lấy giúp em',
+    'lương tháng này em gửi về hết rồi, còn phải đóng tiền nhà không',
+    'anh chị lo cho bố mẹ giùm em mấy hôm em đi làm xa nha',
+  ])('one sign alone is not a farewell: %s', (text) => {
+    expect(concernOf(text)).toBeUndefined();
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('the end of endurance with a high or deep place, and not coming back', () => {
+  it.each([
+    'chịu hết nổi rồi, đêm nay em lên sân thượng ký túc xá ngồi, chắc không về nữa',
+    'het chiu noi roi, toi ra song ngoi chut, chac ko ve phong nua dau',
+    'không chịu được nữa, em đang đứng trên cầu gần xưởng, không quay lại nữa',
+    'i can not take it anymore, i am going to the bridge tonight, not coming back',
+  ])('%s', (text) => {
+    expect(flagged(text)).toBe(true);
+    expect(kindsOf(text).includes('self_harm') || concernOf(text) === 'self_harm').toBe(true);
+  });
+
+  it.each(['cuối tuần tụi em ra sông câu cá', 'nhà em ở gần cầu Long Biên, về nước rồi thì đăng ký ở đâu'])('a river or a bridge alone is a place: %s', (text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});
+
+describe('a body part cut off or going dim, with care priced or the accident hidden', () => {
+  it.each([
+    'ngón tay út em bị máy cắt đứt, chủ dặn đừng báo là tai nạn lao động',
+    'dut mat 1 dot ngon tay, sep noi di kham thi tu tra tien thuoc, ko cho nghi',
+    'tay e bi cut 2 ngon, quan ly bat khai la tu nga o nha',
+    'my finger was cut off by the press and the boss told me not to report the accident',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'em chấm dứt hợp đồng sớm, tay bị đau, chủ bảo tự trả tiền khám có đúng không',
+    'dây điện bị đứt, chủ bảo đừng báo tai nạn vì không ai bị sao',
+    'nếu đứt tay ở xưởng mà chủ bắt tự trả tiền viện thì gọi ai',
+  ])('not danger: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('poisoned at work: what was touched or breathed, what it does, no protection or no care', () => {
+  it.each([
+    'em phun thuốc trừ sâu không có khẩu trang, giờ chóng mặt buồn nôn cả ngày',
+    'lam son trong kho kin, khong deo mat na, 3 hom nay kho tho, tuc nguc',
+    'rửa khuôn bằng dung môi, hai tay tê bì, tổ trưởng bảo không sao cứ làm',
+    'we clean the tanks with acid and no gloves, my eyes are blurry and my hands are numb',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'công ty phát găng tay và khẩu trang khi làm hóa chất, em muốn hỏi về bảo hiểm',
+    'làm sơn thì có phụ cấp độc hại không',
+    'năm ngoái em làm hóa chất không có găng tay bị bỏng rát, giờ về VN rồi, xin quỹ được không',
+  ])('not danger: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('held down under what fell', () => {
+  it.each([
+    'động đất làm tường sập đè lên chân bạn em, không kéo ra được',
+    'tu sach do de len nguoi em, em khong rut chan ra duoc',
+    'nhà kho bị sạt lở, anh ấy kẹt dưới đống gạch',
+    'after the quake a shelf fell and my leg is pinned, i can not pull it out',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'hôm qua có động đất nhẹ, ký túc xá không sao, em muốn hỏi thủ tục về nước',
+    'tủ đồ trong phòng bị đổ nhưng không ai sao',
+  ])('not danger: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('a game, a song or a film: the dying there is played or sung', () => {
+  it.each([
+    'tối qua chơi pubg bị giết liên tục, ad biết mẹo không',
+    'bi giet 3 lan lien tiep trong game, tuc that',
+    'bài "cứu em đi anh" của ca sĩ nào vậy',
+    'cuu toi voi la ten bai hat gi vay ad',
+  ])('%s', (text) => {
+    expect(flagged(text)).toBe(false);
+  });
+
+  it.each([
+    ['em bị đánh, cứu em với, em đang trốn trong nhà vệ sinh', 'danger'],
+    ['hôm qua sếp dọa giết em nếu em nghỉ việc', 'violence'],
+    ['anh ấy bị giết ở công trường, công ty giấu xác', 'violence'],
+  ])('real danger with the same words: %s', (text, kind) => {
+    expect(kindsOf(text)).toContain(kind);
+  });
+});
+
+describe('bored to death is hyperbole, unless despair is said beside it', () => {
+  it.each(['nghỉ dịch ở nhà suốt, chán muốn chết', 'tuyet roi ca tuan ko di dau duoc, chan muon chet luon', 'ngồi chờ visa chán chết đi được'])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each(['chán muốn chết, em tuyệt vọng lắm rồi, không ai hiểu em', 'chan muon chet, buon qua, khong muon song nua'])('with despair beside it: %s', (text) => {
+    expect(kindsOf(text)).toContain('self_harm');
+  });
+});
+
+describe('danger over: "giờ về rồi" after it', () => {
+  it.each([
+    'em nghỉ làm vì bị sếp quấy rối, giờ em về rồi, quỹ có hỗ trợ không',
+    'hồi đó bị chủ đánh, nay về rồi, muốn hỏi thanh lý hợp đồng',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('not when it goes on', () => {
+    expect(kindsOf('sếp quấy rối em suốt, em muốn về rồi mà công ty không cho')).not.toEqual([]);
+  });
+});
