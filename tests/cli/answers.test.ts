@@ -72,10 +72,12 @@ describe('the dev file', () => {
 
 // Batches written after the dev file: held-out-2 came from outside (measured once at 0.66, then
 // learned from; its numbers are checked as digits, since replies write them as E.164 so a phone
-// can tap them), paraphrase.jsonl was written before the fixes it measures (0.733 then).
+// can tap them), paraphrase.jsonl was written before the fixes it measures (0.733 then),
+// held-out-3 came from outside too (0.70 at first contact).
 describe.each([
   ['tests/fixtures/answers/held-out-2.jsonl', 0.9],
   ['tests/fixtures/answers/paraphrase.jsonl', 0.9],
+  ['tests/fixtures/answers/held-out-3.jsonl', 0.7],
 ])('%s', (file, min) => {
   it(`is answered at a rate of at least ${min} through the real engine`, async () => {
     const cases = parseAnswerFile(readFileSync(file, 'utf8'));

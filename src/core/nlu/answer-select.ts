@@ -26,6 +26,8 @@ export interface Picked extends Retrieved {
   /** Quality with the tags weighed in: what the candidates were ranked by. */
   total: number;
   topic: string;
+  /** Values the message gave that the article is tagged for. */
+  matched: number;
 }
 
 export interface AnswerSelector {
@@ -45,10 +47,14 @@ interface Fit {
 
 export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  // A slot no article is tagged for (it only steers a question tree, like "still abroad") says
+  // nothing about which answer fits, so it weighs no article down.
+  const tagged = new Set(articles.flatMap((a) => Object.keys(a.tags ?? {})));
 
   function fitOf(a: Article, slots: Slots): Fit {
     const fit: Fit = { matched: 0, conflicting: 0, untagged: 0, narrower: 0 };
     for (const [slot, values] of Object.entries(slots)) {
+      if (!tagged.has(slot)) continue;
       const own = a.tags?.[slot];
       if (!own) fit.untagged += a.tags ? 1 : 2;
       else {
@@ -84,8 +90,9 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
       let best: Picked | undefined;
       for (const r of pool.values()) {
         const a = byId.get(r.id)!;
-        const t = Math.round(total(r.quality, fitOf(a, slots)) * 100) / 100;
-        if (!best || t > best.total || (t === best.total && r.score > best.score)) best = { ...r, total: t, topic: a.topic };
+        const f = fitOf(a, slots);
+        const t = Math.round(total(r.quality, f) * 100) / 100;
+        if (!best || t > best.total || (t === best.total && r.score > best.score)) best = { ...r, total: t, topic: a.topic, matched: f.matched };
       }
       return best;
     },

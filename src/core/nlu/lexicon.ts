@@ -145,6 +145,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['after returning|after * return|after i return|back home', R(1)],
   ['arrive back|arrive home|arrived back|arrived home|arrive in vietnam|back in vietnam|arrival', R(2.5)],
   ['pregnant', R(1.5)],
+  // Papers to go home from a host country that will not let the worker stay.
+  ['xac minh nhan than|cap giay ve|cap giay to ve|giay ve nuoc|khong cho o lai|khong cho em o lai|khong cho toi o lai', R(2)],
 
   // ── the Overseas Employment Support Fund ──
   ['quỹ', F(2.5)],

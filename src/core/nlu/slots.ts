@@ -26,6 +26,25 @@ export interface SlotReader {
   read(analysis: Analysis): ReadSlots;
 }
 
+/** The slots that say what happened, which a worker may deny; what is asked about is never denied ("không trả tiền ký quỹ"). */
+const DENIABLE = new Set(['case', 'ended', 'stage', 'passport']);
+/** Words that deny or avoid what follows them within a few words of the same clause. */
+const NEGATORS = new Set(['khong', 'chua', 'chang', 'tranh', 'khoi', 'not', 'never', 'avoid', 'without']);
+const NOT_DENYING = new Set(['may', 'biet', 'nhung', 'ro', 'hieu']);
+/** How far before a phrase a negator still reaches ("không bị ghi cư trú bất hợp pháp"). */
+const NEGATION_REACH = 4;
+
+function negated(tokens: Analysis['tokens'], start: number): boolean {
+  const clause = tokens[start]!.c;
+  for (let k = start - 1; k >= Math.max(0, start - NEGATION_REACH); k--) {
+    const t = tokens[k]!;
+    if (t.c !== clause) return false;
+    // "không may bị tai nạn" (unluckily), "không biết … có" (whether), "không những" (not only) deny nothing.
+    if (NEGATORS.has(t.f)) return !NOT_DENYING.has(tokens[k + 1]?.f ?? '');
+  }
+  return false;
+}
+
 export function createSlotReader(file: SlotFile): SlotReader {
   // By first word, longest first: "quấy rối tình dục" is read before "quấy rối".
   const byFirst = new Map<string, Phrase[]>();
@@ -52,9 +71,16 @@ export function createSlotReader(file: SlotFile): SlotReader {
       const slots: Slots = {};
       const spans: [number, number][] = [];
       for (let i = 0; i < tokens.length; ) {
-        const hit = byFirst.get(tokens[i]!.f)?.find((p) => p.words.every((w, k) => tokens[i + k]?.f === w));
+        const hit = byFirst.get(tokens[i]!.f)?.find((p) => p.words.every((w, k) => tokens[i + k]?.f === w && tokens[i + k]!.c === tokens[i]!.c));
         if (!hit) {
           i++;
+          continue;
+        }
+        // "để không bị ghi cư trú bất hợp pháp", "not injured": what the worker avoids or denies is
+        // not their case. The phrase is still consumed, so its words are not read again.
+        if (DENIABLE.has(hit.slot) && negated(tokens, i)) {
+          spans.push([i, i + hit.words.length]);
+          i += hit.words.length;
           continue;
         }
         const values = (slots[hit.slot] ??= []);

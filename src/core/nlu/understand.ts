@@ -48,6 +48,10 @@ const SWITCH_RATIO = 0.6;
 const SUBJECT_WEIGHT = 0.9;
 /** How much better an article of another topic must fit to take the question there. */
 const CROSS_TOPIC_MARGIN = 0.2;
+/** The slots that say what is asked, as against what happened. */
+const ASKED_SLOTS = ['asks', 'subject'];
+/** Tag values an article of another topic must fit to take the question there by its tags alone. */
+const MIN_MATCHED_TO_SWITCH = 2;
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 
@@ -57,6 +61,9 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  /** Whether some article of `topic` is tagged for `slot=value`. */
+  const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
+  const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
 
   return {
@@ -97,6 +104,9 @@ export function createNlu(deps: NluDeps): Nlu {
       // is about the deposit); a match on what is left counts for a little less than a match on it all.
       const subject = read.spans.length === 0 ? undefined : retriever.search({ ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inSlot(i)) });
       const retrieved = [...candidates.all(), ...(subject?.all() ?? []).map((r) => ({ ...r, quality: r.quality * SUBJECT_WEIGHT }))];
+      // What the message asks about (the deposit, an amount) that only `other`'s articles are tagged for.
+      const asksOnlyAnswered = (other: string, here: string | undefined) =>
+        ASKED_SLOTS.some((slot) => (read.slots[slot] ?? []).some((v) => answers(other, slot, v) && !answers(here, slot, v)));
       const select = (t?: string) => selector.pick(retrieved, read.slots, t, candidates.looseScore);
       let article: Retrieved | undefined = topic ? select(topic) : undefined;
       // Two topics nearly tied in the lexicon: when the message is close to one of an article's
@@ -121,6 +131,25 @@ export function createNlu(deps: NluDeps): Nlu {
           if (intent === topic) intent = across.topic;
           topic = across.topic;
           article = select(across.topic) ?? across;
+        }
+      }
+      // Another topic's article fits what the message said by its tags — two of the values it gave,
+      // none against — far better than anything here ("bị quấy rối, em muốn về nước trước hạn" is
+      // the right to end the contract; "phá sản, tiền ký quỹ có lấy lại được không" is the deposit).
+      if (topic || emergency.length > 0) {
+        const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore) : undefined;
+        for (const other of TOPIC_INTENTS) {
+          if (other === topic) continue;
+          const there = select(other);
+          if (!there || there.matched < MIN_MATCHED_TO_SWITCH || there.matched <= (here?.matched ?? 0)) continue;
+          // Only when this topic has no answer, or cannot answer what is asked at all.
+          if (article && !asksOnlyAnswered(other, topic)) continue;
+          if (there.total > (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN && there.total > (article && here ? here.total : 0)) {
+            if (intent === topic) intent = other;
+            topic = other;
+            article = there;
+            break;
+          }
         }
       }
       // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
