@@ -335,6 +335,7 @@ export async function buildServer(opts: BuildOptions = {}): Promise<Server> {
       log,
       translate,
       mediaHosts: config.ZALO_MEDIA_HOSTS,
+      files: engine.media,
       settings: {
         token: config.ZALO_BOT_TOKEN,
         apiBase: config.ZALO_BOT_API_BASE,

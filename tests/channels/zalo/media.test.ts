@@ -157,4 +157,23 @@ describe('Zalo media while an officer holds the chat', () => {
     const kept = await server.media.get(key, note.id);
     expect(kept).toMatchObject({ kind: 'audio', mime: 'audio/mp4', size: voice.length });
   });
+
+  it('Bot Platform: a 30 MB photo is refused whole with a clear line, nothing kept', async () => {
+    fake = await startFakeZalo();
+    cdn = await startCdn();
+    server = await buildServer({ env: botEnv(fake, { ZALO_MEDIA_HOSTS: cdn.origin }) });
+    const update = fixture('bot/image.json');
+    const chat = ((update.message as Record<string, unknown>).chat as { id: string }).id;
+    const key = zaloBotKey(BOT_TOKEN, chat);
+    const { id } = await held(server, key);
+    (update.message as Record<string, unknown>).photo_url = cdn.put('/photo/scan.jpg', Buffer.alloc(30 * 1024 * 1024), { mime: 'image/jpeg' });
+    const before = fake.botTexts().length;
+    expect((await postBot(server, update)).statusCode).toBe(200);
+    await server.outbox.idle();
+    expect(fake.botTexts().slice(before)).toEqual([server.translate('vi', 'media.tooLarge', { mb: 10 })]);
+    const h = (await server.handoff.get(id))!;
+    const photo = (await server.handoff.transcript(h)).flatMap((e) => e.media ?? []).find((m) => m.kind === 'image')!;
+    expect(await server.media.get(key, photo.id)).toBeUndefined();
+    expect((await server.media.kept(key)).size).toBe(0);
+  });
 });

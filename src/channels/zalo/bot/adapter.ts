@@ -1,8 +1,13 @@
 // The Zalo Bot Platform channel (`zalo-bot`): the webhook at POST /webhooks/zalo-bot, long polling
 // for development, and the sender the outbox calls. Token-based and Telegram-like: the secret set
 // with setWebhook comes back in X-Bot-Api-Secret-Token [v]; replies are sendMessage {chat_id, text}.
+// The platform takes no uploads (sendPhoto wants a public URL [s]), so an officer's file reaches
+// the worker as a signed link to this server, served from the media vault while it keeps the file.
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import type { ChannelSender, InboundPort } from '../../../core/channel.ts';
+import { openFileLink, signFileLink } from '../../../core/file-links.ts';
+import type { StoredMedia } from '../../../core/media-vault.ts';
 import { keyToString, type ConversationKey, type InboundMessage, type OutboundMessage } from '../../../core/messages.ts';
 import { urlMediaFetcher, type HostList } from '../../../core/media-hosts.ts';
 import type { Clock, Log, Store } from '../../../core/ports.ts';
@@ -41,7 +46,12 @@ export interface ZaloBotDeps {
   /** The hosts attachment URLs may be fetched from (Zalo's CDNs); none: media is never fetched. */
   mediaHosts?: HostList;
   polling?: Partial<PollerOptions>;
+  /** Where officers' files are kept (the media vault); with `settings.publicUrl`, files go as links. */
+  files?: { get(key: ConversationKey, id: string): Promise<StoredMedia | undefined>; maxBytes: number };
 }
+
+/** Where a worker opens an officer's file: `{publicUrl}/zalo-bot/files?f=<signed link>` (a query: longer than a path segment may be). */
+export const ZALO_BOT_FILES_PATH = '/zalo-bot/files';
 
 export interface ZaloBotChannel {
   sender: ChannelSender;
@@ -74,11 +84,20 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
     return api.call('sendMessage', { chat_id: chatId, text });
   }
 
+  // Links need an address the worker's phone can reach; the key is the bot token's own digest, a
+  // secret only this deployment holds.
+  const files = deps.files && settings.publicUrl ? deps.files : undefined;
+  const linkSecret = createHash('sha256').update(`zalo-bot files\n${settings.token}`).digest('hex');
+  const linkOf = (key: ConversationKey, id: string) => `${settings.publicUrl!.replace(/\/+$/, '')}${ZALO_BOT_FILES_PATH}?f=${signFileLink(linkSecret, key, id)}`;
+
   const sender: ChannelSender = {
     channel: ZALO_BOT_CHANNEL,
-    capabilities: zaloBotCapabilities,
+    capabilities: files ? { ...zaloBotCapabilities, maxAttachmentBytes: { image: files.maxBytes, file: files.maxBytes } } : zaloBotCapabilities,
     async send(key, message) {
       const parts = encodeBotMessage(message);
+      const a = message.attachment;
+      // The file follows the text as one more message: a line that says what it is, and its link.
+      if (a && files) parts.push(`${deps.translate(message.locale ?? 'vi', 'media.fileLink', { name: a.name })}\n${linkOf(key, a.id)}`);
       const ids: string[] = [];
       for (let i = delivered.get(message) ?? 0; i < parts.length; i++) {
         const res = await sendText(key.user, parts[i]!);
@@ -116,6 +135,24 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
       : undefined;
 
   async function register(app: FastifyInstance): Promise<void> {
+    if (files) {
+      app.get(ZALO_BOT_FILES_PATH, async (req, reply) => {
+        const token = (req.query as { f?: unknown } | undefined)?.f;
+        const opened = typeof token === 'string' ? openFileLink(linkSecret, token) : undefined;
+        // A link of another channel or bot, a forged one, or one whose file is gone: the same 404.
+        const item = opened && opened.key.channel === ZALO_BOT_CHANNEL && opened.key.account === account ? await files.get(opened.key, opened.id) : undefined;
+        if (!item) return reply.code(404).send({ error: 'not_found' });
+        const name = item.name ?? 'file';
+        return reply
+          .type(item.mime)
+          .header('content-disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('referrer-policy', 'no-referrer')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(Buffer.from(item.data, 'base64'));
+      });
+    }
     if (settings.mode !== 'webhook') return;
     const secret = settings.webhookSecret;
     if (!secret) throw new Error('zalo-bot webhook mode needs a webhook secret');
