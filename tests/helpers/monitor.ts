@@ -77,6 +77,7 @@ export class CommandRecorder {
     for (const url of urls) {
       const client = createClient({ url }) as RedisClientType;
       const poker = createClient({ url }) as RedisClientType;
+      for (const c of [client, poker]) c.on('error', () => {});
       await Promise.all([client.connect(), poker.connect()]);
       const m = { url, client, marks: new Set<string>() };
       await client.monitor((line: string) => rec.record(m, String(line)));
@@ -103,7 +104,8 @@ export class CommandRecorder {
   async take(): Promise<Command[]> {
     const mark = `${this.prefix}mark:${++this.marks}`;
     await Promise.all(this.pokers.map((p) => p.echo(mark)));
-    for (let i = 0; i < 500 && !this.monitors.every((m) => m.marks.has(mark)); i++) await new Promise((r) => setTimeout(r, 10));
+    // A bound for a stuck MONITOR only: on a busy shared Redis its stream may lag well behind.
+    for (let i = 0; i < 3000 && !this.monitors.every((m) => m.marks.has(mark)); i++) await new Promise((r) => setTimeout(r, 10));
     if (!this.monitors.every((m) => m.marks.has(mark))) throw new Error(`MONITOR did not show ${mark} on every master`);
     return this.seen.splice(0);
   }
