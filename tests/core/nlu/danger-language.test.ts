@@ -107,6 +107,7 @@ describe('held down under what fell', () => {
   it.each([
     'hôm qua có động đất nhẹ, ký túc xá không sao, em muốn hỏi thủ tục về nước',
     'tủ đồ trong phòng bị đổ nhưng không ai sao',
+    'xe máy đổ đè lên chân em, đi khám rồi, có được bảo hiểm không',
   ])('not danger: %s', (text) => {
     expect(kindsOf(text)).toEqual([]);
   });
