@@ -58,6 +58,8 @@ const UNPROTECTED =
 /** Held down by what fell: a cabinet, a wall, a house after a quake. */
 const PINNED =
   `đè/kẹp/chèn/kẹt *2 chân/tay/người/lưng/ngực/bụng/đầu|đè lên ${WHO}|bị đè|bị vùi|bị chôn vùi|không rút/kéo *2 chân/tay/người * ra|nằm dưới đống|mắc kẹt dưới|kẹt dưới|pinned|trapped under|stuck under|buried under|crushed under|can not pull * out|under the rubble`;
+/** Out from under it, or seen to already: "đi khám rồi", "đã được cứu ra". */
+const FREED = 'đi khám rồi|khám rồi|khỏi rồi|đã khỏi|bị nhẹ|nhẹ thôi|rút ra được rồi|kéo ra được rồi|đã được cứu|được cứu ra|không ai bị sao|không ai sao|nobody was hurt|no one was hurt|got out already|pulled out already';
 const FALLEN = 'động đất|sập|đổ|rơi|lật|sạt lở|lở đất|đống đổ nát|earthquake|quake|collapsed|collapse|fell|fallen|rubble|landslide';
 
 /** What holds a worker to a place: the passport ("sổ xanh"), the residence card, the phone, the papers. */
@@ -101,7 +103,7 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'danger', roles: [{ p: EXPOSURE }, { p: POISONED, key: true }, { p: UNPROTECTED }] },
   { kind: 'danger', roles: [{ p: EXPOSURE }, { p: POISONED, key: true }, { p: CARE_DENIED, key: true }] },
   // Held down under what fell.
-  { kind: 'danger', roles: [{ p: PINNED, key: true }, { p: FALLEN }] },
+  { kind: 'danger', roles: [{ p: PINNED, key: true }, { p: FALLEN }], unless: FREED },
   // The papers or the phone held by another, and held as a leash.
   { kind: 'confinement', roles: [{ p: HOLDER }, { p: DOCUMENT, key: true }, { p: HELD_AWAY, key: true }, { p: LEASH }], unless: PROCEDURE },
   // A quota to cheat people, or punishment for a missed one.

@@ -79,7 +79,9 @@ const PAPERWORK = 'hồ sơ|giấy tờ|mật khẩu|tài khoản|đăng nhập|
  * "'cứu lấy tình yêu' là bài gì"). Dying counted in times is play too: nobody is killed twice.
  */
 const PLAY =
-  'liên quân|liên minh|pubg|free fire|tốc chiến|mobile legends|valorant|minecraft|roblox|game|rank|ván|trận đấu|nhân vật|# lần|mấy lần|nhiều lần|bài gì|bài hát|bài nhạc|tên bài|lời bài|ca khúc|ca sĩ|nhạc gì|karaoke|lyrics|song|the song|what song|tên phim|phim gì|là phim';
+  'liên quân|liên minh|pubg|free fire|tốc chiến|mobile legends|valorant|minecraft|roblox|game|bài gì|bài hát|bài nhạc|tên bài|lời bài|ca khúc|ca sĩ|nhạc gì|karaoke|lyrics|song|the song|what song|tên phim|phim gì|là phim';
+/** In the clause of a killing: a match, a round, a character, or the killing counted in times. */
+const PLAYED = `${PLAY}|rank|ván|trận đấu|nhân vật|# lần|mấy lần|nhiều lần`;
 /** Shut in by the weather, an epidemic or a stuck lift, not by a person. */
 const WEATHER = 'thang máy|elevator|stuck in * lift|bão|giãn cách|bão tuyết|tuyết|mưa to|mưa lớn|lũ|ngập|động đất|sóng thần|dịch|covid|cách ly|phong tỏa|phong toả|typhoon|storm|snow|snowstorm|blizzard|flood|flooding|earthquake|quarantine|lockdown|tsunami';
 /** Made to end a pregnancy: the words that say it is forced, not asked about. */
@@ -99,7 +101,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực/tai|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: ACCIDENT },
   { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
   { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
-  { p: 'bị giết|giết chết', kind: 'violence', unless: PLAY },
+  { p: 'bị giết|giết chết', kind: 'violence', unless: PLAYED },
   { p: `đe dọa giết|dọa giết|giết ${ME}|bị đe dọa|bị dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence' },
   { p: `${BLOW}/đánh/đá/đạp/ném vào/vô ${BODY}|đập ${ME} vào/vô|nắm tóc|kéo tóc|túm cổ|+nắm cổ|nắm cổ ${ME}|siết cổ|bịt miệng|bịt mồm|đánh hội đồng|đuổi đánh|rượt đánh|đuổi chém|rượt chém|đòi đánh ${ME}|nước sôi vào/vô|hắt/tạt/dội nước sôi|tạt axit|tạt a xít|chích điện|dí điện|dùi cui|=roi điện !thoai|gậy điện|sốc điện|đầu * vào/vô tường|ăn đòn|bị đòn|ăn đấm|ăn tát|ăn roi|no đòn|bắt ${ME} quỳ|bắt quỳ|phạt quỳ|bắt * phơi nắng|bắt * đứng * nắng|ép/bắt * phá thai|ép/bắt * bỏ thai|đẩy ${ME} ngã|đẩy * ngã|xô ngã|đẩy * xuống cầu thang|bị ném xuống biển|ném ${ME} xuống`, kind: 'violence', unless: ACCIDENT },
   { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp/chặt/+xử|+xử ${ME}|cho/thuê người *4 xử/đánh/giết/chém|xử đẹp|chặt tay/chân/ngón ${ME}|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}`, kind: 'violence' },

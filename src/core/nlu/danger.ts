@@ -74,7 +74,7 @@ const HELD_TO_IT = new PatternIndex<true>(
  */
 const RESOLVED = new PatternIndex<true>(
   [
-    'đã về nước/vn/việt/quê|giờ/nay/hiện *2 về rồi|bây giờ *2 về rồi|đã về rồi|về nhà rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
+    'đã về nước/vn/việt/quê|giờ/nay/hiện về rồi|bây giờ về rồi|giờ/nay/hiện em/tôi/mình/tui/con/cháu *1 về rồi|em/tôi/mình/tui/con đã về rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
     // Left because of it ("…nên bỏ về", "nên em đã nghỉ"), home for a while, rescued, healed.
     'nên bỏ về|nên * đã bỏ về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
   ].map((p) => [p, true] as const),
