@@ -59,6 +59,12 @@ export const configSchema = z.object({
   ZALO_MEDIA_HOSTS: hostList('zdn.vn,zadn.vn,zalo.me,zaloapp.com,zaloplatforms.com'),
   /** Days a quiet conversation is kept before it expires. */
   RETENTION_DAYS: z.coerce.number().positive().max(365).default(30),
+  /**
+   * Entries one conversation keeps in its transcript, its web chat mailbox and its Telegram message
+   * log; past it the oldest go (a user who keeps writing does not grow them without end). The web
+   * page's reading position and the console's transcript stay valid: entries keep their numbers.
+   */
+  MAILBOX_MAX_ENTRIES: z.coerce.number().int().min(10).max(100_000).default(2000),
   /** Minutes a chat waits (in office hours) before the user may leave a message or go back to the bot. */
   HANDOFF_OFFER_AFTER_MINUTES: z.coerce.number().positive().default(15),
   /** Hours after which a chat nobody took is expired. */

@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, redisTarget, type Config } from './config.ts';
 import { PROTECTION_LINE, hotlineNumber, loadContent, missionFor, shortNumbers, type Content } from './core/content/index.ts';
 import { createContentView } from './core/content-view.ts';
 import { loadProvinces } from './core/content/provinces.ts';
-import { ConversationService, type Understander } from './core/conversation.ts';
+import { ConversationService, TRANSCRIPT, type Understander } from './core/conversation.ts';
 import type { ChannelSender } from './core/channel.ts';
 import type { ConversationKey } from './core/messages.ts';
 import { createNlu, perMessage } from './core/nlu/index.ts';
@@ -25,6 +25,8 @@ import type { Translate } from './core/translate.ts';
 import { createMessengerChannel } from './channels/messenger/index.ts';
 import { createTelegramChannel, loadTelegramConfig } from './channels/telegram/index.ts';
 import { createWebChannel } from './channels/web/adapter.ts';
+import { WEB_MAILBOX } from './channels/web/capabilities.ts';
+import { MESSAGE_LOG } from './channels/telegram/capabilities.ts';
 import { createZaloBotChannel } from './channels/zalo/bot/adapter.ts';
 import { createZaloOaChannel } from './channels/zalo/oa/adapter.ts';
 import { missionDirectory } from './handoff/directory.ts';
@@ -84,6 +86,10 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
           log.warn({ err: err.message }, 'redis error'),
         )
       : new MemoryStore(clock));
+  // What grows with every message a user writes is capped (the media vault's index is not: it is
+  // bounded by the vault's own size limits and erased with the conversation).
+  const cap = config.MAILBOX_MAX_ENTRIES;
+  store.capMailboxes({ [TRANSCRIPT]: cap, [WEB_MAILBOX]: cap, [MESSAGE_LOG]: cap });
   const content = loadContent(config.CONTENT_DIR);
   // The 24/7 line interface strings name ("call the citizen protection hotline …") comes from content, like every number.
   const protection = content.hotlineById.get(PROTECTION_LINE);

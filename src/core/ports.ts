@@ -151,11 +151,17 @@ export interface Store {
   /** Marks intents done (by id); the conversation leaves the recovery index once nothing is left. */
   intentsDone(key: ConversationKey, ids: readonly string[]): Promise<void>;
 
-  /** A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts). */
+  /**
+   * A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts).
+   * A mailbox with a cap (capMailboxes) keeps its newest entries only; the numbers of those kept do
+   * not change, so a reader's position (`afterSeq`) stays valid. Push returns the entry's number.
+   */
   mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
   mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]>;
   /** Deletes one mailbox of the conversation now (e.g. the bytes of a file nothing will send). */
   mailboxDelete(name: string, key: ConversationKey): Promise<void>;
+  /** How many entries the named mailboxes keep per conversation (oldest dropped first); others keep all. */
+  capMailboxes(caps: Readonly<Record<string, number>>): void;
 
   /** A plain list shared by all instances (e.g. an audit trail). */
   listPush<T>(name: string, item: T): Promise<void>;

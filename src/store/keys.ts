@@ -64,6 +64,8 @@ export const keys = {
   /** Messages of the conversation on their way through some instance, by the platform's order. */
   arrivals: (k: ConversationKey) => `order:${tag(k)}`,
   mailbox: (name: string, k: ConversationKey) => `mbox:${name}:${tag(k)}`,
+  /** How many of the mailbox's oldest entries were trimmed: sequence numbers go on from there. */
+  mailboxCut: (name: string, k: ConversationKey) => `mboxcut:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
   table: (name: string, b: number) => `table:{t:${name}:${b}}`,
   counter: (name: string, k: ConversationKey) => `count:${name}:${tag(k)}`,

@@ -42,6 +42,9 @@ export class MemoryStore implements Store {
 
   private readonly sweeper: NodeJS.Timeout;
 
+  /** Entries kept per conversation by mailbox name (capMailboxes). */
+  private caps: Record<string, number> = {};
+
   constructor(private readonly clock: Clock = systemClock) {
     // Expired entries are also dropped when nobody reads them again: retention means gone, not hidden.
     this.sweeper = setInterval(() => this.sweepExpired(), 60_000);
@@ -121,10 +124,7 @@ export class MemoryStore implements Store {
       this.set(keys.outbox(key), list);
       this.outboxIndex.add(indexMember(key));
     }
-    if (c.mailbox && c.mailbox.items.length > 0) {
-      const k = keys.mailbox(c.mailbox.name, key);
-      this.set(k, [...(this.get<string[]>(k) ?? []), ...c.mailbox.items.map((i) => JSON.stringify(i))], c.mailbox.ttlMs);
-    }
+    if (c.mailbox && c.mailbox.items.length > 0) this.append(c.mailbox.name, key, c.mailbox.items, c.mailbox.ttlMs);
     if (c.intents && c.intents.length > 0) {
       this.set(keys.intents(key), [...(this.get<Intent[]>(keys.intents(key)) ?? []), ...c.intents], c.recordTtlMs);
       this.outboxIndex.add(indexMember(key));
@@ -242,16 +242,34 @@ export class MemoryStore implements Store {
   }
 
   async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
-    const k = keys.mailbox(name, key);
-    const list = this.get<string[]>(k) ?? [];
-    list.push(JSON.stringify(item));
-    this.set(k, list, ttlMs);
-    return list.length;
+    return this.append(name, key, [item], ttlMs);
   }
 
   async mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]> {
     const list = this.get<string[]>(keys.mailbox(name, key)) ?? [];
-    return list.slice(Math.max(0, afterSeq)).map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
+    const cut = this.get<number>(keys.mailboxCut(name, key)) ?? 0;
+    const from = Math.max(0, afterSeq - cut);
+    return list.slice(from).map((s, i) => ({ seq: cut + from + i + 1, item: JSON.parse(s) as T }));
+  }
+
+  capMailboxes(caps: Readonly<Record<string, number>>): void {
+    this.caps = { ...caps };
+  }
+
+  /** Appends to a mailbox, dropping the oldest entries past its cap; returns the last entry's number. */
+  private append(name: string, key: ConversationKey, items: readonly unknown[], ttlMs: number): number {
+    const k = keys.mailbox(name, key);
+    const list = [...(this.get<string[]>(k) ?? []), ...items.map((i) => JSON.stringify(i))];
+    const cutKey = keys.mailboxCut(name, key);
+    let cut = this.get<number>(cutKey) ?? 0;
+    const over = (this.caps[name] ?? 0) > 0 ? list.length - this.caps[name]! : 0;
+    if (over > 0) {
+      list.splice(0, over);
+      cut += over;
+    }
+    this.set(k, list, ttlMs);
+    if (cut > 0) this.set(cutKey, cut, ttlMs);
+    return cut + list.length;
   }
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {

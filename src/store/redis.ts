@@ -55,12 +55,23 @@ const OWN = `local function own(set, key, ttl)
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
-// KEYS: lock, record, handled ids, outbox, mailbox, (unused), intents, owned keys.
+// Past its cap (> 0), a mailbox (KEYS[m]) drops its oldest entries and counts them (KEYS[cut]),
+// so the numbers of the entries kept, and a reader's position, do not move.
+const CAP = `local function cap(m, cut, set, limit, ttl)
+  if limit > 0 then
+    local over = redis.call('llen', m) - limit
+    if over > 0 then redis.call('ltrim', m, over, -1) redis.call('incrby', cut, over) end
+  end
+  if redis.call('exists', cut) == 1 then redis.call('pexpire', cut, ttl) own(set, cut, ttl) end
+  return tonumber(redis.call('get', cut) or '0') + redis.call('llen', m)
+end
+`;
+// KEYS: lock, record, handled ids, outbox, mailbox, mailbox's trimmed count, intents, owned keys.
 // ARGV: fence ('' = none), record ('' = delete), record ttl, dedupe ttl, message id, #replies,
 // #mailbox entries, mailbox ttl, #intents, then the replies, the mailbox entries and the intents,
-// and last the time now (ms). The handled ids are one sorted set scored by expiry: one key per
+// the mailbox's cap (0 = none) and last the time now (ms). The handled ids are one sorted set scored by expiry: one key per
 // conversation, not one per message, trimmed on every turn.
-const COMMIT = `${OWN}if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+const COMMIT = `${OWN}${CAP}if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
 local now = tonumber(ARGV[#ARGV])
 redis.call('zremrangebyscore', KEYS[3], '-inf', now)
@@ -70,7 +81,10 @@ local i = 10
 local nOut, nMail, nInt = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])
 for _ = 1, nOut do redis.call('rpush', KEYS[4], ARGV[i]) i = i + 1 end
 for _ = 1, nMail do redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
-if nMail > 0 then redis.call('pexpire', KEYS[5], ARGV[8]) own(KEYS[8], KEYS[5], ARGV[8]) end
+if nMail > 0 then
+  redis.call('pexpire', KEYS[5], ARGV[8]) own(KEYS[8], KEYS[5], ARGV[8])
+  cap(KEYS[5], KEYS[6], KEYS[8], tonumber(ARGV[#ARGV - 1]), ARGV[8])
+end
 for _ = 1, nInt do redis.call('rpush', KEYS[7], ARGV[i]) i = i + 1 end
 if nInt > 0 then redis.call('pexpire', KEYS[7], ARGV[3]) end
 return 1`;
@@ -110,11 +124,15 @@ ${SETTLE}`;
 const COUNT_IN_WINDOW = `${OWN}local c = redis.call('incr', KEYS[1])
 if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) own(KEYS[2], KEYS[1], ARGV[1]) end
 return c`;
-// KEYS: mailbox, owned keys. ARGV: entry, ttl. The mailbox's new length.
-const MAILBOX_PUSH = `${OWN}local n = redis.call('rpush', KEYS[1], ARGV[1])
+// KEYS: mailbox, owned keys, trimmed count. ARGV: entry, ttl, cap. The new entry's number.
+const MAILBOX_PUSH = `${OWN}${CAP}redis.call('rpush', KEYS[1], ARGV[1])
 redis.call('pexpire', KEYS[1], ARGV[2])
 own(KEYS[2], KEYS[1], ARGV[2])
-return n`;
+return cap(KEYS[1], KEYS[3], KEYS[2], tonumber(ARGV[3]), ARGV[2])`;
+// KEYS: mailbox, trimmed count. ARGV: the reader's position. The trimmed count, then the entries after it.
+const MAILBOX_READ = `local cut = tonumber(redis.call('get', KEYS[2]) or '0')
+local from = math.max(0, tonumber(ARGV[1]) - cut)
+return {cut, redis.call('lrange', KEYS[1], from, -1)}`;
 
 /** A Lua script sent once per connection; afterwards only its SHA1 travels (EVALSHA). */
 interface Script {
@@ -133,6 +151,7 @@ const SCRIPTS = {
   intentsDone: script(INTENTS_DONE),
   countInWindow: script(COUNT_IN_WINDOW),
   mailboxPush: script(MAILBOX_PUSH),
+  mailboxRead: script(MAILBOX_READ),
   arrive: script(ARRIVE),
   earlier: script(EARLIER),
   depart: script(DEPART),
@@ -192,6 +211,8 @@ export class RedisStore implements Store {
   private readonly p: string;
   /** Wakes lock waiters when a holder releases (no polling). */
   readonly notifier: KeyNotifier;
+  /** Entries kept per conversation by mailbox name (capMailboxes). */
+  private caps: Record<string, number> = {};
   /** Statistics go to a different bucket on each write (any will do: a read sums them all). */
   private counterWrites = Math.floor(Math.random() * 1_000_000);
 
@@ -311,7 +332,7 @@ export class RedisStore implements Store {
           this.k(keys.handled(key)),
           this.k(keys.outbox(key)),
           this.k(keys.mailbox(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
-          this.k(keys.owned(key)),
+          this.k(keys.mailboxCut(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
           this.k(keys.intents(key)),
           this.k(keys.owned(key)),
         ],
@@ -328,6 +349,7 @@ export class RedisStore implements Store {
           ...outbox,
           ...mail,
           ...intents,
+          String(this.caps[c.mailbox?.name ?? TRANSCRIPT_UNUSED] ?? 0),
           String(Date.now()),
         ],
       );
@@ -450,12 +472,19 @@ export class RedisStore implements Store {
   }
 
   async mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number> {
-    return Number(await this.run(SCRIPTS.mailboxPush, [this.k(keys.mailbox(name, key)), this.k(keys.owned(key))], [JSON.stringify(item), String(ttlMs)]));
+    const ks = [this.k(keys.mailbox(name, key)), this.k(keys.owned(key)), this.k(keys.mailboxCut(name, key))];
+    return Number(await this.run(SCRIPTS.mailboxPush, ks, [JSON.stringify(item), String(ttlMs), String(this.caps[name] ?? 0)]));
   }
 
   async mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]> {
-    const raw = await this.client.lRange(this.k(keys.mailbox(name, key)), Math.max(0, afterSeq), -1);
-    return raw.map((s, i) => ({ seq: afterSeq + i + 1, item: JSON.parse(s) as T }));
+    const after = Math.max(0, afterSeq);
+    const [cut, raw] = (await this.run(SCRIPTS.mailboxRead, [this.k(keys.mailbox(name, key)), this.k(keys.mailboxCut(name, key))], [String(after)])) as [number, string[]];
+    const from = Math.max(0, after - Number(cut));
+    return raw.map((s, i) => ({ seq: Number(cut) + from + i + 1, item: JSON.parse(s) as T }));
+  }
+
+  capMailboxes(caps: Readonly<Record<string, number>>): void {
+    this.caps = { ...caps };
   }
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {

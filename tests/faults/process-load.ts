@@ -9,6 +9,7 @@ import { SECRET, SECRET_HEADER } from '../channels/telegram/harness.ts';
 import { randomUUID } from 'node:crypto';
 import { connectRedis } from '../../src/store/redis-client.ts';
 import { BotProcess, freePort, TestRedis } from './processes.ts';
+import { RedisStore } from '../../src/store/redis.ts';
 import { SCRIPT, compare, controlChat, delivered, textUpdate } from './telegram-load.ts';
 
 export interface ProcessLoadOptions {
@@ -55,6 +56,8 @@ export interface ProcessFigures {
   errors: number;
   /** Instances that died without being killed by the test (e.g. out of heap). */
   crashed: number;
+  /** Replies given up visibly (the console's dead letters); a lost reply that is not one is lost silently. */
+  deadLetters: number;
   /** The largest resident size seen per instance, in MB. */
   rssMb: number[];
 }
@@ -130,7 +133,7 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
   await redis.start();
   const api = await FakeBotApi.start(TOKEN, BOT_INFO);
   const clusterPrefix = `faults:${randomUUID().slice(0, 8)}:`;
-  const f: ProcessFigures = { users: opts.users, replies: 0, sends: 0, lost: 0, doubled: 0, reordered: 0, unavailable: 0, dropped: 0, errors: 0, crashed: 0, rssMb: [] };
+  const f: ProcessFigures = { users: opts.users, replies: 0, sends: 0, lost: 0, doubled: 0, reordered: 0, unavailable: 0, dropped: 0, errors: 0, crashed: 0, deadLetters: 0, rssMb: [] };
   let bots: BotProcess[] = [];
   try {
     const expected = await controlChat({ redisUrl: redis.url, users: 1, messages: opts.messages, instances: 1 });
@@ -185,6 +188,12 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
       f.lost += c.lost;
       f.doubled += c.doubled;
       if (c.reordered) f.reordered++;
+    }
+    const store = await RedisStore.connect(opts.cluster ? { clusterNodes: opts.cluster, prefix: clusterPrefix } : { url: redis.url, prefix: '' });
+    try {
+      f.deadLetters = (await store.deadLetters(10_000)).filter((d) => chats.includes(Number(d.key.user))).length;
+    } finally {
+      await store.close();
     }
     f.replies = want;
     f.sends = [...got.entries()].filter(([c]) => chats.includes(c)).reduce((a, [, t]) => a + t.length, 0);

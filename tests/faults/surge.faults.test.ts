@@ -18,6 +18,8 @@ describe('Telegram under an unpaced surge', () => {
     process.stdout.write(`surge: ${JSON.stringify(f)}\n`);
     expect(f.crashed).toBe(0);
     expect(f.unavailable).toBeGreaterThan(0);
-    expect({ lost: f.lost, doubled: f.doubled, reordered: f.reordered, errors: f.errors }).toEqual({ lost: 0, doubled: 0, reordered: 0, errors: 0 });
+    // Nothing given up either: the "maybe sent" give-ups of earlier runs were sends written on a
+    // kept-alive connection the stand-in was closing (see IDLE_SOCKET_MS in the Telegram channel).
+    expect({ lost: f.lost, doubled: f.doubled, reordered: f.reordered, errors: f.errors, deadLetters: f.deadLetters }).toEqual({ lost: 0, doubled: 0, reordered: 0, errors: 0, deadLetters: 0 });
   }, 400_000);
 });

@@ -269,6 +269,39 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'trims a capped mailbox to its newest entries by push and by turn, keeping their numbers (a reader’s position stays valid)',
+      withStore(async (s) => {
+        s.capMailboxes({ web: 3, transcript: 4 });
+        for (let n = 1; n <= 5; n++) expect(await s.mailboxPush('web', key, { n }, 60_000)).toBe(n);
+        expect(await s.mailboxRead('web', key, 0)).toEqual([3, 4, 5].map((n) => ({ seq: n, item: { n } })));
+        // A reader that had seen up to 4 gets 5 only; one that had seen 1 gets what is left.
+        expect(await s.mailboxRead('web', key, 4)).toEqual([{ seq: 5, item: { n: 5 } }]);
+        expect(await s.mailboxRead('web', key, 1)).toEqual([3, 4, 5].map((n) => ({ seq: n, item: { n } })));
+        expect(await s.mailboxRead('web', key, 5)).toEqual([]);
+        // Turns append to the transcript in their commit: trimmed in the same write.
+        for (let t = 1; t <= 3; t++) {
+          await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: `t${t}`, dedupeTtlMs: 60_000, outbox: [], mailbox: { name: 'transcript', items: [{ t, from: 'user' }, { t, from: 'bot' }], ttlMs: 60_000 } });
+        }
+        expect((await s.mailboxRead<{ t: number; from: string }>('transcript', key, 0)).map((e) => [e.seq, e.item.t, e.item.from])).toEqual([
+          [3, 2, 'user'],
+          [4, 2, 'bot'],
+          [5, 3, 'user'],
+          [6, 3, 'bot'],
+        ]);
+        expect(await s.mailboxPush('transcript', key, { t: 4, from: 'staff' }, 60_000)).toBe(7);
+        expect((await s.mailboxRead('transcript', key, 0)).map((e) => e.seq)).toEqual([4, 5, 6, 7]);
+        // Uncapped mailboxes keep everything.
+        for (let n = 1; n <= 5; n++) await s.mailboxPush('media-index', key, { n }, 60_000);
+        expect(await s.mailboxRead('media-index', key, 0)).toHaveLength(5);
+        // Erased whole: a new mailbox starts again at 1.
+        await s.deleteConversation(key);
+        expect(await s.mailboxRead('web', key, 0)).toEqual([]);
+        expect(await s.mailboxPush('web', key, { n: 1 }, 60_000)).toBe(1);
+        expect(await s.mailboxRead('web', key, 0)).toEqual([{ seq: 1, item: { n: 1 } }]);
+      }),
+    );
+
+    it(
       'keeps dead letters and shared lists',
       withStore(async (s) => {
         await s.deadLetter(item('dead'), 60_000);

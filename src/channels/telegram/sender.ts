@@ -167,7 +167,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return { ok: true, platformIds: done.ids };
   }
 
-  /** Deletes the logged messages, then tells the user what happened (or nothing, if nothing could go). */
+  /** Deletes the logged messages, then tells the user how many went, or that none could. */
   async function clean(p: PendingErase): Promise<void> {
     let deleted = 0;
     for (let i = 0; i < p.ids.length; i += DELETE_BATCH) {
@@ -191,9 +191,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         }
       }
     }
-    if (deleted === 0) return;
     try {
-      const text = deps.translate(p.locale, 'telegram.deleted', { n: deleted });
+      // The data is erased either way (it went first); the user is told what happened in the chat.
+      const text = deleted > 0 ? deps.translate(p.locale, 'telegram.deleted', { n: deleted }) : deps.translate(p.locale, 'telegram.notDeleted');
       const sent = await api.sendMessage(p.chatId, text, { link_preview_options: { is_disabled: true } });
       await record(p.key, sent.message_id);
     } catch (err) {

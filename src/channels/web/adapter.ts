@@ -82,7 +82,8 @@ export function createWebChannel(deps: WebChannelDeps) {
       // Shorter than what the page has seen: the user erased the chat and it started again. The
       // page clears its screen (nothing of the erased chat stays on a watched phone) and redraws.
       const all = await deps.store.mailboxRead<Stored>(WEB_MAILBOX, keyOf(user), 0);
-      if (all.length < after) return { messages: await unique(user, all, 0), last: all.at(-1)?.seq ?? 0, reset: true };
+      // By number, not count: a capped mailbox keeps its newest entries with the numbers they had.
+      if ((all.at(-1)?.seq ?? 0) < after) return { messages: await unique(user, all, 0), last: all.at(-1)?.seq ?? 0, reset: true };
     }
     return { messages: await unique(user, entries, after), last: entries.at(-1)?.seq ?? after };
   }

@@ -49,7 +49,7 @@ export class FakeBotApi {
    * (an outage, a rate limit); `delayMs` holds the answer back (a slow API). The call is recorded
    * (and a sendMessage delivered) before the delay, as Telegram delivers before it answers.
    */
-  behaviour: { answer?: Responder; delayMs?: (method: string) => number } = {};
+  behaviour: { answer?: Responder; delayMs?: (method: string) => number; /** Holds the answer until the promise settles. */ hold?: (method: string) => Promise<unknown> | undefined } = {};
   private readonly updates: Record<string, unknown>[] = [];
   private nextMessageId = 9000;
   /** Files getFile knows, by file_id; their bytes are served at /file/bot<token>/<path>. */
@@ -137,6 +137,7 @@ export class FakeBotApi {
     if (answer.status === 200) call.result = (answer.body as { result: unknown }).result;
     const delay = this.behaviour.delayMs?.(method) ?? 0;
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    await this.behaviour.hold?.(method);
     if (!res.destroyed) reply(answer);
   }
 

@@ -1,10 +1,15 @@
 // Media through the Telegram webhook: an album (several updates sharing media_group_id) is answered
 // once, whichever instance or order; a voice note gets one offer to show an officer, and the tap
-// opens a hand-off whose transcript holds the note.
+// opens a hand-off whose transcript holds the note; an erase is whole or nothing (the data first,
+// then the chat clean-up, whose failure is told and changes nothing about the data).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { TRANSCRIPT } from '../../../src/core/conversation.ts';
+import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { Translate } from '../../../src/core/translate.ts';
+import { MemoryStore } from '../../../src/store/memory.ts';
 import { serverTranslate } from '../../helpers/translate.ts';
-import type { ApiCall } from './fake-bot-api.ts';
+import { badRequest, type ApiCall, type ApiAnswer } from './fake-bot-api.ts';
 import { addressed, fixture, nextUpdateId, type Json } from './fixtures.ts';
 import { keyboardIds, startTelegram, type Harness } from './harness.ts';
 
@@ -123,5 +128,79 @@ describe('Telegram media', () => {
     await u.text('xoá dữ liệu');
     await u.press('erase_yes');
     expect(await h.server.media.get(handoff!.key, entry.media![0]!.id)).toBeUndefined();
+  });
+
+  it.each<[string, (api: Harness['api']) => void]>([
+    ['Telegram refuses every deletion (400)', (api) => {
+      api.failNext('deleteMessages', badRequest("message can't be deleted for everyone"));
+      api.failNext('deleteMessage', badRequest("message can't be deleted for everyone"), 100);
+    }],
+    ['the Bot API fails the deletion (500)', (api) => {
+      const down: ApiAnswer = { status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } };
+      api.failNext('deleteMessages', down, 10);
+    }],
+  ])('an erase whose chat clean-up fails (%s) still erases the record, transcript, hand-off and media, and says the chat was not cleaned', async (_name, failCleanUp) => {
+    h = await startTelegram();
+    const u = h.user();
+    const handoff = await u.heldByOfficer('JP');
+    h.api.addFile('AwACAgUAAxkBAAIBZGdD', Buffer.from('OggS voice note bytes'), 'voice/file_7.oga');
+    await u.send(addressed('voice.json', u.chatId));
+    const entry = (await h.server.handoff.transcript(handoff)).find((e) => e.media?.some((m) => m.kind === 'audio'))!;
+    const mediaId = entry.media![0]!.id;
+    await h.server.handoff.close(handoff.id, { id: 'lan', name: 'Chị Lan', role: 'agent', missions: [handoff.mission!] });
+    await h.settle();
+    const key = handoff.key;
+    // What the erase must take: all of it is there before.
+    expect(await h.server.store.getConversation(key)).toBeDefined();
+    expect(await h.server.store.mailboxRead(TRANSCRIPT, key, 0)).not.toEqual([]);
+    expect(await h.server.handoff.get(handoff.id)).toBeDefined();
+    expect(await h.server.media.get(key, mediaId)).toBeDefined();
+
+    await u.text('xoá dữ liệu');
+    failCleanUp(h.api);
+    const after = await u.press('erase_yes');
+    await h.settle();
+
+    // The data went first, whatever the chat clean-up did after.
+    expect(await h.server.store.getConversation(key)).toBeUndefined();
+    expect(await h.server.store.mailboxRead(TRANSCRIPT, key, 0)).toEqual([]);
+    expect(await h.server.handoff.get(handoff.id)).toBeUndefined();
+    expect(await h.server.handoff.listDone()).toEqual([]);
+    expect(await h.server.media.get(key, mediaId)).toBeUndefined();
+    // Told honestly: erased from the system, and the chat's messages not deleted (never "deleted n").
+    expect(after.map(textOf)).toEqual([t('vi', 'privacy.erased'), t('vi', 'telegram.notDeleted')]);
+    expect(h.api.of('deleteMessages').length + h.api.of('deleteMessage').length).toBeGreaterThan(0);
+    // Only what was sent after the erase is logged for a later clean-up.
+    const log = await h.server.store.mailboxRead<{ id: number }>(MESSAGE_LOG, key, 0);
+    expect(log.map((e) => e.item.id)).toEqual(after.map((c) => (c.result as { message_id: number }).message_id));
+  });
+
+  it('an erase that fails in the store deletes nothing from the chat and keeps everything (nothing half-erased)', async () => {
+    class FailingErase extends MemoryStore {
+      failing = false;
+      override async deleteConversation(key: ConversationKey): Promise<void> {
+        if (this.failing) throw new Error('store unavailable');
+        return super.deleteConversation(key);
+      }
+    }
+    const store = new FailingErase();
+    h = await startTelegram({ store });
+    const u = h.user();
+    await u.start();
+    await u.press('country_JP');
+    await u.text('xoá dữ liệu');
+    store.failing = true;
+    const after = await u.press('erase_yes');
+    await h.settle();
+    await h.server.outbox.idle();
+    // The chat clean-up prepared for the erase was dropped with it: no deletion, ever.
+    await h.close();
+    const { api } = h;
+    h = undefined;
+    expect(api.of('deleteMessages')).toEqual([]);
+    expect(api.of('deleteMessage')).toEqual([]);
+    // Told the truth: the turn failed (try again), not "erased".
+    expect(after.map(textOf)).toEqual([t('vi', 'errors.turnFailed')]);
+    expect(await store.getConversation({ channel: 'telegram', account: '7000000001', user: String(u.chatId) })).toMatchObject({ country: 'JP' });
   });
 });

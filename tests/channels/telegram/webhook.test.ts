@@ -405,6 +405,29 @@ describe('Telegram webhook: slow turns', () => {
   });
 });
 
+describe('Telegram webhook: button presses', () => {
+  it('does not wait for answerCallbackQuery: with the API slow to answer it, the reply to the press goes out first', async () => {
+    h = await startTelegram();
+    const u = h.user();
+    await u.start();
+    const before = h.api.sent(u.chatId).length;
+    let repliesWhenAnswered = -1;
+    // answerCallbackQuery is held until the reply has gone out, or at most 2 s (under the client's
+    // 3 s give-up): a turn that waited for it would find no reply sent when it is answered.
+    h.api.behaviour.hold = (method) =>
+      method === 'answerCallbackQuery'
+        ? Promise.race([until(() => h!.api.sent(u.chatId).length > before, 2000).catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]).then(() => {
+            repliesWhenAnswered = h!.api.sent(u.chatId).length - before;
+          })
+        : undefined;
+    const replies = await u.press('country_JP');
+    expect(replies.length).toBeGreaterThan(0);
+    await until(() => repliesWhenAnswered >= 0);
+    expect(h.api.of('answerCallbackQuery')).toHaveLength(1);
+    expect(repliesWhenAnswered).toBeGreaterThan(0);
+  });
+});
+
 describe('Telegram: a person, and erasing', () => {
   it('hands the chat to staff on request, delivers their replies through sendMessage, and returns to the bot on close', async () => {
     h = await startTelegram();

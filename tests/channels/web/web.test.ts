@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TRANSCRIPT } from '../../../src/core/conversation.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
 
 let server: Server | undefined;
@@ -46,6 +47,48 @@ describe('web chat', () => {
     expect(hotlines.messages[0]!.text).toContain('1955');
     const typed = await post({ text: 'thu tuc thanh ly hop dong' });
     expect(typed.messages[0]!.text.length).toBeGreaterThan(20);
+  });
+
+  it('a user who keeps writing: mailbox and transcript keep their newest entries, and the page reads on from where it was', async () => {
+    server = await buildServer({ env: { LOG_LEVEL: 'silent', MAILBOX_MAX_ENTRIES: '10', FLOOD_MAX_PER_MINUTE: '1000' } });
+    const user = `webuser${Date.now()}`;
+    let last = 0;
+    const post = async (part: Record<string, unknown>, id: string) => {
+      const res = await server!.app.inject({ method: 'POST', url: `/api/chat/messages?after=${last}`, payload: { user, id, ...part } });
+      const body = res.json() as { messages: { text: string }[]; last: number; reset?: boolean };
+      expect(res.statusCode).toBe(200);
+      last = body.last;
+      return body;
+    };
+    await post({ start: true }, 's');
+    await post({ choice: 'lang_vi' }, 'l');
+    await post({ text: 'dai loan' }, 'c');
+    for (let i = 0; i < 12; i++) {
+      const seenBefore = last;
+      const got = await post({ text: i % 2 ? 'menu' : 'đường dây nóng' }, `m${i}`);
+      // Each answer arrives after the position the page had, never as a "start again".
+      expect(got.reset).toBeUndefined();
+      expect(got.messages.length).toBeGreaterThan(0);
+      expect(got.last).toBeGreaterThan(seenBefore);
+    }
+    expect(last).toBeGreaterThan(10);
+    const key = { channel: 'web', account: 'default', user };
+    const mailbox = await server.store.mailboxRead('web', key, 0);
+    expect(mailbox).toHaveLength(10);
+    expect(mailbox.at(-1)!.seq).toBe(last);
+    // A page opened again (after=0) gets what is kept, numbered as before; one that is up to date, nothing.
+    const reopened = (await server.app.inject({ url: `/api/chat/messages?user=${user}&after=0` })).json() as { messages: unknown[]; last: number; reset?: boolean };
+    expect(reopened.last).toBe(last);
+    expect(reopened.messages.length).toBeGreaterThan(0);
+    expect(reopened.messages.length).toBeLessThanOrEqual(10);
+    const upToDate = (await server.app.inject({ url: `/api/chat/messages?user=${user}&after=${last}` })).json() as { messages: unknown[]; reset?: boolean };
+    expect(upToDate).toMatchObject({ messages: [] });
+    expect(upToDate.reset).toBeUndefined();
+    // The transcript staff read keeps the newest 10 too, the latest answer last.
+    const transcript = await server.store.mailboxRead<{ from: string }>(TRANSCRIPT, key, 0);
+    expect(transcript).toHaveLength(10);
+    expect(transcript[0]!.seq).toBeGreaterThan(1);
+    expect(transcript.at(-1)!.item.from).toBe('bot');
   });
 
   it('drops a retried POST with the same id', async () => {
