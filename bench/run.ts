@@ -85,6 +85,10 @@ async function startChild(t: Target, port: number): Promise<ChildProcess> {
 
 class Load {
   private updateId = 1;
+  /** Updates posted so far (for a profile: CPU time divided by this is the cost per message). */
+  get posted(): number {
+    return this.updateId - 1;
+  }
   private next = 0;
   private readonly waiting = new Map<number, { t0: number; resolve: (ms: number) => void }>();
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -198,7 +202,7 @@ async function measure(t: Target, fake: FakeTelegram, firstChat: number, process
     const max = await closedLoop(load, firstChat + 10_000_000, CONCURRENCY, SECONDS);
     const latencies = await openLoop(load, firstChat + 20_000_000, max.perSec / 2, SECONDS);
     await after?.(load);
-    return { perSec: max.perSec, p50: pct(latencies, 50), p99: pct(latencies, 99), samples: latencies.length, errors: load.errors };
+    return { perSec: max.perSec, p50: pct(latencies, 50), p99: pct(latencies, 99), samples: latencies.length, errors: load.errors, posted: load.posted };
   } finally {
     load.close();
     await Promise.all(children.map((c) => (c.kill('SIGTERM'), new Promise((r) => c.once('exit', r)))));
@@ -272,9 +276,9 @@ if (process.env.BENCH_ONLY === 'nlu') {
 
 const fake = await startFakeTelegram();
 const run = randomUUID().slice(0, 8);
-const prefixes = { ours: `bench:${run}:ours:`, peer: `bench:${run}:peer:`, cores: `bench:${run}:cores:` };
+const prefixes = { ours: `bench:${run}:ours:`, peer: `bench:${run}:peer:`, cores: `bench:${run}:cores:`, shipped: `bench:${run}:shipped:` };
 const common = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
-const oursOn = (prefix: string): Target => ({
+const oursOn = (prefix: string, limits: 'lifted' | 'shipped' = 'lifted'): Target => ({
   name: 'ours',
   entry: ['src/main.ts'],
   env: {
@@ -282,18 +286,18 @@ const oursOn = (prefix: string): Target => ({
     REDIS_URL,
     REDIS_PREFIX: prefix,
     LOG_LEVEL: 'error',
-    // The stand-in API has no limits; the benchmark measures the bot, not Telegram's budget.
-    SEND_RATE_LIMITS: 'telegram=1000000/1s',
-    FLOOD_MAX_PER_MINUTE: '100000',
+    // The stand-in API has no limits; the benchmark measures the bot, not Telegram's budget —
+    // except in the row that runs with the send and flood limits as shipped.
+    ...(limits === 'lifted' ? { SEND_RATE_LIMITS: 'telegram=1000000/1s', FLOOD_MAX_PER_MINUTE: '100000' } : {}),
   },
 });
 const bare: Target = { name: 'bare grammY', entry: ['bench/bare-bot.ts'], env: common };
 const peer: Target = { name: 'grammY sessions', entry: ['bench/peers/grammy-sessions.ts'], env: { ...common, REDIS_URL, REDIS_PREFIX: prefixes.peer } };
 const CORES = Number(process.env.BENCH_PROCESSES ?? availableParallelism());
 const only = process.env.BENCH_ONLY;
-const skipped = { perSec: NaN, p50: NaN, p99: NaN, samples: 0, errors: 0 };
+const skipped = { perSec: NaN, p50: NaN, p99: NaN, samples: 0, errors: 0, posted: 0 };
 const line = (name: string, r: typeof skipped) =>
-  process.stdout.write(`${name.padEnd(24)} ${round(r.perSec)} msg/s; at half rate p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms (${r.samples} replies, ${r.errors} errors)\n`);
+  process.stdout.write(`${name.padEnd(24)} ${round(r.perSec)} msg/s; at half rate p50 ${round(r.p50, 2)} ms, p99 ${round(r.p99, 2)} ms (${r.samples} replies, ${r.errors} errors; ${r.posted} updates posted in all)\n`);
 
 try {
   process.stdout.write(`benchmark: ${SECONDS}s per phase, ${CONCURRENCY} concurrent users, Redis at ${REDIS_URL.replace(/\/\/.*@/, '//')}\n`);
@@ -318,6 +322,10 @@ try {
   );
   const c = only === 'ours' || CORES < 2 ? skipped : await measure(oursOn(prefixes.cores), fake, 1_000_000_000, CORES);
   line(`ours, ${CORES} processes:`, c);
+  // Telegram's budget as shipped (30 sends a second) bounds the rate: what is measured is that the
+  // bot keeps to it under a load that outruns it, and what that does to the latency at half rate.
+  const s = only === 'ours' || process.env.BENCH_SHIPPED === '0' ? skipped : await measure(oursOn(prefixes.shipped, 'shipped'), fake, 1_500_000_000);
+  line('ours, limits as shipped:', s);
   const ratio = o.perSec / b.perSec;
   const ratioToPeer = o.perSec / p.perSec;
   process.stdout.write(
@@ -339,6 +347,7 @@ try {
       tourBytesByKeyType: toured.byType,
       peerTourBytes: peerToured.bytes,
       peerBytesPerConversation: peerMem.bytes,
+      shippedLimits: { perSec: round(s.perSec), p50Ms: round(s.p50, 2), p99Ms: round(s.p99, 2), ratio: round(s.perSec / b.perSec, 3), errors: s.errors },
       perCore: { processes: CORES, perSec: round(c.perSec), p50Ms: round(c.p50, 2), p99Ms: round(c.p99, 2), ratio: round(c.perSec / b.perSec, 3) },
       ...nluFigures,
     })}\n`,
