@@ -195,6 +195,13 @@ export function createNlu(deps: NluDeps): Nlu {
         if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
       }
       if (Object.keys(read.slots).length > 0) out.slots = read.slots;
+      // No topic read, but the message is close to an article's question ("có phải báo công an
+      // không, hạn mấy ngày" after "em vừa về quê"): the flow answers it inside that article's topic.
+      if (!topic && emergency.length === 0 && !worried && out.intent !== 'handoff') {
+        const near = selector.pick(retrieved, read.slots);
+        const a = near && deps.articles.find((x) => x.id === near.id);
+        if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
+      }
       return out;
     },
   };
