@@ -150,6 +150,9 @@ export function createRootMachine(deps: FlowDeps) {
       knowsCountry: ({ context }) => context.country !== undefined || context.countryAsked,
       isTopicQuestion: ({ event }) =>
         event.type === 'user.text' && isTopic(event.nlu.topicIntent ?? event.nlu.intent) && event.nlu.confidence >= MIN_TOPIC_CONFIDENCE,
+      /** A question without a topic of its own, close to an article of the topic the chat is in. */
+      isFollowUp: ({ context, event }) =>
+        event.type === 'user.text' && event.nlu.followUp !== undefined && context.topic !== undefined && event.nlu.followUp.topic === context.topic,
       asksForStaff: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'handoff',
       isGreeting: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'greeting',
       namesCountry: ({ event }) => event.type === 'user.text' && event.nlu.country !== undefined,
@@ -192,6 +195,10 @@ export function createRootMachine(deps: FlowDeps) {
         const e = event as Ev<'user.text'>;
         const topic = (e.nlu.topicIntent ?? e.nlu.intent) as Topic;
         return { topic, ...questionOf(e.nlu), misses: 0, carried: false };
+      }),
+      takeFollowUp: assign(({ event }) => {
+        const f = (event as Ev<'user.text'>).nlu.followUp!;
+        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, slots: (event as Ev<'user.text'>).nlu.slots, misses: 0, carried: false };
       }),
       /** A question asked alongside danger is answered right after the emergency numbers. */
       takeEmergencyQuestion: assign(({ event }) => {
@@ -422,6 +429,7 @@ export function createRootMachine(deps: FlowDeps) {
       'user.text': [
         ...registration.texts,
         { guard: 'isTopicQuestion', target: '.routing', actions: ['adoptLocale', 'rememberPlace', 'takeQuestion'] },
+        { guard: 'isFollowUp', target: '.routing', actions: ['adoptLocale', 'rememberPlace', 'takeFollowUp'] },
         { guard: 'asksForStaff', target: '.staff', actions: ['adoptLocale', 'resetMisses'] },
         { guard: 'isGreeting', target: '.menu', actions: ['adoptLocale', 'rememberPlace', 'sayGreeting'] },
         { guard: 'missedTooOften', actions: ['adoptLocale', 'rememberPlace', 'countMiss', 'sayNotUnderstood', 'offerStaffAfterMisses'] },

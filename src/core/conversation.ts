@@ -34,6 +34,8 @@ export interface NluOutput {
   article?: { id: string; score: number; unknown?: boolean };
   /** What the message said about its case and what it asks (slot → values, from content/slots.yaml). */
   slots?: Record<string, string[]>;
+  /** No topic of its own, but close to an article: a follow-up, answered when the chat is in that article's topic ("hạn mấy ngày"). */
+  followUp?: { id: string; topic: string; unknown?: boolean };
 }
 
 /** The understanding layer as the engine uses it (src/core/nlu implements it). */
@@ -555,6 +557,7 @@ export class ConversationService implements InboundPort {
         if (result.city) understanding.city = result.city;
         if (result.article) understanding.article = result.article;
         if (result.slots) understanding.slots = result.slots;
+        if (result.followUp) understanding.followUp = result.followUp;
         if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };
         // The NLU's "concern" (src/core/nlu): beats the flow's own reading of the text, like danger.
         if (result.intent === 'concern') return { type: 'user.concern', nlu: understanding };

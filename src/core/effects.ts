@@ -26,6 +26,8 @@ export interface Understanding {
   article?: { id: string; score: number; unknown?: boolean };
   /** What the message said about its case and what it asks: pre-fills the topic's question tree. */
   slots?: Record<string, string[]>;
+  /** No topic of its own, but close to an article: a follow-up, answered when the chat is in that article's topic ("hạn mấy ngày"). */
+  followUp?: { id: string; topic: string; unknown?: boolean };
   /** The language this message is written in. */
   locale: Locale;
   /** Long enough (three words or more) for that language to be more than a guess. */

@@ -56,12 +56,12 @@ describe('the dev file', () => {
     expect(cases.filter((c) => !c.country && !c.lang).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('is answered at a rate of at least 0.95 through the real engine', async () => {
+  it('is answered in full through the real engine', async () => {
     const engine = await testEngine(new MemoryStore());
     try {
       const report = await runAnswerCases(engine, createContentView(engine.content, engine.translate, { now: () => Date.now() }), cases);
       const missed = report.results.filter((r) => r.missing.length > 0).map((r) => `${r.case.say.join(' / ')}: ${r.missing.join(', ')}`);
-      expect(report.summary.rate, missed.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(report.summary.rate, missed.join('\n')).toBe(1);
       // Every row of the issue's table is answered.
       expect(report.results.filter((r) => r.case.note?.startsWith('issue table row') && r.missing.length > 0)).toEqual([]);
     } finally {
@@ -73,11 +73,14 @@ describe('the dev file', () => {
 // Batches written after the dev file: held-out-2 came from outside (measured once at 0.66, then
 // learned from; its numbers are checked as digits, since replies write them as E.164 so a phone
 // can tap them), paraphrase.jsonl was written before the fixes it measures (0.733 then),
-// held-out-3 came from outside too (0.70 at first contact).
+// held-out-3 came from outside too (0.70 at first contact, then learned from); fixes.jsonl holds
+// paraphrases written for each fix it exposed (no marks, typos, English, the question after a
+// story, follow-ups), all answered.
 describe.each([
-  ['tests/fixtures/answers/held-out-2.jsonl', 0.9],
+  ['tests/fixtures/answers/held-out-2.jsonl', 0.95],
   ['tests/fixtures/answers/paraphrase.jsonl', 0.9],
-  ['tests/fixtures/answers/held-out-3.jsonl', 0.7],
+  ['tests/fixtures/answers/held-out-3.jsonl', 0.9],
+  ['tests/fixtures/answers/fixes.jsonl', 1],
 ])('%s', (file, min) => {
   it(`is answered at a rate of at least ${min} through the real engine`, async () => {
     const cases = parseAnswerFile(readFileSync(file, 'utf8'));

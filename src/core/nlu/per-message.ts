@@ -26,6 +26,7 @@ export function perMessage(nlu: Nlu, kept = TEXTS_KEPT): Understander {
 function copyOf(o: NluOutput): NluOutput {
   const out: NluOutput = { ...o, emergency: [...o.emergency] };
   if (o.article) out.article = { ...o.article };
+  if (o.followUp) out.followUp = { ...o.followUp };
   if (o.slots) out.slots = Object.fromEntries(Object.entries(o.slots).map(([k, v]) => [k, [...v]]));
   return out;
 }

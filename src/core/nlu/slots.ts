@@ -45,6 +45,29 @@ function negated(tokens: Analysis['tokens'], start: number): boolean {
   return false;
 }
 
+const GAP_WORD = '*';
+/** Words a star in a phrase may stand for. */
+const GAP = 3;
+
+/** Where `words` read from `start` end (exclusive), within one clause; 0 when they do not. */
+function matchEnd(words: readonly string[], tokens: Analysis['tokens'], start: number): number {
+  const clause = tokens[start]!.c;
+  const at = (w: number, i: number): number => {
+    if (w === words.length) return i;
+    if (words[w] === GAP_WORD) {
+      for (let skip = 0; skip <= GAP; skip++) {
+        if (i + skip > tokens.length || (skip > 0 && tokens[i + skip - 1]!.c !== clause)) break;
+        const end = at(w + 1, i + skip);
+        if (end > 0) return end;
+      }
+      return 0;
+    }
+    const t = tokens[i];
+    return t && t.c === clause && t.f === words[w] ? at(w + 1, i + 1) : 0;
+  };
+  return at(0, start);
+}
+
 export function createSlotReader(file: SlotFile): SlotReader {
   // By first word, longest first: "quấy rối tình dục" is read before "quấy rối".
   const byFirst = new Map<string, Phrase[]>();
@@ -53,7 +76,8 @@ export function createSlotReader(file: SlotFile): SlotReader {
     for (const [value, phrases] of Object.entries(values)) {
       for (const text of phrases) {
         for (const lang of ['vi', 'en'] as const) {
-          const words = analyze(text, lang).tokens.map((t) => t.f);
+          // "mất * hộ chiếu": a star stands for up to GAP words ("mất cả ví lẫn hộ chiếu").
+          const words = text.split('*').flatMap((part, k) => [...(k > 0 ? [GAP_WORD] : []), ...analyze(part, lang).tokens.map((t) => t.f)]);
           const key = `${slot}=${value}:${words.join(' ')}`;
           if (words.length === 0 || seen.has(key)) continue;
           seen.add(key);
@@ -71,7 +95,8 @@ export function createSlotReader(file: SlotFile): SlotReader {
       const slots: Slots = {};
       const spans: [number, number][] = [];
       for (let i = 0; i < tokens.length; ) {
-        const hit = byFirst.get(tokens[i]!.f)?.find((p) => p.words.every((w, k) => tokens[i + k]?.f === w && tokens[i + k]!.c === tokens[i]!.c));
+        let end = 0;
+        const hit = byFirst.get(tokens[i]!.f)?.find((p) => (end = matchEnd(p.words, tokens, i)) > 0);
         if (!hit) {
           i++;
           continue;
@@ -79,14 +104,14 @@ export function createSlotReader(file: SlotFile): SlotReader {
         // "để không bị ghi cư trú bất hợp pháp", "not injured": what the worker avoids or denies is
         // not their case. The phrase is still consumed, so its words are not read again.
         if (DENIABLE.has(hit.slot) && negated(tokens, i)) {
-          spans.push([i, i + hit.words.length]);
-          i += hit.words.length;
+          spans.push([i, end]);
+          i = end;
           continue;
         }
         const values = (slots[hit.slot] ??= []);
         if (!values.includes(hit.value)) values.push(hit.value);
-        spans.push([i, i + hit.words.length]);
-        i += hit.words.length;
+        spans.push([i, end]);
+        i = end;
       }
       return { slots, spans };
     },

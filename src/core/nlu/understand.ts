@@ -48,8 +48,10 @@ const SWITCH_RATIO = 0.6;
 const SUBJECT_WEIGHT = 0.9;
 /** How much better an article of another topic must fit to take the question there. */
 const CROSS_TOPIC_MARGIN = 0.2;
-/** The slots that say what is asked, as against what happened. */
-const ASKED_SLOTS = ['asks', 'subject'];
+/** The slot that says what the question is about (the deposit, the ticket), as against what happened or what is asked of it. */
+const ASKED_SLOTS = ['subject'];
+/** The last words of a question that does not end with a question mark ("…, hạn mấy ngày", "… được không"). */
+const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may', 'nhieu', 'ntn']);
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
 /** Text beyond this is still checked for danger, but not scored for topics. */
@@ -90,6 +92,17 @@ export function createNlu(deps: NluDeps): Nlu {
       let intent = decision.intent;
       let confidence = decision.confidence;
       let topic = isTopic(intent) ? intent : decision.topic;
+      // A story, then its question: the question's own topic, when it has one, is the topic ("…
+      // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
+      const lastSentence = scored.at(-1)?.sentence ?? 0;
+      const endsAsking = /\?\s*$/.test(text) || QUESTION_END.has(scored.at(-1)?.f ?? '');
+      if (lastSentence > 0 && endsAsking) {
+        const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
+        if (isTopic(last.intent) && last.intent !== topic) {
+          if (intent !== 'handoff') intent = last.intent;
+          topic = last.intent;
+        }
+      }
       const read = slotReader.read(analysis);
       const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
       // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
@@ -141,10 +154,10 @@ export function createNlu(deps: NluDeps): Nlu {
         for (const other of TOPIC_INTENTS) {
           if (other === topic) continue;
           const there = select(other);
-          if (!there || there.matched < MIN_MATCHED_TO_SWITCH || there.matched <= (here?.matched ?? 0)) continue;
-          // Only when this topic has no answer, or cannot answer what is asked at all.
-          if (article && !asksOnlyAnswered(other, topic)) continue;
-          if (there.total > (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN && there.total > (article && here ? here.total : 0)) {
+          if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
+          // Only when this topic cannot answer what the question is about at all (the hotline list has
+          // no articles: it answers by its numbers), or has no answer and the other fits twice.
+          if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
             if (intent === topic) intent = other;
             topic = other;
             article = there;
@@ -182,6 +195,13 @@ export function createNlu(deps: NluDeps): Nlu {
         if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
       }
       if (Object.keys(read.slots).length > 0) out.slots = read.slots;
+      // No topic read, but the message is close to an article's question ("có phải báo công an
+      // không, hạn mấy ngày" after "em vừa về quê"): the flow answers it inside that article's topic.
+      if (!topic && emergency.length === 0 && !worried && out.intent !== 'handoff') {
+        const near = selector.pick(retrieved, read.slots);
+        const a = near && deps.articles.find((x) => x.id === near.id);
+        if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
+      }
       return out;
     },
   };

@@ -34,6 +34,29 @@ describe('slot reader', () => {
   it('reads nothing from a message that says none of it', () => {
     expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [] });
   });
+
+  it('does not take a case the message denies or avoids, but reads what is asked after a negation', () => {
+    const r = createSlotReader({
+      case: { undocumented: ['cư trú bất hợp pháp'], accident: ['tai nạn'] },
+      subject: { deposit: ['tiền ký quỹ'] },
+    });
+    const slots = (t: string) => r.read(analyze(t)).slots;
+    expect(slots('muốn về đúng hạn không bị ghi cư trú bất hợp pháp')).toEqual({});
+    expect(slots('de khong bi cu tru bat hop phap')).toEqual({});
+    expect(slots('em cư trú bất hợp pháp muốn về')).toEqual({ case: ['undocumented'] });
+    // "không may" is "unluckily": the accident happened.
+    expect(slots('không may bị tai nạn ở xưởng')).toEqual({ case: ['accident'] });
+    expect(slots('công ty không trả tiền ký quỹ')).toEqual({ subject: ['deposit'] });
+  });
+
+  it('reads a star as up to three words of the same clause', () => {
+    const r = createSlotReader({ passport: { lost: ['mất * hộ chiếu'] } });
+    const slots = (t: string) => r.read(analyze(t)).slots;
+    expect(slots('bị móc túi mất cả ví lẫn hộ chiếu')).toEqual({ passport: ['lost'] });
+    expect(slots('mat ho chieu roi')).toEqual({ passport: ['lost'] });
+    expect(slots('mất ví, còn hộ chiếu')).toEqual({});
+    expect(slots('mất điện thoại và cả túi xách lẫn hộ chiếu')).toEqual({});
+  });
 });
 
 describe('answer selection by tags', () => {
