@@ -33,8 +33,11 @@ describe.skipIf(!HAS_CHROMIUM)('the emergency reply fits one phone screen', () =
 
       // The reply is read from its start.
       const box = (await reply.boundingBox())!;
+      // Its top is on the screen: the whole reply fits below it, or (a longer reply) it starts in the
+      // upper half, so the page was not scrolled to the end of it. How far down a short reply sits
+      // depends on the messages before it and the fonts installed, not on the reply.
       expect(box.y, country.code).toBeGreaterThanOrEqual(0);
-      expect(box.y, country.code).toBeLessThan(SCREEN.height / 2);
+      if (box.y + box.height > SCREEN.height) expect(box.y, country.code).toBeLessThan(SCREEN.height / 2);
 
       // Each number to call now is a tel: link, wholly inside the screen.
       const numbers = urgentLines(server.content, country.code).map(hotlineNumber);
