@@ -69,6 +69,8 @@ describe('Telegram under a slow or failing Bot API', () => {
     });
     report('sendMessage past the client timeout', f);
     expectClean(f);
+    // Never acked silently: each is a dead letter marked as possibly delivered.
+    expect(f.deadLetters).toBe(f.replies);
   });
 
   it('Bot API answering 500 for a while, then recovering', async () => {
