@@ -26,8 +26,12 @@ export interface OutboxOptions {
   maxQueued: number;
 }
 
+/**
+ * 12 attempts at 0.5 s doubling to 30 s: the last comes about 3 minutes after the first, so a
+ * platform down for 150 s loses nothing and one down for 5 minutes ends in dead letters.
+ */
 export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
-  maxAttempts: 5,
+  maxAttempts: 12,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   lockTtlMs: 30_000,
