@@ -84,7 +84,10 @@ describe('an officer’s file in the web chat', () => {
 
     // The page draws the link.
     const page = (await s.app.inject({ url: '/chat' })).body;
-    expect(page).toContain("a.href = msg.file.url");
+    // The page saves it from a blob: no address with the chat's id is left in history or downloads.
+    expect(page).toContain('fetch(msg.file.url');
+    expect(page).toContain('URL.createObjectURL');
+    expect(page).not.toContain('a.href = msg.file.url');
     expect(page).toContain('Tải tệp xuống');
 
     // Retention (30 days) passes: the link leads nowhere.
