@@ -154,7 +154,7 @@ export interface Store {
   /**
    * A per-conversation append-only list with sequence numbers (the web chat's mailbox, transcripts).
    * A mailbox with a cap (capMailboxes) keeps its newest entries only; the numbers of those kept do
-   * not change, so a reader's position (`afterSeq`) stays valid. Push returns the entry's number.
+   * not change, so a reader's position (`afterSeq`) stays valid. Push returns how many it holds.
    */
   mailboxPush<T>(name: string, key: ConversationKey, item: T, ttlMs: number): Promise<number>;
   mailboxRead<T>(name: string, key: ConversationKey, afterSeq: number): Promise<MailboxEntry<T>[]>;

@@ -256,7 +256,7 @@ export class MemoryStore implements Store {
     this.caps = { ...caps };
   }
 
-  /** Appends to a mailbox, dropping the oldest entries past its cap; returns the last entry's number. */
+  /** Appends to a mailbox, dropping the oldest entries past its cap; returns how many it holds. */
   private append(name: string, key: ConversationKey, items: readonly unknown[], ttlMs: number): number {
     const k = keys.mailbox(name, key);
     const list = [...(this.get<string[]>(k) ?? []), ...items.map((i) => JSON.stringify(i))];
@@ -269,7 +269,7 @@ export class MemoryStore implements Store {
     }
     this.set(k, list, ttlMs);
     if (cut > 0) this.set(cutKey, cut, ttlMs);
-    return cut + list.length;
+    return list.length;
   }
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {

@@ -55,15 +55,17 @@ const OWN = `local function own(set, key, ttl)
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
-// Past its cap (> 0), a mailbox (KEYS[m]) drops its oldest entries and counts them (KEYS[cut]),
-// so the numbers of the entries kept, and a reader's position, do not move.
-const CAP = `local function cap(m, cut, set, limit, ttl)
-  if limit > 0 then
-    local over = redis.call('llen', m) - limit
-    if over > 0 then redis.call('ltrim', m, over, -1) redis.call('incrby', cut, over) end
-  end
-  if redis.call('exists', cut) == 1 then redis.call('pexpire', cut, ttl) own(set, cut, ttl) end
-  return tonumber(redis.call('get', cut) or '0') + redis.call('llen', m)
+// Past its cap (> 0), a mailbox (KEYS[m], `n` entries long) drops its oldest entries and counts
+// them (KEYS[cut]), so the numbers of the entries kept, and a reader's position, do not move. The
+// count takes the list's TTL each time it grows: once a mailbox is full every append trims, so the
+// two expire together; below its cap it costs no command.
+const CAP = `local function cap(m, cut, set, limit, n, ttl)
+  if limit <= 0 or n <= limit then return n end
+  redis.call('ltrim', m, n - limit, -1)
+  redis.call('incrby', cut, n - limit)
+  redis.call('pexpire', cut, ttl)
+  own(set, cut, ttl)
+  return limit
 end
 `;
 // KEYS: lock, record, handled ids, outbox, mailbox, mailbox's trimmed count, intents, owned keys.
@@ -80,10 +82,11 @@ redis.call('pexpire', KEYS[3], ARGV[4])
 local i = 10
 local nOut, nMail, nInt = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])
 for _ = 1, nOut do redis.call('rpush', KEYS[4], ARGV[i]) i = i + 1 end
-for _ = 1, nMail do redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
+local len = 0
+for _ = 1, nMail do len = redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
 if nMail > 0 then
   redis.call('pexpire', KEYS[5], ARGV[8]) own(KEYS[8], KEYS[5], ARGV[8])
-  cap(KEYS[5], KEYS[6], KEYS[8], tonumber(ARGV[#ARGV - 1]), ARGV[8])
+  cap(KEYS[5], KEYS[6], KEYS[8], tonumber(ARGV[#ARGV - 1]), len, ARGV[8])
 end
 for _ = 1, nInt do redis.call('rpush', KEYS[7], ARGV[i]) i = i + 1 end
 if nInt > 0 then redis.call('pexpire', KEYS[7], ARGV[3]) end
@@ -124,11 +127,11 @@ ${SETTLE}`;
 const COUNT_IN_WINDOW = `${OWN}local c = redis.call('incr', KEYS[1])
 if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) own(KEYS[2], KEYS[1], ARGV[1]) end
 return c`;
-// KEYS: mailbox, owned keys, trimmed count. ARGV: entry, ttl, cap. The new entry's number.
-const MAILBOX_PUSH = `${OWN}${CAP}redis.call('rpush', KEYS[1], ARGV[1])
+// KEYS: mailbox, owned keys, trimmed count. ARGV: entry, ttl, cap. The mailbox's new length.
+const MAILBOX_PUSH = `${OWN}${CAP}local n = redis.call('rpush', KEYS[1], ARGV[1])
 redis.call('pexpire', KEYS[1], ARGV[2])
 own(KEYS[2], KEYS[1], ARGV[2])
-return cap(KEYS[1], KEYS[3], KEYS[2], tonumber(ARGV[3]), ARGV[2])`;
+return cap(KEYS[1], KEYS[3], KEYS[2], tonumber(ARGV[3]), n, ARGV[2])`;
 // KEYS: mailbox, trimmed count. ARGV: the reader's position. The trimmed count, then the entries after it.
 const MAILBOX_READ = `local cut = tonumber(redis.call('get', KEYS[2]) or '0')
 local from = math.max(0, tonumber(ARGV[1]) - cut)
