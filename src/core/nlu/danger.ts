@@ -87,9 +87,12 @@ const RESOLVED = new PatternIndex<true>(
   [
     'đã về nước/vn/việt/quê|giờ/nay/hiện về rồi|bây giờ về rồi|giờ/nay/hiện em/tôi/mình/tui/con/cháu *1 về rồi|em/tôi/mình/tui/con đã về rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
     // Left because of it ("…nên bỏ về", "nên em đã nghỉ"), home for a while, rescued, healed.
-    'nên bỏ về|nên * đã bỏ về|đã bỏ *3 về|nên bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con nghỉ việc *2 rồi|nên nghỉ việc *2 rồi|nên em/tôi/mình/tui/chị/anh/con bỏ !tron *3 rồi|đã nghỉ *3 về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
+    'nên bỏ về|nên * đã bỏ về|đã chuyển chỗ/xưởng/việc/sang *3 rồi|đã đổi chỗ/xưởng/việc *2 rồi|đã chuyển công ty|đã bỏ *3 về|nên bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con nghỉ việc *2 rồi|nên nghỉ việc *2 rồi|nên em/tôi/mình/tui/chị/anh/con bỏ !tron *3 rồi|đã nghỉ *3 về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
   ].map((p) => [p, true] as const),
 );
+/** Then home, after it ("…vì bị quấy rối rồi về nước"): over, unless the clause only wishes it. */
+const THEN_HOME = new PatternIndex<true>([['rồi về nước/vn/việt/quê|rồi bỏ về|rồi mới về nước/vn/việt/quê', true]]);
+const WISHES = new Set(['muon', 'dinh', 'se', 'can', 'phai', 'mong', 'xin', 'tinh', 'neu', 'chac', 'want', 'will']);
 const WISHED = new Set(['muon', 'can', 'xin', 'duoc', 'cho', 'phai', 'dinh', 'se', 'mong', 'doi', 'bat', 'chua', 'khong', 'want', 'to', 'not']);
 
 /** A signature or silence forced: "ép ký … không ký thì không trả hộ chiếu". */
@@ -197,6 +200,13 @@ function resolvedAfter(tokens: readonly Token[], end: number): boolean {
     if (m.start < end) continue;
     const prev = tokens[m.start - 1];
     if (!prev || prev.c !== tokens[m.start]!.c || !WISHED.has(prev.f)) return true;
+  }
+  for (const m of THEN_HOME.scan(tokens)) {
+    if (m.start < end) continue;
+    const clause = tokens[m.start]!.c;
+    let i = m.start - 1;
+    while (i >= 0 && tokens[i]!.c === clause && !WISHES.has(tokens[i]!.f)) i--;
+    if (i < 0 || tokens[i]!.c !== clause) return true;
   }
   return false;
 }

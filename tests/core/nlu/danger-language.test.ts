@@ -280,8 +280,30 @@ describe('harm left behind: "bị quấy rối nên đã bỏ hợp đồng về
     expect(kindsOf(text)).toEqual([]);
   });
 
+  it.each([
+    'chấm dứt hợp đồng vì bị sàm sỡ rồi về nước, giờ xin quỹ cần giấy gì',
+    'em bị quấy rối ở chỗ làm cũ, đã chuyển chỗ rồi, giờ cần giấy tờ gì để gia hạn visa',
+    'o xuong cu em bi chu danh, gio can giay gi de lam ho so',
+  ])('harm at the old workplace, or before going home, asked about with papers: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each(['chủ đánh em, em muốn nghỉ rồi về nước', 'sếp quấy rối em, chắc em nghỉ rồi về quê', 'đã chuyển chỗ rồi mà vẫn bị gọi điện đe dọa'])('home only wished, or harm that goes on: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+
   it.each(['sếp quấy rối nên em muốn bỏ hợp đồng về, công ty không cho', 'bị quấy rối nên em bỏ trốn rồi, giờ đang ở nhà bạn, sợ lắm'])('not when it is only wished, or they have only run: %s', (text) => {
     expect(kindsOf(text)).not.toEqual([]);
+  });
+});
+
+describe('the deposit held is money, not a person', () => {
+  it.each(['tien ky quy bi giu trong bao lau thi duoc tra', 'tiền cọc bị giữ ở công ty môi giới, lấy lại thế nào'])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('a person held somewhere still counts', () => {
+    expect(kindsOf('em bi giu trong kho 3 ngay roi')).toContain('confinement');
   });
 });
 
