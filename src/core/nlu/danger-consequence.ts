@@ -97,13 +97,13 @@ const NIGHT_ACTOR = 'ông chủ|ông|chủ|sếp|quản lý|hắn|lão|ổng|he|
 
 /** Stuck somewhere the worker cannot leave by themselves: a road, a mountain, a car in the snow. */
 const STRANDED =
-  'mắc kẹt|kẹt !xe/đường|bị kẹt !xe/đường|sa lầy|lún * tuyết/bùn|chết máy|bị lạc|lạc đường|lạc * rừng/núi|không đi tiếp được|không ra được|stuck|stranded|lost in/on * mountain/mountains/forest/woods/snow|broke down|broken down';
+  'mắc kẹt|kẹt !xe/đường|bị kẹt !xe/đường|sa lầy|lún * tuyết/bùn|chết máy|bị lạc|lạc đường|lạc * rừng/núi|không đi tiếp được|không ra được|hỏng máy|trôi dạt|trôi * trên/giữa/ngoài biển|drifting|adrift|engine * broke/failed/died/dead|stuck|stranded|lost in/on * mountain/mountains/forest/woods/snow|broke down|broken down';
 /** What keeps them alive or in touch running out: fuel, battery, water, food. */
 const RUNNING_OUT =
-  'hết xăng|hết dầu|hết ga|hết pin|sắp hết pin|pin yếu|pin sắp hết|điện thoại còn #|pin còn #|còn # pin|hết nước|hết đồ ăn|hết thức ăn|không có đồ ăn|không có nước|out of gas/fuel/petrol/water/food|no gas/fuel/petrol/water/food|battery * low/dying/dead/almost|phone * dying|# percent';
+  'hết xăng|hết dầu|hết ga|hết pin|sắp hết pin|pin yếu|pin sắp hết|điện thoại còn #|pin còn #|còn # pin|sắp tắt nguồn|sắp sập nguồn|còn ít pin|pin còn ít|còn chút pin|hết nước|hết đồ ăn|hết thức ăn|không có đồ ăn|không có nước|out of gas/fuel/petrol/water/food|no gas/fuel/petrol/water/food|battery * low/dying/dead/almost|phone * dying|# percent';
 /** The cold, the snow, the flood, the dark: what makes being stuck dangerous. */
 const HARSH =
-  'âm # độ|âm độ|dưới 0 độ|lạnh cóng|rét cóng|lạnh run|lạnh quá|tuyết|bão tuyết|bão|lũ|nước dâng|nước lên|trời tối|giữa rừng|freezing|below zero|minus #|snow|snowing|blizzard|storm|flood|dark|night';
+  'âm # độ|âm độ|dưới 0 độ|lạnh cóng|rét cóng|lạnh run|lạnh quá|tuyết|bão tuyết|bão|lũ|nước dâng|nước lên|trời tối|giữa rừng|trên biển|giữa biển|ngoài khơi|at sea|freezing|below zero|minus #|snow|snowing|blizzard|storm|flood|dark|night';
 /** Out of it already: home, reached, rescued. */
 const REACHED =
   'về tới/đến nhà|về nhà rồi|tới nơi rồi|đến nơi rồi|đã được cứu|cứu hộ *2 đến rồi|cứu hộ *2 tới rồi|got home|made it home|were rescued|got rescued|help arrived|help came';

@@ -181,6 +181,8 @@ describe('stranded in the cold with the fuel, the battery or the food running ou
     'mac ket tren nui, dien thoai sap het pin, troi am 15 do',
     'our van is stuck in the snow on a mountain road, out of gas, phone battery almost dead',
     'bon em bi lac trong rung tu chieu, het nuoc uong, troi toi roi',
+    'xe chết máy trên đèo, tuyết rơi dày, điện thoại sắp tắt nguồn',
+    'thuyen hong may troi giua bien 2 ngay, het nuoc ngot',
   ])('%s', (text) => {
     expect(kindsOf(text)).toContain('danger');
   });
@@ -189,6 +191,8 @@ describe('stranded in the cold with the fuel, the battery or the food running ou
     'hôm qua kẹt xe vì tuyết, điện thoại hết pin, giờ về tới nhà rồi',
     'bị kẹt xe 2 tiếng vì bão, điện thoại hết pin, ad trả lời nhanh giúp em',
     'dien thoai con 10% pin, ad cho em hoi thu tuc thanh ly hop dong',
+    'máy giặt hỏng, hết nước nóng, trời lạnh quá',
+    'đi câu ngoài khơi hỏng máy thuyền, có tàu kéo về tới nhà rồi',
   ])('not danger: %s', (text) => {
     expect(kindsOf(text)).toEqual([]);
   });
@@ -212,11 +216,16 @@ describe('a broken spine or ribs, and the hospital refused', () => {
 describe('no reason to live on, and a letter written in advance', () => {
   it.each([
     'nhiều lúc em nghĩ sống tiếp để làm gì nữa',
+    'chang biet song them de lam gi',
     'song tiep lam gi khi no nan the nay',
     'chắc tối nay ra cầu nhảy cho xong',
     'no nhieu qua, chac nhay song cho roi',
   ])('%s', (text) => {
     expect(kindsOf(text)).toContain('self_harm');
+  });
+
+  it('a letter prepared for the parents and a last message is a letter before dying', () => {
+    expect(concernOf('con chuẩn bị sẵn lá thư cho ba mẹ rồi, chắc đây là lần cuối con nhắn')).toBe('self_harm');
   });
 
   it.each(['em đã viết sẵn thư để lại cho bố rồi', 'e viet san la thu gui me, de trong vali'])('a letter for a parent written in advance is asked about: %s', (text) => {
