@@ -106,7 +106,7 @@ const HARSH =
   'âm # độ|âm độ|dưới 0 độ|lạnh cóng|rét cóng|lạnh run|lạnh quá|tuyết|bão tuyết|bão|lũ|nước dâng|nước lên|trời tối|giữa rừng|trên biển|giữa biển|ngoài khơi|at sea|freezing|below zero|minus #|snow|snowing|blizzard|storm|flood|dark|night';
 /** Out of it already: home, reached, rescued. */
 const REACHED =
-  'về tới/đến nhà|về nhà rồi|tới nơi rồi|đến nơi rồi|đã được cứu|cứu hộ *2 đến rồi|cứu hộ *2 tới rồi|got home|made it home|were rescued|got rescued|help arrived|help came';
+  'về tới/đến nhà|về nhà rồi|tới nơi rồi|đến nơi rồi|đi tiếp được rồi|đã đi tiếp|kéo ra được rồi|ổn rồi|an toàn rồi|safe now|ok now|fine now|đã được cứu|cứu hộ *2 đến rồi|cứu hộ *2 tới rồi|got home|made it home|were rescued|got rescued|help arrived|help came';
 
 export const CONSEQUENCES: readonly Composition[] = [
   // Stranded in the cold or a flood with the fuel, the battery or the food running out.

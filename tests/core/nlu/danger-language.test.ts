@@ -192,6 +192,7 @@ describe('stranded in the cold with the fuel, the battery or the food running ou
     'bị kẹt xe 2 tiếng vì bão, điện thoại hết pin, ad trả lời nhanh giúp em',
     'dien thoai con 10% pin, ad cho em hoi thu tuc thanh ly hop dong',
     'máy giặt hỏng, hết nước nóng, trời lạnh quá',
+    'xe kẹt trong tuyết, hết xăng, may có người kéo ra được rồi, giờ đi tiếp được rồi',
     'đi câu ngoài khơi hỏng máy thuyền, có tàu kéo về tới nhà rồi',
   ])('not danger: %s', (text) => {
     expect(kindsOf(text)).toEqual([]);
