@@ -31,7 +31,7 @@ const WHO = 'em/tôi/mình/tui/chị/anh/nó/bạn/cô/họ/con';
 
 /** Any part of the body that can be hurt, and a wound itself. */
 const BODY_PART =
-  'tay|chân|ngón|bàn tay|bàn chân|cánh tay|cẳng|mặt|đầu|lưng|bụng|ngực|mắt|cổ|vai|gối|đầu gối|hông|xương|vết thương|vết bỏng|vết cắt|vết đứt|vết rách|chỗ bị thương|hand|hands|arm|arms|leg|legs|foot|feet|finger|fingers|toe|toes|face|head|eye|eyes|wound|wounds|knee|ankle|wrist|bone|skin';
+  'tay|chân|ngón|bàn tay|cột sống|xương sống|sống lưng|xương sườn|xương chậu|spine|ribs|pelvis|neck|hip|bàn chân|cánh tay|cẳng|mặt|đầu|lưng|bụng|ngực|mắt|cổ|vai|gối|đầu gối|hông|xương|vết thương|vết bỏng|vết cắt|vết đứt|vết rách|chỗ bị thương|hand|hands|arm|arms|leg|legs|foot|feet|finger|fingers|toe|toes|face|head|eye|eyes|wound|wounds|knee|ankle|wrist|bone|skin';
 /** What a hurt body part is doing: getting worse, or serious already. */
 const WORSENING =
   '=đứt !day/dien/mang/song/quang/hang/doan/tinh/khoat/hop/lam/viec/diem/ganh/ruot/lien|cụt|mờ dần|mờ đi|mờ mắt|nhòe|nhoè|blurry|blurred|cut off|severed|sưng|sưng to|sưng vù|sưng tấy|phù|tím|tím tái|tím đen|thâm|đen|chuyển màu|đổi màu|mưng mủ|chảy mủ|có mủ|nhiễm trùng|hoại tử|thối|bốc mùi|lở loét|loét|gãy|nứt|dập|dập nát|nát|cán|kẹp|đứt lìa|cụt|bỏng nặng|bỏng rộp|phỏng|chảy máu|rỉ máu|ra máu|tê|tê liệt|mất cảm giác|không cử động|không nhấc|không đi được|không đứng được|không co được|biến dạng|sốt cao|đau nhức|đau dữ|đau quá|đau lắm|càng ngày càng|ngày càng|nặng hơn|swollen|swelling|black|purple|infected|infection|pus|rotting|smells|broken|fractured|crushed|mangled|burned|burnt|blistered|bleeding|numb|can not move|can not walk|can not stand|getting worse|worse|fever';
@@ -43,7 +43,7 @@ const SERIOUS_STATE =
  * "bảo ráng làm hết ca", "không cho đi viện", "the boss hides her when inspectors come".
  */
 const CARE_DENIED =
-  `bảo/nói/kêu/kiu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/kiu/biểu *2 tự khỏi/lành|bảo/nói/kêu/kiu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/kiu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn *2 khám/viện/bác/bệnh/bv/cấp/phòng|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|đừng/cấm *2 khai/báo *3 tai nạn|không được/cho *2 khai/báo *3 tai nạn|không khai tai nạn|giấu * tai nạn|khai là * tự/ngã/té|đi viện/khám *4 tự trả/chịu|tự trả tiền viện/khám/thuốc|bảo/nói/kêu/kiu/biểu *3 không sao *3 làm|bảo/nói/kêu/kiu/biểu *4 cứ làm|cứ làm tiếp|do/did not report * accident|not to report * accident|pay * yourself|says/said * fine * work|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
+  `bảo/nói/kêu/kiu/biểu/bắt * dán/bôi/xoa/đắp/xức/uống/chườm/băng *4 khỏi/hết/lành/xong/được|bảo/nói/kêu/kiu/biểu *2 tự khỏi/lành|bảo/nói/kêu/kiu/biểu/bắt * ráng/cố *2 làm|bảo/nói/kêu/kiu/biểu/bắt * tiếp tục *2 làm|bắt * làm tiếp|vẫn bắt * làm|không cho/chịu/được *3 đi/đưa/chở/dẫn/vào/nhập *2 khám/viện/bác/bệnh/bv/cấp/phòng|chỉ để/cho *2 nằm *3 lán/phòng/nhà/ký/container/trại/kho|không đưa *2 đi khám/viện/bv|giấu/nhốt ${WHO} *4 khi|giấu ${WHO} ở/trong/trên|giấu không cho|cấm * kể/nói/báo|bảo * giữ bí mật|bảo/bắt * nói * là té/ngã/tự|nói là té/ngã|đừng/cấm *2 khai/báo *3 tai nạn|không được/cho *2 khai/báo *3 tai nạn|không khai tai nạn|giấu * tai nạn|khai là * tự/ngã/té|đi viện/khám *4 tự trả/chịu|tự trả tiền viện/khám/thuốc|bảo/nói/kêu/kiu/biểu *3 không sao *3 làm|bảo/nói/kêu/kiu/biểu *4 cứ làm|cứ làm tiếp|do/did not report * accident|not to report * accident|pay * yourself|says/said * fine * work|will/would/do/does/did not *2 take/bring/let/allow *4 doctor/hospital/clinic/ambulance|refuse/refuses/refused *4 doctor/hospital/clinic|not let * se/see * doctor|no doctor|says/said/told * plaster/bandage/painkiller/painkillers/ice|just * plaster/bandage/painkiller|keep/keeps * working|back to work|hide/hides/hid/hiding her/him/me/us/them|when * inspectors/inspector/inspection/police * come/comes/came|told * say * fell|say * accident`;
 
 /** Breathing or touching what poisons: solvents, bleach, pesticide, fumes. */
 const EXPOSURE =
@@ -95,7 +95,22 @@ const SECRET = 'bảo/dặn/bắt/ép/cấm/dọa *2 giữ bí mật|bảo/dặn
 const AFTERMATH = 'trễ kinh|chậm kinh|có thai|có bầu|mang thai|dính bầu|đêm đó|đêm hôm đó|cái đêm|tối hôm đó|pregnant|that night|late period';
 const NIGHT_ACTOR = 'ông chủ|ông|chủ|sếp|quản lý|hắn|lão|ổng|he|boss|employer|manager';
 
+/** Stuck somewhere the worker cannot leave by themselves: a road, a mountain, a car in the snow. */
+const STRANDED =
+  'mắc kẹt|kẹt !xe/đường|bị kẹt !xe/đường|sa lầy|lún * tuyết/bùn|chết máy|bị lạc|lạc đường|lạc * rừng/núi|không đi tiếp được|không ra được|hỏng máy|trôi dạt|trôi * trên/giữa/ngoài biển|drifting|adrift|engine * broke/failed/died/dead|stuck|stranded|lost in/on * mountain/mountains/forest/woods/snow|broke down|broken down';
+/** What keeps them alive or in touch running out: fuel, battery, water, food. */
+const RUNNING_OUT =
+  'hết xăng|hết dầu|hết ga|hết pin|sắp hết pin|pin yếu|pin sắp hết|điện thoại còn #|pin còn #|còn # pin|sắp tắt nguồn|sắp sập nguồn|còn ít pin|pin còn ít|còn chút pin|hết nước|hết đồ ăn|hết thức ăn|không có đồ ăn|không có nước|out of gas/fuel/petrol/water/food|no gas/fuel/petrol/water/food|battery * low/dying/dead/almost|phone * dying|# percent';
+/** The cold, the snow, the flood, the dark: what makes being stuck dangerous. */
+const HARSH =
+  'âm # độ|âm độ|dưới 0 độ|lạnh cóng|rét cóng|lạnh run|lạnh quá|tuyết|bão tuyết|bão|lũ|nước dâng|nước lên|trời tối|giữa rừng|trên biển|giữa biển|ngoài khơi|at sea|freezing|below zero|minus #|snow|snowing|blizzard|storm|flood|dark|night';
+/** Out of it already: home, reached, rescued. */
+const REACHED =
+  'về tới/đến nhà|về nhà rồi|tới nơi rồi|đến nơi rồi|đi tiếp được rồi|đã đi tiếp|kéo ra được rồi|ổn rồi|an toàn rồi|safe now|ok now|fine now|đã được cứu|cứu hộ *2 đến rồi|cứu hộ *2 tới rồi|got home|made it home|were rescued|got rescued|help arrived|help came';
+
 export const CONSEQUENCES: readonly Composition[] = [
+  // Stranded in the cold or a flood with the fuel, the battery or the food running out.
+  { kind: 'danger', roles: [{ p: STRANDED, key: true }, { p: RUNNING_OUT, key: true }, { p: HARSH }], unless: REACHED },
   // A body part getting worse, and someone deciding there will be no doctor.
   { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: CARE_DENIED, key: true }] },
   { kind: 'danger', roles: [{ p: SERIOUS_STATE, key: true }, { p: CARE_DENIED, key: true }] },

@@ -37,9 +37,20 @@ const PASSPORT_HELD = new PatternIndex<true>(
 );
 const WANTS_OUT = new PatternIndex<true>(
   [
-    'muốn về|muốn nghỉ|muốn bỏ|muốn đi|muốn trốn|muốn rời|xin về|không về được|không thể về|không được về|không cho|đòi không|cần về',
-    'want/wants/need to leave/go/escape|go home|leave the house|not let|can not leave|can not go|please help|help me',
+    'muốn về|muốn nghỉ|muốn bỏ|muốn đi|muốn trốn|muốn rời|xin về|cần về',
+    'want/wants/need to leave/go/escape|go home|leave the house',
   ].map((p) => [p, true] as const),
+);
+/** Kept from leaving, said outright: with a held passport it is confinement whatever else is said. */
+const KEPT_IN = new PatternIndex<true>(
+  ['không về được|không thể về|không được về|không cho|đòi không|not let|can not leave|can not go|please help|help me'].map((p) => [p, true] as const),
+);
+/**
+ * The contract over: a wish to go home then is the ordinary end ("hết hợp đồng muốn về mà bà chủ
+ * chưa trả hộ chiếu" asks how to get it back), unless leaving is refused, priced or forced.
+ */
+const CONTRACT_OVER = new PatternIndex<true>(
+  [['hết hợp đồng|hết hạn hợp đồng|xong hợp đồng|mãn hạn|hợp đồng * hết hạn|hợp đồng đã hết|contract * ended/over/finished/expired|end of * contract|contract ends', true]],
 );
 
 /**
@@ -76,9 +87,12 @@ const RESOLVED = new PatternIndex<true>(
   [
     'đã về nước/vn/việt/quê|giờ/nay/hiện về rồi|bây giờ về rồi|giờ/nay/hiện em/tôi/mình/tui/con/cháu *1 về rồi|em/tôi/mình/tui/con đã về rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
     // Left because of it ("…nên bỏ về", "nên em đã nghỉ"), home for a while, rescued, healed.
-    'nên bỏ về|nên * đã bỏ về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
+    'nên bỏ về|nên * đã bỏ về|đã chuyển chỗ/xưởng/việc/sang *3 rồi|đã đổi chỗ/xưởng/việc *2 rồi|đã chuyển công ty|đã bỏ *3 về|nên bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con nghỉ việc *2 rồi|nên nghỉ việc *2 rồi|nên em/tôi/mình/tui/chị/anh/con bỏ !tron *3 rồi|đã nghỉ *3 về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|left that job|quit that job|since i left|i left * already',
   ].map((p) => [p, true] as const),
 );
+/** Then home, after it ("…vì bị quấy rối rồi về nước"): over, unless the clause only wishes it. */
+const THEN_HOME = new PatternIndex<true>([['rồi về nước/vn/việt/quê|rồi bỏ về|rồi mới về nước/vn/việt/quê', true]]);
+const WISHES = new Set(['muon', 'dinh', 'se', 'can', 'phai', 'mong', 'xin', 'tinh', 'neu', 'chac', 'want', 'will']);
 const WISHED = new Set(['muon', 'can', 'xin', 'duoc', 'cho', 'phai', 'dinh', 'se', 'mong', 'doi', 'bat', 'chua', 'khong', 'want', 'to', 'not']);
 
 /** A signature or silence forced: "ép ký … không ký thì không trả hộ chiếu". */
@@ -110,6 +124,9 @@ const TRANSPARENT = new Set([
   'have', 'has', 'had', 'to', 'you', 'anyone', 'anybody', 'one',
 ]);
 
+/** Words between "như" and what it compares with: "như là bị ai…", "như có người…". */
+const SIMILE_GAP = new Set(['bi', 'ai', 'la', 'co', 'nguoi', 'dang', 'vua']);
+
 /** How far (in words) a past or a story reaches. */
 const REACH = 40;
 /** Polite particles that end a question: "có bị bắt không ạ", "không vậy ad". */
@@ -137,10 +154,11 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
   const held = passportHeld(tokens);
-  if (!found.has('confinement') && held && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
+  const wantsOut = hasMatch(KEPT_IN, tokens) || (hasMatch(WANTS_OUT, tokens) && !hasMatch(CONTRACT_OVER, tokens));
+  if (!found.has('confinement') && held && (wantsOut || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
-  if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
+  if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(KEPT_IN, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
   if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || held || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
   // Told by its objects and consequences: each part read like any danger phrase.
   const stands = (start: number, end: number, own: ReadonlySet<string>) => !explainedAway(tokens, start, end, own, negators) && !resolvedAfter(tokens, end);
@@ -182,6 +200,13 @@ function resolvedAfter(tokens: readonly Token[], end: number): boolean {
     if (m.start < end) continue;
     const prev = tokens[m.start - 1];
     if (!prev || prev.c !== tokens[m.start]!.c || !WISHED.has(prev.f)) return true;
+  }
+  for (const m of THEN_HOME.scan(tokens)) {
+    if (m.start < end) continue;
+    const clause = tokens[m.start]!.c;
+    let i = m.start - 1;
+    while (i >= 0 && tokens[i]!.c === clause && !WISHES.has(tokens[i]!.f)) i--;
+    if (i < 0 || tokens[i]!.c !== clause) return true;
   }
   return false;
 }
@@ -260,6 +285,11 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
     while (last > end && PARTICLES.has(tokens[last - 1]!.f)) last--;
     const tail = tokens[last - 1]?.f;
     if (tail === 'khong' || tail === 'chua') return true;
+  }
+  // A comparison, not an event: "giọng như bị ai bóp cổ", "mệt như bị đánh".
+  for (let i = start - 1; i >= 0 && start - i <= 4 && tokens[i]!.c === clause; i--) {
+    if (tokens[i]!.f === 'nhu' && ['như', 'nhu', ''].includes(tokens[i]!.r)) return true;
+    if (!SIMILE_GAP.has(tokens[i]!.f)) break;
   }
   // Asking what a word means ("cưỡng bức lao động là gì", "what is forced labour").
   if (containsAny(tokens, from0(tokens, start, clause), start, DEFINITION_BEFORE)) return true;

@@ -47,7 +47,8 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
 /** Of those, the words that follow the name's own spelling too ("dài hạn", "đài truyền hình", "hàn xì"). */
 const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'] };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
-const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe'], dai: ['toi', 'den'] };
+// "sông Hàn" is Đà Nẵng's river, "tổng đài" a switchboard, "khán đài" a stand.
+const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe', 'song'], dai: ['toi', 'den', 'tong', 'khan'] };
 /**
  * After a word of being somewhere the name wins over the word it makes: "ở nhat la bao nhieu" is
  * "ở Nhật là…" ("ở nhất là" is not said).
@@ -130,11 +131,12 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
     for (const m of index.scan(tokens)) {
       const alias = m.value;
       const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
-      if (alias.ambiguous && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
+      const settled = alias.country === 'VN' && backFor(tokens, m.start, m.end);
+      if (alias.ambiguous && !settled && !fitsAsPlace(alias, tokens, m.start, m.end, prev)) continue;
       // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
       if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
-      if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev)) continue;
-      hits.push({ alias, start: m.start, end: m.end, located: prev !== undefined && LOCATED.has(prev), now: saidNow(tokens, m.start), past: saidBefore(tokens, m.start) });
+      if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev) && !settled) continue;
+      hits.push({ alias, start: m.start, end: m.end, located: settled || (prev !== undefined && LOCATED.has(prev)), now: saidNow(tokens, m.start), past: saidBefore(tokens, m.start) });
     }
     // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
     const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
@@ -162,6 +164,15 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       return run ? { ...place, country: run } : place;
     },
   };
+}
+
+/** Home for a while already: "về Đà Nẵng được 1 tháng", "đã về Hà Nội" — the user is there now. */
+function backFor(tokens: readonly Token[], start: number, end: number): boolean {
+  const clause = tokens[start]!.c;
+  const at = (i: number) => (i >= 0 && i < tokens.length && tokens[i]!.c === clause ? tokens[i]!.f : undefined);
+  if (at(start - 1) !== 've') return false;
+  if (['da', 'vua', 'moi'].includes(at(start - 2) ?? '')) return true;
+  return at(end) === 'duoc' && /^(\d+|may|vai|mot|hai|ba|nua)$/.test(at(end + 1) ?? '');
 }
 
 /** A word typed without spaces this long is a run of several words; a host word found in one this long. */

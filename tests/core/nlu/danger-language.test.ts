@@ -158,3 +158,168 @@ describe('danger over: "giờ về rồi" after it', () => {
     expect(kindsOf('ong chu say ruou danh em, gio ong ay ve roi')).toContain('violence');
   });
 });
+
+// The round after unseen-h: each rule of language on paraphrases written for this test.
+describe('marks of harm on the body, with the person who did it', () => {
+  it.each([
+    'a worker came to our office with bruises on her face, she says her boss did it, what should we do',
+    'my cousin has burn marks on both hands, the employer did it with an iron',
+    'chị ấy có vết bỏng khắp trên tay, bảo là con trai chủ nhà làm',
+    'co be co vet bam day tren lung, noi la do ba chu danh',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('violence');
+  });
+
+  it.each(['I got burns on my arm from cooking oil, does insurance pay', 'vết bỏng trên tay do nấu ăn bị bắn dầu, có được bảo hiểm không', 'she has scars on her legs from an old accident, can she still apply'])('an accident or the kitchen: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('stranded in the cold with the fuel, the battery or the food running out', () => {
+  it.each([
+    'xe bus kẹt trong tuyết trên đèo, hết xăng, trời lạnh cóng',
+    'mac ket tren nui, dien thoai sap het pin, troi am 15 do',
+    'our van is stuck in the snow on a mountain road, out of gas, phone battery almost dead',
+    'bon em bi lac trong rung tu chieu, het nuoc uong, troi toi roi',
+    'xe chết máy trên đèo, tuyết rơi dày, điện thoại sắp tắt nguồn',
+    'thuyen hong may troi giua bien 2 ngay, het nuoc ngot',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'hôm qua kẹt xe vì tuyết, điện thoại hết pin, giờ về tới nhà rồi',
+    'bị kẹt xe 2 tiếng vì bão, điện thoại hết pin, ad trả lời nhanh giúp em',
+    'dien thoai con 10% pin, ad cho em hoi thu tuc thanh ly hop dong',
+    'máy giặt hỏng, hết nước nóng, trời lạnh quá',
+    'xe kẹt trong tuyết, hết xăng, may có người kéo ra được rồi, giờ đi tiếp được rồi',
+    'đi câu ngoài khơi hỏng máy thuyền, có tàu kéo về tới nhà rồi',
+  ])('not danger: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('a broken spine or ribs, and the hospital refused', () => {
+  it.each([
+    'anh em ngã giàn giáo, nghi gãy xương sống, chủ không cho nhập viện',
+    'ban toi bi nga, co the gay cot song ma cty ko cho vao benh vien, chi de nam o phong',
+    'gay xuong suon roi ma quan ly chi cho nam o ky tuc, khong cho di kham',
+    'my friend fell from the scaffolding, the doctor thinks his spine is broken but the company will not take him to the hospital',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it('treated, it is a question', () => {
+    expect(kindsOf('năm ngoái em gãy xương sườn, công ty đưa đi viện rồi, giờ xin quỹ được không')).toEqual([]);
+  });
+});
+
+describe('no reason to live on, and a letter written in advance', () => {
+  it.each([
+    'nhiều lúc em nghĩ sống tiếp để làm gì nữa',
+    'chang biet song them de lam gi',
+    'song tiep lam gi khi no nan the nay',
+    'chắc tối nay ra cầu nhảy cho xong',
+    'no nhieu qua, chac nhay song cho roi',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('self_harm');
+  });
+
+  it('a letter prepared for the parents and a last message is a letter before dying', () => {
+    expect(concernOf('con chuẩn bị sẵn lá thư cho ba mẹ rồi, chắc đây là lần cuối con nhắn')).toBe('self_harm');
+  });
+
+  it.each(['em đã viết sẵn thư để lại cho bố rồi', 'e viet san la thu gui me, de trong vali'])('a letter for a parent written in advance is asked about: %s', (text) => {
+    expect(flagged(text)).toBe(true);
+  });
+
+  it.each(['tối nay lên sân khấu nhảy cho xong tiết mục', 'em viết sẵn thư xin nghỉ việc rồi, nộp cho ai', 'sống tiếp ở Nhật thì cần visa gì'])('not a farewell: %s', (text) => {
+    expect(flagged(text)).toBe(false);
+  });
+});
+
+describe('a comparison is not an event', () => {
+  it.each(['giọng em giờ như bị ai bóp cổ', 'tập gym xong mệt như bị đánh', 'lam 12 tieng, met nhu bi ai dap vao nguoi'])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each(['chủ đánh em như cơm bữa', 'bị chủ bóp cổ, em sợ lắm'])('the event itself still counts: %s', (text) => {
+    expect(kindsOf(text)).toContain('violence');
+  });
+});
+
+describe('a deadline that "dies" and a stairway up are not danger', () => {
+  it.each([
+    'sắp chết hạn nộp hồ sơ rồi, ad chỉ em với',
+    'sap chet han roi ad oi, tra loi em nhanh voi',
+    'sap chet han visa roi lam sao gia han',
+    'cuc quan ly lao dong o duong nao, em muon len hoi truc tiep',
+    'cong ty goi len van phong ky giay',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('a phone borrowed in secret still counts', () => {
+    expect(kindsOf('em phải mượn lén điện thoại của bạn để nhắn, chủ thu điện thoại rồi')).toContain('confinement');
+  });
+});
+
+describe('the passport kept at the end of the contract, without a threat', () => {
+  it.each([
+    'hết hợp đồng rồi, muốn về mà chủ vẫn giữ hộ chiếu chưa trả, làm sao lấy lại',
+    'het han hop dong, em muon ve nuoc nhung cong ty giu ho chieu chua dua',
+  ])('is a return question: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    'hết hợp đồng mà chủ giữ hộ chiếu, không cho em về',
+    'hết hợp đồng rồi, chủ giữ hộ chiếu bắt trả 50 triệu mới đưa',
+    'chủ giữ hộ chiếu, em muốn về mà không được',
+  ])('refused, priced or forced it is still confinement: %s', (text) => {
+    expect(kindsOf(text)).toContain('confinement');
+  });
+});
+
+describe('harm left behind: "bị quấy rối nên đã bỏ hợp đồng về"', () => {
+  it.each([
+    'em bị quấy rối nên đã bỏ việc về nước, giờ xin quỹ cần giấy tờ gì',
+    'bi sep sam so nen em bo hop dong ve roi, can giay gi de lam ho so',
+    'chị bị chủ đánh nên đã nghỉ việc về quê, có xin hỗ trợ được không',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    'chấm dứt hợp đồng vì bị sàm sỡ rồi về nước, giờ xin quỹ cần giấy gì',
+    'em bị quấy rối ở chỗ làm cũ, đã chuyển chỗ rồi, giờ cần giấy tờ gì để gia hạn visa',
+    'o xuong cu em bi chu danh, gio can giay gi de lam ho so',
+  ])('harm at the old workplace, or before going home, asked about with papers: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each(['chủ đánh em, em muốn nghỉ rồi về nước', 'sếp quấy rối em, chắc em nghỉ rồi về quê', 'đã chuyển chỗ rồi mà vẫn bị gọi điện đe dọa'])('home only wished, or harm that goes on: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+
+  it.each(['sếp quấy rối nên em muốn bỏ hợp đồng về, công ty không cho', 'bị quấy rối nên em bỏ trốn rồi, giờ đang ở nhà bạn, sợ lắm'])('not when it is only wished, or they have only run: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+});
+
+describe('the deposit held is money, not a person', () => {
+  it.each(['tien ky quy bi giu trong bao lau thi duoc tra', 'tiền cọc bị giữ ở công ty môi giới, lấy lại thế nào'])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('a person held somewhere still counts', () => {
+    expect(kindsOf('em bi giu trong kho 3 ngay roi')).toContain('confinement');
+  });
+});
+
+describe('"ký quỹ", the deposit, is never "quấy"', () => {
+  it.each(['tien ky quy cua em cong ty chua tra', 'ky quy roi co lay lai duoc khong', 'kyquycuaemkhongtra', 'cty cứ quỹ quỹ, ký quỹ bao giờ trả'])('%s', (text) => {
+    expect(kindsOf(text)).not.toContain('sexual_abuse');
+  });
+});
+

@@ -140,4 +140,34 @@ describe('more towns, and the place that is meant', () => {
   ])('a place of the past gives way to the present one: %s → %s', (text, country) => {
     expect(where(text)[0]).toBe(country);
   });
+
+  it.each([
+    ['toi ve Hue duoc 2 thang roi, no nhieu qua', 'VN'],
+    ['em đã về Hải Phòng, giờ xin quỹ ở đâu', 'VN'],
+    ['chị ở Sài Gòn, con chị làm bên Đài mất liên lạc', 'TW'],
+    ['mai em bay về Hà Nội, hết hợp đồng ở Osaka rồi', 'JP'],
+  ])('home for a while already is where the user is; going home is not: %s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it.each([
+    ['toi hay ra bo song Han di dao buoi toi', undefined],
+    ['so tong dai bao hiem xa hoi la so may', undefined],
+    ['tổng đài hỗ trợ người lao động ở Việt Nam là số nào', 'VN'],
+    ['ngồi khán đài xem bóng đá ở sân Mỹ Đình', undefined],
+  ])('a river, a switchboard or a stand is not a country: %s → %s', (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it.each([
+    ['goi tong dai 1955 co nguoi noi tieng viet khong', 'TW'],
+    ['số 1345 gọi giờ nào được', 'KR'],
+    ['keisatsu goi em len hoi chuyen visa', 'JP'],
+  ])("the host country's own line or police, in its words: %s → %s", (text, country) => {
+    expect(where(text)[0]).toBe(country);
+  });
+
+  it('a year is not a hotline', () => {
+    expect(where('bố em sinh năm 1955, em muốn hỏi quỹ')[0]).toBeUndefined();
+  });
 });
