@@ -98,6 +98,22 @@ describe('answer selection by tags', () => {
     expect(selector.pick([{ id: 'contract-closed', score: 1, quality: 0.9 }], {})?.topic).toBe('contract_liquidation');
   });
 
+  it('a subject asked with no case gets the general answer, not the one for a case it did not give', () => {
+    // The general deposit article is tagged for every way a contract ends (narrower in nothing) and one
+    // scheme of two; the harassment one for one case of several.
+    const deposit = [
+      article('deposit-general', 'contract_liquidation', { subject: ['deposit'], ended: ['term', 'early'], scheme: ['company'] }),
+      article('deposit-harassed', 'contract_liquidation', { subject: ['deposit'], case: ['abuse'] }),
+      article('deposit-eps', 'contract_liquidation', { subject: ['deposit'], scheme: ['eps'] }),
+      article('closed-early', 'contract_liquidation', { case: ['closed', 'accident'], ended: ['early'] }),
+      article('own-term', 'support_fund', { case: ['own'], ended: ['term'] }),
+    ];
+    const pick = createAnswerSelector(deposit);
+    expect(pick.pick([], { subject: ['deposit'] }, 'contract_liquidation')?.id).toBe('deposit-general');
+    expect(pick.pick([], { subject: ['deposit'], case: ['abuse'] }, 'contract_liquidation')?.id).toBe('deposit-harassed');
+    expect(pick.pick([], { subject: ['deposit'], scheme: ['eps'] }, 'contract_liquidation')?.id).toBe('deposit-eps');
+  });
+
   it('without slots, retrieval alone decides', () => {
     expect(selector.pick([{ id: 'overview', score: 5, quality: 0.7 }, { id: 'closed', score: 9, quality: 0.6 }], {}, 'support_fund')?.id).toBe('overview');
   });
