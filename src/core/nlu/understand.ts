@@ -165,6 +165,13 @@ export function createNlu(deps: NluDeps): Nlu {
           }
         }
       }
+      // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
+      // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
+      // for, answer it — the topic's question tree would ask what the message did not need.
+      if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE) {
+        if (intent === topic) intent = 'hotline';
+        topic = 'hotline';
+      }
       // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
       if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
         const best = candidates.best();

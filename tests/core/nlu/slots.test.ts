@@ -134,6 +134,19 @@ describe('the NLU with the shipped slots', () => {
     expect(content.articleById.get(out.article!.id)?.tags?.case).toContain('closed');
   });
 
+  it('asked whom to call about something no article answers, the numbers answer it; with an answer, the answer does', () => {
+    for (const text of ['muon hoi ve luong, ngay nghi bang tieng viet thi lien he dau', 'bên Nhật có đường dây tư vấn giờ làm bằng tiếng Việt không']) {
+      const out = nlu.understand(text);
+      expect(out.intent, text).toBe('hotline');
+      expect(out.article, text).toBeUndefined();
+    }
+    const wages = nlu.understand('sajang ko tra luong 3 thang roi, em o Han thi khieu nai o dau');
+    expect(wages.intent).toBe('contract_liquidation');
+    expect(wages.article?.id).toBe('unpaid-wages');
+    // Without "call" it is a question for the topic's tree.
+    expect(nlu.understand('hop dong het han thi lam gi').intent).toBe('contract_liquidation');
+  });
+
   it('an article that says the content does not know is marked so', () => {
     const out = nlu.understand('thời hạn nộp hồ sơ quỹ hỗ trợ là bao lâu');
     expect(out.article?.unknown).toBe(true);
