@@ -147,6 +147,11 @@ describe('the NLU with the shipped slots', () => {
     expect(nlu.understand('hop dong het han thi lam gi').intent).toBe('contract_liquidation');
   });
 
+  it('what is paid into the Fund is its own subject; whether one paid is the Fund\'s rules', () => {
+    expect(nlu.understand('nguoi lao dong dong vao quy ho tro viec lam ngoai nuoc bao nhieu tien').article?.id).toBe('fund-contributions');
+    expect(nlu.understand('chưa đóng quỹ có được hỗ trợ không').slots?.subject).toBeUndefined();
+  });
+
   it('an article that says the content does not know is marked so', () => {
     const out = nlu.understand('thời hạn nộp hồ sơ quỹ hỗ trợ là bao lâu');
     expect(out.article?.unknown).toBe(true);
