@@ -152,6 +152,15 @@ describe('the NLU with the shipped slots', () => {
     expect(nlu.understand('chưa đóng quỹ có được hỗ trợ không').slots?.subject).toBeUndefined();
   });
 
+  it('two questions of two topics in one sentence are both answered, each read with the story before it', () => {
+    const out = nlu.understand('Em trai em bị tai nạn gãy tay phải về nước. Về rồi thanh lý hợp đồng trong bao lâu và quỹ hỗ trợ bao nhiêu ạ');
+    expect(out.article?.id).toBe('liquidation-steps');
+    expect(out.also).toEqual([{ id: 'fund-accident-illness' }]);
+    // One topic asked twice, or "và" inside one question, is one answer.
+    expect(nlu.understand('thanh lý hợp đồng trong bao lâu và cần mang giấy tờ gì').also).toBeUndefined();
+    expect(nlu.understand('em bị tai nạn và phải về nước, quỹ hỗ trợ bao nhiêu').also).toBeUndefined();
+  });
+
   it('an article that says the content does not know is marked so', () => {
     const out = nlu.understand('thời hạn nộp hồ sơ quỹ hỗ trợ là bao lâu');
     expect(out.article?.unknown).toBe(true);
