@@ -268,6 +268,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['mua sam|mua iphone|mua dien thoai|dien thoai moi|iphone|samsung|shopping|buy a phone', O(2.5)],
   ['phim|ca si|bai hat|nghe nhac|movie|film|=song|music|game|joke|funny|story', O(2.5)],
   ['nguoi yeu|tinh yeu|hen ho|love|girlfriend|boyfriend|dating', O(2.5)],
-  ['chuyen tien|gui tien ve|gui tien|send money|remittance|money transfer|gui hang|gui do|ship hang|van chuyen|chuyen phat', O(3)],
+  // "chuyện tiền lương", "chuyen tien tang ca" (the matter of the wages) is no money transfer.
+  ['chuyển tiền !luong/tang/lam/ky/coc/bao/phi/thue/no/cong/ho/moi/hoc/quy|gui tien ve|gui tien|send money|remittance|money transfer|gui hang|gui do|ship hang|van chuyen|chuyen phat', O(3)],
   ['danh roi|roi mat|hong dien thoai|sua dien thoai|sac dien thoai', O(1.5)],
 ];
