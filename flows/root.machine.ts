@@ -32,6 +32,8 @@ export interface RootContext extends FlowState {
   trail: string[];
   /** An article the NLU matched for the last question. */
   article?: string;
+  /** The articles of the other questions the same message asked, shown after `article`. */
+  also?: string[];
   /** That article says the content does not know what was asked: say so, offer a person first. */
   articleUnknown?: boolean;
   /** What the last question said about its case (slot → values): pre-fills the topic's tree. */
@@ -198,7 +200,7 @@ export function createRootMachine(deps: FlowDeps) {
       }),
       takeFollowUp: assign(({ event }) => {
         const f = (event as Ev<'user.text'>).nlu.followUp!;
-        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, slots: (event as Ev<'user.text'>).nlu.slots, misses: 0, carried: false };
+        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, also: undefined, slots: (event as Ev<'user.text'>).nlu.slots, misses: 0, carried: false };
       }),
       /** A question asked alongside danger is answered right after the emergency numbers. */
       takeEmergencyQuestion: assign(({ event }) => {
@@ -211,6 +213,7 @@ export function createRootMachine(deps: FlowDeps) {
         topic: (event as Ev<'user.choice'>).id.slice(TOPIC_PREFIX.length) as Topic,
         article: undefined,
         articleUnknown: undefined,
+        also: undefined,
         slots: undefined,
         misses: 0,
       })),
@@ -223,7 +226,7 @@ export function createRootMachine(deps: FlowDeps) {
         locale: ({ event }) => (event as Ev<'user.choice'>).id.slice(LANG_PREFIX.length) as Locale,
         localeChosen: true,
       }),
-      clearArticle: assign({ article: undefined, articleUnknown: undefined }),
+      clearArticle: assign({ article: undefined, articleUnknown: undefined, also: undefined }),
       startTree: assign(({ context }) => {
         const tree = deps.dialogues.get(context.topic ?? '');
         return tree ? prefilledPosition(tree, context.slots) : { node: undefined, trail: [] };
@@ -248,6 +251,7 @@ export function createRootMachine(deps: FlowDeps) {
         trail: [],
         article: undefined,
         articleUnknown: undefined,
+        also: undefined,
         slots: undefined,
         carried: false,
         misses: 0,
@@ -283,7 +287,7 @@ export function createRootMachine(deps: FlowDeps) {
       presentNode: enqueueActions(({ context, enqueue }) => {
         for (const effect of presentNode(context)) enqueue.emit(effect);
       }),
-      showArticle: emit(({ context }) => ({ type: 'articles' as const, ids: context.article ? [context.article] : [], ...countryOf(context) })),
+      showArticle: emit(({ context }) => ({ type: 'articles' as const, ids: context.article ? [context.article, ...(context.also ?? [])] : [], ...countryOf(context) })),
       askAfterArticle: emit(({ context }) => ({
         type: 'ask' as const,
         key: 'next.prompt',
@@ -559,8 +563,9 @@ export function createRootMachine(deps: FlowDeps) {
 }
 
 /** What a question brings: its article (and whether it says "not known") and its slots. */
-function questionOf(nlu: Ev<'user.text'>['nlu']): Pick<RootContext, 'article' | 'articleUnknown' | 'slots'> {
-  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, slots: nlu.slots };
+function questionOf(nlu: Ev<'user.text'>['nlu']): Pick<RootContext, 'article' | 'articleUnknown' | 'also' | 'slots'> {
+  const also = nlu.article ? nlu.also?.map((a) => a.id) : undefined;
+  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, also: also?.length ? also : undefined, slots: nlu.slots };
 }
 
 function countryOf(ctx: RootContext): { country?: string } {

@@ -32,6 +32,8 @@ export interface NluOutput {
   country?: string;
   city?: string;
   article?: { id: string; score: number; unknown?: boolean };
+  /** A second question of another topic in the same message ("… trong bao lâu và quỹ hỗ trợ bao nhiêu"): answered after `article`. */
+  also?: { id: string; unknown?: boolean }[];
   /** What the message said about its case and what it asks (slot → values, from content/slots.yaml). */
   slots?: Record<string, string[]>;
   /** No topic of its own, but close to an article: a follow-up, answered when the chat is in that article's topic ("hạn mấy ngày"). */
@@ -556,6 +558,7 @@ export class ConversationService implements InboundPort {
         if (result.country) understanding.country = result.country;
         if (result.city) understanding.city = result.city;
         if (result.article) understanding.article = result.article;
+        if (result.also) understanding.also = result.also;
         if (result.slots) understanding.slots = result.slots;
         if (result.followUp) understanding.followUp = result.followUp;
         if (result.emergency.length > 0) return { type: 'user.emergency', kinds: [...result.emergency], nlu: understanding };

@@ -24,6 +24,8 @@ export interface Understanding {
   city?: string;
   /** `unknown`: the article says the content does not know what was asked. */
   article?: { id: string; score: number; unknown?: boolean };
+  /** A second question of another topic in the same message, answered after `article`. */
+  also?: { id: string; unknown?: boolean }[];
   /** What the message said about its case and what it asks: pre-fills the topic's question tree. */
   slots?: Record<string, string[]>;
   /** No topic of its own, but close to an article: a follow-up, answered when the chat is in that article's topic ("hạn mấy ngày"). */

@@ -131,6 +131,18 @@ describe('topic dialogue', () => {
     expect(c.value).toBe('topic');
   });
 
+  it('answers a second question of the same message right after the first, and forgets it with the next question', () => {
+    const c = conversation({ locale: 'vi', country: 'TW' });
+    const out = c.send({
+      type: 'user.text',
+      text: 'thanh ly trong bao lau va quy ho tro bao nhieu',
+      nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, article: { id: 'liq-deadline', score: 9 }, also: [{ id: 'fund-amount' }] }),
+    });
+    expect(out).toContainEqual({ type: 'articles', ids: ['liq-deadline', 'fund-amount'], country: 'TW' });
+    const next = c.send({ type: 'user.text', text: 'tien ky quy', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, article: { id: 'deposit-refund', score: 9 } }) });
+    expect(next).toContainEqual({ type: 'articles', ids: ['deposit-refund'], country: 'TW' });
+  });
+
   it('never answers a guess: low confidence gets "not understood", twice offers a person', () => {
     const c = conversation({ locale: 'vi', country: 'JP' });
     c.send({ type: 'user.start' });

@@ -16,11 +16,23 @@ export const SELECTION = {
   conflicting: 0.6,
   /** Per slot the message gave that the article says nothing about (twice that for an article with no tags: a general one). */
   untagged: 0.15,
-  /** Per slot the article is tagged for that the message does not give: it answers a narrower case. */
+  /**
+   * Per slot the article is tagged for that the message does not give: it answers a narrower case.
+   * For a slot that says what happened (the case, how the contract ended, the scheme), scaled by the
+   * share of the slot's values the tag leaves out: "however the contract ended" narrows nothing, one
+   * case out of many nearly the whole weight, so a deposit question with no case gets the general
+   * deposit answer, not the one for harassment.
+   */
   narrower: 0.05,
   /** The standing of an article of the message's topic found by its tags alone (none conflicting). */
   tagOnlyQuality: 0.45,
 };
+
+/**
+ * Slots that say what is asked, not what happened: an article tagged for more of them answers more
+ * questions, not a wider case, so each counts whole.
+ */
+const ASKING = new Set(['asks', 'subject']);
 
 export interface Picked extends Retrieved {
   /** Quality with the tags weighed in: what the candidates were ranked by. */
@@ -50,6 +62,14 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
   // A slot no article is tagged for (it only steers a question tree, like "still abroad") says
   // nothing about which answer fits, so it weighs no article down.
   const tagged = new Set(articles.flatMap((a) => Object.keys(a.tags ?? {})));
+  // The values each slot is tagged with somewhere: what a tag may leave out.
+  const valuesOf = new Map<string, Set<string>>();
+  for (const a of articles) for (const [slot, vs] of Object.entries(a.tags ?? {})) for (const v of vs) (valuesOf.get(slot) ?? valuesOf.set(slot, new Set()).get(slot)!).add(v);
+  const leftOut = (slot: string, own: readonly string[]) => {
+    if (ASKING.has(slot)) return 1;
+    const all = valuesOf.get(slot)!;
+    return (all.size - own.filter((v) => all.has(v)).length) / all.size;
+  };
 
   function fitOf(a: Article, slots: Slots): Fit {
     const fit: Fit = { matched: 0, conflicting: 0, untagged: 0, narrower: 0 };
@@ -64,7 +84,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
         else fit.conflicting++;
       }
     }
-    for (const slot of Object.keys(a.tags ?? {})) if (!slots[slot]) fit.narrower++;
+    for (const [slot, own] of Object.entries(a.tags ?? {})) if (!slots[slot]) fit.narrower += leftOut(slot, own);
     return fit;
   }
 

@@ -62,6 +62,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['tra phi|dong phi|mat phi|tien phat|bi phat|dong phat|nop phat|den tien|den hop dong|phat hop dong|boi thuong hop dong|vi pham hop dong', C(1.5)],
   ['cong ty dich vu|cong ty phai cu|cong ty moi gioi|cong ty xuat khau lao dong|doanh nghiep dich vu|moi gioi|cong ty dua', C(1.2)],
   ['trung tam lao dong ngoai nuoc', C(1)],
+  // The contract between the sending company and the foreign side: what it says is a contract question.
+  ['hop dong cung ung|cung ung lao dong|supply contract', C(2)],
   // Japan's trainee system itself (its end and what replaces it), not a trainee's own case.
   ['che do thuc tap sinh|he thong thuc tap sinh|thuc tap sinh ky nang|duc thanh tuu lao|ikusei shuro|ikusei shuuro|technical intern training|trainee system|skill development system', C(2)],
   ['khieu nai|to cao|khởi kiện|kiện|khoi kien|kien cong ty|kien chu|phan anh|to giac', C(2)],
@@ -266,6 +268,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['mua sam|mua iphone|mua dien thoai|dien thoai moi|iphone|samsung|shopping|buy a phone', O(2.5)],
   ['phim|ca si|bai hat|nghe nhac|movie|film|=song|music|game|joke|funny|story', O(2.5)],
   ['nguoi yeu|tinh yeu|hen ho|love|girlfriend|boyfriend|dating', O(2.5)],
-  ['chuyen tien|gui tien ve|gui tien|send money|remittance|money transfer|gui hang|gui do|ship hang|van chuyen|chuyen phat', O(3)],
+  // "chuyện tiền lương", "chuyen tien tang ca" (the matter of the wages) is no money transfer.
+  ['chuyển tiền !luong/tang/lam/ky/coc/bao/phi/thue/no/cong/ho/moi/hoc/quy|gui tien ve|gui tien|send money|remittance|money transfer|gui hang|gui do|ship hang|van chuyen|chuyen phat', O(3)],
   ['danh roi|roi mat|hong dien thoai|sua dien thoai|sac dien thoai', O(1.5)],
 ];

@@ -68,143 +68,196 @@ export function createNlu(deps: NluDeps): Nlu {
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
 
-  return {
-    understand(text) {
-      const analysis = analyze(text);
-      const { tokens, lang } = analysis;
-      const emergency = detectDanger(tokens, lang);
-      // A farewell or the end of endurance: a letter before dying is self-harm; less is a concern.
-      const concern = emergency.length === 0 ? detectConcern(tokens, lang) : undefined;
-      if (concern === 'self_harm') emergency.push('self_harm');
-      // "HELP!!!" shouted is a cry; a plain "help" is the help command.
-      if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
-      // The rules found nothing: a message the classifier is confident about is danger all the same.
-      // A concern is asked about, not guessed into an emergency by the classifier.
-      // Place names are left out of its reading: a city says where the worker is, not what happened,
-      // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
-      const found = places.find(tokens, lang, text);
-      const classified =
-        emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(withoutSpans(tokens, found.spans));
-      if (classified) emergency.push('danger');
-      const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
-      const scores = scoreIntents(scored);
-      const decision = decide(scores);
-      let intent = decision.intent;
-      let confidence = decision.confidence;
-      let topic = isTopic(intent) ? intent : decision.topic;
-      // A story, then its question: the question's own topic, when it has one, is the topic ("…
-      // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
-      const lastSentence = scored.at(-1)?.sentence ?? 0;
-      const endsAsking = /\?\s*$/.test(text) || QUESTION_END.has(scored.at(-1)?.f ?? '');
-      if (lastSentence > 0 && endsAsking) {
-        const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
-        if (isTopic(last.intent) && last.intent !== topic) {
-          if (intent !== 'handoff') intent = last.intent;
-          topic = last.intent;
-        }
+  function understandOne(text: string): NluOutput {
+    const analysis = analyze(text);
+    const { tokens, lang } = analysis;
+    const emergency = detectDanger(tokens, lang);
+    // A farewell or the end of endurance: a letter before dying is self-harm; less is a concern.
+    const concern = emergency.length === 0 ? detectConcern(tokens, lang) : undefined;
+    if (concern === 'self_harm') emergency.push('self_harm');
+    // "HELP!!!" shouted is a cry; a plain "help" is the help command.
+    if (emergency.length === 0 && SHOUTED_HELP.test(text) && (/!/.test(text) || text === text.toUpperCase())) emergency.push('danger');
+    // The rules found nothing: a message the classifier is confident about is danger all the same.
+    // A concern is asked about, not guessed into an emergency by the classifier.
+    // Place names are left out of its reading: a city says where the worker is, not what happened,
+    // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
+    const found = places.find(tokens, lang, text);
+    const classified =
+      emergency.length === 0 && concern === undefined && classifier !== null && classifier.flags(withoutSpans(tokens, found.spans));
+    if (classified) emergency.push('danger');
+    const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
+    const scores = scoreIntents(scored);
+    const decision = decide(scores);
+    let intent = decision.intent;
+    let confidence = decision.confidence;
+    let topic = isTopic(intent) ? intent : decision.topic;
+    // A story, then its question: the question's own topic, when it has one, is the topic ("…
+    // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
+    const lastSentence = scored.at(-1)?.sentence ?? 0;
+    const endsAsking = /\?\s*$/.test(text) || QUESTION_END.has(scored.at(-1)?.f ?? '');
+    if (lastSentence > 0 && endsAsking) {
+      const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
+      if (isTopic(last.intent) && last.intent !== topic) {
+        if (intent !== 'handoff') intent = last.intent;
+        topic = last.intent;
       }
-      const read = slotReader.read(analysis);
-      const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
-      // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
-      const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
-      const place: Place = placeIsSlot ? { spans: [] } : found;
-      const inPlace = within(place.spans);
-      const inSlot = within(read.spans);
-      // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
-      const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i)) };
-      const candidates = retriever.search(asked);
-      // Searched again without the words that say the case ("hết hạn hợp đồng, muốn rút tiền ký quỹ"
-      // is about the deposit); a match on what is left counts for a little less than a match on it all.
-      const subject = read.spans.length === 0 ? undefined : retriever.search({ ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inSlot(i)) });
-      const retrieved = [...candidates.all(), ...(subject?.all() ?? []).map((r) => ({ ...r, quality: r.quality * SUBJECT_WEIGHT }))];
-      // What the message asks about (the deposit, an amount) that only `other`'s articles are tagged for.
-      const asksOnlyAnswered = (other: string, here: string | undefined) =>
-        ASKED_SLOTS.some((slot) => (read.slots[slot] ?? []).some((v) => answers(other, slot, v) && !answers(here, slot, v)));
-      const select = (t?: string) => selector.pick(retrieved, read.slots, t, candidates.looseScore);
-      let article: Retrieved | undefined = topic ? select(topic) : undefined;
-      // Two topics nearly tied in the lexicon: when the message is close to one of an article's
-      // own questions, the article's topic settles it (the content knows where the question belongs).
-      if (topic) {
-        const overall = candidates.best();
-        const other = overall && deps.articles.find((a) => a.id === overall.id)?.topic;
-        const close = other !== undefined && scores[other as Topic] >= Math.max(MIN_INTENT_SCORE, SWITCH_RATIO * scores[topic as Topic]);
-        if (overall && other && other !== topic && overall.quality >= MIN_QUALITY_TO_SWITCH && close) {
+    }
+    const read = slotReader.read(analysis);
+    const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
+    // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
+    const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
+    const place: Place = placeIsSlot ? { spans: [] } : found;
+    const inPlace = within(place.spans);
+    const inSlot = within(read.spans);
+    // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
+    const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i)) };
+    const candidates = retriever.search(asked);
+    // Searched again without the words that say the case ("hết hạn hợp đồng, muốn rút tiền ký quỹ"
+    // is about the deposit); a match on what is left counts for a little less than a match on it all.
+    const subject = read.spans.length === 0 ? undefined : retriever.search({ ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inSlot(i)) });
+    const retrieved = [...candidates.all(), ...(subject?.all() ?? []).map((r) => ({ ...r, quality: r.quality * SUBJECT_WEIGHT }))];
+    // What the message asks about (the deposit, an amount) that only `other`'s articles are tagged for.
+    const asksOnlyAnswered = (other: string, here: string | undefined) =>
+      ASKED_SLOTS.some((slot) => (read.slots[slot] ?? []).some((v) => answers(other, slot, v) && !answers(here, slot, v)));
+    const select = (t?: string) => selector.pick(retrieved, read.slots, t, candidates.looseScore);
+    let article: Retrieved | undefined = topic ? select(topic) : undefined;
+    // Two topics nearly tied in the lexicon: when the message is close to one of an article's
+    // own questions, the article's topic settles it (the content knows where the question belongs).
+    if (topic) {
+      const overall = candidates.best();
+      const other = overall && deps.articles.find((a) => a.id === overall.id)?.topic;
+      const close = other !== undefined && scores[other as Topic] >= Math.max(MIN_INTENT_SCORE, SWITCH_RATIO * scores[topic as Topic]);
+      if (overall && other && other !== topic && overall.quality >= MIN_QUALITY_TO_SWITCH && close) {
+        if (intent === topic) intent = other;
+        topic = other;
+        article = select(other) ?? overall;
+      }
+    }
+    // The message is close to an article's own question in another topic, and that article fits
+    // its slots better than anything in the lexicon's topic ("my employer went bankrupt and I have
+    // to go home" is about the contract, not the registration) — or danger came with no topic.
+    if (topic || emergency.length > 0) {
+      const across = select();
+      const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore)?.total ?? 0 : -Infinity;
+      if (across && across.topic !== topic && across.quality >= MIN_QUALITY_TO_SWITCH && across.total > here + CROSS_TOPIC_MARGIN) {
+        if (intent === topic) intent = across.topic;
+        topic = across.topic;
+        article = select(across.topic) ?? across;
+      }
+    }
+    // Another topic's article fits what the message said by its tags — two of the values it gave,
+    // none against — far better than anything here ("bị quấy rối, em muốn về nước trước hạn" is
+    // the right to end the contract; "phá sản, tiền ký quỹ có lấy lại được không" is the deposit).
+    if (topic || emergency.length > 0) {
+      const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore) : undefined;
+      for (const other of TOPIC_INTENTS) {
+        if (other === topic) continue;
+        const there = select(other);
+        if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
+        // Only when this topic cannot answer what the question is about at all (the hotline list has
+        // no articles: it answers by its numbers), or has no answer and the other fits twice.
+        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
           if (intent === topic) intent = other;
           topic = other;
-          article = select(other) ?? overall;
+          article = there;
+          break;
         }
       }
-      // The message is close to an article's own question in another topic, and that article fits
-      // its slots better than anything in the lexicon's topic ("my employer went bankrupt and I have
-      // to go home" is about the contract, not the registration) — or danger came with no topic.
-      if (topic || emergency.length > 0) {
-        const across = select();
-        const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore)?.total ?? 0 : -Infinity;
-        if (across && across.topic !== topic && across.quality >= MIN_QUALITY_TO_SWITCH && across.total > here + CROSS_TOPIC_MARGIN) {
-          if (intent === topic) intent = across.topic;
-          topic = across.topic;
-          article = select(across.topic) ?? across;
-        }
+    }
+    // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
+    // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
+    // for, answer it — the topic's question tree would ask what the message did not need.
+    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE) {
+      if (intent === topic) intent = 'hotline';
+      topic = 'hotline';
+    }
+    // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
+    if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
+      const best = candidates.best();
+      const a = best && deps.articles.find((x) => x.id === best.id);
+      if (best && a && best.quality >= MIN_QUALITY_WITHOUT_TOPIC) {
+        intent = a.topic;
+        topic = a.topic;
+        confidence = RETRIEVED_TOPIC_CONFIDENCE;
+        article = best;
       }
-      // Another topic's article fits what the message said by its tags — two of the values it gave,
-      // none against — far better than anything here ("bị quấy rối, em muốn về nước trước hạn" is
-      // the right to end the contract; "phá sản, tiền ký quỹ có lấy lại được không" is the deposit).
-      if (topic || emergency.length > 0) {
-        const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore) : undefined;
-        for (const other of TOPIC_INTENTS) {
-          if (other === topic) continue;
-          const there = select(other);
-          if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
-          // Only when this topic cannot answer what the question is about at all (the hotline list has
-          // no articles: it answers by its numbers), or has no answer and the other fits twice.
-          if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
-            if (intent === topic) intent = other;
-            topic = other;
-            article = there;
-            break;
-          }
-        }
-      }
-      // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
-      if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
-        const best = candidates.best();
-        const a = best && deps.articles.find((x) => x.id === best.id);
-        if (best && a && best.quality >= MIN_QUALITY_WITHOUT_TOPIC) {
-          intent = a.topic;
-          topic = a.topic;
-          confidence = RETRIEVED_TOPIC_CONFIDENCE;
-          article = best;
-        }
-      }
-      // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
-      // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
-      const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
-      const out: NluOutput =
-        emergency.length > 0
-          ? { intent: 'emergency', confidence: classified ? CLASSIFIED_EMERGENCY_CONFIDENCE : EMERGENCY_CONFIDENCE, emergency }
-          : worried
-            ? { intent: CONCERN_INTENT, confidence: CONCERN_CONFIDENCE, emergency: [] }
-            : { intent, confidence, emergency: [] };
-      // The topic asked alongside danger ("bị giữ hộ chiếu và không cho về"). Not alongside a
-      // request for a person: the flow would take it for a question and not hand over.
-      if (emergency.length > 0 && topic) out.topicIntent = topic;
-      if (place.country) out.country = place.country;
-      if (place.city) out.city = place.city;
-      if (article && (isTopic(out.intent) || out.topicIntent)) {
-        out.article = { id: article.id, score: article.score };
-        if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
-      }
-      if (Object.keys(read.slots).length > 0) out.slots = read.slots;
-      // No topic read, but the message is close to an article's question ("có phải báo công an
-      // không, hạn mấy ngày" after "em vừa về quê"): the flow answers it inside that article's topic.
-      if (!topic && emergency.length === 0 && !worried && out.intent !== 'handoff') {
-        const near = selector.pick(retrieved, read.slots);
-        const a = near && deps.articles.find((x) => x.id === near.id);
-        if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
-      }
-      return out;
+    }
+    // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
+    // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
+    const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
+    const out: NluOutput =
+      emergency.length > 0
+        ? { intent: 'emergency', confidence: classified ? CLASSIFIED_EMERGENCY_CONFIDENCE : EMERGENCY_CONFIDENCE, emergency }
+        : worried
+          ? { intent: CONCERN_INTENT, confidence: CONCERN_CONFIDENCE, emergency: [] }
+          : { intent, confidence, emergency: [] };
+    // The topic asked alongside danger ("bị giữ hộ chiếu và không cho về"). Not alongside a
+    // request for a person: the flow would take it for a question and not hand over.
+    if (emergency.length > 0 && topic) out.topicIntent = topic;
+    if (place.country) out.country = place.country;
+    if (place.city) out.city = place.city;
+    if (article && (isTopic(out.intent) || out.topicIntent)) {
+      out.article = { id: article.id, score: article.score };
+      if (deps.articles.find((a) => a.id === article.id)?.unknown) out.article.unknown = true;
+    }
+    if (Object.keys(read.slots).length > 0) out.slots = read.slots;
+    // No topic read, but the message is close to an article's question ("có phải báo công an
+    // không, hạn mấy ngày" after "em vừa về quê"): the flow answers it inside that article's topic.
+    if (!topic && emergency.length === 0 && !worried && out.intent !== 'handoff') {
+      const near = selector.pick(retrieved, read.slots);
+      const a = near && deps.articles.find((x) => x.id === near.id);
+      if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
+    }
+    return out;
+  }
+
+  return {
+    understand(text) {
+      const out = understandOne(text);
+      if (out.emergency.length > 0 || !out.article || !isTopic(out.intent)) return out;
+      // Two questions of two topics in the last sentence ("… Về rồi thanh lý hợp đồng trong bao lâu
+      // và quỹ hỗ trợ bao nhiêu ạ"): each is read with the story before it, and both are answered.
+      const joined = joinedQuestions(text);
+      if (!joined) return out;
+      const [a, b] = joined.halves.map((h) => ({ h, o: understandOne(`${joined.story}${h}`) })) as [Half, Half];
+      // Each half names its own topic, as a phrase that alone says it would ("cần mang giấy tờ gì"
+      // after a contract question is still the contract), and asks something.
+      const own = ({ h, o }: Half) => scoreIntents(analyze(h).tokens)[o.intent as Topic] >= OWN_TOPIC_SCORE;
+      const asks = ({ h, o }: Half) => /\?\s*$/.test(h) || (o.slots?.asks?.length ?? 0) > 0 || QUESTION_END.has(analyze(h).tokens.at(-1)?.f ?? '');
+      const answered = (x: Half) => x.o.emergency.length === 0 && isTopic(x.o.intent) && x.o.article !== undefined && own(x) && asks(x);
+      if (!answered(a) || !answered(b) || a.o.intent === b.o.intent) return out;
+      const first = a.o.article!;
+      const second = b.o.article!;
+      if (first.id === second.id) return out;
+      return { ...out, intent: a.o.intent, article: first, also: [{ id: second.id, ...(second.unknown ? { unknown: true } : {}) }] };
     },
   };
+}
+
+interface Half {
+  h: string;
+  o: NluOutput;
+}
+
+/** What a phrase that alone says a topic weighs in the lexicon ("thanh lý hợp đồng", "quỹ"). */
+const OWN_TOPIC_SCORE = 3;
+/** Words that join two questions in one sentence. */
+const JOIN = /\s+(?:và|va|and)\s+/iu;
+/** What the last sentence begins after: a sentence end followed by a space. */
+const SENTENCE_BREAK = /[.!?\n…]+\s+/gu;
+
+/**
+ * The two questions of the message's last sentence when it joins two (and only two) with "và"/"and",
+ * and the story before that sentence; undefined otherwise.
+ */
+function joinedQuestions(text: string): { story: string; halves: [string, string] } | undefined {
+  const trimmed = text.trim();
+  let start = 0;
+  for (const m of trimmed.matchAll(SENTENCE_BREAK)) if (m.index + m[0].length < trimmed.length) start = m.index + m[0].length;
+  const story = trimmed.slice(0, start);
+  const halves = trimmed.slice(start).split(JOIN);
+  if (halves.length !== 2 || halves.some((h) => h.trim().split(/\s+/).length < 3)) return undefined;
+  return { story, halves: [halves[0]!.trim(), halves[1]!.trim()] };
 }
 
 /** The tokens outside the given [start, end) spans. */

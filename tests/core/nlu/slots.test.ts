@@ -98,6 +98,22 @@ describe('answer selection by tags', () => {
     expect(selector.pick([{ id: 'contract-closed', score: 1, quality: 0.9 }], {})?.topic).toBe('contract_liquidation');
   });
 
+  it('a subject asked with no case gets the general answer, not the one for a case it did not give', () => {
+    // The general deposit article is tagged for every way a contract ends (narrower in nothing) and one
+    // scheme of two; the harassment one for one case of several.
+    const deposit = [
+      article('deposit-general', 'contract_liquidation', { subject: ['deposit'], ended: ['term', 'early'], scheme: ['company'] }),
+      article('deposit-harassed', 'contract_liquidation', { subject: ['deposit'], case: ['abuse'] }),
+      article('deposit-eps', 'contract_liquidation', { subject: ['deposit'], scheme: ['eps'] }),
+      article('closed-early', 'contract_liquidation', { case: ['closed', 'accident'], ended: ['early'] }),
+      article('own-term', 'support_fund', { case: ['own'], ended: ['term'] }),
+    ];
+    const pick = createAnswerSelector(deposit);
+    expect(pick.pick([], { subject: ['deposit'] }, 'contract_liquidation')?.id).toBe('deposit-general');
+    expect(pick.pick([], { subject: ['deposit'], case: ['abuse'] }, 'contract_liquidation')?.id).toBe('deposit-harassed');
+    expect(pick.pick([], { subject: ['deposit'], scheme: ['eps'] }, 'contract_liquidation')?.id).toBe('deposit-eps');
+  });
+
   it('without slots, retrieval alone decides', () => {
     expect(selector.pick([{ id: 'overview', score: 5, quality: 0.7 }, { id: 'closed', score: 9, quality: 0.6 }], {}, 'support_fund')?.id).toBe('overview');
   });
@@ -116,6 +132,33 @@ describe('the NLU with the shipped slots', () => {
     const out = nlu.understand('cong ty bi pha san nen em ve som, quy co tra tien khong');
     expect(out.intent).toBe('support_fund');
     expect(content.articleById.get(out.article!.id)?.tags?.case).toContain('closed');
+  });
+
+  it('asked whom to call about something no article answers, the numbers answer it; with an answer, the answer does', () => {
+    for (const text of ['muon hoi ve luong, ngay nghi bang tieng viet thi lien he dau', 'bên Nhật có đường dây tư vấn giờ làm bằng tiếng Việt không']) {
+      const out = nlu.understand(text);
+      expect(out.intent, text).toBe('hotline');
+      expect(out.article, text).toBeUndefined();
+    }
+    const wages = nlu.understand('sajang ko tra luong 3 thang roi, em o Han thi khieu nai o dau');
+    expect(wages.intent).toBe('contract_liquidation');
+    expect(wages.article?.id).toBe('unpaid-wages');
+    // Without "call" it is a question for the topic's tree.
+    expect(nlu.understand('hop dong het han thi lam gi').intent).toBe('contract_liquidation');
+  });
+
+  it('what is paid into the Fund is its own subject; whether one paid is the Fund\'s rules', () => {
+    expect(nlu.understand('nguoi lao dong dong vao quy ho tro viec lam ngoai nuoc bao nhieu tien').article?.id).toBe('fund-contributions');
+    expect(nlu.understand('chưa đóng quỹ có được hỗ trợ không').slots?.subject).toBeUndefined();
+  });
+
+  it('two questions of two topics in one sentence are both answered, each read with the story before it', () => {
+    const out = nlu.understand('Em trai em bị tai nạn gãy tay phải về nước. Về rồi thanh lý hợp đồng trong bao lâu và quỹ hỗ trợ bao nhiêu ạ');
+    expect(out.article?.id).toBe('liquidation-steps');
+    expect(out.also).toEqual([{ id: 'fund-accident-illness' }]);
+    // One topic asked twice, or "và" inside one question, is one answer.
+    expect(nlu.understand('thanh lý hợp đồng trong bao lâu và cần mang giấy tờ gì').also).toBeUndefined();
+    expect(nlu.understand('em bị tai nạn và phải về nước, quỹ hỗ trợ bao nhiêu').also).toBeUndefined();
   });
 
   it('an article that says the content does not know is marked so', () => {
