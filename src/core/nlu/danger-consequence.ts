@@ -108,7 +108,26 @@ const HARSH =
 const REACHED =
   'về tới/đến nhà|về nhà rồi|tới nơi rồi|đến nơi rồi|đi tiếp được rồi|đã đi tiếp|kéo ra được rồi|ổn rồi|an toàn rồi|safe now|ok now|fine now|đã được cứu|cứu hộ *2 đến rồi|cứu hộ *2 tới rồi|got home|made it home|were rescued|got rescued|help arrived|help came';
 
+/** Cut off where they are: isolated, the water up to a floor, the way out blocked. */
+const CUT_OFF =
+  'bị cô lập|cô lập|mắc kẹt|bị kẹt !xe/đường|kẹt lại|kẹt trên/trong|không ra được|không thoát ra được|không ra ngoài được|ngập tới/đến/lên tầng|nước *3 tới/đến/lên tầng|lên mái|trên mái|chặn lối|chặn cửa|bít lối|lấp lối|cut off|trapped|stuck|isolated|water * floor|on the roof';
+/** A disaster: water, fire, snow, the ground moving. */
+const DISASTER =
+  'lũ|lụt|ngập|nước dâng|nước lên|cháy|khói|tuyết|bão tuyết|lở đất|sạt lở|động đất|sập|flood|flooded|flooding|fire|smoke|snow|blizzard|landslide|earthquake|collapsed';
+/** And nobody coming: no rescue, no answer. */
+const NOBODY_COMING =
+  'không ai tới/đến/cứu/vào|không có ai tới/đến/cứu/vào|chưa ai tới/đến/cứu/vào|chưa có ai tới/đến/cứu/vào|chẳng ai tới/đến/cứu|không thấy ai tới/đến|cứu hộ chưa|chưa có cứu hộ|không có cứu hộ|cứu hộ không|gọi không ai nghe|không liên lạc được cứu hộ|no one * coming/came/come/answers|nobody * coming/came/come/answers|no rescue|no help * came/coming';
+/** Hunger counted in days, no money, and a plea: "đói. 4 ngày. không tiền. giúp". */
+const HUNGRY = 'đói|đói bụng|hungry|starving';
+const DAYS = 'ngày|hôm|tuần|day|days|week';
+const NO_MONEY = 'không tiền|không có tiền|không còn tiền|hết tiền|hết sạch tiền|không một đồng|no money|out of money|no cash';
+const HELP_NOW = 'giúp|giúp với|cứu|cứu với|help|please help';
+
 export const CONSEQUENCES: readonly Composition[] = [
+  // Cut off by a flood, a fire or the snow, and nobody coming: trapped in a disaster.
+  { kind: 'danger', roles: [{ p: CUT_OFF, key: true }, { p: DISASTER }, { p: NOBODY_COMING, key: true }], unless: REACHED },
+  // Hungry for days with no money, and asking for help: starving, however few the words.
+  { kind: 'danger', roles: [{ p: HUNGRY, key: true }, { p: DAYS }, { p: NO_MONEY }, { p: HELP_NOW, key: true }] },
   // Stranded in the cold or a flood with the fuel, the battery or the food running out.
   { kind: 'danger', roles: [{ p: STRANDED, key: true }, { p: RUNNING_OUT, key: true }, { p: HARSH }], unless: REACHED },
   // A body part getting worse, and someone deciding there will be no doctor.

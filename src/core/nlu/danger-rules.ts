@@ -28,9 +28,10 @@ export interface DangerRule {
   /**
    * Phrases that, anywhere in the message, give the whole of it a harmless sense: "cứu em với" beside
    * a deadline or a form is about paperwork; "không ai được ra ngoài" beside a typhoon is the weather.
-   * Only this phrase is dropped: any other danger in the message still counts.
+   * Only this phrase is dropped: any other danger in the message still counts. Several phrases:
+   * the message must hold each of them (an overstay AND a family asking how to bring him home).
    */
-  unlessAnywhere?: string;
+  unlessAnywhere?: string | readonly string[];
 }
 
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
@@ -59,7 +60,21 @@ const BODY = 'đầu/mặt/người/bụng/lưng/ngực/chân/tay/cổ/má/miệ
  * Animals are shut in too ("nhốt chó vào chuồng"). Typed with marks only: unmarked "cho" is "let",
  * and a harmless reading must never hide "không cho ra, nhốt trong phòng".
  */
-const ANIMALS = '+mèo|+chó|+gà|+lồng|+chuồng|thú cưng|con vật';
+export const ANIMALS = '+mèo|+chó|+cún|+gà|+lồng|+chuồng|thú cưng|thú nuôi|vật nuôi|con vật|pet|dog|cat|puppy|kitten';
+/** An exam: "bị 'nhốt' trong phòng thi 3 tiếng" is sitting it. */
+const EXAM = 'phòng thi|kỳ thi|kì thi|giờ thi|buổi thi|thi topik|thi jlpt|exam|exams|exam room|test room';
+/** Money "held" ("tiền ký quỹ bị 'giam' ở ngân hàng"): a deposit, not a person. */
+const MONEY_HELD = 'ký quỹ|tiền cọc|tiền ký|khoản tiền|sổ tiết kiệm|deposit';
+/**
+ * A relative held for overstaying, and the family asking how to bring him home: a return question.
+ * Any harm named beside it still counts (only the arrest is dropped).
+ */
+const OVERSTAY_AT_HOME = [
+  'quá hạn|hết hạn visa|hết hạn cư trú|cư trú bất hợp pháp|ở lậu|bất hợp pháp|trục xuất|overstay|overstayed|overstaying|deported|deportation',
+  'gia đình *4 cần/phải/nên/làm/giúp/đón|bố/ba/cha/mẹ/má *4 cần/phải/nên/làm/giúp/đón|người nhà *4 cần/phải/nên/làm/giúp/đón|để đón|đón * về|family * do/help/bring/pick',
+];
+/** A question about where to report it: "gọi số nào để báo mua bán người". */
+const REPORT_IT = 'số nào|số gì|số mấy|số điện thoại|số máy|đường dây nóng|hotline|tổng đài|gọi * đâu|báo * ở đâu|báo * cho ai|tố giác|trình báo|tố cáo';
 /** Who arrests. */
 const POLICE = ['công an', 'cảnh sát', 'di trú', 'nhập cư', 'nhập cảnh', 'police', 'immigration', 'polis'];
 /** Each of the words, followed by the same rest: `each(POLICE, '*3 hốt')`. */
@@ -134,11 +149,13 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'guards/guard/men/man * guns/gun/gate/gates/door/dorm/sticks/weapons|armed guards|armed men|men with guns|guns at the|watch/watches/watching * dorm/door/gate/us * night|bảo vệ * cầm gậy/súng/dao|bảo vệ * canh * cổng/cửa|có người * cầm súng/gậy * canh|canh cổng|canh cửa', kind: 'confinement', unless: 'bảo vệ tòa nhà|bảo vệ công ty|bảo vệ khu|security guard job|việc bảo vệ' },
 
   // ── confinement ──
-  { p: `nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement', unless: ANIMALS, unlessAnywhere: WEATHER },
+  { p: `nhốt ${ME}|nhốt trong|nhốt * trong phòng|${BOSS} nhốt|giam lỏng|giữ ${ME} .|giữ ${ME} lại|holding me|held me|hold me|against my will|bị khóa cửa|bị khoá cửa|khóa cửa ${ME}|khóa trái|khoá trái|khóa * trong phòng|khóa * trong nhà|khóa ${ME}`, kind: 'confinement', unless: `${ANIMALS}|${EXAM}`, unlessAnywhere: WEATHER },
+  // Shut out on a balcony or a roof ("bị nhốt ngoài ban công cả đêm"): a person, not a pet.
+  { p: 'nhốt/khóa/khoá *2 ngoài ban công|nhốt/khóa/khoá *2 ngoài sân thượng|nhốt/khóa/khoá *2 ngoài mái/sân/hiên|locked/lock/locks/shut * out * balcony/roof|locked/shut * on the balcony/roof', kind: 'confinement', unless: ANIMALS, unlessAnywhere: WEATHER },
   { p: `không/chẳng/chả cho ${OUT}|không/chẳng/chả cho * ${OUT}|không/chẳng/chả được ra ngoài|không/chẳng/chả được ra khỏi|không/chẳng/chả được rời|không/chẳng/chả được phép ra/rời/đi|không/chẳng/chả được đi đâu|cấm * ra ngoài|cấm * ra khỏi`, kind: 'confinement', unlessAnywhere: WEATHER },
   { p: `không/chẳng/chả cho về ${NOT_ABOUT}|không/chẳng/chả cho ${ME} về ${NOT_ABOUT}|không chịu cho * về ${NOT_ABOUT}|không chịu/cho/được ký *3 cho ${ME} về|không thả * về|không cho * bỏ về|giữ * không cho về`, kind: 'confinement' },
   { p: `không cho/được liên lạc|không cho * liên lạc|không cho * nói chuyện/nhắn/chat/gặp/gọi với/cho/tin/về/ai|không cho * gọi về|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả|mới cho đi`, kind: 'confinement', unless: 'tiền môi giới|phí môi giới|phí xuất cảnh|mới cho đi ba/nhật/hàn/đài/đức/sang/qua/xuất/bay/học/đơn' },
-  { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|bị * khóa/khoá/lock trong|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}`, unlessAnywhere: WEATHER },
+  { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|bị * khóa/khoá/lock trong|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}|${EXAM}`, unlessAnywhere: WEATHER },
   { p: `không/chẳng/chả/chưa cho/được lên/vào/cập bờ|không/chẳng/chả/chưa cho/được xuống/rời tàu|không/chẳng/chả/chưa cho * lên/vào/cập bờ|không/chẳng/chả/chưa cho * xuống/rời tàu|không/chẳng/chả cho * xuống tàu|bị giữ ở/tại/trong/trên|bị giữ lại ở/tại/trong/trên|giữ ${ME} ở/tại/trong/trên|đang bị giữ !luong/tien/ho/giay/the/hop/visa/bang/phep/coc/passport/dien/so|bị giữ làm con tin|làm con tin`, kind: 'confinement', unless: 'ký quỹ|tiền|lương|cọc|bao lâu|deposit' },
   // Not let home — unless it is the leave for Tết or a funeral that was refused.
   { p: `không/chẳng/chả cho * về ${HOME}`, kind: 'confinement', unless: 'phép|ăn tết|về tết|nghỉ tết|thăm nhà|thăm quê|nghỉ lễ|đám cưới|đám giỗ|chịu tang|dự đám' },
@@ -168,13 +185,16 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'not want live|no want live|not wanna live|want die|kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
 
   // ── arrest and detention ──
-  { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest' },
-  { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest' },
-  { p: `bị hốt !hoang|bị tóm|bị gom|bị vồ|bị * hốt !hoang|${each(POLICE, '*3 hốt/tóm/gom/vồ/còng/lôi/giải/áp/túm !hoang')}|+còng tay|bị +còng|trại di trú|trại tạm giữ|trại tạm giam|trung tâm giam|trung tâm tạm giữ|trại giam giữ|quản thúc|bị quản chế|bị tạm giam|bị phạt tù|bị kết án|bị xử tù|đang ở đồn|đang trong đồn|ở trong đồn|bị đưa vào trại|detention center|detention centre|taken by * police/immigration|police took|police * taken|immigration took|immigration raid|raided`, kind: 'arrest', unless: 'giao thông|đội mũ|vượt đèn|đỗ xe|đậu xe|phạt tiền' },
-  { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest' },
+  { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
+  { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
+  { p: 'bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet', kind: 'arrest', unless: MONEY_HELD, unlessAnywhere: OVERSTAY_AT_HOME },
+  { p: `bị hốt !hoang|bị tóm|bị gom|bị vồ|bị * hốt !hoang|${each(POLICE, '*3 hốt/tóm/gom/vồ/còng/lôi/giải/áp/túm !hoang')}|+còng tay|bị +còng|trại di trú|trại tạm giữ|trại tạm giam|trung tâm giam|trung tâm tạm giữ|trại giam giữ|quản thúc|bị quản chế|bị tạm giam|bị phạt tù|bị kết án|bị xử tù|đang ở đồn|đang trong đồn|ở trong đồn|bị đưa vào trại|detention center|detention centre|taken by * police/immigration|police took|police * taken|immigration took|immigration raid|raided`, kind: 'arrest', unless: 'giao thông|đội mũ|vượt đèn|đỗ xe|đậu xe|phạt tiền', unlessAnywhere: OVERSTAY_AT_HOME },
+  { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
 
   // ── trafficking and forced labour ──
-  { p: `+bán ${ME}|bị +bán|bị =ban sang/cho/qua/vao/di/lam/den/ra/toi|buôn người|buôn bán người|mua bán người|+bán +người|tiền chuộc|đòi chuộc|chuộc người`, kind: 'trafficking', notAfter: ['chong', 'phong', 'mua', 've', 'luat', 'nan'], unless: '+tội|+tố +cáo' },
+  { p: `+bán ${ME}|bị +bán|bị =ban sang/cho/qua/vao/di/lam/den/ra/toi|bị mua bán|bị buôn|+bán +người|tiền chuộc|đòi chuộc|chuộc người`, kind: 'trafficking', notAfter: ['chong', 'phong', 'mua', 'buon', 've', 'luat', 'nan'], unless: '+tội|+tố +cáo' },
+  // Asking where to report it is a hotline question; a victim says so ("bị bán", "bị nhốt").
+  { p: 'buôn người|buôn bán người|mua bán người', kind: 'trafficking', notAfter: ['chong', 'phong', 'mua', 've', 'luat', 'nan'], unless: `+tội|+tố +cáo|${REPORT_IT}` },
   { p: 'bị buôn bán|buôn bán sang|đòi gia đình *2 đô/usd/đồng/trieu/tiền|lừa bán|bị lừa vào|đường dây lừa đảo|đòi gia đình * tiền|đòi * gia đình * tiền|bị lừa sang|bị lừa =qua !nhieu/troi/tien|bị lừa đi làm|bị lừa đưa|bị lừa bán|bị lừa * việc nhẹ|lừa * việc nhẹ lương cao|lừa * sang campuchia/cam/myanmar/lao/trung/thai/casino|bị đưa sang * làm', kind: 'trafficking' },
   // Made to work (overtime unpaid, Sundays, day and night: signs of forced labour) — but "bắt làm
   // lại", "làm bù" (redo, make up for) is a hard boss.

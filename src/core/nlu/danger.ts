@@ -6,6 +6,7 @@
 // thấy…", "…years ago"). Cries for help and self-harm always count. When in
 // doubt the rule is recall: a false alarm costs a phone number shown, a miss can cost a life.
 import {
+  ANIMALS,
   CLOSE,
   CONCERN_SIGNS,
   DANGER_KINDS,
@@ -109,7 +110,9 @@ const SHORT_PLEA = 12;
 
 /** Each rule's harmless contexts and required companions, compiled once. */
 const UNLESS = new Map(DANGER_RULES.filter((r) => r.unless).map((r) => [r, new PatternIndex<true>([[r.unless!, true]])]));
-const ANYWHERE = new Map(DANGER_RULES.filter((r) => r.unlessAnywhere).map((r) => [r, new PatternIndex<true>([[r.unlessAnywhere!, true]])]));
+const ANYWHERE = new Map(
+  DANGER_RULES.filter((r) => r.unlessAnywhere).map((r) => [r, [r.unlessAnywhere!].flat().map((u) => new PatternIndex<true>([[u, true]]))]),
+);
 const NEEDS = new Map(DANGER_RULES.filter((r) => r.needs).map((r) => [r, new PatternIndex<true>([[r.needs!, true]])]));
 
 /**
@@ -149,7 +152,7 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     const rule = m.value;
     if (!counts(rule, tokens, m.start, m.end, negators)) continue;
     const anywhere = ANYWHERE.get(rule);
-    if (anywhere && hasMatch(anywhere, tokens)) provisional.add(rule.kind);
+    if (anywhere && anywhere.every((u) => hasMatch(u, tokens))) provisional.add(rule.kind);
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
@@ -249,6 +252,19 @@ export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 's
 }
 
 /** Whether a phrase of the index is in the given clause. */
+const ANIMAL = new PatternIndex<true>([[ANIMALS, true]]);
+const SHUT = new PatternIndex<true>([['nhốt|khóa|khoá|kẹt|giam|lock|locked|shut', true]]);
+
+/**
+ * An animal shut in or out ("con mèo bị nhốt ngoài ban công"): the words of confinement, said of a
+ * pet. The rules read it as harmless; the classifier, which knows words and not who they are about,
+ * is not asked.
+ */
+export function animalShutIn(tokens: readonly Token[]): boolean {
+  for (const m of SHUT.scan(tokens)) if (inClause(ANIMAL, tokens, tokens[m.start]!.c)) return true;
+  return false;
+}
+
 function inClause(index: PatternIndex<true>, tokens: readonly Token[], clause: number): boolean {
   for (const m of index.scan(tokens)) if (tokens[m.start]!.c === clause) return true;
   return false;

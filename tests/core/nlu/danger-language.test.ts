@@ -323,3 +323,124 @@ describe('"ký quỹ", the deposit, is never "quấy"', () => {
   });
 });
 
+
+// The rules of language the unseen-i batch exposed.
+describe('a place cut off by water, snow or fire, with nobody coming: trapped in a disaster', () => {
+  it.each([
+    'nước lũ lên nhanh quá, xóm trọ tụi em bị cô lập hai ngày rồi, gọi mãi chưa có ai tới',
+    'nuoc ngap len tang 3 nha tro roi, tui em ngoi tren mai, khong ai den cuu',
+    'tuyết chặn hết đường, nhà kính chỗ em làm bị cô lập, hết củi, chẳng ai tới',
+    'cháy ở tầng dưới, khói bốc lên, tụi em mắc kẹt trong phòng, không thấy ai đến',
+    'the flood cut off our dorm, water is up to the second floor and nobody is coming',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'mùa lũ năm ngoái làng em bị cô lập mấy hôm, giờ xin quỹ hỗ trợ được không',
+    'đường lên xưởng bị tuyết chặn, cả xưởng nghỉ một ngày, có bị trừ lương không',
+    'tụi em bị kẹt vì lũ hai hôm, cứu hộ tới rồi, giờ an toàn rồi ạ',
+  ])('not cut off with help on the way, or long over: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('hunger counted in days, no money, and a plea, however few the words', () => {
+  it.each([
+    'đói 3 ngày rồi. hết tiền. cứu em',
+    'doi. 5 hom. khong co tien. giup voi',
+    'bụng đói mấy ngày nay, không còn tiền, ai giúp em với',
+    'hungry. 3 days. no money. help',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toContain('danger');
+  });
+
+  it.each([
+    'đói quá, còn 2 ngày nữa mới có lương',
+    'hết tiền tiêu rồi, 5 ngày nữa mới lĩnh lương, giờ đói bụng ghê',
+  ])('hungry and short of money, with no plea, is an ordinary day: %s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+const withClassifier = createNlu({ articles: content.articles, countries: content.countries });
+
+describe('an animal shut in is not a person confined', () => {
+  it.each([
+    'con chó của ông chủ bị nhốt ngoài ban công suốt đêm, nó sủa hoài',
+    'bà chủ nhốt con mèo trong phòng kho cả ngày, thương nó quá',
+    'mấy con gà bị nhốt trong chuồng ngoài sân',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    'con chó của ông chủ bị nhốt ngoài ban công suốt đêm, nó sủa hoài',
+    'bà chủ nhốt con mèo trong phòng kho cả ngày, thương nó quá',
+    'con cún bị khóa ngoài ban công cả đêm tội ghê',
+  ])('nor does the classifier make it one: %s', (text) => {
+    expect(withClassifier.understand(text).emergency).toEqual([]);
+  });
+
+  it.each([
+    'em bị chủ nhốt ngoài ban công cả đêm, lạnh lắm',
+    'bà chủ khóa em ngoài sân thượng từ chiều tới giờ',
+    'em bị nhốt ngoài ban công, không vào nhà được',
+  ])('a person shut out on a balcony or a roof is: %s', (text) => {
+    expect(kindsOf(text)).toContain('confinement');
+  });
+});
+
+describe('"nhốt" or "giam" about an exam or money, in quotes or for a joke', () => {
+  it.each([
+    'hôm qua thi JLPT bị "nhốt" trong phòng thi cả buổi sáng, đói xỉu',
+    'bị nhot trong phong thi 4 tieng lien, met qua',
+    'khoản tiền ký quỹ bị "giam" mấy năm nay, làm sao rút ra',
+    'tien coc cua em bi giam o cong ty, bao gio tra',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each(['em bị nhốt trong phòng, không cho ra', 'em bị giam ở đồn 2 ngày rồi'])('a person shut in or held still is: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+});
+
+describe('a relative arrested for overstaying, the family asking how to bring him home: a return question', () => {
+  it.each([
+    'chồng em bị công an Hàn bắt vì ở quá hạn, sắp trục xuất, gia đình phải làm thủ tục gì',
+    'con trai tôi bị bắt vì cư trú bất hợp pháp ở Đài, bố mẹ cần làm gì để đón cháu về',
+    'em trai bị di trú bắt giữ do quá hạn visa, người nhà nên làm gì',
+    'my brother was arrested for overstaying in Japan and will be deported, what can our family do',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+    expect(flagged(text)).toBe(false);
+  });
+
+  it.each([
+    'chồng em bị bắt vì quá hạn, trong trại bị đánh, gia đình cần làm gì',
+    'em bị công an bắt vì quá hạn, đang ở đồn',
+    'anh em bị bắt vì đánh nhau, gia đình cần làm gì',
+  ])('harm named, the writer held, or not an overstay, still counts: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+});
+
+describe('asking for the number to report trafficking is a hotline question', () => {
+  it.each([
+    'muốn báo mua bán người thì gọi số nào',
+    'đường dây nóng chống buôn bán người là số mấy',
+    'tố giác buôn người ở Việt Nam gọi đâu ạ',
+    'số điện thoại báo mua bán người ở trong nước',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it.each([
+    'cô ấy bị nhốt, gọi số nào báo mua bán người',
+    'em bị bán sang đây rồi, gọi số nào',
+    'em bị mua bán người, số nào giúp được em',
+  ])('a victim named still counts: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+});
