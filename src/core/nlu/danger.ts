@@ -261,7 +261,25 @@ const SHUT = new PatternIndex<true>([['nhốt|khóa|khoá|kẹt|giam|lock|locked
  * is not asked.
  */
 export function animalShutIn(tokens: readonly Token[]): boolean {
-  for (const m of SHUT.scan(tokens)) if (inClause(ANIMAL, tokens, tokens[m.start]!.c)) return true;
+  for (const m of SHUT.scan(tokens)) {
+    const clause = tokens[m.start]!.c;
+    // "em với con chó bị nhốt trong kho": a person shut in beside the animal is still a person.
+    if (inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause)) return true;
+  }
+  return false;
+}
+
+const PERSON = new PatternIndex<true>([['tôi|em|mình|tui|chúng tôi|chúng em|bọn em|tụi em|cô ấy|anh ấy|chị ấy|bạn em|người|i|me|we', true]]);
+/** Words that make the person who follows them an owner ("con mèo của em", "chó nhà em"). */
+const OWNER_BEFORE = new Set(['cua', 'nha']);
+
+function personInClause(tokens: readonly Token[], clause: number): boolean {
+  for (const m of PERSON.scan(tokens)) {
+    if (tokens[m.start]!.c !== clause) continue;
+    const before = tokens[m.start - 1];
+    if (before && OWNER_BEFORE.has(before.f)) continue;
+    return true;
+  }
   return false;
 }
 

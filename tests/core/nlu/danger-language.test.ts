@@ -389,6 +389,21 @@ describe('an animal shut in is not a person confined', () => {
   ])('a person shut out on a balcony or a roof is: %s', (text) => {
     expect(kindsOf(text)).toContain('confinement');
   });
+
+  it.each([
+    'em với con chó bị chủ nhốt trong kho 2 ngày rồi',
+    'tôi và con mèo bị nhốt trong phòng trọ, chủ nhà không mở cửa 3 ngày',
+    'chu nhot em chung voi con cho ngoai kho, khong cho an',
+  ])('a person shut in beside an animal is still a person: %s', (text) => {
+    expect(withClassifier.understand(text).emergency).not.toEqual([]);
+  });
+
+  it.each([
+    'con mèo của em bị nhốt ngoài ban công cả đêm, tội nó ghê',
+    'chó nhà em bị khóa trong chuồng ngoài mưa, em thương nó quá',
+  ])('the owner of the animal is not the one shut in: %s', (text) => {
+    expect(withClassifier.understand(text).emergency).toEqual([]);
+  });
 });
 
 describe('"nhốt" or "giam" about an exam or money, in quotes or for a joke', () => {
