@@ -316,7 +316,12 @@ export function createRootMachine(deps: FlowDeps) {
       }),
       /** The lines that work from anywhere, before the country is known. */
       showGlobalHotlines: emit({ type: 'hotlines' as const, scope: 'all' as const }),
-      showHotlines: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'all' as const, ...countryOf(context) })),
+      showHotlines: emit(({ context }) => ({
+        type: 'hotlines' as const,
+        scope: 'all' as const,
+        ...countryOf(context),
+        ...(context.slots?.case?.length ? { needs: [...context.slots.case] } : {}),
+      })),
       askAfterHotlines: emit({ type: 'ask', key: 'next.prompt', choices: NEXT_CHOICES }),
       requestHandoff: emit(({ context }) => ({
         type: 'handoff' as const,

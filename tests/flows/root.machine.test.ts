@@ -156,6 +156,14 @@ describe('topic dialogue', () => {
     expect(fromMenu.some((e) => e.type === 'articles')).toBe(false);
   });
 
+  it('passes the need the question named to the list of lines, so its lines come first', () => {
+    const c = conversation({ locale: 'vi', country: 'KR' });
+    const out = c.send({ type: 'user.text', text: 'bi no luong goi so nao', nlu: understood({ intent: 'hotline', confidence: 0.9, slots: { case: ['wages'] } }) });
+    expect(out).toContainEqual({ type: 'hotlines', scope: 'all', country: 'KR', needs: ['wages'] });
+    const plain = c.send({ type: 'user.text', text: 'so dien thoai', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    expect(plain).toContainEqual({ type: 'hotlines', scope: 'all', country: 'KR' });
+  });
+
   it('gives the lines again for a country named alone after the list', () => {
     const c = conversation({ locale: 'vi', country: 'JP' });
     c.send({ type: 'user.text', text: 'so duong day nong', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
