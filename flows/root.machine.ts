@@ -155,6 +155,18 @@ export function createRootMachine(deps: FlowDeps) {
       /** A question without a topic of its own, close to an article of the topic the chat is in. */
       isFollowUp: ({ context, event }) =>
         event.type === 'user.text' && event.nlu.followUp !== undefined && context.topic !== undefined && event.nlu.followUp.topic === context.topic,
+      /**
+       * Right after an answer, a message that only names another country ("thế còn ở Hàn thì sao?")
+       * asks the same question there: the answer (or the list of lines) is given again for that country.
+       */
+      asksSameElsewhere: ({ context, event }) =>
+        event.type === 'user.text' &&
+        event.nlu.country !== undefined &&
+        event.nlu.country !== context.country &&
+        (context.article !== undefined || context.topic === 'hotline') &&
+        (event.nlu.intent === 'out_of_scope' || event.nlu.intent === 'greeting') &&
+        event.nlu.topicIntent === undefined &&
+        event.nlu.followUp === undefined,
       asksForStaff: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'handoff',
       isGreeting: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'greeting',
       namesCountry: ({ event }) => event.type === 'user.text' && event.nlu.country !== undefined,
@@ -304,7 +316,12 @@ export function createRootMachine(deps: FlowDeps) {
       }),
       /** The lines that work from anywhere, before the country is known. */
       showGlobalHotlines: emit({ type: 'hotlines' as const, scope: 'all' as const }),
-      showHotlines: emit(({ context }) => ({ type: 'hotlines' as const, scope: 'all' as const, ...countryOf(context) })),
+      showHotlines: emit(({ context }) => ({
+        type: 'hotlines' as const,
+        scope: 'all' as const,
+        ...countryOf(context),
+        ...(context.slots?.case?.length ? { needs: [...context.slots.case] } : {}),
+      })),
       askAfterHotlines: emit({ type: 'ask', key: 'next.prompt', choices: NEXT_CHOICES }),
       requestHandoff: emit(({ context }) => ({
         type: 'handoff' as const,
@@ -510,6 +527,7 @@ export function createRootMachine(deps: FlowDeps) {
       answer: {
         entry: ['showArticle', 'askAfterArticle'],
         on: {
+          'user.text': [{ guard: 'asksSameElsewhere', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'resetMisses'] }],
           'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
         },
       },
@@ -517,6 +535,7 @@ export function createRootMachine(deps: FlowDeps) {
       unknownAnswer: {
         entry: ['sayUnknown', 'showArticle', 'askAfterUnknown'],
         on: {
+          'user.text': [{ guard: 'asksSameElsewhere', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'resetMisses'] }],
           'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
         },
       },
@@ -524,11 +543,15 @@ export function createRootMachine(deps: FlowDeps) {
       answered: {
         entry: 'askAfterArticle',
         on: {
+          'user.text': [{ guard: 'asksSameElsewhere', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'resetMisses'] }],
           'user.choice': [{ guard: { type: 'isChoice', params: CHOICE.more }, target: 'topic', actions: 'clearArticle' }],
         },
       },
       hotlines: {
         entry: ['showHotlines', 'askAfterHotlines'],
+        on: {
+          'user.text': [{ guard: 'asksSameElsewhere', target: 'routing', actions: ['adoptLocale', 'rememberPlace', 'resetMisses'] }],
+        },
       },
       topic: {
         entry: ['startTree', 'presentNode'],

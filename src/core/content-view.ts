@@ -80,14 +80,17 @@ export function createContentView(content: Content, t: Translate, clock: Clock):
       return parts.join('\n');
     },
 
-    hotlines(locale, scope, country, city) {
+    hotlines(locale, scope, country, city, needs) {
       const book = hotlinesFor(content, country, city);
+      // Asked for the line for a need (unpaid wages, a dispute): the country's lines for it come first.
+      const forNeed = scope === 'all' && needs?.length ? book.labour.filter((h) => h.needs?.some((n) => needs.includes(n))) : [];
+      const rest = book.labour.filter((h) => !forNeed.includes(h));
       // A labour line that takes abuse belongs with the emergency numbers: the country's urgent list says which.
       const urgent = new Set(urgentLines(content, country, city).map((h) => h.id));
       const sections =
         scope === 'emergency'
           ? ([['emergency', book.emergency], ['mission', book.mission], ['labour', book.labour.filter((h) => urgent.has(h.id))], ['global', book.global]] as const)
-          : ([['emergency', book.emergency], ['mission', book.mission], ['labour', book.labour], ['global', book.global]] as const);
+          : ([['forNeed', forNeed], ['emergency', book.emergency], ['mission', book.mission], ['labour', rest], ['global', book.global]] as const);
       const out: string[] = [];
       for (const [name, lines] of sections) {
         if (lines.length === 0) continue;

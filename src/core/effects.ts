@@ -83,7 +83,7 @@ export type Effect =
   | { type: 'reprompt' }
   | { type: 'articles'; ids: string[]; country?: string }
   /** `kinds`: the danger recognised, so an emergency leads with the lines for it (the ambulance for self-harm). */
-  | { type: 'hotlines'; country?: string; scope: 'all' | 'emergency'; kinds?: string[] }
+  | { type: 'hotlines'; country?: string; scope: 'all' | 'emergency'; kinds?: string[]; needs?: string[] }
   | { type: 'handoff'; reason: HandoffReason; priority: 'emergency' | 'normal'; topic?: string }
   /** The user chose to go back to the assistant instead of waiting for a person. */
   | { type: 'handoff.cancel' }

@@ -10,7 +10,7 @@ export interface ContentView {
   /** The article's answer with its source line (and the "not verified" line when it is not). */
   article(id: string, locale: Locale, country?: string, city?: string): string | undefined;
   /** Hotlines for the country (all, or those for an emergency), as tappable lines; the city's mission first when known. */
-  hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string, city?: string): string;
+  hotlines(locale: Locale, scope: 'all' | 'emergency', country?: string, city?: string, needs?: readonly string[]): string;
   /** The two or three lines to call now for this country and kind of danger, the city's mission and the 24/7 line: what an emergency reply leads with. */
   urgent(locale: Locale, country?: string, city?: string, kinds?: readonly string[]): string;
   countryName(code: string, locale: Locale): string | undefined;
@@ -88,7 +88,7 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
           }
           const name = e.country ? content.countryName(e.country, locale) : undefined;
           paragraphs.push(name ? t(locale, 'hotlines.headingCountry', { country: name }) : t(locale, 'hotlines.heading'));
-          paragraphs.push(content.hotlines(locale, e.scope, e.country, city));
+          paragraphs.push(content.hotlines(locale, e.scope, e.country, city, e.needs));
           break;
         }
         case 'ask':

@@ -80,6 +80,19 @@ describe('hotlines', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('asked for the line for a need, gives the country’s lines for it first, once', () => {
+    const kr = view.hotlines('vi', 'all', 'KR', undefined, ['wages']);
+    expect(kr.startsWith('Cho việc bạn hỏi:\n• Bộ Lao động Hàn Quốc – lương, sa thải: 1350')).toBe(true);
+    expect(kr.split('1350').length).toBe(2);
+    expect(kr).toContain('Khẩn cấp:');
+    const jp = view.hotlines('en', 'all', 'JP', undefined, ['dispute']);
+    expect(jp.startsWith('For what you asked:\n• Houterasu – legal aid: 0570-078377')).toBe(true);
+    // A need no line of the country is for, or none, leaves the list as it was.
+    expect(view.hotlines('vi', 'all', 'MY', undefined, ['wages'])).toBe(view.hotlines('vi', 'all', 'MY'));
+    expect(view.hotlines('vi', 'all', 'KR')).not.toContain('Cho việc bạn hỏi');
+    expect(view.hotlines('vi', 'emergency', 'KR', undefined, ['wages'])).not.toContain('1350');
+  });
+
   it('an emergency shows no labour lines', () => {
     const text = view.hotlines('en', 'emergency', 'KR');
     expect(text).toContain('Police: 112');

@@ -143,6 +143,34 @@ describe('topic dialogue', () => {
     expect(next).toContainEqual({ type: 'articles', ids: ['deposit-refund'], country: 'TW' });
   });
 
+  it('answers the last question again for a country named alone right after it, and only then', () => {
+    const c = conversation({ locale: 'vi' });
+    c.send({ type: 'user.text', text: 'o dai loan bi no luong goi dau', nlu: understood({ intent: 'contract_liquidation', confidence: 0.9, country: 'TW', article: { id: 'deposit-refund', score: 9 } }) });
+    const again = c.send({ type: 'user.text', text: 'thế còn ở Hàn thì sao?', nlu: understood({ country: 'KR' }) });
+    expect(again).toContainEqual({ type: 'articles', ids: ['deposit-refund'], country: 'KR' });
+    expect(c.state.country).toBe('KR');
+    // The same country again says nothing new; from the menu there is no last question to repeat.
+    expect(keysSaid(c.send({ type: 'user.text', text: 'o han', nlu: understood({ country: 'KR' }) }))).toEqual(['fallback.notUnderstood']);
+    c.send({ type: 'user.command', command: 'menu' });
+    const fromMenu = c.send({ type: 'user.text', text: 'con o nhat', nlu: understood({ country: 'JP' }) });
+    expect(fromMenu.some((e) => e.type === 'articles')).toBe(false);
+  });
+
+  it('passes the need the question named to the list of lines, so its lines come first', () => {
+    const c = conversation({ locale: 'vi', country: 'KR' });
+    const out = c.send({ type: 'user.text', text: 'bi no luong goi so nao', nlu: understood({ intent: 'hotline', confidence: 0.9, slots: { case: ['wages'] } }) });
+    expect(out).toContainEqual({ type: 'hotlines', scope: 'all', country: 'KR', needs: ['wages'] });
+    const plain = c.send({ type: 'user.text', text: 'so dien thoai', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    expect(plain).toContainEqual({ type: 'hotlines', scope: 'all', country: 'KR' });
+  });
+
+  it('gives the lines again for a country named alone after the list', () => {
+    const c = conversation({ locale: 'vi', country: 'JP' });
+    c.send({ type: 'user.text', text: 'so duong day nong', nlu: understood({ intent: 'hotline', confidence: 0.9 }) });
+    const again = c.send({ type: 'user.text', text: 'con o dai loan thi sao', nlu: understood({ country: 'TW' }) });
+    expect(again).toContainEqual({ type: 'hotlines', scope: 'all', country: 'TW' });
+  });
+
   it('never answers a guess: low confidence gets "not understood", twice offers a person', () => {
     const c = conversation({ locale: 'vi', country: 'JP' });
     c.send({ type: 'user.start' });

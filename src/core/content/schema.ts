@@ -76,6 +76,8 @@ export const hotlineSchema = z
     email: z.email().optional(),
     /** When it answers, and in which language, in a few words. */
     hours: localizedSchema.optional(),
+    /** The needs it is for, as values of the `case` slot (wages, dispute): asked for one, it is given first. */
+    needs: z.array(idSchema).optional(),
     /** The mission this line belongs to (for citizen-protection lines). */
     mission: idSchema.optional(),
     ...provenance,

@@ -157,6 +157,9 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['quy dinh|quy trinh|quy tac|quy doi|quy che|quy khach|quy mo|quy cach|quy luat|quy hoach|quy doan|quy uoc|quy gia', F(-2.5)],
   ['quy ho tro|quy viec lam|quy ho tro viec lam ngoai nuoc|ho tro viec lam ngoai nuoc', F(2)],
   ['quỹ có|quỹ * hỗ trợ|quỹ chi trả|quỹ trả|tiền quỹ|xin quỹ', F(1.5)],
+  // Asking for the Fund's papers is a Fund question whatever story of the contract comes before it
+  // ("… không có biên bản thanh lý thì xin quỹ bằng giấy gì").
+  ['xin quy * giay|xin quy * ho so|xin quy * can gi|ho so xin quy|giay to xin quy|giay xin quy|xin quy duoc', F(3)],
   ['ho tro', F(1)],
   ['duoc ho tro|tien ho tro|muc ho tro|xin ho tro|de nghi ho tro|nhan ho tro|che do ho tro|ho tro gi|ho tro bao nhieu|ho tro khong|ho tro k', F(1.5)],
   ['tro cap|chi tra|tien bao hiem', F(1.5)],

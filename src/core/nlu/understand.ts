@@ -103,6 +103,21 @@ export function createNlu(deps: NluDeps): Nlu {
         topic = last.intent;
       }
     }
+    // "…, không có biên bản thanh lý thì xin quỹ bằng giấy gì": after the last "thì" of the last
+    // sentence comes what is asked; a phrase there that alone says a topic makes it the topic.
+    if (endsAsking && topic) {
+      const inLast = scored.filter((t) => (t.sentence ?? 0) === lastSentence);
+      const k = inLast.findLastIndex((t) => t.f === 'thi');
+      const asked = k > 0 ? inLast.slice(k + 1) : [];
+      if (asked.length >= MIN_ASKED_WORDS) {
+        const own = scoreIntents(asked);
+        const best = (TOPIC_INTENTS as readonly Topic[]).reduce((a, b) => (own[b] > own[a] ? b : a));
+        if (best !== topic && best !== 'hotline' && own[best] >= OWN_TOPIC_SCORE && own[topic as Topic] < OWN_TOPIC_SCORE) {
+          if (intent === topic) intent = best;
+          topic = best;
+        }
+      }
+    }
     const read = slotReader.read(analysis);
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
@@ -240,6 +255,8 @@ interface Half {
   o: NluOutput;
 }
 
+/** Words after "thì" that make a question of their own ("xin quỹ bằng giấy gì"). */
+const MIN_ASKED_WORDS = 3;
 /** What a phrase that alone says a topic weighs in the lexicon ("thanh lý hợp đồng", "quỹ"). */
 const OWN_TOPIC_SCORE = 3;
 /** Words that join two questions in one sentence. */
