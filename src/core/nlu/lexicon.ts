@@ -225,6 +225,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
 
   // ── a person ──
   ['cán bộ !viec/tron/hop/cong/lam/di/nha/qua/xu/bot/het/ngay/ho', P(2.5)],
+  // Going to an office to ask there ("muốn lên hỏi trực tiếp") asks where it is, not for a person here.
+  ['len hoi truc tiep|den hoi truc tiep|toi hoi truc tiep|qua hoi truc tiep|ra hoi truc tiep|lên * hỏi trực tiếp|đến * hỏi trực tiếp|tới * hỏi trực tiếp', P(-3)],
   ['nhan vien that|admin that|nguoi that|can bo that|gap can bo|gap lanh su|gap nguoi|noi chuyen truc tiep|tu van truc tiep|tu van rieng|nguoi that|nguoi tu van|tu van vien|nhan vien tu van|nguoi ho tro|chuyen vien|hỏi trực tiếp|hỏi người|gap ai|gap ai do|gap truc tiep', P(3)],
   ['tu van qua|duoc tu van|can tu van|xin tu van|muon tu van|nho tu van', P(1.5)],
   ['nguoi o lanh su|nguoi o dai su|nguoi cua dai su|nguoi cua lanh su|nguoi ben dai su|nguoi ben lanh su', P(1.5)],
