@@ -1,6 +1,7 @@
 // A console on a real server (in-memory store, optional hand-cranked clock) and a small client
 // that keeps cookies and picks the CSRF token from each page, as a browser would.
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import type { Clock, Store } from '../../src/core/ports.ts';
 import type { HandoffRequest } from '../../src/core/conversation.ts';
 import { runStaffCommand } from '../../src/console/staff-command.ts';
@@ -106,4 +107,14 @@ export class Client {
     if (res.statusCode === 303) await this.get('/console/account');
     return res;
   }
+}
+
+/** An agent of the chat's mission signs in and takes the chat; returns once what that sent is out. */
+export async function claimedBy(server: Server, chat: { id: string; mission?: string }, id: string, name: string): Promise<Client> {
+  await addStaff(server, id, 'agent', [chat.mission!], name);
+  const agent = new Client(server);
+  expect((await agent.signIn(id)).statusCode).toBe(303);
+  expect((await agent.post(`/console/chats/${chat.id}/claim`)).statusCode).toBe(303);
+  await server.outbox.idle();
+  return agent;
 }

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { zaloBotKey } from '../../../src/channels/zalo/bot/adapter.ts';
 import { buildServer, type Server } from '../../../src/server.ts';
-import { addStaff, Client } from '../../console/helpers.ts';
+import { claimedBy } from '../../console/helpers.ts';
 import { startFakeZalo, type FakeZalo } from './fake-zalo.ts';
-import { BOT_TOKEN, botEnv, postBot } from './harness.ts';
+import { BOT_TOKEN, botEnv, PDF, postBot } from './harness.ts';
 
 let server: Server | undefined;
 let fake: FakeZalo | undefined;
@@ -21,7 +21,6 @@ afterEach(async () => {
 
 const PUBLIC = 'https://bot.example.org';
 const CHAT = '6ede9afa66b88fe6d6a9';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n\u00e2\u00e3 binary \u0000\u00ff tail\n%%EOF\n', 'latin1');
 let seq = 0;
 const say = (s: Server, text: string) =>
   postBot(s, { event_name: 'message.text.received', message: { message_id: `bf-${++seq}`, date: Date.now() + seq, chat: { id: CHAT, chat_type: 'PRIVATE' }, from: { id: CHAT, display_name: 'Lan' }, text } });
@@ -33,11 +32,7 @@ async function heldByLan(env: Record<string, string>) {
   const key = zaloBotKey(BOT_TOKEN, CHAT);
   await s.handoff.open({ key, reason: 'asked', priority: 'normal', locale: 'vi', country: 'JP', at: Date.now() });
   const [h] = await s.handoff.list();
-  await addStaff(s, 'lan', 'agent', [h!.mission!], 'Chị Lan');
-  const lan = new Client(s);
-  expect((await lan.signIn('lan')).statusCode).toBe(303);
-  expect((await lan.post(`/console/chats/${h!.id}/claim`)).statusCode).toBe(303);
-  await s.outbox.idle();
+  const lan = await claimedBy(s, h!, 'lan', 'Chị Lan');
   return { s, f: fake, key, h: h!, lan };
 }
 

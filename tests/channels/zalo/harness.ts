@@ -13,6 +13,9 @@ export const OA_APP_ID = '360846524940903967';
 export const OA_ID = '579745863508352884';
 export const OA_SECRET_KEY = 'oa-secret-key';
 
+/** A small PDF with bytes that a text round trip would change (exact-bytes checks). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n\u00e2\u00e3 binary \u0000\u00ff tail\n%%EOF\n', 'latin1');
+
 export const fixture = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../fixtures/zalo/${path}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 

@@ -5,9 +5,9 @@
 // an upload Zalo refuses goes to Failed messages and the file leaves the vault.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildServer, type Server } from '../../../src/server.ts';
-import { addStaff, Client } from '../../console/helpers.ts';
+import { addStaff, claimedBy, Client } from '../../console/helpers.ts';
 import { startFakeZalo, type FakeZalo } from './fake-zalo.ts';
-import { OA_ID, oaChat, oaEnv } from './harness.ts';
+import { OA_ID, oaChat, oaEnv, PDF } from './harness.ts';
 
 let server: Server | undefined;
 let fake: FakeZalo | undefined;
@@ -19,7 +19,6 @@ afterEach(async () => {
 });
 
 const FOLLOWER = '4143066041574136869';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n\u00e2\u00e3 binary \u0000\u00ff tail\n%%EOF\n', 'latin1');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR png body')]);
 
 /** A follower in Taiwan asks for a person on the OA and Chị Lan of Taipei takes the chat in the console. */
@@ -31,11 +30,7 @@ async function heldByLan() {
   await oaChat(server, fake, FOLLOWER).say('cho em gặp cán bộ');
   const [h] = await server.handoff.list();
   expect(h?.key.user).toBe(FOLLOWER);
-  await addStaff(server, 'lan', 'agent', [h!.mission!], 'Chị Lan');
-  const lan = new Client(server);
-  expect((await lan.signIn('lan')).statusCode).toBe(303);
-  expect((await lan.post(`/console/chats/${h!.id}/claim`)).statusCode).toBe(303);
-  await server.outbox.idle();
+  const lan = await claimedBy(server, h!, 'lan', 'Chị Lan');
   return { s: server, f: fake, key, h: h!, lan };
 }
 
