@@ -138,6 +138,14 @@ export const configSchema = z.object({
    */
   ORDER_HOLD_MS: z.coerce.number().int().min(0).max(5_000).default(100),
   /**
+   * The same hold for Telegram, off by default: Telegram sends one chat's updates in sequence and
+   * waits for the webhook's answer before the next (a slow or failed answer holds that chat back),
+   * and our webhook answers only once the turn is committed, so no later message of a chat can
+   * overtake an earlier one. Set it only where something in front of the webhook fans one chat's
+   * updates out concurrently.
+   */
+  TELEGRAM_ORDER_HOLD_MS: z.coerce.number().int().min(0).max(5_000).default(0),
+  /**
    * Send rates per channel, shared by all instances: `channel=count/window`. Telegram's ~30/s is
    * the commonly quoted figure (unofficial); Messenger and Zalo publish none, so theirs are guesses.
    */

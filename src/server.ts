@@ -220,7 +220,7 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     beforeErase: (key) => outbox.forget(key),
     eraseAborted: (key) => outbox.keep(key),
     onTurn: (t) => stats.turn({ at: t.at, channel: t.key.channel, country: t.country, city: t.city, effects: t.effects, emergencyKinds: t.emergencyKinds }),
-    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000, orderHoldMs: config.ORDER_HOLD_MS },
+    options: { recordTtlMs: config.RETENTION_DAYS * DAY_MS, floodMax: config.FLOOD_MAX_PER_MINUTE, floodWindowMs: 60_000, orderHoldMs: config.ORDER_HOLD_MS, orderHoldByChannel: { telegram: config.TELEGRAM_ORDER_HOLD_MS } },
   });
   // What the channels call: the service behind this instance's limits (back-pressure in a surge).
   const inbound = new AdmittingInbound({

@@ -92,6 +92,8 @@ export interface EngineOptions {
    * to another instance (0: no hold), and after how long such an earlier one no longer counts.
    */
   orderHoldMs: number;
+  /** The hold for channels whose platform keeps one user's messages in sequence itself (Telegram: 0). */
+  orderHoldByChannel?: Readonly<Record<string, number>>;
   orderStaleMs: number;
 }
 
@@ -172,12 +174,13 @@ export class ConversationService implements InboundPort {
   async receive(message: InboundMessage): Promise<ReceiveResult> {
     const { store, clock } = this.deps;
     const { order } = message;
-    if (order === undefined || this.opts.orderHoldMs <= 0) return this.receiveLocked(message);
+    const hold = this.opts.orderHoldByChannel?.[message.key.channel] ?? this.opts.orderHoldMs;
+    if (order === undefined || hold <= 0) return this.receiveLocked(message);
     // Noted first, then held a moment: an earlier message of this user that reached another
     // instance a little later is noted meanwhile, and goes first.
     await store.arrive(message.key, order, clock.now(), this.opts.dedupeTtlMs);
     try {
-      await sleep(this.opts.orderHoldMs);
+      await sleep(hold);
       await store.awaitEarlier(message.key, order, this.opts.orderStaleMs, this.opts.lockWaitMs);
       return await this.receiveLocked(message);
     } finally {
