@@ -25,6 +25,8 @@ export interface LoadOptions {
   during?: (run: LoadRun) => Promise<void>;
   /** How long to wait for everything committed to be delivered after the users are done. */
   settleMs?: number;
+  /** A pause between one user's messages (typing), so a short load still spans the fault. */
+  gapMs?: number;
 }
 
 export interface LoadRun {
@@ -151,6 +153,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
           await deliverUpdate(run, at, update, figures);
           // A 200 Telegram never saw: the same update again, to another instance.
           if ((n * 7919) % 100 < redeliver * 100) await deliverUpdate(run, (at + 1) % opts.instances, update, figures);
+          if (opts.gapMs) await sleep(opts.gapMs);
         }
       }),
     );
