@@ -7,6 +7,7 @@ import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
+import { CONTACT, OFFICES } from './lexicon.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import type { Token } from './pattern.ts';
@@ -54,6 +55,9 @@ const ASKED_SLOTS = ['subject'];
 const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may', 'nhieu', 'ntn']);
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
+/** Lexicon entries that name an office or whom to contact rather than ask for a line. */
+const NOT_A_LINE = new Set(OFFICES);
+const NOT_A_LINE_FOR_RETURN = new Set([...OFFICES, CONTACT]);
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 
@@ -183,7 +187,10 @@ export function createNlu(deps: NluDeps): Nlu {
     // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
     // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
     // for, answer it — the topic's question tree would ask what the message did not need.
-    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE) {
+    // Naming the mission is not asking for a line: going home is done there, and its answers say
+    // where ("đăng ký về nước ở Hàn thì liên hệ đại sứ quán Seoul hay Busan").
+    const asksLine = () => scoreIntents(scored, topic === 'return_registration' ? NOT_A_LINE_FOR_RETURN : NOT_A_LINE).hotline >= MIN_INTENT_SCORE;
+    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksLine()) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
     }
