@@ -73,7 +73,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['tinh luong|cach tinh luong|tinh tien luong|tinh cong', C(1)],
   ['bang luong|phieu luong|cat luong|bi cat luong|trừ tiền|bị trừ|khấu trừ|trừ lương|tru tien|trừ * lương|tru * luong', C(1.5)],
   ['bao hiem|so bao hiem|dong bao hiem|bao hiem xa hoi|nenkin|hoan thue|tien thue|luong huu', C(1.5)],
-  ['gio lam !giay/sao/gi/the/lai/ho/thu/nhu/duoc/tiep/cach/dau|gio lam viec|thoi gian lam viec|lam viec * tieng|lam * tieng|ca đêm|nghi phep|ngay nghi|nghi chu nhat|khong duoc nghi|khong cho nghi|khong cho * nghi|giam gio|giảm giờ|cat gio|it gio|het viec|thieu viec|khong co viec', C(1.5)],
+  ['gio lam !giay/sao/gi/the/lai/ho/thu/nhu/duoc/tiep/cach/dau|gio lam viec|thoi gian lam viec|lam viec * tieng|lam * tieng|=ca đêm|nghi phep|ngay nghi|nghi chu nhat|khong duoc nghi|khong cho nghi|khong cho * nghi|giam gio|giảm giờ|cat gio|it gio|het viec|thieu viec|khong co viec', C(1.5)],
   ['tang ca|lam them|lam them gio|ngoai gio', C(1)],
   ['phi dich vu|phi moi gioi|tien moi gioi|tien phi|phi xuat canh|phi xuat khau|tien xuat canh', C(2.5)],
   ['hoan phi|hoan tien|tra lai phi|tra lai tien|lay lai tien|doi lai tien|nhan lai tien|doi lai|lay lai|nhan lai', C(1.5)],
@@ -230,7 +230,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hot line|hotline|duong day nong|tong dai|so khan cap|so cap cuu|so nong', H(3.5)],
   ['duong day|dau moi|so canh sat|so cuu hoa|so cong an|so benh vien|so dai su|so lanh su|so su quan|so cuu thuong', H(2.5)],
   ['so may|so nao|so gi|la so|goi so|so bao nhieu', H(1.5)],
-  ['xin số|cho số|số của|số ben|so cua|xin so|cho xin so', H(2)],
+  ['xin số|cho số|số của|số ben|cho xin số', H(2)],
   ['gọi|goi dien|goi cho|goi toi|nhan tin cho', H(1.2)],
   ['goi ai|goi cho ai|goi so nao|goi dau|bao ai|bao cho ai|nho ai|tim ai', H(1.5)],
   ['goi canh sat|goi cong an|goi cap cuu|goi cuu thuong|goi cuu hoa|goi xe cap cuu', H(2)],
@@ -299,7 +299,11 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['nhan vat chinh|nhan vat', O(2.5)],
   // Death and killing as figures of speech.
   ['chet cuoi|cuoi chet|chet may|het pin|sap nguon|muon chet|giet thoi gian|chet di duoc|^chet roi|chet thoi|chet cha', { out_of_scope: 2, support_fund: -2.5 }],
+  // A file "dead" at review ("hồ sơ bị 'chết' ở khâu duyệt"): stuck, not a death.
+  ['ho so *3 chet|chet o khau|chet o buoc|chet ho so|don * chet|application * dead|file * dead', { out_of_scope: 1, support_fund: -2.5 }],
   ['khong co viec gi lam|chang co viec gi lam|khong co gi lam|chan qua|buon qua|vui qua|met qua|nho nha|so tired|very tired|so bored|boring|haha|lol', { out_of_scope: 1.5, contract_liquidation: -1 }],
+  // Venting ("bực mình ghê") asks nothing.
+  ['buc minh|buc qua|buc ghe|buc ca minh|tuc qua|tuc ghe|chan ghe|nan qua|annoying|so annoyed', O(1.5)],
   ['danh bai|danh bac|co bac|ca do|ca cuoc|thua do|danh lo', O(3)],
   ['xo so|lo de|ket qua so|lottery|vé số|ve so|danh de|đánh đề', O(3)],
   ['uong thuoc|thuoc gi|mua thuoc|kham benh|bac si|phong kham|dau bung|dau dau|cam cum|bi cam|so mui', O(2)],

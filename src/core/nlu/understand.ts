@@ -5,7 +5,7 @@ import type { NluOutput } from '../conversation.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
-import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { CONTACT, OFFICES } from './lexicon.ts';
 import { analyze } from './normalize.ts';
@@ -85,10 +85,16 @@ export function createNlu(deps: NluDeps): Nlu {
     // A concern is asked about, not guessed into an emergency by the classifier.
     // Place names are left out of its reading: a city says where the worker is, not what happened,
     // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
-    // A pet shut in is not a person confined, however alike the words.
+    // A pet shut in is not a person confined, however alike the words; the heat that cannot be
+    // borne is not a life.
     const found = places.find(tokens, lang, text);
     const classified =
-      emergency.length === 0 && concern === undefined && classifier !== null && !animalShutIn(tokens) && classifier.flags(withoutSpans(tokens, found.spans));
+      emergency.length === 0 &&
+      concern === undefined &&
+      classifier !== null &&
+      !animalShutIn(tokens) &&
+      !complaintOnly(tokens) &&
+      classifier.flags(withoutSpans(tokens, found.spans));
     if (classified) emergency.push('danger');
     const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
     const scores = scoreIntents(scored);
