@@ -32,7 +32,38 @@ export interface DangerRule {
    * the message must hold each of them (an overstay AND a family asking how to bring him home).
    */
   unlessAnywhere?: string | readonly string[];
+  /**
+   * Phrases that, in the same sentence, say what the words are about when that is no danger:
+   * "không chịu nổi nữa cái nóng này" is the heat. Unlike `unless`, it reaches across commas
+   * ("trời nóng quá, không chịu nổi nữa"); unlike `unlessAnywhere`, not into another sentence.
+   */
+  unlessInSentence?: InSentence;
 }
+
+/**
+ * Said of something harmless, in the same sentence: any of the entries, each a list of phrases
+ * that must all be there (the tiredness AND the shift that made it).
+ */
+export type InSentence = readonly (readonly string[])[];
+
+/**
+ * What an ordinary complaint is about: the weather, the heat or the cold, noise, mosquitoes, the
+ * traffic, tiredness after a shift. "Cannot bear it any more" said of these is a complaint; said
+ * of nothing, or of one's life, it is not (see the endurance rule and CONCERN_SIGNS).
+ * Tiredness counts only with the shift that made it: "mệt mỏi quá, không chịu nổi nữa" is despair.
+ * Marked where the bare word is another: "on" (ổn), "mua" (buy), "nang" (nặng), "lanh" (lãnh), "muoi" (muối).
+ */
+export const COMPLAINT: InSentence = [
+  [
+    '+nóng|trời nóng|nóng quá|nóng lắm|nóng bức|cái nóng|nắng nóng|+nắng|trời nắng|oi bức|oi quá|oi ả|+nực|nóng nực|+lạnh|trời lạnh|lạnh quá|lạnh lắm|' +
+      'lạnh cóng|cái lạnh|+rét|trời rét|tuyết|thời tiết|trời mưa|mưa hoài|mưa suốt|mưa gió|# độ|+ồn|tiếng ồn|ồn ào|+muỗi|muỗi đốt|muỗi cắn|kẹt xe|tắc đường|' +
+      'heat|hot|cold|weather|humid|humidity|snow|noise|noisy|mosquitoes|traffic',
+  ],
+  [
+    'mệt|+mỏi|+đuối|kiệt sức|+oải|rã rời|buồn ngủ|tired|exhausted|sleepy|worn out',
+    '=ca|tăng ca|tan ca|làm ca|shift|shifts|overtime',
+  ],
+];
 
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
 const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida/+vỡ/+đổ';
@@ -65,6 +96,23 @@ export const ANIMALS = '+mèo|+chó|+cún|+gà|+lồng|+chuồng|thú cưng|thú
 const EXAM = 'phòng thi|kỳ thi|kì thi|giờ thi|buổi thi|thi topik|thi jlpt|exam|exams|exam room|test room';
 /** Money "held" ("tiền ký quỹ bị 'giam' ở ngân hàng"): a deposit, not a person. */
 const MONEY_HELD = 'ký quỹ|tiền cọc|tiền ký|khoản tiền|sổ tiết kiệm|deposit';
+/**
+ * Papers "held" by an office ("hộ chiếu bị 'giam' ở phòng xuất nhập cảnh chờ gia hạn", "hồ sơ bị
+ * giữ ở sở"): what is held is the thing named before "bị", not a person. In the clause only: "em
+ * bị giam ở đồn, hộ chiếu bị giữ" still names the user held.
+ */
+const PAPERS_HELD = ['hộ chiếu', 'passport', 'hồ sơ', 'giấy tờ', 'giấy phép', 'thẻ cư trú', 'thẻ ngoại kiều', 'thẻ', 'visa', 'thị thực', 'đơn', 'sổ']
+  .map((w) => `${w} *3 bị =giam/giữ|${w} bị *2 =giam/giữ`)
+  .join('|');
+/**
+ * Made to work extra, but paid for it and glad ("bị 'bắt' làm Chủ nhật nhưng được trả gấp rưỡi
+ * nên nó vui lắm"): an overtime question, not forced labour. Both must be said; beside another
+ * sign of danger it still counts.
+ */
+const PAID_AND_GLAD = [
+  'được trả/tính *2 gấp/thêm/đủ/tăng|trả gấp rưỡi/đôi/ba|gấp rưỡi|gấp đôi|lương tăng ca|tiền tăng ca|double pay|paid double|paid extra|extra pay|overtime pay|time and a half',
+  'vui|thích|mừng|sướng|khoái|hài lòng|happy|glad|pleased',
+];
 /**
  * A relative held for overstaying, and the family asking how to bring him home: a return question.
  * Any harm named beside it still counts (only the arrest is dropped).
@@ -156,7 +204,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `không/chẳng/chả cho về ${NOT_ABOUT}|không/chẳng/chả cho ${ME} về ${NOT_ABOUT}|không chịu cho * về ${NOT_ABOUT}|không chịu/cho/được ký *3 cho ${ME} về|không thả * về|không cho * bỏ về|giữ * không cho về`, kind: 'confinement' },
   { p: `không cho/được liên lạc|không cho * liên lạc|không cho * nói chuyện/nhắn/chat/gặp/gọi với/cho/tin/về/ai|không cho * gọi về|giữ lại không cho|không cho đi !lam/hoc/xe/choi/du/lai|không cho gặp ai|không cho * gặp ai|không cho * tiếp xúc|cấm * gặp ai|giữ ${ME} lại|mới cho về|mới được về|mới thả|mới cho đi`, kind: 'confinement', unless: 'tiền môi giới|phí môi giới|phí xuất cảnh|mới cho đi ba/nhật/hàn/đài/đức/sang/qua/xuất/bay/học/đơn' },
   { p: `bị nhốt !ngoai/o|bị nhốt ở !ngoai/ben|khóa cửa * ngoài|khóa ngoài|khoá ngoài|khóa cửa * đi !ngu/tam/hoc|bị khóa trong|bị khóa ở trong|bị khoa/lock * trong phòng/nhà/kho|bị * khóa/khoá/lock trong|lock ${ME}`, kind: 'confinement', unless: `chìa khóa|chìa khoá|tài khoản|facebook|zalo|nick|thẻ ngân hàng|thẻ atm|sim|${ANIMALS}|${EXAM}`, unlessAnywhere: WEATHER },
-  { p: `không/chẳng/chả/chưa cho/được lên/vào/cập bờ|không/chẳng/chả/chưa cho/được xuống/rời tàu|không/chẳng/chả/chưa cho * lên/vào/cập bờ|không/chẳng/chả/chưa cho * xuống/rời tàu|không/chẳng/chả cho * xuống tàu|bị giữ ở/tại/trong/trên|bị giữ lại ở/tại/trong/trên|giữ ${ME} ở/tại/trong/trên|đang bị giữ !luong/tien/ho/giay/the/hop/visa/bang/phep/coc/passport/dien/so|bị giữ làm con tin|làm con tin`, kind: 'confinement', unless: 'ký quỹ|tiền|lương|cọc|bao lâu|deposit' },
+  { p: `không/chẳng/chả/chưa cho/được lên/vào/cập bờ|không/chẳng/chả/chưa cho/được xuống/rời tàu|không/chẳng/chả/chưa cho * lên/vào/cập bờ|không/chẳng/chả/chưa cho * xuống/rời tàu|không/chẳng/chả cho * xuống tàu|bị giữ ở/tại/trong/trên|bị giữ lại ở/tại/trong/trên|giữ ${ME} ở/tại/trong/trên|đang bị giữ !luong/tien/ho/giay/the/hop/visa/bang/phep/coc/passport/dien/so|bị giữ làm con tin|làm con tin`, kind: 'confinement', unless: `ký quỹ|tiền|lương|cọc|bao lâu|deposit|${PAPERS_HELD}` },
   // Not let home — unless it is the leave for Tết or a funeral that was refused.
   { p: `không/chẳng/chả cho * về ${HOME}`, kind: 'confinement', unless: 'phép|ăn tết|về tết|nghỉ tết|thăm nhà|thăm quê|nghỉ lễ|đám cưới|đám giỗ|chịu tang|dự đám' },
   { p: 'không/chả/chẳng/chưa ai *2 chở/đưa/đem/dẫn *2 viện/bệnh/cấp/bác|không/chả/chẳng cho *2 đi viện/khám/bệnh/bác|chảy máu nhiều|máu chảy nhiều|mất nhiều máu|bất tỉnh|hôn mê|bleeding|unconscious|no one * take me to * hospital|nobody * take me to * hospital', kind: 'danger' },
@@ -180,14 +228,16 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `thà chết|chết đi cho|ước gì * chết|mong * chết|chết cho xong|chết quách|không/chẳng muốn sống ${NOT_THERE}|không thiết sống|chán sống ${NOT_THERE}|hết muốn sống ${NOT_THERE}|không còn muốn sống ${NOT_THERE}|chán đời|không/chẳng/chả còn thiết|không/chẳng/chả thiết sống|kết liễu|kết thúc cuộc đời|kết thúc cuộc sống|kết thúc đời|tự sát|+tự +tử|+tự +vẫn|nhảy lầu|nhảy cầu|uống thuốc ngủ|uống thuốc chuột|cắt cổ tay|rạch tay|treo cổ`, kind: 'self_harm', strong: true },
   { p: `muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để tự tử|muốn/định/sẽ/chắc/nghĩ/tính/phải/nên/hay/cũng/đã/để ${ME} tự tử|tự tử chết/mất|tự tử cho xong`, kind: 'self_harm', strong: true },
   { p: `sống làm gì|sống để làm gì|sống tiếp/thêm *1 làm gì/chi|sống tiếp tục *1 làm gì/chi|nhảy xuống/sông/cầu/lầu *3 cho xong/rồi|nhảy xuống *3 chết|ra/lên/tới/đến *3 cầu/sông/nóc *4 nhảy|ra/lên/tới/đến *3 sân/tầng thượng *4 nhảy|sống chi nữa|sống làm chi|lý do * để sống|lý do để sống|lý do gì để sống|không còn gì để sống|không/chẳng/chả thiết tha|không/chẳng/chả thiết gì|tự giải thoát|giải thoát cho bản thân|tìm đến/tới cái chết|tìm cái chết|về với ông bà|về với tổ tiên|đi theo ba/bố/ông mẹ/bà luôn|đi theo ba/bố/ông mẹ/bà cho|vĩnh biệt mọi/cuộc/bố/ba/mẹ/gia/tất/cả/anh/chị/em|tin nhắn cuối cùng|lời nhắn cuối cùng|lời trăn trối|biến mất khỏi|muốn biến mất|ước gì * biến mất|hơn nếu không có/thiếu ${ME}|hơn khi không có ${ME}|không bao giờ tỉnh dậy|không bao giờ dậy|ngủ *3 không dậy nữa|ngủ *3 không tỉnh lại|không bao giờ tỉnh lại|không muốn dậy nữa|không muốn tỉnh dậy|không muốn thức dậy nữa|ngủ mãi mãi|ngủ luôn không dậy|rạch cổ tay|thuốc chuột|thuốc diệt chuột|thuốc trừ sâu|uống * vỉ thuốc|uống hết * thuốc|uống cả * thuốc|uống hết vỉ|uống cả vỉ|uống quá liều|quá liều|nhảy sông|nhảy xuống sông|nhảy xuống từ|lao xuống sông|gieo mình|muốn/tính/định/sẽ/thà/chắc nhảy *2 sông/biển/lầu/cầu/xuống|đứng trên sân thượng|đứng trên mái/nóc/lan/thành|trèo lên sân thượng|trèo lên mái/nóc/lan/thành|kết thúc tất cả|kết thúc mọi thứ|kết thúc mọi chuyện|chết cho rồi|chết đi cho|chết luôn cho|ra đi mãi mãi`, kind: 'self_harm', strong: true, unless: 'phơi|ngắm|hút thuốc|tập thể dục|diệt chuột|bẫy chuột|nhà * chuột|cắt tay áo|móng tay' },
-  { p: 'muốn kết thúc .|muốn giải thoát|không chịu được nữa|không chịu nổi nữa|không thể chịu nổi/được/đựng|không chịu đựng nổi/được|chịu không nổi|hết chịu nổi|chịu hết nổi|không sống nổi|muốn đi luôn|đi luôn cho xong|cắt tay|can not do this anymore|can not take it anymore|can not go on|want to disappear|give up on everything', kind: 'self_harm', strong: true, needs: DESPAIR },
+  { p: 'muốn kết thúc .|muốn giải thoát|muốn đi luôn|đi luôn cho xong|cắt tay|can not go on|want to disappear|give up on everything', kind: 'self_harm', strong: true, needs: DESPAIR },
+  // The end of endurance, with despair beside it — unless it is the heat, the noise or the shift.
+  { p: 'không chịu được nữa|không chịu nổi nữa|không thể chịu nổi/được/đựng|không chịu đựng nổi/được|chịu không nổi|hết chịu nổi|chịu hết nổi|không sống nổi|can not do this anymore|can not take it anymore|can not take this/the * anymore', kind: 'self_harm', strong: true, needs: DESPAIR, unlessInSentence: COMPLAINT },
   { p: 'drink/drinks/drinking/swallow/swallowed * bleach/poison/cleaning/chemical/chemicals/pesticide|uống * thuốc tẩy/nước tẩy/hóa chất/hoá chất/nước rửa/thuốc sâu|end everything|ending everything|nobody would miss me|no one would miss me|nobody will miss me|no one will miss me|if i was gone|if i were gone|better off without me|no reason to go on|no point living|no point in living|give up on life|overdose|took * pills|take all * pills|jump off|jump from|slit my wrist|cut myself|cutting myself|my last message|goodbye forever', kind: 'self_harm', strong: true },
   { p: 'not want live|no want live|not wanna live|want die|kill myself|killing myself|suicide|suicidal|want to die|wanna die|end my life|hurt myself|harm myself|self harm|no reason to live|better off dead|end it all|take my own life|ending my life|end my own life|kill myself|not want to live|no longer want to live|wish i was dead|wish i were dead|do not want to be alive', kind: 'self_harm', strong: true },
 
   // ── arrest and detention ──
   { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
   { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
-  { p: 'bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet', kind: 'arrest', unless: MONEY_HELD, unlessAnywhere: OVERSTAY_AT_HOME },
+  { p: 'bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet', kind: 'arrest', unless: `${MONEY_HELD}|${PAPERS_HELD}`, unlessAnywhere: OVERSTAY_AT_HOME },
   { p: `bị hốt !hoang|bị tóm|bị gom|bị vồ|bị * hốt !hoang|${each(POLICE, '*3 hốt/tóm/gom/vồ/còng/lôi/giải/áp/túm !hoang')}|+còng tay|bị +còng|trại di trú|trại tạm giữ|trại tạm giam|trung tâm giam|trung tâm tạm giữ|trại giam giữ|quản thúc|bị quản chế|bị tạm giam|bị phạt tù|bị kết án|bị xử tù|đang ở đồn|đang trong đồn|ở trong đồn|bị đưa vào trại|detention center|detention centre|taken by * police/immigration|police took|police * taken|immigration took|immigration raid|raided`, kind: 'arrest', unless: 'giao thông|đội mũ|vượt đèn|đỗ xe|đậu xe|phạt tiền', unlessAnywhere: OVERSTAY_AT_HOME },
   { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
 
@@ -198,10 +248,11 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: 'bị buôn bán|buôn bán sang|đòi gia đình *2 đô/usd/đồng/trieu/tiền|lừa bán|bị lừa vào|đường dây lừa đảo|đòi gia đình * tiền|đòi * gia đình * tiền|bị lừa sang|bị lừa =qua !nhieu/troi/tien|bị lừa đi làm|bị lừa đưa|bị lừa bán|bị lừa * việc nhẹ|lừa * việc nhẹ lương cao|lừa * sang campuchia/cam/myanmar/lao/trung/thai/casino|bị đưa sang * làm', kind: 'trafficking' },
   // Made to work (overtime unpaid, Sundays, day and night: signs of forced labour) — but "bắt làm
   // lại", "làm bù" (redo, make up for) is a hard boss.
-  { p: 'ép làm|ép đi làm|bị ép !ky/hop/dong/nop/mua/an|ép * làm việc|bắt làm !nong/xay/sai/trai/nghe/nganh/cong/o/tai/ben/thu/giay/ca|bị bắt làm|bắt !dau/duoc/gap/tay/chuyen/xe/ve/ca/phat/loi/buoc/chuoc/may/song/den/boi/nop/tra/dong *1 làm', kind: 'trafficking', unless: 'làm lại|làm bù|làm sai|làm chậm|làm tiếp|làm nốt|làm cho xong|làm cho kịp|vì làm|do làm|tại làm' },
+  { p: 'ép làm|ép đi làm|bị ép !ky/hop/dong/nop/mua/an|ép * làm việc|bắt làm !nong/xay/sai/trai/nghe/nganh/cong/o/tai/ben/thu/giay/ca|bị bắt làm|bắt !dau/duoc/gap/tay/chuyen/xe/ve/ca/phat/loi/buoc/chuoc/may/song/den/boi/nop/tra/dong *1 làm', kind: 'trafficking', unless: 'làm lại|làm bù|làm sai|làm chậm|làm tiếp|làm nốt|làm cho xong|làm cho kịp|vì làm|do làm|tại làm', unlessAnywhere: PAID_AND_GLAD },
   { p: 'cưỡng bức lao động|lao động cưỡng bức|lao động khổ sai|nô lệ|như nô lệ|làm không công !bang|làm việc không công !bang|không cho nghỉ ngơi', kind: 'trafficking' },
   { p: 'bắt/ép/buộc lừa|bắt/ép/buộc !dau/duoc/gap/dc *2 lừa|bắt/ép/buộc *3 scam|bị ép đi lừa|phải đi lừa|phải lừa người|lừa người việt|bị đưa/dẫn/chở/đẩy qua/sang/vượt biên|bị đưa * qua/sang biên giới|vượt biên bằng đường rừng|bị +bán lại|tricked into|lured into|lured to|scam company|scam companies|scam center|scam centre|fraud company|forced to scam|made to scam|make me scam|makes me scam', kind: 'trafficking' },
-  { p: 'trafficking !hotline/hotlines/line/number/law/laws/prevention/cases/case/awareness/issues/statistics|trafficked|traffickers|sold me|was sold|were sold|been sold|forced to work|forced labour|forced labor|forced me|force me|forces me|scam compound|ransom|slave|slavery', kind: 'trafficking', notAfter: ['anti', 'against', 'chong'] },
+  { p: 'forced/made to work|force/forces/forced/forcing/make/makes/made/making me/us/her/him/them *2 to work|force/forces/forcing me/us/her/him/them * work', kind: 'trafficking', unlessAnywhere: PAID_AND_GLAD },
+  { p: 'trafficking !hotline/hotlines/line/number/law/laws/prevention/cases/case/awareness/issues/statistics|trafficked|traffickers|sold me|was sold|were sold|been sold|forced labour|forced labor|forced me|force me|forces me|scam compound|ransom|slave|slavery', kind: 'trafficking', notAfter: ['anti', 'against', 'chong'] },
 
   // ── the body in danger now: bleeding, breath, a fall, gas — the worker often says no more ──
   // A nosebleed or bleeding gums is not this; a period is not "ra máu nhiều" at eight months.
@@ -284,8 +335,10 @@ export const SCOPE_BREAKS = ['nhung', 'ma', 'but', 'and', 'va', 'gio', 'now', 'b
  * right now?"; a farewell that says several of them is a letter before self-harm. `weight` 2 is a
  * sign on its own, 1 only beside another.
  */
-export const CONCERN_SIGNS: readonly { p: string; weight: 1 | 2 }[] = [
-  { p: `đừng tìm ${ME}|đừng đợi/chờ ${ME} nữa|đừng đợi/chờ ${ME} .|đừng đợi/chờ * nữa|chào * lần cuối|lần cuối * chào/nhắn/gọi/nói|nhắn * lần cuối|lời cuối|không chịu nổi nữa|không chịu được nữa|không chịu đựng nổi nữa|hết chịu nổi|chịu hết nổi|không trụ nổi nữa|không cố được nữa|không gắng được nữa|không còn sức * nữa|là gánh nặng|làm gánh nặng|không làm phiền ai nữa|không làm phiền * nữa|buông xuôi|buông bỏ tất cả|kiếp sau|bất hiếu|dont look for me|do not look for me|do not wait for me|tell my mom/mother/mum/dad/father/family/parents/wife/husband * love|sorry for everything|will not be a burden|not be a burden|goodbye everyone|goodbye mom/mother/mum/dad/family|can not take it anymore|can not do this anymore|can not go on|can not keep going|do not think i can keep going/go/continue/last|will not be here tomorrow|not be here tomorrow|không còn ở đây để|viết sẵn *2 thư * để lại|sẵn *2 thư cho/gửi *2 mẹ/bố/ba/má/con/gia/vợ/chồng|thư tuyệt mệnh|thư từ biệt|thư vĩnh biệt|suicide note|goodbye letter|farewell letter`, weight: 2 },
+export const CONCERN_SIGNS: readonly { p: string; weight: 1 | 2; unlessInSentence?: InSentence }[] = [
+  // The end of endurance — not when it is the weather, the noise or the shift that cannot be borne.
+  { p: 'không chịu nổi nữa|không chịu được nữa|không chịu đựng nổi nữa|hết chịu nổi|chịu hết nổi|không trụ nổi nữa|không cố được nữa|không gắng được nữa|không còn sức * nữa|can not take it anymore|can not take this/the * anymore|can not do this anymore', weight: 2, unlessInSentence: COMPLAINT },
+  { p: `đừng tìm ${ME}|đừng đợi/chờ ${ME} nữa|đừng đợi/chờ ${ME} .|đừng đợi/chờ * nữa|chào * lần cuối|lần cuối * chào/nhắn/gọi/nói|nhắn * lần cuối|lời cuối|là gánh nặng|làm gánh nặng|không làm phiền ai nữa|không làm phiền * nữa|buông xuôi|buông bỏ tất cả|kiếp sau|bất hiếu|dont look for me|do not look for me|do not wait for me|tell my mom/mother/mum/dad/father/family/parents/wife/husband * love|sorry for everything|will not be a burden|not be a burden|goodbye everyone|goodbye mom/mother/mum/dad/family|can not go on|can not keep going|do not think i can keep going/go/continue/last|will not be here tomorrow|not be here tomorrow|không còn ở đây để|viết sẵn *2 thư * để lại|sẵn *2 thư cho/gửi *2 mẹ/bố/ba/má/con/gia/vợ/chồng|thư tuyệt mệnh|thư từ biệt|thư vĩnh biệt|suicide note|goodbye letter|farewell letter`, weight: 2 },
   { p: 'xin lỗi mọi/bố/ba/mẹ/má/cả/gia/con|đừng buồn|nuôi con cho tốt|nuôi * con * giùm|chăm * con giùm|dạy con cho|đừng khóc|đừng lo cho|thương ba/bố/mẹ/má lắm|thương * lắm .|không về được nữa|không gặp lại|không bao giờ gặp|tha thứ cho|nhớ giữ gìn|say/said goodbye|to say goodbye|forgive me/her/him|should forgive|does not answer|not answering|no answer|not picking up|gọi không bắt máy|không bắt máy|không nghe máy nữa|con xin lỗi|em xin lỗi mọi người|giữ sức khỏe|giữ gìn sức khỏe|giữ sức khoẻ|cảm ơn mọi người * thời gian|cảm ơn * tất cả|đi trước đây|đi trước nhé|để lại cho|chưa làm được gì cho|mệt lắm rồi|mệt mỏi quá rồi|tạm biệt|vĩnh biệt|chăm sóc * bố mẹ/ba mẹ/mẹ/bố/con|thương mọi người|thương bố mẹ|i love you all|thank you for everything|take care of mom/mother/dad/my|so tired of everything|i am sorry|wrote/written/writing * letter/letters to my|viết *3 thư cho/gửi mẹ/bố/ba/má/con/gia/vợ/chồng|có gì/chuyện/j thì *3 báo/nhắn/gọi/nói *3 gia/nhà/mẹ/bố/ba/má/vợ/chồng|không ổn .|không ổn lắm|not okay|not ok .|không cần *2 nữa', weight: 1 },
   // A farewell said by what is put in order: a letter left, the parents entrusted to someone, the
   // money sent home, the way out; and not coming back. Each is ordinary alone.

@@ -12,6 +12,7 @@ import {
   DANGER_KINDS,
   DANGER_RULES,
   DISTANT,
+  type InSentence,
   GENERIC,
   HEARSAY,
   HYPOTHETICAL,
@@ -114,6 +115,14 @@ const ANYWHERE = new Map(
   DANGER_RULES.filter((r) => r.unlessAnywhere).map((r) => [r, [r.unlessAnywhere!].flat().map((u) => new PatternIndex<true>([[u, true]]))]),
 );
 const NEEDS = new Map(DANGER_RULES.filter((r) => r.needs).map((r) => [r, new PatternIndex<true>([[r.needs!, true]])]));
+const IN_SENTENCE = new Map<string, PatternIndex<true>>();
+/** A phrase of an `unlessInSentence`, compiled once (rules and signs share COMPLAINT). */
+const sentenceIndex = (p: string) => IN_SENTENCE.get(p) ?? IN_SENTENCE.set(p, new PatternIndex<true>([[p, true]])).get(p)!;
+/** Whether one of the entries has all its phrases in the sentence of `at`. */
+function saidOf(spec: InSentence, tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence ?? 0;
+  return spec.some((all) => all.every((p) => inSentence(sentenceIndex(p), tokens, sentence)));
+}
 
 /**
  * Words that can stand between a negation and the phrase it denies ("không có ai đánh em", "chưa
@@ -191,6 +200,7 @@ function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: 
   if (tokens[start]!.j) return false;
   const unless = UNLESS.get(rule);
   if (unless && inClause(unless, tokens, tokens[start]!.c)) return false;
+  if (rule.unlessInSentence && saidOf(rule.unlessInSentence, tokens, start)) return false;
   const needs = NEEDS.get(rule);
   if (needs && !outside(needs, tokens, start, end)) return false;
   if (rule.strong) return true;
@@ -217,7 +227,7 @@ function resolvedAfter(tokens: readonly Token[], end: number): boolean {
 /** The intent of a message that gets "are you safe right now?" rather than the emergency reply. */
 export const CONCERN_INTENT = 'concern';
 
-const CONCERN = new PatternIndex<1 | 2>(CONCERN_SIGNS.map((c) => [c.p, c.weight] as const));
+const CONCERN = new PatternIndex<(typeof CONCERN_SIGNS)[number]>(CONCERN_SIGNS.map((c) => [c.p, c] as const));
 const concernWords = new Set(wordsOf(CONCERN_SIGNS.map((c) => c.p)));
 /** Signs that add up to this are a concern ("are you safe right now?")… */
 const CONCERN_AT = 2;
@@ -240,15 +250,31 @@ export function detectConcern(tokens: readonly Token[], lang: Locale = 'vi'): 's
   for (const m of CONCERN.scan(tokens)) {
     if (seen.has(m.pattern.source) || tokens[m.start]!.j) continue;
     if (explainedAway(tokens, m.start, m.end, concernWords, negators)) continue;
+    // "không chịu nổi nữa cái nóng này": a complaint about the heat, not about living.
+    const about = m.value.unlessInSentence;
+    if (about && saidOf(about, tokens, m.start)) continue;
     seen.add(m.pattern.source);
     const overlap = signs.find((x) => m.start < x.end && x.start < m.end);
     if (overlap) {
-      overlap.weight = Math.max(overlap.weight, m.value);
+      overlap.weight = Math.max(overlap.weight, m.value.weight);
       overlap.end = Math.max(overlap.end, m.end);
-    } else signs.push({ start: m.start, end: m.end, weight: m.value });
+    } else signs.push({ start: m.start, end: m.end, weight: m.value.weight });
   }
   const weight = signs.reduce((sum, x) => sum + x.weight, 0);
   return weight >= FAREWELL_AT ? 'self_harm' : weight >= GOODBYE_AT ? 'farewell' : weight >= CONCERN_AT ? 'concern' : undefined;
+}
+
+/**
+ * "không chịu nổi nữa cái nóng này", "can't take this heat anymore": the end of endurance said of
+ * the weather, the noise or a shift. The rules and the signs read it as a complaint; the
+ * classifier, which knows the words and not what they are about, is not asked.
+ */
+export function complaintOnly(tokens: readonly Token[]): boolean {
+  for (const m of CONCERN.scan(tokens)) {
+    const about = m.value.unlessInSentence;
+    if (about && saidOf(about, tokens, m.start)) return true;
+  }
+  return false;
 }
 
 /** Whether a phrase of the index is in the given clause. */
@@ -285,6 +311,11 @@ function personInClause(tokens: readonly Token[], clause: number): boolean {
 
 function inClause(index: PatternIndex<true>, tokens: readonly Token[], clause: number): boolean {
   for (const m of index.scan(tokens)) if (tokens[m.start]!.c === clause) return true;
+  return false;
+}
+
+function inSentence(index: PatternIndex<true>, tokens: readonly Token[], sentence: number): boolean {
+  for (const m of index.scan(tokens)) if ((tokens[m.start]!.sentence ?? 0) === sentence) return true;
   return false;
 }
 

@@ -17,11 +17,12 @@ export const TOPIC_INTENTS = ['contract_liquidation', 'return_registration', 'su
 
 export type Scores = Record<LexIntent, number>;
 
-export function scoreIntents(tokens: readonly Token[]): Scores {
+/** The scores of a message; the entries in `omit` (by identity) are not counted. */
+export function scoreIntents(tokens: readonly Token[], omit?: ReadonlySet<(typeof LEXICON)[number]>): Scores {
   const scores = Object.fromEntries(INTENTS.map((i) => [i, 0])) as Scores;
   const seen = new Set<number>();
   for (const m of INDEX.scan(tokens)) {
-    if (seen.has(m.value)) continue;
+    if (seen.has(m.value) || omit?.has(LEXICON[m.value]!)) continue;
     seen.add(m.value);
     for (const [intent, w] of Object.entries(LEXICON[m.value]![1]) as [LexIntent, number][]) scores[intent] += w;
   }

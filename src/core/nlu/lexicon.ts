@@ -28,6 +28,24 @@ const P = (n: number): W => ({ handoff: n });
 const G = (n: number): W => ({ greeting: n });
 const O = (n: number): W => ({ out_of_scope: n });
 
+type Entry = readonly [string, W];
+
+/**
+ * The mission and the offices by name. Naming one is not asking for its line: "đăng ký về nước ở
+ * đại sứ quán", "how do I get a new passport at the embassy" ask how the office does it, and that
+ * topic's answers say which office and how to reach it.
+ */
+export const OFFICES: readonly Entry[] = [
+  ['su quan|lanh su|dai su|tong lanh su|co quan dai dien|van phong dai dien', H(1.5)],
+  ['van phong kinh te|van phong kinh te van hoa|ban quan ly lao dong|bao ho cong dan|cuc lanh su|bo ngoai giao|ngoai giao', H(2)],
+  ['embassy|consulate|consular|mission|embasy|embassi|ambassy|consulat', H(2)],
+];
+/**
+ * Whom to contact: about wages or the Fund, a line; about going home, the mission, which the
+ * return answers name ("muốn làm giấy tờ để về thì liên hệ ai").
+ */
+export const CONTACT: Entry = ['lien he|lien lac', H(2)];
+
 export const LEXICON: readonly (readonly [string, W])[] = [
   // ── contract liquidation: ending the contract, deposit, fees, wages, complaints ──
   ['thanh ly|thanh li', C(3)],
@@ -52,9 +70,10 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['luong thang cuoi|luong con no|chua nhan luong|chua nhan duoc luong|luong * chua nhan|last salary|last month salary|final salary', C(2.5)],
   ['khong tra luong|chua tra luong|khong * tra luong|khong tra tien|khong * tra tien|chua tra tien|khong chiu tra|khong tra lai', C(2.5)],
   ['luong|tien luong|tien cong|tra luong|salary', C(1.5)],
+  ['tinh luong|cach tinh luong|tinh tien luong|tinh cong', C(1)],
   ['bang luong|phieu luong|cat luong|bi cat luong|trừ tiền|bị trừ|khấu trừ|trừ lương|tru tien|trừ * lương|tru * luong', C(1.5)],
   ['bao hiem|so bao hiem|dong bao hiem|bao hiem xa hoi|nenkin|hoan thue|tien thue|luong huu', C(1.5)],
-  ['gio lam !giay/sao/gi/the/lai/ho/thu/nhu/duoc/tiep/cach/dau|gio lam viec|thoi gian lam viec|lam viec * tieng|lam * tieng|ca dem|nghi phep|ngay nghi|nghi chu nhat|khong duoc nghi|khong cho nghi|khong cho * nghi|giam gio|giảm giờ|cat gio|it gio|het viec|thieu viec|khong co viec', C(1.5)],
+  ['gio lam !giay/sao/gi/the/lai/ho/thu/nhu/duoc/tiep/cach/dau|gio lam viec|thoi gian lam viec|lam viec * tieng|lam * tieng|=ca đêm|nghi phep|ngay nghi|nghi chu nhat|khong duoc nghi|khong cho nghi|khong cho * nghi|giam gio|giảm giờ|cat gio|it gio|het viec|thieu viec|khong co viec', C(1.5)],
   ['tang ca|lam them|lam them gio|ngoai gio', C(1)],
   ['phi dich vu|phi moi gioi|tien moi gioi|tien phi|phi xuat canh|phi xuat khau|tien xuat canh', C(2.5)],
   ['hoan phi|hoan tien|tra lai phi|tra lai tien|lay lai tien|doi lai tien|nhan lai tien|doi lai|lay lai|nhan lai', C(1.5)],
@@ -64,6 +83,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['trung tam lao dong ngoai nuoc', C(1)],
   // The contract between the sending company and the foreign side: what it says is a contract question.
   ['hop dong cung ung|cung ung lao dong|supply contract', C(2)],
+  // What the contract says ("hợp đồng ghi ai trả tiền vé") is asked of the contract, whatever it is about.
+  ['hop dong ghi|hop dong co ghi|trong hop dong ghi|hop dong quy dinh|hop dong noi|theo hop dong thi|contract says|contract said|in the contract', C(2)],
   // Japan's trainee system itself (its end and what replaces it), not a trainee's own case.
   ['che do thuc tap sinh|he thong thuc tap sinh|thuc tap sinh ky nang|duc thanh tuu lao|ikusei shuro|ikusei shuuro|technical intern training|trainee system|skill development system', C(2)],
   ['khieu nai|to cao|khởi kiện|kiện|khoi kien|kien cong ty|kien chu|phan anh|to giac', C(2)],
@@ -114,6 +135,9 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   // Calling or sending home is not going home.
   ['goi ve|goi video ve|goi dien ve|nhan tin ve|gui ve|goi video', R(-1.5)],
   ['ve voi gia dinh|ve voi bo me|ve voi vo|ve voi chong|ve voi con', R(1.5)],
+  // Bringing someone home (a sick husband, a daughter): the family registers the return.
+  ['dua * ve nuoc|dua * ve viet nam|dua * ve que|dua * ve nha|don * ve nuoc|don * ve viet nam|bring * home|bring * back to vietnam', R(2)],
+  ['uu tien ve|duoc uu tien ve|uu tien * ve nuoc', R(1.5)],
   ['ho chieu|passport|hộ chiếu|pasport|passpord|paspor|pass port|hc', R(2)],
   ['mat ho chieu|mat passport|lam mat ho chieu|ho chieu bi mat|lam lai ho chieu|cap lai ho chieu|xin lai ho chieu|ho chieu het han|ho chieu rut gon|gia han ho chieu|doi ho chieu', R(2)],
   ['giay thong hanh|thong hanh', R(3.5)],
@@ -156,7 +180,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['quỹ', F(2.5)],
   ['quy dinh|quy trinh|quy tac|quy doi|quy che|quy khach|quy mo|quy cach|quy luat|quy hoach|quy doan|quy uoc|quy gia', F(-2.5)],
   ['quy ho tro|quy viec lam|quy ho tro viec lam ngoai nuoc|ho tro viec lam ngoai nuoc', F(2)],
-  ['quỹ có|quỹ * hỗ trợ|quỹ chi trả|quỹ trả|tiền quỹ|xin quỹ', F(1.5)],
+  ['quỹ có|quỹ * hỗ trợ|quỹ chi trả|quỹ trả|quỹ * trả|quỹ bù|quỹ * bù|quỹ * đền|tiền quỹ|xin quỹ', F(1.5)],
   // Asking for the Fund's papers is a Fund question whatever story of the contract comes before it
   // ("… không có biên bản thanh lý thì xin quỹ bằng giấy gì").
   ['xin quy * giay|xin quy * ho so|xin quy * can gi|ho so xin quy|giay to xin quy|giay xin quy|xin quy duoc', F(3)],
@@ -206,21 +230,19 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hot line|hotline|duong day nong|tong dai|so khan cap|so cap cuu|so nong', H(3.5)],
   ['duong day|dau moi|so canh sat|so cuu hoa|so cong an|so benh vien|so dai su|so lanh su|so su quan|so cuu thuong', H(2.5)],
   ['so may|so nao|so gi|la so|goi so|so bao nhieu', H(1.5)],
-  ['xin số|cho số|số của|số ben|so cua|xin so|cho xin so', H(2)],
+  ['xin số|cho số|số của|số ben|cho xin số', H(2)],
   ['gọi|goi dien|goi cho|goi toi|nhan tin cho', H(1.2)],
   ['goi ai|goi cho ai|goi so nao|goi dau|bao ai|bao cho ai|nho ai|tim ai', H(1.5)],
   ['goi canh sat|goi cong an|goi cap cuu|goi cuu thuong|goi cuu hoa|goi xe cap cuu', H(2)],
-  ['lien he|lien lac', H(2)],
+  CONTACT,
   ['dia chi|email|e mail|hop thu|website|trang web|fanpage', H(2)],
-  ['su quan|lanh su|dai su|tong lanh su|co quan dai dien|van phong dai dien', H(1.5)],
-  ['van phong kinh te|van phong kinh te van hoa|ban quan ly lao dong|bao ho cong dan|cuc lanh su|bo ngoai giao|ngoai giao', H(2)],
+  ...OFFICES,
   ['canh sat|cong an|cap cuu|cuu thuong|cuu hoa|benh vien gan nhat', H(1)],
   // A short number asked about ("số này là số gì", "gọi số …"): which numbers exist lives in content/hotlines.yaml.
   ['so #|goi #|# la so|# la gi|# la cua|# goi|call #|dial #|number #|# number|what is #', H(2.5)],
   ['phone|phones|telephone|call|calling|dial|helpline|hotline|hotlines', H(2.5)],
   ['number|numbers|contact|contacts|email|address|whatsapp', H(1.8)],
   ['phone number|contact number|emergency number|emergency numbers|emergency line|emergency contact|contact the|contact details', H(1.5)],
-  ['embassy|consulate|consular|mission|embasy|embassi|ambassy|consulat', H(2)],
   ['police|ambulance|fire brigade', H(1.5)],
 
   // ── a person ──
@@ -235,6 +257,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['nhan vien|truc tiep|tu van|mot nguoi', P(0.6)],
   ['voi nguoi|voi mot nguoi|voi ai do|cho gap|cho toi gap|cho em gap|muon gap|can gap|xin gap|chuyen cho|chuyen sang|ket noi', P(1.2)],
   ['goi lai cho', P(1.5)],
+  // "chuyển cho anh chị lãnh sự giúp em": passed on to a person, not asked for their line.
+  ['chuyen cho * lanh su|chuyen cho * can bo|chuyen cho * nhan vien|chuyen cho * nguoi|chuyen * sang * can bo|chuyen * sang * lanh su|chuyen * sang nguoi|pass me to|pass this to', P(2.5)],
   ['bot|may tra loi|tra loi tu dong|khong phai may|robot', P(1.2)],
   ['officer|officers|human|staff|agent|operator|consul|representative', P(2.5)],
   ['real person|a person|live person|someone|somebody|real human|not a bot|not a robot|live chat|live agent|a human', P(2)],
@@ -245,6 +269,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['^chao|^xin chao|^chao ban|chao ad|chao admin|chao anh|chao chi|chao buoi', G(2.5)],
   ['xin chao|chao ban', G(1)],
   ['^hi|^hello|^helo|^hey|^alo|^hallo|^hii|^yo', G(2.5)],
+  // Hello in the host country's language.
+  ['^konnichiwa|^konichiwa|^konnichi wa|^ohayo|^ohayou|^annyeong|^annyonghaseyo|^annyeonghaseyo|^anyong|^ni hao|^nihao|^salam|^assalamualaikum|^selamat pagi|^selamat|^marhaba|^sawasdee', G(2.5)],
   ['alo|hello', G(1)],
   ['^admin oi|^anh oi|^chi oi|^em oi|^ban oi|^admin a$', G(1.6)],
   ['good morning|good afternoon|good evening|good night|^morning|how are you|nice to meet', G(3)],
@@ -257,9 +283,27 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['gia vang|ty gia|gia do|gia xang|chung khoan|bitcoin|tien ao|gold price|exchange rate|stock', O(3)],
   ['bong da|the thao|football|soccer|world cup|match tonight', O(3)],
   ['thoi tiet|troi mua|co mua|nang nong|weather|rain|forecast', O(3)],
+  // A storm or a power cut told about ("trận bão… mất điện 2 ngày, giờ ổn rồi"). Marked: "bao" is bao nhiêu, báo, bảo.
+  ['tran bao|con bao|+bão|sieu bao|typhoon|storm', O(1.5)],
+  ['mat dien|cup dien|power cut|blackout', O(1.5)],
+  // The news read ("đọc lại báo vụ 39 người chết…"): a story, not the reader's case.
+  ['doc bao|doc lai bao|tin tuc|thoi su|tren bao|bao dang|bao chi|tren tivi|in the news|the news|news', O(3)],
+  // A trip, and going (back) abroad to work: recruitment and work visas are not what is answered here.
+  ['du lich|di choi|tham quan|tourist|holiday|vacation|sightseeing', O(2.5)],
+  ['visa du lich|dien du lich|tourist visa', O(-2.5)],
+  ['di lam lai|sang lai|quay lai lam|di lai * hop phap|tai xuat canh|dieu kien di|dien lao dong|lao dong thoi vu|tuyen dung|don hang|thi tuyen|tokutei|ginou|visa lao dong|xin visa|work visa|working holiday|seasonal worker', O(3)],
+  // Insurance for a vehicle or a life is not the worker's social insurance.
+  ['bao hiem xe|bao hiem xe may|bao hiem o to|bao hiem nhan tho|bao hiem du lich|car insurance', { out_of_scope: 3, contract_liquidation: -1.5 }],
+  // Fiction being written or read: its characters' trouble is not the user's.
+  ['cot truyen|viet truyen|tieu thuyet|truyen ngan|truyen dai|fiction|novel', O(3)],
+  ['nhan vat chinh|nhan vat', O(2.5)],
   // Death and killing as figures of speech.
   ['chet cuoi|cuoi chet|chet may|het pin|sap nguon|muon chet|giet thoi gian|chet di duoc|^chet roi|chet thoi|chet cha', { out_of_scope: 2, support_fund: -2.5 }],
+  // A file "dead" at review ("hồ sơ bị 'chết' ở khâu duyệt"): stuck, not a death.
+  ['ho so *3 chet|chet o khau|chet o buoc|chet ho so|don * chet|application * dead|file * dead', { out_of_scope: 1, support_fund: -2.5 }],
   ['khong co viec gi lam|chang co viec gi lam|khong co gi lam|chan qua|buon qua|vui qua|met qua|nho nha|so tired|very tired|so bored|boring|haha|lol', { out_of_scope: 1.5, contract_liquidation: -1 }],
+  // Venting ("bực mình ghê") asks nothing.
+  ['buc minh|buc qua|buc ghe|buc ca minh|tuc qua|tuc ghe|chan ghe|nan qua|annoying|so annoyed', O(1.5)],
   ['danh bai|danh bac|co bac|ca do|ca cuoc|thua do|danh lo', O(3)],
   ['xo so|lo de|ket qua so|lottery|vé số|ve so|danh de|đánh đề', O(3)],
   ['uong thuoc|thuoc gi|mua thuoc|kham benh|bac si|phong kham|dau bung|dau dau|cam cum|bi cam|so mui', O(2)],
@@ -272,6 +316,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hoc tieng|tieng nhat|tieng han|tieng anh|tieng trung|learn japanese|learn korean|learn english|bang lai|thi bang|driving licence|driving license', O(2.5)],
   ['mua sam|mua iphone|mua dien thoai|dien thoai moi|iphone|samsung|shopping|buy a phone', O(2.5)],
   ['phim|ca si|bai hat|nghe nhac|movie|film|=song|music|game|joke|funny|story', O(2.5)],
+  ['karaoke|ca khuc|link nhac|link bai|loi bai|lyrics', O(3)],
   ['nguoi yeu|tinh yeu|hen ho|love|girlfriend|boyfriend|dating', O(2.5)],
   // "chuyện tiền lương", "chuyen tien tang ca" (the matter of the wages) is no money transfer.
   ['chuyển tiền !luong/tang/lam/ky/coc/bao/phi/thue/no/cong/ho/moi/hoc/quy|gui tien ve|gui tien|send money|remittance|money transfer|gui hang|gui do|ship hang|van chuyen|chuyen phat', O(3)],

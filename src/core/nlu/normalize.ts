@@ -243,6 +243,10 @@ function expand(w: string, folded: string, lang: Locale, prev: string | undefine
     case 'dk':
       if (n && ['ve', 'tai', 'o', 'cong', 'chuyen', 'lai', 'online', 'di', 'bay', 'xin', 'ho'].includes(n)) return 'dang ky';
       return 'duoc';
+    case 'tl':
+      // "thì tl ở đâu", "tl hđ": the contract's liquidation; otherwise "trả lời" (reply).
+      if (n && ['hd', 'hđ', 'hop', 'o', 'ở', 'tai', 'xong', 'the', 'nhu'].includes(n)) return 'thanh ly';
+      return 'tra loi';
     case 'nc':
       if (n === 'voi' || n === 'vs') return 'noi chuyen';
       return 'nuoc';

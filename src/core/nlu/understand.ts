@@ -5,8 +5,9 @@ import type { NluOutput } from '../conversation.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
-import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
+import { CONTACT, OFFICES } from './lexicon.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import type { Token } from './pattern.ts';
@@ -54,6 +55,9 @@ const ASKED_SLOTS = ['subject'];
 const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may', 'nhieu', 'ntn']);
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
+/** Lexicon entries that name an office or whom to contact rather than ask for a line. */
+const NOT_A_LINE = new Set(OFFICES);
+const NOT_A_LINE_FOR_RETURN = new Set([...OFFICES, CONTACT]);
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 
@@ -81,10 +85,16 @@ export function createNlu(deps: NluDeps): Nlu {
     // A concern is asked about, not guessed into an emergency by the classifier.
     // Place names are left out of its reading: a city says where the worker is, not what happened,
     // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
-    // A pet shut in is not a person confined, however alike the words.
+    // A pet shut in is not a person confined, however alike the words; the heat that cannot be
+    // borne is not a life.
     const found = places.find(tokens, lang, text);
     const classified =
-      emergency.length === 0 && concern === undefined && classifier !== null && !animalShutIn(tokens) && classifier.flags(withoutSpans(tokens, found.spans));
+      emergency.length === 0 &&
+      concern === undefined &&
+      classifier !== null &&
+      !animalShutIn(tokens) &&
+      !complaintOnly(tokens) &&
+      classifier.flags(withoutSpans(tokens, found.spans));
     if (classified) emergency.push('danger');
     const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
     const scores = scoreIntents(scored);
@@ -183,7 +193,10 @@ export function createNlu(deps: NluDeps): Nlu {
     // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
     // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
     // for, answer it — the topic's question tree would ask what the message did not need.
-    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE) {
+    // Naming the mission is not asking for a line: going home is done there, and its answers say
+    // where ("đăng ký về nước ở Hàn thì liên hệ đại sứ quán Seoul hay Busan").
+    const asksLine = () => scoreIntents(scored, topic === 'return_registration' ? NOT_A_LINE_FOR_RETURN : NOT_A_LINE).hotline >= MIN_INTENT_SCORE;
+    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksLine()) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
     }

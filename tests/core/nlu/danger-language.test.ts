@@ -459,3 +459,78 @@ describe('asking for the number to report trafficking is a hotline question', ()
     expect(kindsOf(text)).not.toEqual([]);
   });
 });
+
+// The round after unseen-j: danger words said of papers or of paid overtime, and the end of
+// endurance said of the weather or a shift. Paraphrases written for this test, none in a fixture.
+describe('papers "held" at an office are not a person held', () => {
+  it.each([
+    "thẻ cư trú của em bị 'giam' ở cục di trú hơn tháng rồi chưa trả, sốt ruột ghê",
+    'ho so xin visa cua em bi giu o so lao dong cho duyet',
+    'passport của chồng em bị giữ ở phòng xuất nhập cảnh để gia hạn, bao lâu thì lấy được',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+    expect(flagged(text)).toBe(false);
+  });
+
+  it.each([
+    'em bị giam ở phòng xuất nhập cảnh, hộ chiếu bị giữ luôn',
+    'hộ chiếu bị chủ giữ, em bị giam trong nhà không cho ra',
+    'chồng em bị giữ ở đồn từ hôm qua',
+  ])('the user or a relative held still is: %s', (text) => {
+    expect(kindsOf(text)).not.toEqual([]);
+  });
+});
+
+describe('made to work extra, paid for it and glad, is an overtime question', () => {
+  it.each([
+    'tụi em bị ép làm thêm thứ bảy nhưng được tính gấp đôi, ai cũng mừng',
+    'bạn em bị bắt làm ca đêm, lương tăng ca cao nên nó vui lắm',
+    'my cousin was made to work on the holiday but got double pay and is glad about it',
+  ])('%s', (text) => {
+    expect(kindsOf(text)).toEqual([]);
+    expect(flagged(text)).toBe(false);
+  });
+
+  it.each([
+    'em bị bắt làm thêm chủ nhật mà không được trả đồng nào',
+    'they force us to work every sunday, overtime pay never comes',
+    'bị ép làm thêm, được trả gấp đôi nhưng họ giữ hộ chiếu không cho về, vui gì nổi',
+  ])('unpaid, or beside another sign of danger, it still counts: %s', (text) => {
+    expect(kindsOf(text)).toContain('trafficking');
+  });
+});
+
+describe('"cannot bear it any more" said of the heat, the cold, noise or a shift is a complaint', () => {
+  it.each([
+    'ở Riyadh 48 độ, em không chịu nổi nữa',
+    'troi ret qua, khong chiu noi nua',
+    'hàng xóm mở nhạc ồn ào cả đêm, chịu hết nổi',
+    'tan ca về mà phòng trọ nóng như lò, hết chịu nổi',
+    'làm tăng ca ba ngày liền, mệt quá không chịu được nữa',
+    'snow again today, i can not take this cold anymore',
+    'night shift again, so exhausted, can not take it anymore',
+  ])('not a concern, not danger, and the classifier is not asked: %s', (text) => {
+    expect(concernOf(text)).toBeUndefined();
+    expect(kindsOf(text)).toEqual([]);
+    const out = withClassifier.understand(text);
+    expect(out.emergency).toEqual([]);
+    expect(out.intent).not.toBe('concern');
+  });
+
+  it.each([
+    'em không chịu nổi nữa, ở đây chẳng ai coi em là người',
+    'tăng ca suốt không được trả, chủ chửi, không chịu nổi nữa',
+    'I can not go on like this, nobody would care if I disappeared',
+    'con xin lỗi, con không trụ nổi nữa',
+  ])('a person who cannot go on is asked "are you safe right now?": %s', (text) => {
+    expect(flagged(text)).toBe(true);
+  });
+
+  it.each([
+    'mệt mỏi quá, không chịu nổi nữa',
+    'trời lạnh quá. em không chịu nổi nữa, không muốn sống nữa',
+    'trời nóng quá không chịu nổi nữa, chắc em nhảy cầu cho xong',
+  ])('despair without a shift, or beside the weather in another sentence or with a wish to die, is self-harm: %s', (text) => {
+    expect(nlu.understand(text).emergency).toContain('self_harm');
+  });
+});

@@ -70,6 +70,28 @@ describe.each(['fresh-1.jsonl', 'fresh-2.jsonl', 'fresh-3.jsonl', 'fresh-4.jsonl
   });
 });
 
+// The batches written outside the code and learned from after their first contact (figures in the
+// README): each keeps every emergency, no false alarm, and the accuracy and country it reached
+// when it was learned from — measured, so any slide fails. Their first-contact figures were lower.
+describe.each([
+  { name: 'unseen-e.jsonl', accuracy: 0.9833, country: 0.9636 },
+  { name: 'unseen-f.jsonl', accuracy: 0.95, country: 0.9706 },
+  { name: 'unseen-g.jsonl', accuracy: 0.975, country: 0.9394 },
+  { name: 'unseen-h.jsonl', accuracy: 0.98, country: 1 },
+  { name: 'unseen-i.jsonl', accuracy: 0.95, country: 1 },
+  { name: 'unseen-j.jsonl', accuracy: 0.9917, country: 0.9859 },
+])('$name', ({ name, accuracy, country }) => {
+  it(`every emergency found, no false alarm, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
+    const { summary, misses } = run(name);
+    expect(summary.n).toBeGreaterThanOrEqual(80);
+    const danger = misses.filter((m) => m.expected.includes('emergency') !== m.got.emergency.length > 0);
+    expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBe(1);
+    expect(summary.falseEmergencyRate, JSON.stringify(danger, null, 1)).toBe(0);
+    expect(summary.accuracy, JSON.stringify(misses, null, 1)).toBeGreaterThanOrEqual(accuracy);
+    expect(summary.countryAccuracy, JSON.stringify(misses.filter((m) => m.country), null, 1)).toBeGreaterThanOrEqual(country);
+  });
+});
+
 describe('evaluate()', () => {
   it('counts by the documented definitions', () => {
     const fake = (t: string) =>
