@@ -17,7 +17,7 @@ import {
   type Locale,
   type OutboundMessage,
 } from './messages.ts';
-import type { Clock, ConversationRecord, Intent, Log, OutboxItem, Store } from './ports.ts';
+import type { Clock, ConversationRecord, Intent, Log, MailboxAppend, OutboxItem, Store } from './ports.ts';
 import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
 import type { MediaVault } from './media-vault.ts';
 import type { Responder } from './respond.ts';
@@ -191,17 +191,20 @@ export class ConversationService implements InboundPort {
   private async receiveLocked(message: InboundMessage): Promise<ReceiveResult> {
     const { store } = this.deps;
     const key = message.key;
-    return store.withLock(key, { ttlMs: this.opts.lockTtlMs, waitMs: this.opts.lockWaitMs }, async ({ token: fence }) => {
-      // Asked together: one round trip to the store instead of three.
-      const [handled, record, held] = await Promise.all([
-        store.wasHandled(key, message.id),
-        store.getConversation(key),
-        this.deps.handoff?.isHeld(key) ?? false,
-      ]);
+    const handoff = this.deps.handoff;
+    const begin = {
+      ttlMs: this.opts.lockTtlMs,
+      waitMs: this.opts.lockWaitMs,
+      messageId: message.id,
+      flood: { name: 'inbound', windowMs: this.opts.floodWindowMs },
+      // The hand-off gate (a table row, in another slot) is read with the lock's attempt: the same round trip.
+      ...(handoff ? { alongside: () => handoff.isHeld(key) } : {}),
+    };
+    return store.withTurn(key, begin, async ({ handled, record, count, alongside: held }, { token: fence }) => {
       if (handled) return 'duplicate';
-      if (await this.isFlooding(message, record, fence)) return 'accepted';
+      if (await this.isFlooding(message, record, count, fence)) return 'accepted';
       if (held) await this.relayTurn(key, message, record, fence);
-      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record, fence);
+      else if (await this.isLaterAlbumItem(message)) await this.keepTurn(key, message, record, fence, true);
       else if (await this.attachedLocation(message)) await this.locationTurn(key, message, record, fence);
       else await this.runTurn(key, message, record, fence);
       return 'accepted';
@@ -226,9 +229,8 @@ export class ConversationService implements InboundPort {
    * A flood from one conversation gets one "slow down" and then silence until the window passes,
    * so it cannot starve other users. A message in danger is never held back.
    */
-  private async isFlooding(message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<boolean> {
+  private async isFlooding(message: InboundMessage, stored: ConversationRecord | undefined, count: number, fence: string): Promise<boolean> {
     const { store, nlu, clock } = this.deps;
-    const count = await store.countInWindow('inbound', message.key, this.opts.floodWindowMs);
     if (count <= this.opts.floodMax) return false;
     const p = message.payload;
     if (p.type === 'text' && nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency.length > 0) return false;
@@ -240,7 +242,9 @@ export class ConversationService implements InboundPort {
       messageId: message.id,
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: count === this.opts.floodMax + 1 ? [this.outboxItem(message.key, reply, clock.now())] : [],
+      mailboxes: kept(message),
       fence,
+      release: true,
     });
     this.deps.onCommitted?.(message.key);
     return true;
@@ -281,14 +285,19 @@ export class ConversationService implements InboundPort {
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [this.outboxItem(key, reply, now)],
       mailbox: { name: TRANSCRIPT, items: [userEntry(message, stored?.pending, now), { from: 'bot', text: reply.text, at: now }], ttlMs: this.opts.recordTtlMs },
+      mailboxes: kept(message),
       fence,
+      release: true,
     });
     this.deps.onCommitted?.(key);
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: [] });
   }
 
-  /** A message kept for staff (in the transcript) that the bot does not answer. */
-  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string): Promise<number> {
+  /**
+   * A message kept for staff (in the transcript) that the bot does not answer. `release`: nothing
+   * follows under the lock (an album's later item); a relayed message still reaches the desk under it.
+   */
+  private async keepTurn(key: ConversationKey, message: InboundMessage, stored: ConversationRecord | undefined, fence: string, release: boolean): Promise<number> {
     const now = this.deps.clock.now();
     await this.deps.store.commitTurn(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
@@ -297,7 +306,9 @@ export class ConversationService implements InboundPort {
       dedupeTtlMs: this.opts.dedupeTtlMs,
       outbox: [],
       mailbox: { name: TRANSCRIPT, items: [userEntry(message, stored?.pending, now)], ttlMs: this.opts.recordTtlMs },
+      mailboxes: kept(message),
       fence,
+      release,
     });
     return now;
   }
@@ -310,7 +321,7 @@ export class ConversationService implements InboundPort {
     // A farewell or "không chịu nổi nữa" is not asked about while a person answers (the officer
     // does): it raises the chat and alerts the console as a sign of danger.
     const alert = emergency.length === 0 && read?.intent === 'concern' ? ['danger'] : emergency;
-    const now = await this.keepTurn(key, message, stored, fence);
+    const now = await this.keepTurn(key, message, stored, fence, false);
     const choice = p.type === 'choice' ? { choice: p.id } : {};
     await this.deps.handoff?.relay(key, { text: userLine(message, stored?.pending), at: now, emergency: alert, ...choice });
     const at = locationOf(message);
@@ -372,6 +383,7 @@ export class ConversationService implements InboundPort {
     let intents: Intent[] = [];
     let committing = false;
     let urgent = false;
+    let keptBeforeErase = false;
     try {
       event = system ?? this.toEvent(message, stored);
       // The logger redacts text fields and hashes the conversation id: this line is safe at debug level.
@@ -397,6 +409,9 @@ export class ConversationService implements InboundPort {
           };
       intents = this.handoffIntents(effects, key, locale, now, record);
       if (erase) {
+        // What the channel keeps of this message goes first, so what reads it before the erase sees it too.
+        for (const m of kept(message)) for (const item of m.items) await store.mailboxPush(m.name, key, item, m.ttlMs);
+        keptBeforeErase = true;
         await this.deps.beforeErase?.(key);
         await store.deleteConversation(key);
         await this.deps.onErase?.(key);
@@ -417,11 +432,15 @@ export class ConversationService implements InboundPort {
                 items: transcriptOf(system ? undefined : { message, event, pending: stored?.pending }, replies, now, offeredChoices(replies, locale, (l) => this.deps.render(shown, l, stored?.lastAsk, result.state).messages)),
                 ttlMs: this.opts.recordTtlMs,
               },
+              mailboxes: kept(message),
             }),
         // The hand-off is owed from the moment the user is told staff were alerted: it is written
         // with the reply, and a crash before it is opened leaves it for recovery, not for nobody.
         intents,
         fence,
+        // Released with the commit unless something after it needs the lock: opening the hand-offs,
+        // cancelling one, or what follows an erase. Statistics and the outbox's kick do not.
+        release: !erase && intents.length === 0 && !effects.some((e) => e.type === 'handoff.cancel'),
       });
     } catch (err) {
       if (erase) this.deps.eraseAborted?.(key);
@@ -440,7 +459,9 @@ export class ConversationService implements InboundPort {
         messageId: message.id,
         dedupeTtlMs: this.opts.dedupeTtlMs,
         outbox: [this.outboxItem(key, apology, now)],
+        ...(keptBeforeErase ? {} : { mailboxes: kept(message) }),
         fence,
+        release: true,
       });
       this.deps.onCommitted?.(key);
       return;
@@ -622,6 +643,11 @@ function userEntry(message: InboundMessage, pending: readonly Choice[] | undefin
   if (message.payload.type === 'choice') entry.choice = message.payload.id;
   if (message.media) entry.media = mediaWithIds(message.id, message.media);
   return entry;
+}
+
+/** What the message's channel keeps with its turn (InboundMessage.keep), as the commit appends it. */
+function kept(message: InboundMessage): MailboxAppend[] {
+  return message.keep ? [{ name: message.keep.mailbox, items: [message.keep.entry], ttlMs: message.keep.ttlMs }] : [];
 }
 
 function pickLastUser(stored: ConversationRecord | undefined): Pick<ConversationRecord, 'lastUserAt' | 'lastUserMessageId'> {

@@ -55,6 +55,12 @@ export const inboundMessageSchema = z.object({
   order: z.number().int().nonnegative().optional(),
   /** The platform's album id (Telegram media_group_id): items of one album are answered once. */
   album: z.string().min(1).max(128).optional(),
+  /**
+   * Something the channel keeps with the conversation about this message (Telegram: its message id,
+   * to delete it from the chat on erase): appended to the named mailbox in the turn's own write,
+   * so a duplicate writes nothing and a failed turn leaves it to the platform's retry.
+   */
+  keep: z.object({ mailbox: z.string().min(1).max(64), entry: z.unknown(), ttlMs: z.number().int().positive() }).optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export type InboundPayload = InboundMessage['payload'];

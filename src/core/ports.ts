@@ -95,11 +95,47 @@ export interface TurnCommit {
   dedupeTtlMs: number;
   outbox: OutboxItem[];
   /** Entries appended to one of the conversation's mailboxes (its transcript) in the same write. */
-  mailbox?: { name: string; items: unknown[]; ttlMs: number };
+  mailbox?: MailboxAppend;
+  /** More mailboxes appended to in the same write (what a channel keeps with the message: InboundMessage.keep). */
+  mailboxes?: MailboxAppend[];
   /** The turn lock's token: the commit is refused (LockLostError) if the lock is no longer ours. */
   fence?: string;
+  /**
+   * The turn has nothing left to do under its lock: the commit also releases it (with `fence`), so
+   * the next holder need not wait for another round trip. Nothing may be written under it after.
+   */
+  release?: boolean;
   /** Work the turn owes (an emergency's hand-off), kept with the conversation until intentsDone. */
   intents?: Intent[];
+}
+
+export interface MailboxAppend {
+  name: string;
+  items: unknown[];
+  ttlMs: number;
+}
+
+/** How a turn begins (Store.withTurn): its message, and the flood window the message counts in. */
+export interface TurnOptions<A> {
+  ttlMs: number;
+  waitMs: number;
+  messageId: string;
+  flood: { name: string; windowMs: number };
+  /**
+   * A read issued with each attempt to take the lock (in the same tick, so in the same round trip:
+   * a row of another slot, such as the hand-off gate). The attempt that takes the lock gives its answer.
+   */
+  alongside?: () => Promise<A>;
+}
+
+/** What the store knew of the turn's message when the turn lock was taken. */
+export interface TurnStart<A> {
+  /** Handled already (a platform's retry): the record was not read, nor the message counted. */
+  handled: boolean;
+  record?: ConversationRecord;
+  /** The conversation's messages in the flood window so far, this one included (0 when handled). */
+  count: number;
+  alongside?: A;
 }
 
 export interface MailboxEntry<T> {
@@ -124,6 +160,13 @@ export interface Store {
    * own); waits for it up to `waitMs`. The lock expires after `ttlMs` in case its holder dies.
    */
   withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T>;
+  /**
+   * Begins a turn in one round trip: takes the conversation's turn lock (waiting as withLock does)
+   * and, in the same write, tells whether `messageId` was handled, and for a message that was not,
+   * reads the record and counts the message in the flood window (countInWindow); then runs `fn`
+   * under the lock.
+   */
+  withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T>;
 
   /** The conversation's undelivered replies, oldest first. */
   outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;

@@ -14,6 +14,8 @@ import {
   type OutboxItem,
   type Store,
   type TurnCommit,
+  type TurnOptions,
+  type TurnStart,
 } from '../core/ports.ts';
 import { indexMember, keys, parseIndexMember, tag } from './keys.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
@@ -30,7 +32,7 @@ interface Entry {
 
 export class MemoryStore implements Store {
   private readonly values = new Map<string, Entry>();
-  private readonly locks = new Map<string, { released: Promise<void>; token: string }>();
+  private readonly locks = new Map<string, { released: Promise<void>; release: () => void; token: string }>();
   /** Messages on their way, per conversation: order → when it arrived; and who waits on a departure. */
   private readonly arrivals = new Map<string, Map<number, number>>();
   private readonly departures = new Map<string, Set<() => void>>();
@@ -124,10 +126,15 @@ export class MemoryStore implements Store {
       this.set(keys.outbox(key), list);
       this.outboxIndex.add(indexMember(key));
     }
-    if (c.mailbox && c.mailbox.items.length > 0) this.append(c.mailbox.name, key, c.mailbox.items, c.mailbox.ttlMs);
+    for (const m of [...(c.mailbox ? [c.mailbox] : []), ...(c.mailboxes ?? [])]) if (m.items.length > 0) this.append(m.name, key, m.items, m.ttlMs);
     if (c.intents && c.intents.length > 0) {
       this.set(keys.intents(key), [...(this.get<Intent[]>(keys.intents(key)) ?? []), ...c.intents], c.recordTtlMs);
       this.outboxIndex.add(indexMember(key));
+    }
+    const lock = c.release && c.fence ? this.locks.get(keys.lock(key)) : undefined;
+    if (lock && lock.token === c.fence) {
+      this.locks.delete(keys.lock(key));
+      lock.release();
     }
   }
 
@@ -149,7 +156,8 @@ export class MemoryStore implements Store {
     }
     let release!: () => void;
     const token = `m${++this.tokens}`;
-    const entry = { released: new Promise<void>((r) => (release = r)), token };
+    const released = new Promise<void>((r) => (release = r));
+    const entry = { released, release, token };
     this.locks.set(k, entry);
     const lease: Lease = {
       token,
@@ -164,6 +172,17 @@ export class MemoryStore implements Store {
       if (this.locks.get(k) === entry) this.locks.delete(k);
       release();
     }
+  }
+
+  async withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T> {
+    return this.withLock(key, { ttlMs: opts.ttlMs, waitMs: opts.waitMs }, async (lease) => {
+      const alongside = opts.alongside?.();
+      const start: TurnStart<A> = (await this.wasHandled(key, opts.messageId))
+        ? { handled: true, count: 0 }
+        : { handled: false, record: await this.getConversation(key), count: await this.countInWindow(opts.flood.name, key, opts.flood.windowMs) };
+      if (alongside) start.alongside = await alongside;
+      return fn(start, lease);
+    });
   }
 
   async outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]> {

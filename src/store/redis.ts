@@ -25,12 +25,15 @@ import {
   type OutboxItem,
   type Store,
   type TurnCommit,
+  type TurnOptions,
+  type TurnStart,
 } from '../core/ports.ts';
 import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember } from './keys.ts';
 import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
+import { BEGIN_TURN, readBegin } from './redis-turn.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
@@ -68,28 +71,35 @@ const CAP = `local function cap(m, cut, set, limit, n, ttl)
   return limit
 end
 `;
-// KEYS: lock, record, handled ids, outbox, mailbox, mailbox's trimmed count, intents, owned keys.
-// ARGV: fence ('' = none), record ('' = delete), record ttl, dedupe ttl, message id, #replies,
-// #mailbox entries, mailbox ttl, #intents, then the replies, the mailbox entries and the intents,
-// the mailbox's cap (0 = none) and last the time now (ms). The handled ids are one sorted set scored by expiry: one key per
-// conversation, not one per message, trimmed on every turn.
+// KEYS: lock, record, handled ids, outbox, intents, owned keys, then a mailbox and its trimmed
+// count for each mailbox appended to. ARGV: fence ('' = none), record ('' = delete), record ttl,
+// dedupe ttl, message id, the time now (ms), the release channel ('' = the lock stays held), #replies,
+// #intents, then the replies and the intents, then per mailbox: #entries, ttl, cap (0 = none) and
+// its entries. The handled ids are one sorted set scored by expiry: one key per conversation, not
+// one per message, trimmed on every turn. Released, the lock is gone in the same write as the
+// turn, and its waiters are told as RELEASE tells them.
 const COMMIT = `${OWN}${CAP}if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
-local now = tonumber(ARGV[#ARGV])
+local now = tonumber(ARGV[6])
 redis.call('zremrangebyscore', KEYS[3], '-inf', now)
 redis.call('zadd', KEYS[3], now + tonumber(ARGV[4]), ARGV[5])
 redis.call('pexpire', KEYS[3], ARGV[4])
+local nOut, nInt = tonumber(ARGV[8]), tonumber(ARGV[9])
 local i = 10
-local nOut, nMail, nInt = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[9])
-for _ = 1, nOut do redis.call('rpush', KEYS[4], ARGV[i]) i = i + 1 end
-local len = 0
-for _ = 1, nMail do len = redis.call('rpush', KEYS[5], ARGV[i]) i = i + 1 end
-if nMail > 0 then
-  redis.call('pexpire', KEYS[5], ARGV[8]) own(KEYS[8], KEYS[5], ARGV[8])
-  cap(KEYS[5], KEYS[6], KEYS[8], tonumber(ARGV[#ARGV - 1]), len, ARGV[8])
+if nOut > 0 then redis.call('rpush', KEYS[4], unpack(ARGV, i, i + nOut - 1)) i = i + nOut end
+if nInt > 0 then
+  redis.call('rpush', KEYS[5], unpack(ARGV, i, i + nInt - 1)) i = i + nInt
+  redis.call('pexpire', KEYS[5], ARGV[3])
 end
-for _ = 1, nInt do redis.call('rpush', KEYS[7], ARGV[i]) i = i + 1 end
-if nInt > 0 then redis.call('pexpire', KEYS[7], ARGV[3]) end
+local m = 7
+while i <= #ARGV do
+  local n, ttl, limit = tonumber(ARGV[i]), ARGV[i + 1], tonumber(ARGV[i + 2])
+  local len = redis.call('rpush', KEYS[m], unpack(ARGV, i + 3, i + 2 + n))
+  redis.call('pexpire', KEYS[m], ttl) own(KEYS[6], KEYS[m], ttl)
+  cap(KEYS[m], KEYS[m + 1], KEYS[6], limit, len, ttl)
+  i, m = i + 3 + n, m + 2
+end
+if ARGV[1] ~= '' and ARGV[7] ~= '' then redis.call('del', KEYS[1]) redis.call('publish', ARGV[7], KEYS[1]) end
 return 1`;
 // Shared tail of the outbox scripts. KEYS[1] outbox, KEYS[3] intents. 0: replies left; 1: none,
 // intents left; 2: nothing pending (the caller takes the conversation out of the recovery index).
@@ -155,13 +165,11 @@ const SCRIPTS = {
   countInWindow: script(COUNT_IN_WINDOW),
   mailboxPush: script(MAILBOX_PUSH),
   mailboxRead: script(MAILBOX_READ),
+  beginTurn: script(`${OWN}${BEGIN_TURN}`),
   arrive: script(ARRIVE),
   earlier: script(EARLIER),
   depart: script(DEPART),
 };
-
-/** A commit without mailbox entries still names a mailbox key of the conversation's slot. */
-const TRANSCRIPT_UNUSED = 'none';
 
 class RedisLease implements Lease {
   lost = false;
@@ -216,6 +224,10 @@ export class RedisStore implements Store {
   readonly notifier: KeyNotifier;
   /** Entries kept per conversation by mailbox name (capMailboxes). */
   private caps: Record<string, number> = {};
+  /** The locks this store's holders hold, by token; a commit that released one marks it. */
+  private readonly held = new Map<string, { released: boolean }>();
+  /** How many times a script was sent whole again (Redis had forgotten it): see indexed. */
+  private reloads = 0;
   /** Statistics go to a different bucket on each write (any will do: a read sums them all). */
   private counterWrites = Math.floor(Math.random() * 1_000_000);
 
@@ -263,6 +275,7 @@ export class RedisStore implements Store {
       return await this.client.evalSha(s.sha, { keys, arguments: args });
     } catch (err) {
       if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      this.reloads++;
       return this.client.eval(s.source, { keys, arguments: args });
     }
   }
@@ -314,18 +327,33 @@ export class RedisStore implements Store {
     return out + int;
   }
 
-  /** Runs a write that may leave replies or intents pending, indexed before and after it. */
+  /**
+   * Runs a write that may leave replies or intents pending, indexed before and after it. On a
+   * single Redis the three are issued in one tick: node-redis sends them in one write on the one
+   * connection, and Redis runs them in that order, so the index is joined before the write and
+   * again after it as when each was awaited; what fails fails from the first command on (the
+   * connection is one), so no write is ever applied without its SADD before it. A script sent
+   * again as EVAL (Redis forgot it) runs after the second SADD: one more follows it then. On a
+   * cluster the index bucket is on another node, with no order between nodes: each waits for the last.
+   */
   private async indexed<T>(key: ConversationKey, write: () => Promise<T>): Promise<T> {
-    await this.index(key);
-    const result = await write();
-    await this.index(key);
+    if (this.redis.cluster) {
+      await this.index(key);
+      const result = await write();
+      await this.index(key);
+      return result;
+    }
+    const reloads = this.reloads;
+    const [, result] = await Promise.all([this.index(key), write(), this.index(key)]);
+    if (this.reloads !== reloads) await this.index(key);
     return result;
   }
 
   async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
     const outbox = c.outbox.map((i) => JSON.stringify(i));
-    const mail = (c.mailbox?.items ?? []).map((i) => JSON.stringify(i));
     const intents = (c.intents ?? []).map((i) => JSON.stringify(i));
+    const boxes = [...(c.mailbox ? [c.mailbox] : []), ...(c.mailboxes ?? [])].filter((m) => m.items.length > 0);
+    const release = c.release === true && c.fence !== undefined && c.fence !== '';
     const write = () =>
       this.run(
         SCRIPTS.commit,
@@ -334,10 +362,9 @@ export class RedisStore implements Store {
           this.k(keys.conversation(key)),
           this.k(keys.handled(key)),
           this.k(keys.outbox(key)),
-          this.k(keys.mailbox(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
-          this.k(keys.mailboxCut(c.mailbox?.name ?? TRANSCRIPT_UNUSED, key)),
           this.k(keys.intents(key)),
           this.k(keys.owned(key)),
+          ...boxes.flatMap((m) => [this.k(keys.mailbox(m.name, key)), this.k(keys.mailboxCut(m.name, key))]),
         ],
         [
           c.fence ?? '',
@@ -345,47 +372,82 @@ export class RedisStore implements Store {
           String(c.recordTtlMs),
           String(c.dedupeTtlMs),
           c.messageId,
+          String(Date.now()),
+          release ? this.notifier.channel : '',
           String(outbox.length),
-          String(mail.length),
-          String(c.mailbox?.ttlMs ?? 0),
           String(intents.length),
           ...outbox,
-          ...mail,
           ...intents,
-          String(this.caps[c.mailbox?.name ?? TRANSCRIPT_UNUSED] ?? 0),
-          String(Date.now()),
+          ...boxes.flatMap((m) => [String(m.items.length), String(m.ttlMs), String(this.caps[m.name] ?? 0), ...m.items.map((i) => JSON.stringify(i))]),
         ],
       );
     const done = outbox.length > 0 || intents.length > 0 ? await this.indexed(key, write) : await write();
     if (done !== 1) throw new LockLostError(key);
+    // Released with the commit: the holder's withLock has nothing left to release.
+    const held = release ? this.held.get(c.fence!) : undefined;
+    if (held) held.released = true;
   }
 
   async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const k = this.k(keys.lock(key, opts.scope));
     const token = randomUUID();
-    const deadline = Date.now() + opts.waitMs;
+    await this.take(key, k, opts.waitMs, async () => {
+      const left = Number(await this.run(SCRIPTS.acquire, [k], [token, String(opts.ttlMs)]));
+      return left === -1 ? { taken: undefined } : { busyMs: left };
+    });
+    return this.hold(k, token, opts, fn);
+  }
+
+  async withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T> {
+    const k = this.k(keys.lock(key));
+    const token = randomUUID();
+    const ks = [k, this.k(keys.conversation(key)), this.k(keys.handled(key)), this.k(keys.counter(opts.flood.name, key)), this.k(keys.owned(key))];
+    let alongside: Promise<A> | undefined;
+    const start: TurnStart<A> = await this.take(key, k, opts.waitMs, async () => {
+      // Issued in the same tick as the script: both leave in one write.
+      alongside = opts.alongside?.();
+      // The answer of an attempt that did not take the lock is not wanted (nor its failure).
+      alongside?.catch(() => undefined);
+      return readBegin(await this.run(SCRIPTS.beginTurn, ks, [token, String(opts.ttlMs), opts.messageId, String(opts.flood.windowMs), String(Date.now())]));
+    });
+    return this.hold(k, token, opts, async (lease) => {
+      if (alongside) start.alongside = await alongside;
+      return fn(start, lease);
+    });
+  }
+
+  /** Tries `attempt` until it takes the lock `k`, waiting for each release (notified, no polling) up to `waitMs`. */
+  private async take<R>(key: ConversationKey, k: string, waitMs: number, attempt: () => Promise<{ taken: R } | { busyMs: number }>): Promise<R> {
+    const deadline = Date.now() + waitMs;
     for (;;) {
       // Watched before trying: a release between the try and the wait still wakes us.
       const waiter = this.notifier.watch(k);
       try {
-        const left = Number(await this.run(SCRIPTS.acquire, [k], [token, String(opts.ttlMs)]));
-        if (left === -1) break;
+        const tried = await attempt();
+        if ('taken' in tried) return tried.taken;
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw new LockTimeoutError(key);
         // Until the holder releases (notified) or its lock expires unreleased (it died): no polling.
-        await this.notifier.wait(k, waiter, Math.min(remaining, Math.max(0, left) + 1));
+        await this.notifier.wait(k, waiter, Math.min(remaining, Math.max(0, tried.busyMs) + 1));
       } finally {
         this.notifier.forget(k, waiter);
       }
     }
+  }
+
+  /** Runs `fn` holding the lock `k` (taken with `token`), and releases it after, unless a commit did. */
+  private async hold<T>(k: string, token: string, opts: Pick<LockOptions, 'ttlMs' | 'renew'>, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const lease = new RedisLease(() => this.run(SCRIPTS.renew, [k], [token, String(opts.ttlMs)]), token, opts.ttlMs);
     const timer = opts.renew ? setInterval(() => void lease.confirm(), Math.max(10, Math.floor(opts.ttlMs / 3))) : undefined;
     timer?.unref();
+    const state = { released: false };
+    this.held.set(token, state);
     try {
       return await fn(lease);
     } finally {
       if (timer) clearInterval(timer);
-      await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
+      this.held.delete(token);
+      if (!state.released) await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
     }
   }
 

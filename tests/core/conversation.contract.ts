@@ -1,6 +1,6 @@
 // The conversation service's promises, run against each store (memory here, Redis in the
 // *.redis.test.ts twin): state survives the process, duplicates are dropped, order is kept.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/core/ports.ts';
 import { choice, start, testEngine, text } from '../helpers/engine.ts';
 
@@ -85,6 +85,25 @@ export function conversationContract(name: string, stores: () => Promise<{ first
         expect(texts).toHaveLength(2);
         expect(texts[0]).toMatch(/1955/);
         expect(texts[1]).not.toMatch(/1955/);
+      } finally {
+        await done();
+      }
+    });
+
+    it('keeps what the channel asks with the message in the turn’s own write, once: a redelivery writes nothing more', async () => {
+      const { first, done } = await stores();
+      try {
+        const e = await testEngine(first);
+        const key = { channel: 'test', account: 'a', user: 'kept' };
+        const pushes = vi.spyOn(first, 'mailboxPush');
+        const message = { id: 'k1', key, receivedAt: 1, payload: text('menu'), keep: { mailbox: 'channel-log', entry: { id: 501 }, ttlMs: 60_000 } };
+        expect(await e.conversations.receive(message)).toBe('accepted');
+        expect(await e.conversations.receive(message)).toBe('duplicate');
+        expect(await e.conversations.receive({ ...message, id: 'k2', keep: { ...message.keep, entry: { id: 502 } } })).toBe('accepted');
+        expect((await first.mailboxRead('channel-log', key, 0)).map((m) => m.item)).toEqual([{ id: 501 }, { id: 502 }]);
+        // Written by the commits, not by a push of its own.
+        expect(pushes.mock.calls.filter(([name]) => name === 'channel-log')).toEqual([]);
+        pushes.mockRestore();
       } finally {
         await done();
       }

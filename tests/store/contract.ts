@@ -1,7 +1,7 @@
 // One behavioural contract for every Store implementation; each implementation's test file runs it.
 import { describe, expect, it } from 'vitest';
 import type { ConversationKey } from '../../src/core/messages.ts';
-import { LockLostError, type ConversationRecord, type OutboxItem, type Store } from '../../src/core/ports.ts';
+import { LockLostError, type ConversationRecord, type OutboxItem, type Store, type TurnOptions } from '../../src/core/ports.ts';
 
 const key: ConversationKey = { channel: 'telegram', account: 'bot1', user: '42' };
 const other: ConversationKey = { channel: 'web', account: 'default', user: 'a{b}*c' };
@@ -298,6 +298,125 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
         expect(await s.mailboxRead('web', key, 0)).toEqual([]);
         expect(await s.mailboxPush('web', key, { n: 1 }, 60_000)).toBe(1);
         expect(await s.mailboxRead('web', key, 0)).toEqual([{ seq: 1, item: { n: 1 } }]);
+      }),
+    );
+
+    const turn = (messageId: string, over: Partial<TurnOptions<boolean>> = {}): TurnOptions<boolean> => ({ ttlMs: 5_000, waitMs: 2_000, messageId, flood: { name: 'inbound', windowMs: 60_000 }, ...over });
+
+    it(
+      'begins a turn under the turn lock with the record, and counts in the flood window only messages not handled',
+      withStore(async (s) => {
+        const first = await s.withTurn(key, turn('m1'), async (start, lease) => {
+          await s.commitTurn(key, { record: record({ country: 'JP' }), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [], fence: lease.token });
+          return start;
+        });
+        expect(first).toEqual({ handled: false, count: 1 });
+        // A platform's retry: handled, nothing read or counted.
+        expect(await s.withTurn(key, turn('m1'), async (start) => start)).toEqual({ handled: true, count: 0 });
+        const next = await s.withTurn(key, turn('m2'), async (start) => start);
+        expect(next).toMatchObject({ handled: false, count: 2, record: { country: 'JP' } });
+        // Another conversation has a window of its own; erasing one erases its count.
+        expect((await s.withTurn(other, turn('m1'), async (start) => start)).count).toBe(1);
+        await s.deleteConversation(key);
+        expect(await s.withTurn(key, turn('m3'), async (start) => start)).toEqual({ handled: false, count: 1 });
+      }),
+    );
+
+    it(
+      'begins a turn only once the turn lock is free, and gives up on a lock busy past the wait',
+      withStore(async (s) => {
+        const order: string[] = [];
+        let release!: () => void;
+        const holding = s.withLock(key, { ttlMs: 5_000, waitMs: 100 }, async () => {
+          order.push('held');
+          await new Promise<void>((r) => (release = r));
+          order.push('released');
+        });
+        await new Promise((r) => setTimeout(r, 20));
+        await expect(s.withTurn(key, turn('late', { waitMs: 30 }), async () => 'ran')).rejects.toThrow(/busy/);
+        // The read alongside answers as of the attempt that took the lock, not an earlier one.
+        let gate = 'closed';
+        const waiting = s.withTurn(key, { ...turn('m1'), alongside: async () => gate }, async (start) => {
+          order.push('turn');
+          return start.alongside;
+        });
+        await new Promise((r) => setTimeout(r, 20));
+        gate = 'open';
+        release();
+        await holding;
+        expect(await waiting).toBe('open');
+        expect(order).toEqual(['held', 'released', 'turn']);
+      }),
+    );
+
+    it(
+      'fences a turn’s commit with the token withTurn took',
+      withStore(async (s) => {
+        const stale = await s.withTurn(key, turn('m1'), async (_start, lease) => lease.token);
+        await s.withTurn(key, turn('m2'), async (_start, lease) => {
+          await expect(s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('late')], fence: stale })).rejects.toThrow(LockLostError);
+          await s.commitTurn(key, { record: record({ country: 'KR' }), recordTtlMs: 60_000, messageId: 'm2', dedupeTtlMs: 60_000, outbox: [], fence: lease.token });
+        });
+        expect(await s.wasHandled(key, 'm1')).toBe(false);
+        expect(await s.outboxPeek(key, 10)).toEqual([]);
+        expect((await s.getConversation(key))?.country).toBe('KR');
+      }),
+    );
+
+    it(
+      'releases the turn lock with a commit that asks it: the next holder takes it at once, and the released token fences no more',
+      withStore(async (s) => {
+        const order: string[] = [];
+        await s.withTurn(key, turn('m1'), async (_start, lease) => {
+          await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [], fence: lease.token, release: true });
+          // Still inside the first holder: a second one gets the lock without waiting for it to return.
+          await s.withLock(key, { ttlMs: 5_000, waitMs: 50 }, async () => order.push('second'));
+          await expect(s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'again', dedupeTtlMs: 60_000, outbox: [], fence: lease.token })).rejects.toThrow(LockLostError);
+          order.push('first returns');
+        });
+        expect(order).toEqual(['second', 'first returns']);
+        expect(await s.wasHandled(key, 'again')).toBe(false);
+        // A commit without `release` keeps the lock to its holder's end.
+        await s.withTurn(key, turn('m2'), async (_start, lease) => {
+          await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm2', dedupeTtlMs: 60_000, outbox: [], fence: lease.token });
+          await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 30 }, async () => 'in')).rejects.toThrow(/busy/);
+        });
+        // And the lock released by a commit is not released again by its holder's end (the next holder keeps it).
+        let release!: () => void;
+        const next = new Promise<void>((r) => (release = r));
+        let nextHolds!: Promise<unknown>;
+        await s.withTurn(key, turn('m3'), async (_start, lease) => {
+          await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm3', dedupeTtlMs: 60_000, outbox: [], fence: lease.token, release: true });
+          nextHolds = s.withLock(key, { ttlMs: 5_000, waitMs: 50 }, () => next);
+          await new Promise((r) => setTimeout(r, 10));
+        });
+        await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 30 }, async () => 'in')).rejects.toThrow(/busy/);
+        release();
+        await nextHolds;
+      }),
+    );
+
+    it(
+      'appends to further mailboxes in the same write as the turn, capped and erased like the others',
+      withStore(async (s) => {
+        s.capMailboxes({ log: 2 });
+        for (let t = 1; t <= 3; t++) {
+          await s.commitTurn(key, {
+            record: record(),
+            recordTtlMs: 60_000,
+            messageId: `t${t}`,
+            dedupeTtlMs: 60_000,
+            outbox: [item(`r${t}`)],
+            mailbox: { name: 'transcript', items: [{ t }], ttlMs: 60_000 },
+            mailboxes: [{ name: 'log', items: [{ id: t }], ttlMs: 60_000 }, { name: 'empty', items: [], ttlMs: 60_000 }],
+          });
+        }
+        expect((await s.mailboxRead('log', key, 0)).map((e) => [e.seq, e.item])).toEqual([[2, { id: 2 }], [3, { id: 3 }]]);
+        expect(await s.mailboxRead('transcript', key, 0)).toHaveLength(3);
+        expect(await s.mailboxRead('empty', key, 0)).toEqual([]);
+        expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['r1', 'r2', 'r3']);
+        await s.deleteConversation(key);
+        expect(await s.mailboxRead('log', key, 0)).toEqual([]);
       }),
     );
 

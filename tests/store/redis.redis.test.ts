@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.ts';
 import type { RedisStore } from '../../src/store/redis.ts';
-import { connectTestStore, dropPrefix, flushScripts, testPrefix, withAdmin } from '../helpers/redis.ts';
+import { CommandRecorder } from '../helpers/monitor.ts';
+import { ON_CLUSTER, connectTestStore, dropPrefix, flushScripts, testPrefix, withAdmin } from '../helpers/redis.ts';
 import { storeContract } from './contract.ts';
 
 const prefixes = new Map<Store, string>();
@@ -35,6 +36,36 @@ describe('redis store', () => {
     expect(await s.countInWindow('inbound', key, 10_000)).toBe(2);
     await expect(s.withLock(key, { ttlMs: 1000, waitMs: 100 }, async () => 'held')).resolves.toBe('held');
     await dropPrefix(prefix);
+  });
+
+  // On a single Redis, where the three are sent in one write: a cluster awaits each in turn, and
+  // its masters' MONITOR streams carry no order between them.
+  it.skipIf(ON_CLUSTER)('joins the recovery index before a commit that leaves replies and again after it, also when the script is sent again', async () => {
+    const prefix = testPrefix();
+    const s = await connectTestStore(prefix);
+    opened.push(s);
+    const rec = await CommandRecorder.start(prefix);
+    try {
+      const key = { channel: 'web', account: 'default', user: 'indexed' };
+      const commit = (id: string) =>
+        s.commitTurn(key, { record: { flowVersion: 1, snapshot: {}, pending: [], updatedAt: 0 }, recordTtlMs: 60_000, messageId: id, dedupeTtlMs: 60_000, outbox: [{ id, key, message: { text: id, from: 'bot', priority: 'normal' }, attempts: 0, enqueuedAt: 0 }] });
+      await commit('warm');
+      for (const [label, before] of [['loaded', async () => {}], ['forgotten', flushScripts]] as const) {
+        await before();
+        await rec.take();
+        await commit(label);
+        // In the order Redis ran them.
+        const ran = (await rec.take()).filter((c) => c.name === 'sadd' || (c.name === 'rpush' && c.args[0]!.includes('outbox:{')));
+        const order = ran.map((c) => c.name);
+        expect(order[0], label).toBe('sadd');
+        expect(order.indexOf('rpush'), label).toBeGreaterThan(0);
+        expect(order.lastIndexOf('sadd'), label).toBeGreaterThan(order.indexOf('rpush'));
+      }
+      expect(await s.outboxConversations()).toEqual([key]);
+    } finally {
+      await rec.close();
+      await dropPrefix(prefix);
+    }
   });
 
   it('expires records with their TTL in Redis itself', async () => {

@@ -15,7 +15,7 @@ import { ALLOWED_UPDATES, BOT_COMMANDS } from './capabilities.ts';
 import type { TelegramConfig } from './config.ts';
 import { decodeUpdate } from './decode.ts';
 import { telegramMediaFetcher } from './media-fetch.ts';
-import { MessageLog } from './message-log.ts';
+import { keptWithTurn } from './message-log.ts';
 import { createTelegramSender, describeError, type TelegramSender } from './sender.ts';
 import { registerWebhook } from './webhook.ts';
 
@@ -56,7 +56,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChannel {
   const { config, log, clock, translate } = deps;
   const bot = createBot(config, deps.botInfo);
-  const messageLog = new MessageLog(deps.store);
   const sender = createTelegramSender({
     api: bot.api,
     store: deps.store,
@@ -87,7 +86,8 @@ export function createTelegramChannel(deps: TelegramChannelDeps): TelegramChanne
       return;
     }
     const { message } = decoded;
-    if (decoded.userMessage) await messageLog.record(message.key, decoded.userMessage);
+    // The user's message id is logged (to delete it on erase) in the turn's own write.
+    if (decoded.userMessage) message.keep = keptWithTurn(decoded.userMessage);
     const result = await deps.inbound.receive(message);
     if (result === 'duplicate') log.debug({ conversation: keyToString(message.key), update: ctx.update.update_id }, 'duplicate update dropped');
   }

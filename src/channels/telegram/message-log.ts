@@ -1,7 +1,7 @@
 // The ids of a private chat's messages (the bot's and the user's), kept in the conversation's own
 // mailbox so they are erased with it. They exist for one purpose: when the user erases their data,
 // the messages Telegram still lets a bot delete (under 48 hours old) are deleted from the chat.
-import type { ConversationKey } from '../../core/messages.ts';
+import type { ConversationKey, InboundMessage } from '../../core/messages.ts';
 import type { Store } from '../../core/ports.ts';
 import { DELETABLE_FOR_MS, DELETE_MARGIN_MS, MESSAGE_LOG } from './capabilities.ts';
 
@@ -13,11 +13,20 @@ export interface LoggedMessage {
   item?: string;
 }
 
+/**
+ * A user's message id as its turn keeps it (InboundMessage.keep): written in the turn's own commit,
+ * so it costs no round trip of its own and a redelivered update logs nothing twice.
+ */
+export function keptWithTurn(entry: LoggedMessage): NonNullable<InboundMessage['keep']> {
+  return { mailbox: MESSAGE_LOG, entry, ttlMs: DELETABLE_FOR_MS };
+}
+
 export class MessageLog {
   constructor(private readonly store: Store) {}
 
   async record(key: ConversationKey, entry: LoggedMessage): Promise<void> {
-    await this.store.mailboxPush<LoggedMessage>(MESSAGE_LOG, key, entry, DELETABLE_FOR_MS);
+    const kept = keptWithTurn(entry);
+    await this.store.mailboxPush(kept.mailbox, key, kept.entry, kept.ttlMs);
   }
 
   /** How many of the outbox item's messages Telegram confirmed (answered with their message_id). */
