@@ -4,6 +4,7 @@
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector } from './answer-select.ts';
+import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
@@ -63,6 +64,7 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  const emergencyAnswer = createEmergencyAnswer(deps.articles, selector);
   /** Whether some article of `topic` is tagged for `slot=value`. */
   const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
@@ -178,6 +180,15 @@ export function createNlu(deps: NluDeps): Nlu {
           article = there;
           break;
         }
+      }
+    }
+    // Danger found: after the numbers comes the article written for it, when it fits better than
+    // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
+    if (emergency.length > 0) {
+      const own = emergencyAnswer(emergency, read.slots, article);
+      if (own) {
+        topic = own.topic;
+        article = own;
       }
     }
     // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
