@@ -182,6 +182,12 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
     }
+    // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
+    // thanh lý luôn không?"): when the whole message fits no article, its last sentence alone may.
+    if (topic && !article && lastSentence > 0 && endsAsking) {
+      const last = retriever.search({ ...analysis, tokens: tokens.filter((t, i) => (t.sentence ?? 0) === lastSentence && !inPlace(i)) });
+      article = selector.pick(last.all(topic), read.slots, topic, last.looseScore);
+    }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
     if (emergency.length > 0) {
@@ -194,7 +200,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
     // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
     // for, answer it — the topic's question tree would ask what the message did not need.
-    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE) {
+    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksForLine(scored)) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
     }
@@ -287,6 +293,19 @@ function joinedQuestions(text: string): { story: string; halves: [string, string
   const halves = trimmed.slice(start).split(JOIN);
   if (halves.length !== 2 || halves.some((h) => h.trim().split(/\s+/).length < 3)) return undefined;
   return { story, halves: [halves[0]!.trim(), halves[1]!.trim()] };
+}
+
+/**
+ * Whether the words that ask — the last sentence, after its last "thì" when words follow it — ask
+ * for a line: a call in the story ("công ty chưa gọi gì") or in a supposition ("nếu em không liên
+ * hệ thì…") says what happened, not whom to call.
+ */
+function asksForLine(scored: readonly Token[]): boolean {
+  const lastSentence = scored.at(-1)?.sentence ?? 0;
+  const inLast = scored.filter((t) => (t.sentence ?? 0) === lastSentence);
+  const k = inLast.findLastIndex((t) => t.f === 'thi');
+  const asked = k >= 0 && k < inLast.length - 1 ? inLast.slice(k + 1) : inLast;
+  return scoreIntents(asked).hotline >= MIN_INTENT_SCORE;
 }
 
 /** The tokens outside the given [start, end) spans. */
