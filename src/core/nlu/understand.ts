@@ -128,7 +128,10 @@ export function createNlu(deps: NluDeps): Nlu {
     const inPlace = within(place.spans);
     const inSlot = within(read.spans);
     // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
-    const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i)) };
+    // "nghe nói …, đúng không" asks whether what was heard is so: the frame is searched without.
+    const heard = hearsaySpans(tokens);
+    const inHeard = within(heard);
+    const asked = place.spans.length === 0 && heard.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inHeard(i)) };
     const candidates = retriever.search(asked);
     // Searched again without the words that say the case ("hết hạn hợp đồng, muốn rút tiền ký quỹ"
     // is about the deposit); a match on what is left counts for a little less than a match on it all.
@@ -306,6 +309,19 @@ function asksForLine(scored: readonly Token[]): boolean {
   const k = inLast.findLastIndex((t) => t.f === 'thi');
   const asked = k >= 0 && k < inLast.length - 1 ? inLast.slice(k + 1) : inLast;
   return scoreIntents(asked).hotline >= MIN_INTENT_SCORE;
+}
+
+/** The words that frame a claim to be checked: "nghe nói …", "… đúng không", "I heard …, is that true". */
+const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nguoi ta bao', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
+
+/** Where the hearsay frame's words are, as [start, end) token ranges. */
+function hearsaySpans(tokens: readonly Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const p = HEARSAY.find((words) => words.every((w, k) => tokens[i + k]?.f === w));
+    if (p) spans.push([i, i + p.length]);
+  }
+  return spans;
 }
 
 /** The tokens outside the given [start, end) spans. */
