@@ -66,6 +66,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hop dong cung ung|cung ung lao dong|supply contract', C(2)],
   // Japan's trainee system itself (its end and what replaces it), not a trainee's own case.
   ['che do thuc tap sinh|he thong thuc tap sinh|thuc tap sinh ky nang|duc thanh tuu lao|ikusei shuro|ikusei shuuro|technical intern training|trainee system|skill development system', C(2)],
+  // The system named with words between ("chế độ mới thay thực tập sinh").
+  ['che do * thuc tap sinh|he thong * thuc tap sinh', C(2)],
   ['khieu nai|to cao|khởi kiện|kiện|khoi kien|kien cong ty|kien chu|phan anh|to giac', C(2)],
   ['bị lừa|lừa tiền|lừa đảo|lừa mất|bi lua|lua dao|lua tien', C(1.5)],
   ['tranh chap', { contract_liquidation: 1.5, support_fund: 0.5 }],
@@ -198,6 +200,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
 
   // ── hotlines and missions ──
   ['so dien thoai|so lien lac|so lien he|so dt', H(3)],
+  // A line named by what it is for ("số tư vấn tiếng Việt", "số hỗ trợ lao động").
+  ['so tu van|so ho tro|so tro giup|so giup do', H(3)],
   // The lines people know by name (their numbers live in content/hotlines.yaml). No place names
   // here: a lexicon word counts as an everyday word, and the place reader then passes it by.
   ['otit|houterasu|fresc|veco|whatsapp|zalo dai su|zalo lanh su', H(2.5)],
