@@ -3,7 +3,7 @@
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
-import { createAnswerSelector } from './answer-select.ts';
+import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
@@ -12,7 +12,7 @@ import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import type { Token } from './pattern.ts';
 import { createRetriever, type Retrieved } from './retrieval.ts';
-import { createSlotReader } from './slots.ts';
+import { createSlotReader, type Slots } from './slots.ts';
 
 type Topic = (typeof TOPIC_INTENTS)[number];
 
@@ -69,6 +69,20 @@ export function createNlu(deps: NluDeps): Nlu {
   const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
+  /**
+   * The article for the need the message names (its case: unpaid wages), when that article has
+   * lines of its own for the country: tagged for the case, contradicting none of the message's tags.
+   */
+  const needAnswer = (slots: Slots, country: string): Picked | undefined => {
+    const cases = slots.case ?? [];
+    let best: Picked | undefined;
+    for (const a of deps.articles) {
+      if (!a.byCountry?.[country] || !a.tags?.case?.some((v) => cases.includes(v))) continue;
+      const w = selector.weigh(a.id, slots, SELECTION.tagOnlyQuality);
+      if (w && w.conflicting === 0 && (!best || w.total > best.total)) best = w;
+    }
+    return best;
+  };
 
   function understandOne(text: string): NluOutput {
     const analysis = analyze(text);
@@ -206,6 +220,16 @@ export function createNlu(deps: NluDeps): Nlu {
     if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksForLine(scored)) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
+    }
+    // Asked whom to call about a need an article answers with that country's own lines ("bị nợ
+    // lương ở Đài Loan thì gọi số nào"): what to do, with the lines for it there, answers it.
+    if (topic === 'hotline' && emergency.length === 0 && place.country) {
+      const forNeed = needAnswer(read.slots, place.country);
+      if (forNeed) {
+        if (intent === topic) intent = forNeed.topic;
+        topic = forNeed.topic;
+        article = forNeed;
+      }
     }
     // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
     if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
