@@ -67,7 +67,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   // Japan's trainee system itself (its end and what replaces it), not a trainee's own case.
   ['che do thuc tap sinh|he thong thuc tap sinh|thuc tap sinh ky nang|duc thanh tuu lao|ikusei shuro|ikusei shuuro|technical intern training|trainee system|skill development system', C(2)],
   // The system named with words between ("chế độ mới thay thực tập sinh").
-  ['che do * thuc tap sinh|he thong * thuc tap sinh', C(2)],
+  ['che do *3 thuc tap sinh|he thong *3 thuc tap sinh', C(2)],
   ['khieu nai|to cao|khởi kiện|kiện|khoi kien|kien cong ty|kien chu|phan anh|to giac', C(2)],
   ['bị lừa|lừa tiền|lừa đảo|lừa mất|bi lua|lua dao|lua tien', C(1.5)],
   ['tranh chap', { contract_liquidation: 1.5, support_fund: 0.5 }],

@@ -242,6 +242,18 @@ export function createNlu(deps: NluDeps): Nlu {
         article = best;
       }
     }
+    // A question the lexicon could not place, whose words say what happened that only one topic's
+    // articles are tagged for ("đã 7 tháng vẫn chưa được xuất cảnh, công ty có trả lại hồ sơ không"):
+    // that topic's article answers it.
+    if (!topic && intent === 'out_of_scope' && endsAsking && emergency.length === 0) {
+      const byTags = TOPIC_INTENTS.map((t) => select(t)).filter((p): p is Picked => p !== undefined && p.matched > 0);
+      if (byTags.length === 1) {
+        intent = byTags[0]!.topic;
+        topic = byTags[0]!.topic;
+        confidence = RETRIEVED_TOPIC_CONFIDENCE;
+        article = byTags[0];
+      }
+    }
     // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
     // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
     const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
@@ -336,7 +348,7 @@ function asksForLine(scored: readonly Token[]): boolean {
 }
 
 /** The words that frame a claim to be checked: "nghe nói …", "… đúng không", "I heard …, is that true". */
-const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nguoi ta bao', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
+const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nghe nguoi ta bao', 'nguoi ta bao', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
 
 /** Where the hearsay frame's words are, as [start, end) token ranges. */
 function hearsaySpans(tokens: readonly Token[]): [number, number][] {
