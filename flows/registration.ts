@@ -24,6 +24,7 @@ import {
   type Sex,
   type SpecialSituation,
 } from '../src/core/registration.ts';
+import { asksSameElsewhere } from './elsewhere.ts';
 import type { RootContext } from './root.machine.ts';
 import {
   asksForStatus,
@@ -607,6 +608,10 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
       enqueue.emit({ type: 'articles', ids: [event.nlu.article.id], ...(context.country ? { country: context.country } : {}) });
     }
   });
+  /** The typed question's answer is kept, so "em ở Tokyo" after it gives it again for there. */
+  const keepTypedAnswer = formSetup.assign(({ event }) => ({ article: event.type === 'user.text' ? event.nlu.article?.id : undefined }));
+  /** Where the user said they are, for the answer given again there. */
+  const takePlace = formSetup.assign(({ event }) => (event.type === 'user.text' && event.nlu.country ? { country: event.nlu.country, city: event.nlu.city } : {}));
   const askAfterInfo = formSetup.emit(() =>
     ask('registration.info.next', [choice(REG.start, 'registration.choice.start'), choice(REG.menu, 'choices.menu'), choice(REG.staff, 'choices.staff')]),
   );
@@ -636,6 +641,7 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
         entry: [
           startTopic,
           showTypedAnswer,
+          keepTypedAnswer,
           formSetup.emit(() =>
             ask('registration.hub.prompt', [
               choice(REG.start, 'registration.choice.start'),
@@ -645,6 +651,9 @@ export function createRegistration(deps: RegistrationFlowDeps | undefined, offer
             ]),
           ),
         ],
+        on: {
+          'user.text': [{ guard: ({ context, event }: Args) => asksSameElsewhere(context, event), target: '#root.routing', actions: takePlace }],
+        },
       },
       info: {
         entry: [showInfo, askAfterInfo],

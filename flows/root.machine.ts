@@ -12,6 +12,7 @@ import {
 } from '../src/core/effects.ts';
 import type { Locale } from '../src/core/messages.ts';
 import type { DialogueNode, FlowDeps } from './dialogue.ts';
+import { asksSameElsewhere } from './elsewhere.ts';
 import { prefilledPosition } from './prefill.ts';
 import { createRegistration, type RegState } from './registration.ts';
 
@@ -159,14 +160,7 @@ export function createRootMachine(deps: FlowDeps) {
        * Right after an answer, a message that only names another country ("thế còn ở Hàn thì sao?")
        * asks the same question there: the answer (or the list of lines) is given again for that country.
        */
-      asksSameElsewhere: ({ context, event }) =>
-        event.type === 'user.text' &&
-        event.nlu.country !== undefined &&
-        event.nlu.country !== context.country &&
-        (context.article !== undefined || context.topic === 'hotline') &&
-        (event.nlu.intent === 'out_of_scope' || event.nlu.intent === 'greeting') &&
-        event.nlu.topicIntent === undefined &&
-        event.nlu.followUp === undefined,
+      asksSameElsewhere: ({ context, event }) => asksSameElsewhere(context, event),
       asksForStaff: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'handoff',
       isGreeting: ({ event }) => event.type === 'user.text' && event.nlu.intent === 'greeting',
       namesCountry: ({ event }) => event.type === 'user.text' && event.nlu.country !== undefined,

@@ -51,6 +51,8 @@ export const articleSchema = z.strictObject({
   byCountry: z.record(countryCodeSchema, localizedSchema.extend({ first: z.boolean().optional() })).optional(),
   /** Which case and which asked thing the answer is for (slots of slots.yaml): `{case: [accident], asks: [amount]}`. */
   tags: z.record(slotWordSchema, z.array(slotWordSchema).min(1)).optional(),
+  /** The kinds of danger this article is the answer for (`sexual_abuse`, `trafficking`): shown after the emergency numbers when that danger is found. */
+  danger: z.array(z.string().regex(/^[a-z_]+$/)).min(1).optional(),
   /** The answer is that the content does not know (a deadline not found): the bot says so and offers a person first. */
   unknown: z.boolean().optional(),
   ...provenance,

@@ -48,6 +48,8 @@ export interface AnswerSelector {
    * articles its tags fit. `looseScore` breaks ties between those found by tags alone.
    */
   pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string, looseScore?: (article: string) => number): Picked | undefined;
+  /** One article weighed against the slots at the given standing, with how many of its tags the message contradicts. */
+  weigh(id: string, slots: Slots, quality: number): (Picked & { conflicting: number }) | undefined;
 }
 
 interface Fit {
@@ -115,6 +117,12 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
         if (!best || t > best.total || (t === best.total && r.score > best.score)) best = { ...r, total: t, topic: a.topic, matched: f.matched };
       }
       return best;
+    },
+    weigh(id, slots, quality) {
+      const a = byId.get(id);
+      if (!a) return undefined;
+      const f = fitOf(a, slots);
+      return { id, score: 0, quality, total: Math.round(total(quality, f) * 100) / 100, topic: a.topic, matched: f.matched, conflicting: f.conflicting };
     },
   };
 }

@@ -87,6 +87,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hop dong ghi|hop dong co ghi|trong hop dong ghi|hop dong quy dinh|hop dong noi|theo hop dong thi|contract says|contract said|in the contract', C(2)],
   // Japan's trainee system itself (its end and what replaces it), not a trainee's own case.
   ['che do thuc tap sinh|he thong thuc tap sinh|thuc tap sinh ky nang|duc thanh tuu lao|ikusei shuro|ikusei shuuro|technical intern training|trainee system|skill development system', C(2)],
+  // The system named with words between ("chế độ mới thay thực tập sinh").
+  ['che do *3 thuc tap sinh|he thong *3 thuc tap sinh', C(2)],
   ['khieu nai|to cao|khởi kiện|kiện|khoi kien|kien cong ty|kien chu|phan anh|to giac', C(2)],
   ['bị lừa|lừa tiền|lừa đảo|lừa mất|bi lua|lua dao|lua tien', C(1.5)],
   ['tranh chap', { contract_liquidation: 1.5, support_fund: 0.5 }],
@@ -222,6 +224,10 @@ export const LEXICON: readonly (readonly [string, W])[] = [
 
   // ── hotlines and missions ──
   ['so dien thoai|so lien lac|so lien he|so dt', H(3)],
+  // A line named by what it is for ("số tư vấn tiếng Việt", "số hỗ trợ lao động").
+  ['so tu van|so ho tro|so tro giup|so giup do', H(3)],
+  // "hồ sơ hỗ trợ" (the Fund's dossier) folds to "ho so ho tro": that "so ho tro" is no line.
+  ['ho so ho tro', H(-3)],
   // The lines people know by name (their numbers live in content/hotlines.yaml). No place names
   // here: a lexicon word counts as an everyday word, and the place reader then passes it by.
   ['otit|houterasu|fresc|veco|whatsapp|zalo dai su|zalo lanh su', H(2.5)],

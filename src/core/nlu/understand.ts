@@ -3,7 +3,8 @@
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
-import { createAnswerSelector } from './answer-select.ts';
+import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts';
+import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
@@ -12,7 +13,7 @@ import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import type { Token } from './pattern.ts';
 import { createRetriever, type Retrieved } from './retrieval.ts';
-import { createSlotReader } from './slots.ts';
+import { createSlotReader, type Slots } from './slots.ts';
 
 type Topic = (typeof TOPIC_INTENTS)[number];
 
@@ -67,10 +68,25 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  const emergencyAnswer = createEmergencyAnswer(deps.articles, selector);
   /** Whether some article of `topic` is tagged for `slot=value`. */
   const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
+  /**
+   * The article for the need the message names (its case: unpaid wages), when that article has
+   * lines of its own for the country: tagged for the case, contradicting none of the message's tags.
+   */
+  const needAnswer = (slots: Slots, country: string): Picked | undefined => {
+    const cases = slots.case ?? [];
+    let best: Picked | undefined;
+    for (const a of deps.articles) {
+      if (!a.byCountry?.[country] || !a.tags?.case?.some((v) => cases.includes(v))) continue;
+      const w = selector.weigh(a.id, slots, SELECTION.tagOnlyQuality);
+      if (w && w.conflicting === 0 && (!best || w.total > best.total)) best = w;
+    }
+    return best;
+  };
 
   function understandOne(text: string): NluOutput {
     const analysis = analyze(text);
@@ -136,7 +152,10 @@ export function createNlu(deps: NluDeps): Nlu {
     const inPlace = within(place.spans);
     const inSlot = within(read.spans);
     // "ở Nhật", "in Japan" say where, not what: the articles are searched without them.
-    const asked = place.spans.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i)) };
+    // "nghe nói …, đúng không" asks whether what was heard is so: the frame is searched without.
+    const heard = hearsaySpans(tokens);
+    const inHeard = within(heard);
+    const asked = place.spans.length === 0 && heard.length === 0 ? analysis : { ...analysis, tokens: tokens.filter((_, i) => !inPlace(i) && !inHeard(i)) };
     const candidates = retriever.search(asked);
     // Searched again without the words that say the case ("hết hạn hợp đồng, muốn rút tiền ký quỹ"
     // is about the deposit); a match on what is left counts for a little less than a match on it all.
@@ -190,15 +209,40 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
     }
+    // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
+    // thanh lý luôn không?"): when the whole message fits no article, its last sentence alone may.
+    if (topic && !article && lastSentence > 0 && endsAsking) {
+      const last = retriever.search({ ...analysis, tokens: tokens.filter((t, i) => (t.sentence ?? 0) === lastSentence && !inPlace(i)) });
+      article = selector.pick(last.all(topic), read.slots, topic, last.looseScore);
+    }
+    // Danger found: after the numbers comes the article written for it, when it fits better than
+    // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
+    if (emergency.length > 0) {
+      const own = emergencyAnswer(emergency, read.slots, article);
+      if (own) {
+        topic = own.topic;
+        article = own;
+      }
+    }
     // Asked whom to call about something no article of the topic answers ("muốn tư vấn bằng tiếng
     // Việt về lương tăng ca bị trừ thì gọi đâu"): the country's lines, each labelled with what it is
     // for, answer it — the topic's question tree would ask what the message did not need.
     // Naming the mission is not asking for a line: going home is done there, and its answers say
     // where ("đăng ký về nước ở Hàn thì liên hệ đại sứ quán Seoul hay Busan").
     const asksLine = () => scoreIntents(scored, topic === 'return_registration' ? NOT_A_LINE_FOR_RETURN : NOT_A_LINE).hotline >= MIN_INTENT_SCORE;
-    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksLine()) {
+    if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksLine() && asksForLine(scored)) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
+    }
+    // Asked whom to call about a need an article answers with that country's own lines ("bị nợ
+    // lương ở Đài Loan thì gọi số nào"): what to do, with the lines for it there, answers it.
+    if (topic === 'hotline' && emergency.length === 0 && place.country) {
+      const forNeed = needAnswer(read.slots, place.country);
+      if (forNeed) {
+        if (intent === topic) intent = forNeed.topic;
+        topic = forNeed.topic;
+        article = forNeed;
+      }
     }
     // Nothing in the lexicon, but the message is (almost) one of an article's own questions.
     if (!topic && (intent === 'out_of_scope' || intent === 'greeting') && emergency.length === 0) {
@@ -209,6 +253,18 @@ export function createNlu(deps: NluDeps): Nlu {
         topic = a.topic;
         confidence = RETRIEVED_TOPIC_CONFIDENCE;
         article = best;
+      }
+    }
+    // A question the lexicon could not place, whose words say what happened that only one topic's
+    // articles are tagged for ("đã 7 tháng vẫn chưa được xuất cảnh, công ty có trả lại hồ sơ không"):
+    // that topic's article answers it.
+    if (!topic && intent === 'out_of_scope' && endsAsking && emergency.length === 0) {
+      const byTags = TOPIC_INTENTS.map((t) => select(t)).filter((p): p is Picked => p !== undefined && p.matched > 0);
+      if (byTags.length === 1) {
+        intent = byTags[0]!.topic;
+        topic = byTags[0]!.topic;
+        confidence = RETRIEVED_TOPIC_CONFIDENCE;
+        article = byTags[0];
       }
     }
     // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
@@ -289,6 +345,32 @@ function joinedQuestions(text: string): { story: string; halves: [string, string
   const halves = trimmed.slice(start).split(JOIN);
   if (halves.length !== 2 || halves.some((h) => h.trim().split(/\s+/).length < 3)) return undefined;
   return { story, halves: [halves[0]!.trim(), halves[1]!.trim()] };
+}
+
+/**
+ * Whether the words that ask — the last sentence, after its last "thì" when words follow it — ask
+ * for a line: a call in the story ("công ty chưa gọi gì") or in a supposition ("nếu em không liên
+ * hệ thì…") says what happened, not whom to call.
+ */
+function asksForLine(scored: readonly Token[]): boolean {
+  const lastSentence = scored.at(-1)?.sentence ?? 0;
+  const inLast = scored.filter((t) => (t.sentence ?? 0) === lastSentence);
+  const k = inLast.findLastIndex((t) => t.f === 'thi');
+  const asked = k >= 0 && k < inLast.length - 1 ? inLast.slice(k + 1) : inLast;
+  return scoreIntents(asked).hotline >= MIN_INTENT_SCORE;
+}
+
+/** The words that frame a claim to be checked: "nghe nói …", "… đúng không", "I heard …, is that true". */
+const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nghe nguoi ta bao', 'nguoi ta bao', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
+
+/** Where the hearsay frame's words are, as [start, end) token ranges. */
+function hearsaySpans(tokens: readonly Token[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const p = HEARSAY.find((words) => words.every((w, k) => tokens[i + k]?.f === w));
+    if (p) spans.push([i, i + p.length]);
+  }
+  return spans;
 }
 
 /** The tokens outside the given [start, end) spans. */

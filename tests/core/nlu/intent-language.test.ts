@@ -58,3 +58,14 @@ describe('clearly something else', () => {
     expect(intentOf(text)).toBe('out_of_scope');
   });
 });
+
+describe('"số hỗ trợ" is a line, "hồ sơ hỗ trợ" the Fund\'s dossier (the same letters without marks)', () => {
+  it.each([
+    ['cho em xin số hỗ trợ lao động ở Đài', 'hotline'],
+    ['so ho tro nguoi lao dong o han la so nao', 'hotline'],
+    ['em gửi hồ sơ hỗ trợ lên quỹ 3 tuần rồi chưa thấy trả lời', 'support_fund'],
+    ['nop ho so ho tro cho quy o dau vay ad', 'support_fund'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+});
