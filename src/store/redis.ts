@@ -20,6 +20,7 @@ import {
   type ConversationRecord,
   type Intent,
   type Lease,
+  type AckOptions,
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
@@ -31,6 +32,7 @@ import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
+import { ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer, ackScript } from './redis-outbox.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
@@ -96,16 +98,6 @@ return 1`;
 const SETTLE = `if redis.call('llen', KEYS[1]) > 0 then return 0 end
 if redis.call('llen', KEYS[3]) > 0 then return 1 end
 return 2`;
-// KEYS: outbox, lock, intents. ARGV: item id, fence ('' = none). -1: fenced.
-const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
-${SETTLE}`;
-// KEYS: outbox, lock. ARGV: item id, fence, item.
-const UPDATE_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
-return 0`;
 // KEYS: outbox, lock, intents, dead letters. ARGV: item id, fence, item, ttl. The dead-letter
 // index learnt of the conversation before this runs.
 const GIVE_UP = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
@@ -146,9 +138,10 @@ const script = (source: string): Script => ({ source, sha: createHash('sha1').up
 const SCRIPTS = {
   release: script(RELEASE),
   acquire: script(ACQUIRE),
+  acquirePeek: script(ACQUIRE_PEEK),
   renew: script(RENEW),
   commit: script(COMMIT),
-  ackHead: script(ACK_HEAD),
+  ackHead: script(ackScript(OWN + CAP)),
   updateHead: script(UPDATE_HEAD),
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
@@ -165,6 +158,8 @@ const TRANSCRIPT_UNUSED = 'none';
 
 class RedisLease implements Lease {
   lost = false;
+  /** An ack released the lock already (AckOptions.release): nothing left to release. */
+  released = false;
   private confirmedAt = Date.now();
 
   constructor(
@@ -177,7 +172,7 @@ class RedisLease implements Lease {
     if (this.lost) return false;
     try {
       if ((await this.renew()) === 1) {
-        this.confirmedAt = Date.now();
+        this.renewed();
         return true;
       }
       this.lost = true;
@@ -186,6 +181,11 @@ class RedisLease implements Lease {
       if (Date.now() - this.confirmedAt >= this.ttlMs) this.lost = true;
     }
     return false;
+  }
+
+  /** A fenced write renewed the lock (outboxUpdateHead with renewMs): as good as a confirm. */
+  renewed(): void {
+    this.confirmedAt = Date.now();
   }
 }
 
@@ -216,6 +216,8 @@ export class RedisStore implements Store {
   readonly notifier: KeyNotifier;
   /** Entries kept per conversation by mailbox name (capMailboxes). */
   private caps: Record<string, number> = {};
+  /** The leases held here, by token: a fenced write that renews or releases one tells it. */
+  private readonly leases = new Map<string, RedisLease>();
   /** Statistics go to a different bucket on each write (any will do: a read sums them all). */
   private counterWrites = Math.floor(Math.random() * 1_000_000);
 
@@ -304,8 +306,13 @@ export class RedisStore implements Store {
    */
   private async unindex(key: ConversationKey): Promise<void> {
     const member = indexMember(key);
-    await this.client.sRem(this.k(keys.outboxIndex(bucketOf(member))), member);
-    if ((await this.pending(key)) > 0) await this.index(key);
+    const removed = this.client.sRem(this.k(keys.outboxIndex(bucketOf(member))), member);
+    // The look must come after the removal. On one Redis both go out in this tick on the one
+    // connection, which runs them in the order sent: one round trip. A cluster's index bucket is
+    // on another node, where nothing orders the two: there the look waits for the removal.
+    const pending = this.redis.cluster ? removed.then(() => this.pending(key)) : this.pending(key);
+    const [, left] = await Promise.all([removed, pending]);
+    if (left > 0) await this.index(key);
   }
 
   /** Undelivered replies plus unfinished intents. */
@@ -360,7 +367,22 @@ export class RedisStore implements Store {
     if (done !== 1) throw new LockLostError(key);
   }
 
-  async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
+  withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
+    return this.hold(key, opts, async (k, token) => Number(await this.run(SCRIPTS.acquire, [k], [token, String(opts.ttlMs)])), fn);
+  }
+
+  withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    let head: OutboxItem[] = [];
+    const take = async (k: string, token: string) => {
+      const [left, ...items] = (await this.run(SCRIPTS.acquirePeek, [k, this.k(keys.outbox(key))], [token, String(opts.ttlMs), String(opts.peek)])) as [number, ...string[]];
+      head = items.map((s) => JSON.parse(s) as OutboxItem);
+      return Number(left);
+    };
+    return this.hold(key, { ...opts, scope: 'outbox', renew: true }, take, (lease) => fn(lease, head));
+  }
+
+  /** Takes the lock with `take` (-1: taken; otherwise the holder's time left), runs `fn`, releases. */
+  private async hold<T>(key: ConversationKey, opts: LockOptions, take: (k: string, token: string) => Promise<number>, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const k = this.k(keys.lock(key, opts.scope));
     const token = randomUUID();
     const deadline = Date.now() + opts.waitMs;
@@ -368,7 +390,7 @@ export class RedisStore implements Store {
       // Watched before trying: a release between the try and the wait still wakes us.
       const waiter = this.notifier.watch(k);
       try {
-        const left = Number(await this.run(SCRIPTS.acquire, [k], [token, String(opts.ttlMs)]));
+        const left = await take(k, token);
         if (left === -1) break;
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw new LockTimeoutError(key);
@@ -381,11 +403,13 @@ export class RedisStore implements Store {
     const lease = new RedisLease(() => this.run(SCRIPTS.renew, [k], [token, String(opts.ttlMs)]), token, opts.ttlMs);
     const timer = opts.renew ? setInterval(() => void lease.confirm(), Math.max(10, Math.floor(opts.ttlMs / 3))) : undefined;
     timer?.unref();
+    this.leases.set(token, lease);
     try {
       return await fn(lease);
     } finally {
       if (timer) clearInterval(timer);
-      await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
+      this.leases.delete(token);
+      if (!lease.released) await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
     }
   }
 
@@ -406,13 +430,28 @@ export class RedisStore implements Store {
     return result === 1 || result === 2;
   }
 
-  async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
-    return this.settled(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence]), key);
+  async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
+    const keep = opts.keep && opts.keep.items.length > 0 ? opts.keep : undefined;
+    const ks = this.outboxKeys(key);
+    const args = [id, fence, opts.release ? '1' : '', this.notifier.channel];
+    if (keep) {
+      ks.push(this.k(keys.mailbox(keep.name, key)), this.k(keys.mailboxCut(keep.name, key)), this.k(keys.owned(key)));
+      args.push(String(keep.ttlMs), String(this.caps[keep.name] ?? 0), ...keep.items.map((i) => JSON.stringify(i)));
+    }
+    const answer = ackAnswer(await this.run(SCRIPTS.ackHead, ks, args));
+    if (answer.fenced) throw new LockLostError(key, 'outbox');
+    if (answer.released) {
+      const lease = this.leases.get(fence);
+      if (lease) lease.released = true;
+    }
+    if (answer.left === 2) await this.unindex(key);
+    return answer.left > 0;
   }
 
-  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
-    const result = await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item)]);
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = '', renewMs?: number): Promise<void> {
+    const result = await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item), renewMs === undefined ? '' : String(renewMs)]);
     if (result === -1) throw new LockLostError(key, 'outbox');
+    if (renewMs !== undefined) this.leases.get(fence)?.renewed();
   }
 
   /** The conversation's entry in its bucket of the dead-letter index, made before the letter is. */
