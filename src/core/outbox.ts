@@ -7,7 +7,7 @@
 import type { MediaFetcher } from './media-vault.ts';
 import type { ChannelSender, SendContext, SendResult, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
-import { LockLostError, LockTimeoutError, systemClock, type Clock, type Intent, type Lease, type Log, type OutboxItem, type Store } from './ports.ts';
+import { LockLostError, LockTimeoutError, systemClock, type Clock, type Intent, type Lease, type Log, type MailboxAppend, type OutboxItem, type Store } from './ports.ts';
 import type { SendLimiter } from './send-limiter.ts';
 
 export interface OutboxOptions {
@@ -61,6 +61,9 @@ interface Queued {
 
 /** How a dead letter whose send may have reached the user starts its reason (the console shows it). */
 export const MAYBE_SENT = 'may have been delivered';
+
+/** How many replies a drain reads at a time. */
+const PEEK = 10;
 
 /** Left in the outbox: the drain stopped (shutdown) or lost its lease; the next holder goes on. */
 const LEFT = undefined;
@@ -230,15 +233,16 @@ export class Outbox {
   }
 
   private async drain(key: ConversationKey, waitMs: number): Promise<void> {
-    await this.store.withLock(key, { scope: 'outbox', ttlMs: this.opts.lockTtlMs, waitMs, renew: true }, async (lease) => {
-      while (!this.stopped && !lease.lost) {
-        const items = await this.store.outboxPeek(key, 10);
-        if (items.length === 0) return;
+    // The lease comes with the first items; only an outbox longer than that is read again.
+    await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs, peek: PEEK }, async (lease, head) => {
+      let items = head;
+      while (!this.stopped && !lease.lost && items.length > 0) {
         for (const item of items) {
-          // The last ack says whether anything is left: no need to look again when nothing is.
+          // The last ack says whether anything is left (and then released the lease with it).
           const empty = await this.deliver(item, lease);
           if (empty === LEFT || empty) return;
         }
+        items = await this.store.outboxPeek(key, PEEK);
       }
     });
   }
@@ -253,8 +257,7 @@ export class Outbox {
     for (;;) {
       // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
       await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
-      // The last word before the platform: a drain whose lease lapsed while it waited sends nothing.
-      if (this.stopped || !(await lease.confirm())) return LEFT;
+      if (this.stopped) return LEFT;
       let result: SendResult;
       if (item.inFlight && !sender.idempotent) {
         // A holder that died (kill -9) or lost its lease during this very send: it may have been
@@ -267,19 +270,22 @@ export class Outbox {
           attachment = await this.attachments?.bytes(item.key, item.message.attachment.id);
           if (!attachment) return this.giveUp(item, 'the attachment is no longer stored', lease);
         }
-        // Marked before it leaves, so whoever drains next knows it may be out.
+        // Marked before it leaves, so whoever drains next knows it may be out. The mark is the last
+        // word before the platform, after the send rate's wait: fenced by the lease and renewing it
+        // (its confirm), so a drain whose lease lapsed meanwhile sends nothing.
         const marked = { ...item, inFlight: true };
-        if ((await this.settle(item, lease, async () => (await this.store.outboxUpdateHead(marked.key, marked, lease.token), false))) === LEFT) return LEFT;
+        const mark = async () => (await this.store.outboxUpdateHead(marked.key, marked, lease.token, this.opts.lockTtlMs), false);
+        if ((await this.settle(item, lease, mark)) === LEFT) return LEFT;
         try {
           result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id, ...(attachment ? { attachment } : {}) });
         } catch (err) {
           result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
         }
       }
-      if (result.ok) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+      if (result.ok) return this.acked(item, lease, result.keep);
       if (result.maybeSent) {
         // What the channel recorded as the platform confirmed each send settles it where it can.
-        if (await this.confirmedDelivered(sender, item)) return this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token));
+        if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease, undefined);
         if (item.message.priority !== 'emergency' || item.maybeSent) {
           // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers;
           // never dropped: a dead letter the console shows, marked as possibly delivered.
@@ -295,6 +301,25 @@ export class Outbox {
       await this.pause(Math.max(result.retryAfterMs ?? 0, backoff));
       if (this.stopped) return LEFT;
     }
+  }
+
+  /**
+   * Acks a delivered item with what its send asked to keep (one write), releasing the lease if it
+   * was the last. A kill between the send and this write leaves neither ack nor record, as a kill
+   * between the send and a separate record did: the next holder finds the item in flight and
+   * settles it from what was recorded. An ack refused because the lease was lost still keeps the
+   * record: the message is out, and the next holder's delivered() check reads it.
+   */
+  private async acked(item: OutboxItem, lease: Lease, keep: MailboxAppend | undefined): Promise<boolean | typeof LEFT> {
+    const settled = await this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token, { release: true, ...(keep ? { keep } : {}) }));
+    if (settled === LEFT && keep) {
+      for (const entry of keep.items) {
+        await this.store.mailboxPush(keep.name, item.key, entry, keep.ttlMs).catch((err: unknown) => {
+          this.log.warn({ conversation: keyToString(item.key), err: err instanceof Error ? err.name : 'error' }, 'what a send asked to keep was not written');
+        });
+      }
+    }
+    return settled;
   }
 
   /** Whether the channel recorded this item as confirmed by the platform; a failed look-up knows nothing. */

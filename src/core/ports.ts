@@ -109,9 +109,10 @@ export interface TurnCommit {
   intents?: Intent[];
 }
 
+/** Entries to append to one of the conversation's mailboxes (a turn's transcript, a send's message ids kept with its ack). */
 export interface MailboxAppend {
   name: string;
-  items: unknown[];
+  items: readonly unknown[];
   ttlMs: number;
 }
 
@@ -136,6 +137,17 @@ export interface TurnStart<A> {
   /** The conversation's messages in the flood window so far, this one included (0 when handled). */
   count: number;
   alongside?: A;
+}
+
+/** What the ack of a delivered reply writes with it (outboxAck). */
+export interface AckOptions {
+  /** Appended to the conversation's mailbox in the same write, only if the head was the item acked. */
+  keep?: MailboxAppend;
+  /**
+   * The drain ends once no reply is left: the same write then releases the outbox lock (a fenced
+   * ack only), and the withOutboxLease holding it does not release it again.
+   */
+  release?: boolean;
 }
 
 export interface MailboxEntry<T> {
@@ -167,6 +179,11 @@ export interface Store {
    * under the lock.
    */
   withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T>;
+  /**
+   * withLock on the outbox's own lock (renewed while `fn` runs), handing `fn` the first `peek`
+   * undelivered replies read in the same round trip as the lock was taken.
+   */
+  withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T>;
 
   /** The conversation's undelivered replies, oldest first. */
   outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;
@@ -174,9 +191,12 @@ export interface Store {
    * Removes the head item if it is `id` (delivered); true when nothing is left for the conversation.
    * With `fence` (the outbox lock's token) it throws LockLostError unless that lock is still held.
    */
-  outboxAck(key: ConversationKey, id: string, fence?: string): Promise<boolean>;
-  /** Replaces the head item (to record an attempt); fenced as outboxAck. */
-  outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence?: string): Promise<void>;
+  outboxAck(key: ConversationKey, id: string, fence?: string, opts?: AckOptions): Promise<boolean>;
+  /**
+   * Replaces the head item (to record an attempt); fenced as outboxAck. With `renewMs` the same
+   * write renews the fencing lock for that long: the lease's confirm before a send, in one trip.
+   */
+  outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence?: string, renewMs?: number): Promise<void>;
   /**
    * Moves the head item `item.id` to the conversation's dead letters in one write (kept `ttlMs`,
    * erased with the conversation); fenced as outboxAck. True when nothing is left to deliver.

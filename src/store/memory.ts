@@ -8,6 +8,7 @@ import {
   type Clock,
   type ConversationRecord,
   type Intent,
+  type AckOptions,
   type Lease,
   type LockOptions,
   type MailboxEntry,
@@ -185,6 +186,10 @@ export class MemoryStore implements Store {
     });
   }
 
+  withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    return this.withLock(key, { ttlMs: opts.ttlMs, waitMs: opts.waitMs, scope: 'outbox', renew: true }, async (lease) => fn(lease, await this.outboxPeek(key, opts.peek)));
+  }
+
   async outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]> {
     const list = this.get<string[]>(keys.outbox(key)) ?? [];
     return list.slice(0, limit).map((s) => JSON.parse(s) as OutboxItem);
@@ -207,12 +212,26 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
+  async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
     this.fence(key, 'outbox', fence);
-    return this.popHead(key, id);
+    const head = (this.get<string[]>(keys.outbox(key)) ?? [])[0];
+    const delivered = head !== undefined && (JSON.parse(head) as OutboxItem).id === id;
+    if (delivered && opts.keep && opts.keep.items.length > 0) this.append(opts.keep.name, key, opts.keep.items, opts.keep.ttlMs);
+    const empty = this.popHead(key, id);
+    if (empty && opts.release && fence !== '') {
+      // As on Redis: the drain is done, and the lock goes in the same write.
+      const k = keys.lock(key, 'outbox');
+      const held = this.locks.get(k);
+      if (held?.token === fence) {
+        this.locks.delete(k);
+        held.release();
+      }
+    }
+    return empty;
   }
 
-  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
+  /** This store's locks never expire: there is nothing to renew, only the fence to check. */
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = '', _renewMs?: number): Promise<void> {
     this.fence(key, 'outbox', fence);
     const list = this.get<string[]>(keys.outbox(key)) ?? [];
     const head = list[0];

@@ -20,6 +20,7 @@ import {
   type ConversationRecord,
   type Intent,
   type Lease,
+  type AckOptions,
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
@@ -34,6 +35,7 @@ import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 import { BEGIN_TURN, readBegin } from './redis-turn.ts';
+import { ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer, ackScript } from './redis-outbox.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
@@ -106,16 +108,6 @@ return 1`;
 const SETTLE = `if redis.call('llen', KEYS[1]) > 0 then return 0 end
 if redis.call('llen', KEYS[3]) > 0 then return 1 end
 return 2`;
-// KEYS: outbox, lock, intents. ARGV: item id, fence ('' = none). -1: fenced.
-const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
-${SETTLE}`;
-// KEYS: outbox, lock. ARGV: item id, fence, item.
-const UPDATE_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
-return 0`;
 // KEYS: outbox, lock, intents, dead letters. ARGV: item id, fence, item, ttl. The dead-letter
 // index learnt of the conversation before this runs.
 const GIVE_UP = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
@@ -156,9 +148,10 @@ const script = (source: string): Script => ({ source, sha: createHash('sha1').up
 const SCRIPTS = {
   release: script(RELEASE),
   acquire: script(ACQUIRE),
+  acquirePeek: script(ACQUIRE_PEEK),
   renew: script(RENEW),
   commit: script(COMMIT),
-  ackHead: script(ACK_HEAD),
+  ackHead: script(ackScript(OWN + CAP)),
   updateHead: script(UPDATE_HEAD),
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
@@ -173,6 +166,8 @@ const SCRIPTS = {
 
 class RedisLease implements Lease {
   lost = false;
+  /** An ack released the lock already (AckOptions.release): nothing left to release. */
+  released = false;
   private confirmedAt = Date.now();
 
   constructor(
@@ -185,7 +180,7 @@ class RedisLease implements Lease {
     if (this.lost) return false;
     try {
       if ((await this.renew()) === 1) {
-        this.confirmedAt = Date.now();
+        this.renewed();
         return true;
       }
       this.lost = true;
@@ -194,6 +189,11 @@ class RedisLease implements Lease {
       if (Date.now() - this.confirmedAt >= this.ttlMs) this.lost = true;
     }
     return false;
+  }
+
+  /** A fenced write renewed the lock (outboxUpdateHead with renewMs): as good as a confirm. */
+  renewed(): void {
+    this.confirmedAt = Date.now();
   }
 }
 
@@ -224,8 +224,8 @@ export class RedisStore implements Store {
   readonly notifier: KeyNotifier;
   /** Entries kept per conversation by mailbox name (capMailboxes). */
   private caps: Record<string, number> = {};
-  /** The locks this store's holders hold, by token; a commit that released one marks it. */
-  private readonly held = new Map<string, { released: boolean }>();
+  /** The leases held here, by token: a fenced write that renews or releases one (a commit, an ack) tells it. */
+  private readonly leases = new Map<string, RedisLease>();
   /** How many times a script was sent whole again (Redis had forgotten it): see indexed. */
   private reloads = 0;
   /** Statistics go to a different bucket on each write (any will do: a read sums them all). */
@@ -317,8 +317,13 @@ export class RedisStore implements Store {
    */
   private async unindex(key: ConversationKey): Promise<void> {
     const member = indexMember(key);
-    await this.client.sRem(this.k(keys.outboxIndex(bucketOf(member))), member);
-    if ((await this.pending(key)) > 0) await this.index(key);
+    const removed = this.client.sRem(this.k(keys.outboxIndex(bucketOf(member))), member);
+    // The look must come after the removal. On one Redis both go out in this tick on the one
+    // connection, which runs them in the order sent: one round trip. A cluster's index bucket is
+    // on another node, where nothing orders the two: there the look waits for the removal.
+    const pending = this.redis.cluster ? removed.then(() => this.pending(key)) : this.pending(key);
+    const [, left] = await Promise.all([removed, pending]);
+    if (left > 0) await this.index(key);
   }
 
   /** Undelivered replies plus unfinished intents. */
@@ -384,7 +389,7 @@ export class RedisStore implements Store {
     const done = outbox.length > 0 || intents.length > 0 ? await this.indexed(key, write) : await write();
     if (done !== 1) throw new LockLostError(key);
     // Released with the commit: the holder's withLock has nothing left to release.
-    const held = release ? this.held.get(c.fence!) : undefined;
+    const held = release ? this.leases.get(c.fence!) : undefined;
     if (held) held.released = true;
   }
 
@@ -396,6 +401,16 @@ export class RedisStore implements Store {
       return left === -1 ? { taken: undefined } : { busyMs: left };
     });
     return this.hold(k, token, opts, fn);
+  }
+
+  async withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    const k = this.k(keys.lock(key, 'outbox'));
+    const token = randomUUID();
+    const head = await this.take<OutboxItem[]>(key, k, opts.waitMs, async () => {
+      const [left, ...items] = (await this.run(SCRIPTS.acquirePeek, [k, this.k(keys.outbox(key))], [token, String(opts.ttlMs), String(opts.peek)])) as [number, ...string[]];
+      return Number(left) === -1 ? { taken: items.map((s) => JSON.parse(s) as OutboxItem) } : { busyMs: Number(left) };
+    });
+    return this.hold(k, token, { ttlMs: opts.ttlMs, renew: true }, (lease) => fn(lease, head));
   }
 
   async withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T> {
@@ -435,19 +450,18 @@ export class RedisStore implements Store {
     }
   }
 
-  /** Runs `fn` holding the lock `k` (taken with `token`), and releases it after, unless a commit did. */
+  /** Runs `fn` holding the lock `k` (taken with `token`), and releases it after, unless a commit or an ack did. */
   private async hold<T>(k: string, token: string, opts: Pick<LockOptions, 'ttlMs' | 'renew'>, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const lease = new RedisLease(() => this.run(SCRIPTS.renew, [k], [token, String(opts.ttlMs)]), token, opts.ttlMs);
     const timer = opts.renew ? setInterval(() => void lease.confirm(), Math.max(10, Math.floor(opts.ttlMs / 3))) : undefined;
     timer?.unref();
-    const state = { released: false };
-    this.held.set(token, state);
+    this.leases.set(token, lease);
     try {
       return await fn(lease);
     } finally {
       if (timer) clearInterval(timer);
-      this.held.delete(token);
-      if (!state.released) await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
+      this.leases.delete(token);
+      if (!lease.released) await this.run(SCRIPTS.release, [k], [token, this.notifier.channel]).catch(() => undefined);
     }
   }
 
@@ -468,13 +482,28 @@ export class RedisStore implements Store {
     return result === 1 || result === 2;
   }
 
-  async outboxAck(key: ConversationKey, id: string, fence = ''): Promise<boolean> {
-    return this.settled(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence]), key);
+  async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
+    const keep = opts.keep && opts.keep.items.length > 0 ? opts.keep : undefined;
+    const ks = this.outboxKeys(key);
+    const args = [id, fence, opts.release ? '1' : '', this.notifier.channel];
+    if (keep) {
+      ks.push(this.k(keys.mailbox(keep.name, key)), this.k(keys.mailboxCut(keep.name, key)), this.k(keys.owned(key)));
+      args.push(String(keep.ttlMs), String(this.caps[keep.name] ?? 0), ...keep.items.map((i) => JSON.stringify(i)));
+    }
+    const answer = ackAnswer(await this.run(SCRIPTS.ackHead, ks, args));
+    if (answer.fenced) throw new LockLostError(key, 'outbox');
+    if (answer.released) {
+      const lease = this.leases.get(fence);
+      if (lease) lease.released = true;
+    }
+    if (answer.left === 2) await this.unindex(key);
+    return answer.left > 0;
   }
 
-  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = ''): Promise<void> {
-    const result = await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item)]);
+  async outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence = '', renewMs?: number): Promise<void> {
+    const result = await this.run(SCRIPTS.updateHead, this.outboxKeys(key).slice(0, 2), [item.id, fence, JSON.stringify(item), renewMs === undefined ? '' : String(renewMs)]);
     if (result === -1) throw new LockLostError(key, 'outbox');
+    if (renewMs !== undefined) this.leases.get(fence)?.renewed();
   }
 
   /** The conversation's entry in its bucket of the dead-letter index, made before the letter is. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
 import { MAYBE_SENT, Outbox } from '../../src/core/outbox.ts';
-import { silentLog, type Lease, type LockOptions, type OutboxItem } from '../../src/core/ports.ts';
+import { LockLostError, silentLog, type Lease, type LockOptions, type OutboxItem } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
 
@@ -142,6 +142,33 @@ describe('outbox lease', () => {
     expect((await store.deadLetters(10)).map((d) => d.id)).toEqual(['1']);
     await store.deleteConversation(key);
     expect(await store.deadLetters(10)).toEqual([]);
+  });
+
+  it('writes what a send asked to keep with its ack, and still writes it when the lease was lost before the ack', async () => {
+    const keep = { name: 'sent-ids', items: [{ id: 7 }], ttlMs: 60_000 };
+    const kept = async (store: MemoryStore) => (await store.mailboxRead<{ id: number }>('sent-ids', key, 0)).map((e) => e.item.id);
+    const store = new MemoryStore();
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(sender(() => ({ ok: true, keep })));
+    await queued(store, [item('1')]);
+    await outbox.flush(key);
+    expect(await store.outboxPeek(key, 10)).toEqual([]);
+    expect(await kept(store)).toEqual([7]);
+
+    /** The lease is lost between the send and its ack (another instance took over). */
+    class LostBeforeAck extends MemoryStore {
+      override async outboxAck(): Promise<boolean> {
+        throw new LockLostError(key, 'outbox');
+      }
+    }
+    const losing = new LostBeforeAck();
+    const late = new Outbox(losing, silentLog);
+    late.register(sender(() => ({ ok: true, keep })));
+    await queued(losing, [item('2')]);
+    await late.flush(key);
+    // Not acked (the next holder decides, from the record), but the record is there: the message is out.
+    expect((await losing.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight])).toEqual([['2', true]]);
+    expect(await kept(losing)).toEqual([7]);
   });
 });
 

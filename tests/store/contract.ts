@@ -249,6 +249,77 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'hands a drain its first replies with the outbox lease, and an ack asked to release it does so once no reply is left',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b'), item('c')] });
+        const another = () => s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken');
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 2 }, async (lease, head) => {
+          expect(head.map((i) => i.id)).toEqual(['a', 'b']);
+          await expect(another()).rejects.toThrow(/busy/);
+          // Replies left: the lease stays.
+          expect(await s.outboxAck(key, 'a', lease.token, { release: true })).toBe(false);
+          await expect(another()).rejects.toThrow(/busy/);
+          expect(await s.outboxAck(key, 'b', lease.token)).toBe(false);
+          expect(await s.outboxAck(key, 'c', lease.token, { release: true })).toBe(true);
+          // Released by that same write: the next drain starts at once.
+          await expect(another()).resolves.toBe('taken');
+        });
+        expect(await s.outboxConversations()).toEqual([]);
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 10 }, async (_lease, head) => expect(head).toEqual([]));
+        await expect(another()).resolves.toBe('taken');
+      }),
+    );
+
+    it(
+      'renews the outbox lock with the in-flight mark, and refuses both to a lease that was lost',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a')] });
+        const stale = await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => lease.token);
+        await expect(s.outboxUpdateHead(key, { ...item('a'), inFlight: true }, stale, 60_000)).rejects.toThrow(LockLostError);
+        expect((await s.outboxPeek(key, 1))[0]?.inFlight).toBeUndefined();
+        // A lock of 300 ms, never renewed but by the mark: still held well after its first life.
+        await s.withLock(key, { ttlMs: 300, waitMs: 100, scope: 'outbox' }, async (lease) => {
+          await s.outboxUpdateHead(key, { ...item('a'), inFlight: true }, lease.token, 60_000);
+          await new Promise((r) => setTimeout(r, 600));
+          await expect(s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken')).rejects.toThrow(/busy/);
+          expect(await lease.confirm()).toBe(true);
+        });
+        expect((await s.outboxPeek(key, 1))[0]?.inFlight).toBe(true);
+      }),
+    );
+
+    it(
+      'keeps what a send asked to keep in the conversation’s mailbox with the ack, only for the item acked, and erases it with the conversation',
+      withStore(async (s) => {
+        s.capMailboxes({ sent: 2 });
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b')] });
+        const keep = (...ids: number[]) => ({ name: 'sent', items: ids.map((id) => ({ id, item: 'a' })), ttlMs: 60_000 });
+        const kept = async () => (await s.mailboxRead<{ id: number }>('sent', key, 0)).map((e) => [e.seq, e.item.id]);
+        const stale = await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => lease.token);
+        await expect(s.outboxAck(key, 'a', stale, { keep: keep(1) })).rejects.toThrow(LockLostError);
+        expect(await kept()).toEqual([]);
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 10 }, async (lease) => {
+          // Not the head: nothing acked, nothing kept.
+          expect(await s.outboxAck(key, 'b', lease.token, { keep: keep(9) })).toBe(false);
+          expect(await kept()).toEqual([]);
+          expect(await s.outboxAck(key, 'a', lease.token, { keep: keep(1, 2, 3) })).toBe(false);
+          // Past the mailbox's cap the oldest goes, and the numbers of those kept do not move.
+          expect(await kept()).toEqual([[2, 2], [3, 3]]);
+          // The same ack again (its answer was lost) keeps nothing twice.
+          expect(await s.outboxAck(key, 'a', lease.token, { keep: keep(1, 2, 3) })).toBe(false);
+          expect(await kept()).toEqual([[2, 2], [3, 3]]);
+        });
+        await s.deleteConversation(key);
+        expect(await kept()).toEqual([]);
+        // An erased conversation's ack brings nothing back.
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 10 }, async (lease) => {
+          expect(await s.outboxAck(key, 'b', lease.token, { keep: keep(4) })).toBe(true);
+        });
+        expect(await kept()).toEqual([]);
+      }),
+    );
+
+    it(
       'keeps a turn’s intents with it until done, and the conversation in the recovery index meanwhile',
       withStore(async (s) => {
         const intent = { id: 'i1', kind: 'handoff', data: { reason: 'emergency' } };

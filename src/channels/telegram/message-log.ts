@@ -35,12 +35,12 @@ export class MessageLog {
     return new Set(entries.filter((e) => e.item.item === item).map((e) => e.item.id)).size;
   }
 
-  /** Ids still young enough to delete, oldest first, each once. */
-  async deletable(key: ConversationKey, now: number): Promise<number[]> {
+  /** Ids still young enough to delete, oldest first, each once; `unlogged`: sent, not in the log yet. */
+  async deletable(key: ConversationKey, now: number, unlogged: readonly LoggedMessage[] = []): Promise<number[]> {
     const cutoff = now - DELETABLE_FOR_MS + DELETE_MARGIN_MS;
     const entries = await this.store.mailboxRead<LoggedMessage>(MESSAGE_LOG, key, 0);
     const ids = new Set<number>();
-    for (const { item } of entries) {
+    for (const item of [...entries.map((e) => e.item), ...unlogged]) {
       if (Number.isSafeInteger(item.id) && item.at > cutoff) ids.add(item.id);
     }
     return [...ids].sort((a, b) => a - b);

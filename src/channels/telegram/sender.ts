@@ -2,16 +2,17 @@
 // order per conversation. A message may take several sendMessage calls (long text); if a later part
 // fails, the retry resumes after the parts already sent, so nobody reads the same paragraph twice.
 // Every id sent or received in a private chat goes to the conversation's message log, so erasing
-// the conversation also deletes those messages from the chat where Telegram allows it.
+// the conversation also deletes those messages from the chat where Telegram allows it; the ids of
+// a message sent whole go with the outbox's ack (SendResult.keep), in the same write.
 import { createHash } from 'node:crypto';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../core/channel.ts';
 import { keyToString, type ConversationKey, type Locale, type OutboundAttachment, type OutboundMessage } from '../../core/messages.ts';
 import type { Clock, Log, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
-import { DELETE_BATCH, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
+import { DELETABLE_FOR_MS, DELETE_BATCH, MESSAGE_LOG, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
 import { encodeTelegramMessage } from './encode.ts';
-import { MessageLog, chatIdOf, privateChatId } from './message-log.ts';
+import { MessageLog, chatIdOf, privateChatId, type LoggedMessage } from './message-log.ts';
 
 export interface TelegramSenderDeps {
   api: Api;
@@ -114,11 +115,22 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const eraseFallbackMs = deps.eraseFallbackMs ?? 15_000;
   const inflightWaitMs = deps.inflightWaitMs ?? 5_000;
 
-  async function record(key: ConversationKey, id: number, item?: string): Promise<void> {
-    if (privateChatId(key) === undefined) return;
+  // Ids sent here whose ack (which logs them) may not be written yet, in two generations that
+  // rotate every inflightWaitMs: an erase right after a send deletes those messages too.
+  let unacked = new Map<string, LoggedMessage[]>();
+  let older = new Map<string, LoggedMessage[]>();
+  const rotation = setInterval(() => {
+    older = unacked;
+    unacked = new Map();
+  }, inflightWaitMs);
+  rotation.unref();
+
+  async function record(key: ConversationKey, entries: LoggedMessage[]): Promise<void> {
     // The message is out either way: a log that could not be written only means it cannot be deleted
     // later, or that a holder killed before its ack cannot prove the send (and dead-letters it).
-    await messages.record(key, { id, at: clock.now(), ...(item ? { item } : {}) }).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
+    for (const entry of entries) {
+      await messages.record(key, entry).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
+    }
   }
 
   function remember(k: string, p: Progress): void {
@@ -144,14 +156,18 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     // The file counts as one more part: a retry after it failed does not send the text again.
     const file = message.attachment && attachment ? { meta: message.attachment, bytes: attachment } : undefined;
     const total = parts.length + (file ? 1 : 0);
+    // Only a private chat's messages are logged (the only ones an erase deletes).
+    const logged: LoggedMessage[] | undefined = privateChatId(key) === undefined ? undefined : [];
     for (let i = done.next; i < total; i++) {
       const part = parts[i];
       try {
         const sent = part ? await api.sendMessage(chatId, part.text, part.options) : await sendFile(chatId, file!.meta, file!.bytes);
         done.ids.push(String(sent.message_id));
         done.next = i + 1;
-        await record(key, sent.message_id, itemId);
+        logged?.push({ id: sent.message_id, at: clock.now(), ...(itemId ? { item: itemId } : {}) });
       } catch (err) {
+        // No ack follows a failed send: the parts that did go out are logged now.
+        if (logged && logged.length > 0) await record(key, logged);
         const failure = sendFailure(err);
         if (failure.maybeSent && i + 1 < total) {
           // A middle part that may have arrived counts as sent (never twice); the rest follow on the retry.
@@ -164,7 +180,10 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       }
     }
     progress.delete(k);
-    return { ok: true, platformIds: done.ids };
+    if (!logged || logged.length === 0) return { ok: true, platformIds: done.ids };
+    const id = keyToString(key);
+    unacked.set(id, [...(unacked.get(id) ?? []), ...logged]);
+    return { ok: true, platformIds: done.ids, keep: { name: MESSAGE_LOG, items: logged, ttlMs: DELETABLE_FOR_MS } };
   }
 
   /** Deletes the logged messages, then tells the user how many went, or that none could. */
@@ -195,7 +214,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       // The data is erased either way (it went first); the user is told what happened in the chat.
       const text = deleted > 0 ? deps.translate(p.locale, 'telegram.deleted', { n: deleted }) : deps.translate(p.locale, 'telegram.notDeleted');
       const sent = await api.sendMessage(p.chatId, text, { link_preview_options: { is_disabled: true } });
-      await record(p.key, sent.message_id);
+      await record(p.key, [{ id: sent.message_id, at: clock.now() }]);
     } catch (err) {
       log.warn({ err: describeError(err), conversation: keyToString(p.key) }, 'deletion note not sent');
     }
@@ -223,9 +242,13 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       inflight.set(k, work);
       try {
         const result = await work;
-        // The erase confirmation (or whatever came first after the erase) is out: clean the chat now.
-        if (result.ok && pending.has(k)) await runPending(k);
-        return result;
+        if (!result.ok || !pending.has(k)) return result;
+        // The erase confirmation (or whatever came first after the erase) is out: clean the chat now,
+        // its own ids logged first, so the note that follows is the last thing in the log, as in the chat.
+        const { keep, ...rest } = result;
+        if (keep) await record(key, keep.items as LoggedMessage[]);
+        await runPending(k);
+        return rest;
       } finally {
         if (inflight.get(k) === work) inflight.delete(k);
       }
@@ -244,7 +267,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       const k = keyToString(key);
       const sending = inflight.get(k);
       if (sending) await Promise.race([sending.catch(() => undefined), delay(inflightWaitMs)]);
-      const ids = await messages.deletable(key, clock.now());
+      const ids = await messages.deletable(key, clock.now(), [...(older.get(k) ?? []), ...(unacked.get(k) ?? [])]);
       if (ids.length === 0) return;
       const locale = (await deps.store.getConversation(key))?.locale ?? 'vi';
       const previous = pending.get(k);
@@ -267,6 +290,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     },
 
     async stop() {
+      clearInterval(rotation);
       await Promise.all([...pending.keys()].map((k) => runPending(k)));
       await this.idle();
     },

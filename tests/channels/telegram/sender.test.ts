@@ -6,6 +6,7 @@ import { createBot } from '../../../src/channels/telegram/bot.ts';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
 import type { TelegramConfig } from '../../../src/channels/telegram/config.ts';
 import { createTelegramSender, sendFailure, type TelegramSender } from '../../../src/channels/telegram/sender.ts';
+import type { SendContext } from '../../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage } from '../../../src/core/messages.ts';
 import { silentLog, type Clock } from '../../../src/core/ports.ts';
 import { createTranslate } from '../../../src/i18n/index.ts';
@@ -38,6 +39,13 @@ async function setUp(maxRetryDelaySeconds = 0) {
   sender = createTelegramSender({ api: bot.api, store, clock, log: silentLog, translate: await createTranslate(), eraseFallbackMs: 50 });
 }
 
+/** Sends as the outbox does: what the send asks to keep (the message ids) is written with its ack. */
+async function sendAcked(k: ConversationKey, m: OutboundMessage, ctx: SendContext) {
+  const result = await sender.send(k, m, ctx);
+  if (result.ok && result.keep) for (const entry of result.keep.items) await store.mailboxPush(result.keep.name, k, entry, result.keep.ttlMs);
+  return result;
+}
+
 beforeEach(async () => setUp());
 afterEach(async () => {
   await sender.stop();
@@ -68,14 +76,20 @@ describe('sending to Telegram', () => {
     const k = key('5012345678');
     const paragraph = (n: number) => `Bước ${n}. ${'Mang hộ chiếu, hợp đồng và giấy xác nhận của chủ. '.repeat(60).trim()}`;
     const long = msg([paragraph(1), paragraph(2)].join('\n\n'));
-    expect(await sender.send(k, msg('xin chào'), { now: clock.now(), itemId: 'item-1' })).toMatchObject({ ok: true });
+    const sent = await sender.send(k, msg('xin chào'), { now: clock.now(), itemId: 'item-1' });
+    // Logged with the ack, not before it: until then nothing proves the send.
+    expect(await sender.delivered!(k, 'item-1', msg('xin chào'))).toBe(false);
+    expect(sent.ok && sent.keep).toEqual({ name: MESSAGE_LOG, items: [{ id: expect.any(Number), at: clock.now(), item: 'item-1' }], ttlMs: 48 * HOUR });
+    if (sent.ok && sent.keep) await store.mailboxPush(MESSAGE_LOG, k, sent.keep.items[0], sent.keep.ttlMs);
     expect(await sender.delivered!(k, 'item-1', msg('xin chào'))).toBe(true);
     expect(await sender.delivered!(k, 'item-never-sent', msg('xin chào'))).toBe(false);
     api.failNext('sendMessage', { status: 200, body: { ok: true, result: { message_id: 77, date: 0, chat: { id: 5012345678, type: 'private' }, text: '' } } });
     api.failNext('sendMessage', { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } });
     expect(await sender.send(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: false });
+    // No ack follows a failure: the part that went out is logged at once.
+    expect((await store.mailboxRead<{ id: number }>(MESSAGE_LOG, k, 0)).map((e) => e.item.id)).toContain(77);
     expect(await sender.delivered!(k, 'item-2', long)).toBe(false);
-    expect(await sender.send(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: true });
+    expect(await sendAcked(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: true });
     expect(await sender.delivered!(k, 'item-2', long)).toBe(true);
   });
 
@@ -109,11 +123,11 @@ describe('erasing a Telegram conversation', () => {
   it('deletes the messages of the last 48 hours (the bot’s and the user’s) once the confirmation is out, then says so', async () => {
     const k = key('5012345678');
     // An old exchange Telegram no longer lets a bot delete, then a recent one.
-    await sender.send(k, msg('tin cũ'), { now: clock.now() });
+    await sendAcked(k, msg('tin cũ'), { now: clock.now() });
     await store.mailboxPush(MESSAGE_LOG, k, { id: 40, at: clock.now() }, 48 * HOUR);
     clock.t += 47 * HOUR;
     await store.mailboxPush(MESSAGE_LOG, k, { id: 41, at: clock.now() }, 48 * HOUR);
-    await sender.send(k, msg('Xoá toàn bộ cuộc trò chuyện?'), { now: clock.now() });
+    await sendAcked(k, msg('Xoá toàn bộ cuộc trò chuyện?'), { now: clock.now() });
     await store.mailboxPush(MESSAGE_LOG, k, { id: 42, at: clock.now() }, 48 * HOUR);
     const recentBotId = (api.sent(5012345678).at(-1)!.result as { message_id: number }).message_id;
     clock.t += 2 * HOUR;
@@ -121,7 +135,7 @@ describe('erasing a Telegram conversation', () => {
     await sender.forget!(k);
     expect(api.of('deleteMessages')).toEqual([]);
     await store.deleteConversation(k);
-    await sender.send(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
+    await sendAcked(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
     await sender.idle();
 
     expect(api.of('deleteMessages').map((c) => c.body)).toEqual([{ chat_id: 5012345678, message_ids: [41, 42, recentBotId] }]);
@@ -130,6 +144,18 @@ describe('erasing a Telegram conversation', () => {
     // The log left behind holds only what was sent after the erase: the confirmation and the note.
     const left = await store.mailboxRead<{ id: number }>(MESSAGE_LOG, k, 0);
     expect(left.map((e) => e.item.id)).toEqual(api.sent(5012345678).slice(-2).map((c) => (c.result as { message_id: number }).message_id));
+  });
+
+  it('deletes a message sent just before the erase whose ack (which logs its id) is not written yet', async () => {
+    const k = key('5012345678');
+    await sender.send(k, msg('Xoá toàn bộ cuộc trò chuyện?'), { now: clock.now() });
+    const unlogged = (api.sent(5012345678).at(-1)!.result as { message_id: number }).message_id;
+    expect(await store.mailboxRead(MESSAGE_LOG, k, 0)).toEqual([]);
+    await sender.forget!(k);
+    await store.deleteConversation(k);
+    await sendAcked(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
+    await sender.idle();
+    expect(api.of('deleteMessages').map((c) => c.body)).toEqual([{ chat_id: 5012345678, message_ids: [unlogged] }]);
   });
 
   it('deletes one by one when Telegram refuses the batch, and cleans up even if no send follows', async () => {

@@ -1,0 +1,58 @@
+// The outbox's scripts, shaped so that one reply costs as few round trips as it can: the lease is
+// taken with the first items, the in-flight mark renews the lease it is fenced by (the confirm
+// before the send), and the ack appends what the send asked to keep (the platform's message ids)
+// and, when nothing is left, releases the lease. Every key of each script is in the
+// conversation's slot (keys.ts), so each stays one script on a Redis Cluster.
+
+// KEYS: lock, outbox. ARGV: token, ttl, how many items to read. Taken: -1 then the first items;
+// otherwise how long the holder may still keep the lock (a waiter's longest wait).
+export const ACQUIRE_PEEK = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local items = redis.call('lrange', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+  table.insert(items, 1, -1)
+  return items
+end
+return {redis.call('pttl', KEYS[1])}`;
+
+// KEYS: outbox, lock. ARGV: item id, fence ('' = none), item, lease life to renew ('' = none).
+// -1: fenced. The renewal is the lease's confirm: it happens only where the fence holds.
+export const UPDATE_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+if ARGV[2] ~= '' and ARGV[4] ~= '' then redis.call('pexpire', KEYS[2], ARGV[4]) end
+local h = redis.call('lindex', KEYS[1], 0)
+if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
+return 0`;
+
+/**
+ * The ack, given the `own` and `cap` Lua helpers of the store (redis.ts). KEYS: outbox, lock,
+ * intents, and with entries to keep: the mailbox, its trimmed count, the owned keys. ARGV: item
+ * id, fence ('' = none), '1' to release the lock once no reply is left, the notification channel,
+ * the mailbox's ttl and cap, then the entries. The entries are kept only if the head was the item
+ * (an erased conversation's outbox is empty: nothing comes back to life). The answer is SETTLE's
+ * (0 replies left, 1 intents left, 2 nothing pending), plus 3 when the lock was released; -1: fenced.
+ */
+export const ackScript = (helpers: string) => `${helpers}if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+local h = redis.call('lindex', KEYS[1], 0)
+if h and cjson.decode(h).id == ARGV[1] then
+  redis.call('lpop', KEYS[1])
+  if #ARGV > 6 and #KEYS >= 6 then
+    local n = 0
+    for i = 7, #ARGV do n = redis.call('rpush', KEYS[4], ARGV[i]) end
+    redis.call('pexpire', KEYS[4], ARGV[5])
+    own(KEYS[6], KEYS[4], ARGV[5])
+    cap(KEYS[4], KEYS[5], KEYS[6], tonumber(ARGV[6]), n, ARGV[5])
+  end
+end
+local left = 2
+if redis.call('llen', KEYS[1]) > 0 then left = 0 elseif redis.call('llen', KEYS[3]) > 0 then left = 1 end
+if left > 0 and ARGV[2] ~= '' and ARGV[3] == '1' then
+  redis.call('del', KEYS[2])
+  redis.call('publish', ARGV[4], KEYS[2])
+  return left + 3
+end
+return left`;
+
+/** An ack script's answer: what is left (as SETTLE says it), and whether the lock was released. */
+export function ackAnswer(result: unknown): { fenced: true } | { fenced: false; left: 0 | 1 | 2; released: boolean } {
+  const n = Number(result);
+  if (n === -1) return { fenced: true };
+  return { fenced: false, left: (n % 3) as 0 | 1 | 2, released: n >= 3 };
+}
