@@ -4,6 +4,7 @@ import { GrammyError, HttpError } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/channels/telegram/bot.ts';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { MessageLog } from '../../../src/channels/telegram/message-log.ts';
 import type { TelegramConfig } from '../../../src/channels/telegram/config.ts';
 import { createTelegramSender, sendFailure, type TelegramSender } from '../../../src/channels/telegram/sender.ts';
 import type { ConversationKey, OutboundMessage } from '../../../src/core/messages.ts';
@@ -128,8 +129,8 @@ describe('erasing a Telegram conversation', () => {
     const note = api.sent(5012345678).at(-1)!;
     expect(note.body.text).toMatch(/^Mình đã xoá 3 tin nhắn gần đây/);
     // The log left behind holds only what was sent after the erase: the confirmation and the note.
-    const left = await store.mailboxRead<{ id: number }>(MESSAGE_LOG, k, 0);
-    expect(left.map((e) => e.item.id)).toEqual(api.sent(5012345678).slice(-2).map((c) => (c.result as { message_id: number }).message_id));
+    const left = await new MessageLog(store).entries(k);
+    expect(left.map((e) => e.id)).toEqual(api.sent(5012345678).slice(-2).map((c) => (c.result as { message_id: number }).message_id));
   });
 
   it('deletes one by one when Telegram refuses the batch, and cleans up even if no send follows', async () => {
