@@ -26,7 +26,7 @@ import {
   type Store,
   type TurnCommit,
 } from '../core/ports.ts';
-import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember } from './keys.ts';
+import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember, tag } from './keys.ts';
 import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
@@ -49,9 +49,18 @@ return redis.call('pttl', KEYS[1])`;
 // Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 // Names a key of varying name in the conversation's `own:` set (KEYS[own]), kept as long as the
-// longest-lived key it names, so erase finds it without a scan.
+// longest-lived key it names, so erase finds it without a scan. The set is named
+// <prefix>own:{tag} and the key <prefix><name>:{tag}: it keeps <name> alone ("mbox:transcript",
+// a third of the full name), which erase puts back together (ownedKey). A key of another shape
+// is kept whole, as every name was before.
 const OWN = `local function own(set, key, ttl)
-  redis.call('sadd', set, key)
+  local prefix, tag = string.match(set, '^(.*)own:({[^{]*)$')
+  local name = key
+  if prefix and #key > #prefix + #tag + 1 and string.sub(key, 1, #prefix) == prefix and string.sub(key, -#tag - 1) == ':' .. tag then
+    local short = string.sub(key, #prefix + 1, -#tag - 2)
+    if not string.find(short, '{', 1, true) then name = short end
+  end
+  redis.call('sadd', set, name)
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
@@ -160,6 +169,11 @@ const SCRIPTS = {
   depart: script(DEPART),
 };
 
+/** How the `own:` set names a key of the conversation (what OWN keeps): without its tag. */
+function ownedName(unprefixed: string): string {
+  return unprefixed.slice(0, unprefixed.lastIndexOf(':{'));
+}
+
 /** A commit without mailbox entries still names a mailbox key of the conversation's slot. */
 const TRANSCRIPT_UNUSED = 'none';
 
@@ -250,6 +264,11 @@ export class RedisStore implements Store {
     return store;
   }
 
+  /** A member of the `own:` set as a key: a short name (today's) with the prefix and tag put back, or a whole name (before). */
+  private ownedKey(member: string, key: ConversationKey): string {
+    return member.includes('{') ? member : this.k(`${member}:${tag(key)}`);
+  }
+
   private k(s: string): string {
     return this.p + s;
   }
@@ -279,7 +298,7 @@ export class RedisStore implements Store {
    */
   async deleteConversation(key: ConversationKey): Promise<void> {
     const own = this.k(keys.owned(key));
-    const named = await this.client.sMembers(own);
+    const named = (await this.client.sMembers(own)).map((m) => this.ownedKey(m, key));
     const fixed = [keys.conversation(key), keys.handled(key), keys.outbox(key), keys.deadLetters(key), keys.intents(key), keys.arrivals(key)];
     await this.client.del([...fixed.map((k) => this.k(k)), ...named, own]);
     const member = indexMember(key);
@@ -492,8 +511,9 @@ export class RedisStore implements Store {
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
     const k = this.k(keys.mailbox(name, key));
-    // Both keys carry the conversation's hash tag: one slot, one MULTI on a cluster too.
-    await this.client.multi().del(k).sRem(this.k(keys.owned(key)), k).exec();
+    // Both keys carry the conversation's hash tag: one slot, one MULTI on a cluster too. The set
+    // names it short (today) or whole (before).
+    await this.client.multi().del(k).sRem(this.k(keys.owned(key)), [ownedName(keys.mailbox(name, key)), k]).exec();
   }
 
   /** A global list: written by staff actions (the audit trail), never by a worker's turn. */

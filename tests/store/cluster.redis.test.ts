@@ -117,6 +117,26 @@ describe('shared state in buckets', () => {
     expect((await s.deadLetters(10)).map((d) => d.key.user)).toEqual(['u2']);
     expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
   });
+
+  it('names owned keys short in the `own:` set, and erase still finds keys named whole (before)', async () => {
+    const { s, prefix } = await store();
+    const k = user(3);
+    const tagged = '{telegram:bot:u3}';
+    await s.commitTurn(k, { record, recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [], mailbox: { name: 'transcript', items: ['hi'], ttlMs: 60_000 } });
+    await s.countInWindow('inbound', k, 60_000);
+    await s.mailboxPush('web', k, { text: 'x' }, 60_000);
+    // As the version before wrote it: a mailbox named whole.
+    await withAdmin(async (c) => {
+      await c.rPush(`${prefix}mbox:old:${tagged}`, JSON.stringify('x'));
+      await c.sAdd(`${prefix}own:${tagged}`, `${prefix}mbox:old:${tagged}`);
+    });
+    const members = await withAdmin((c) => c.sMembers(`${prefix}own:${tagged}`));
+    expect(members.sort()).toEqual(['count:inbound', 'mbox:transcript', 'mbox:web', `${prefix}mbox:old:${tagged}`].sort());
+    await s.mailboxDelete('web', k);
+    expect((await withAdmin((c) => c.sMembers(`${prefix}own:${tagged}`))).includes('mbox:web')).toBe(false);
+    await s.deleteConversation(k);
+    expect((await keyNames(prefix)).filter((n) => n.includes(tagged))).toEqual([]);
+  });
 });
 
 describe.skipIf(ON_CLUSTER)('upgrade from one key per table', () => {
