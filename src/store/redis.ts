@@ -516,6 +516,22 @@ export class RedisStore implements Store {
     await this.client.multi().del(k).sRem(this.k(keys.owned(key)), [ownedName(keys.mailbox(name, key)), k]).exec();
   }
 
+  async sharedTextsPut(texts: Readonly<Record<string, string>>, ttlMs: number): Promise<void> {
+    // One key each, in a slot of its own: written outside any conversation's script, never cross-slot.
+    await Promise.all(Object.entries(texts).map(([id, text]) => this.client.set(this.k(keys.sharedText(id)), text, { PX: ttlMs })));
+  }
+
+  async sharedTextsGet(ids: readonly string[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids)];
+    const got = await Promise.all(unique.map((id) => this.client.get(this.k(keys.sharedText(id)))));
+    const out: Record<string, string> = {};
+    unique.forEach((id, i) => {
+      const text = got[i];
+      if (typeof text === 'string') out[id] = text;
+    });
+    return out;
+  }
+
   /** A global list: written by staff actions (the audit trail), never by a worker's turn. */
   async listPush<T>(name: string, item: T): Promise<void> {
     await this.client.rPush(this.k(keys.list(name)), JSON.stringify(item));
