@@ -48,11 +48,13 @@ const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) the
 return redis.call('pttl', KEYS[1])`;
 // Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-// Names a key of varying name in the conversation's `own:` set (KEYS[own]), kept as long as the
-// longest-lived key it names, so erase finds it without a scan. The set is named
+// Names a key of varying name in the conversation's `own:` hash (KEYS[own]), kept as long as the
+// longest-lived key it names, so erase finds it without a scan. The hash is named
 // <prefix>own:{tag} and the key <prefix><name>:{tag}: it keeps <name> alone ("mbox:transcript",
-// a third of the full name), which erase puts back together (ownedKey). A key of another shape
-// is kept whole, as every name was before.
+// a third of the full name), which erase puts back together (ownedKey); a key of another shape
+// is kept whole. A hash, not a set: a small one is a listpack (about 90 bytes for a conversation's
+// three names), where a set of strings is a hash table (344) before Redis 7.2. The set the version
+// before wrote (whole names) becomes the hash at the conversation's next write.
 const OWN = `local function own(set, key, ttl)
   local prefix, tag = string.match(set, '^(.*)own:({[^{]*)$')
   local name = key
@@ -60,10 +62,23 @@ const OWN = `local function own(set, key, ttl)
     local short = string.sub(key, #prefix + 1, -#tag - 2)
     if not string.find(short, '{', 1, true) then name = short end
   end
-  redis.call('sadd', set, name)
+  if redis.call('type', set).ok == 'set' then
+    local old, left = redis.call('smembers', set), redis.call('pttl', set)
+    redis.call('del', set)
+    for _, m in ipairs(old) do redis.call('hset', set, m, '') end
+    if left > 0 then redis.call('pexpire', set, left) end
+  end
+  redis.call('hset', set, name, '')
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
+// KEYS: owned keys. The names it holds, whichever form it has (a hash today, a set before).
+const OWNED_NAMES = `if redis.call('type', KEYS[1]).ok == 'set' then return redis.call('smembers', KEYS[1]) end
+return redis.call('hkeys', KEYS[1])`;
+// KEYS: a key of the conversation, owned keys. ARGV: the names it may go by there. Deletes it, and its name.
+const DISOWN = `redis.call('del', KEYS[1])
+if redis.call('type', KEYS[2]).ok == 'set' then return redis.call('srem', KEYS[2], unpack(ARGV)) end
+return redis.call('hdel', KEYS[2], unpack(ARGV))`;
 // Past its cap (> 0), a mailbox (KEYS[m], `n` entries long) drops its oldest entries and counts
 // them (KEYS[cut]), so the numbers of the entries kept, and a reader's position, do not move. The
 // count takes the list's TTL each time it grows: once a mailbox is full every append trims, so the
@@ -164,6 +179,8 @@ const SCRIPTS = {
   countInWindow: script(COUNT_IN_WINDOW),
   mailboxPush: script(MAILBOX_PUSH),
   mailboxRead: script(MAILBOX_READ),
+  ownedNames: script(OWNED_NAMES),
+  disown: script(DISOWN),
   arrive: script(ARRIVE),
   earlier: script(EARLIER),
   depart: script(DEPART),
@@ -298,7 +315,7 @@ export class RedisStore implements Store {
    */
   async deleteConversation(key: ConversationKey): Promise<void> {
     const own = this.k(keys.owned(key));
-    const named = (await this.client.sMembers(own)).map((m) => this.ownedKey(m, key));
+    const named = ((await this.run(SCRIPTS.ownedNames, [own], [])) as string[]).map((m) => this.ownedKey(m, key));
     const fixed = [keys.conversation(key), keys.handled(key), keys.outbox(key), keys.deadLetters(key), keys.intents(key), keys.arrivals(key)];
     await this.client.del([...fixed.map((k) => this.k(k)), ...named, own]);
     const member = indexMember(key);
@@ -511,9 +528,9 @@ export class RedisStore implements Store {
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
     const k = this.k(keys.mailbox(name, key));
-    // Both keys carry the conversation's hash tag: one slot, one MULTI on a cluster too. The set
-    // names it short (today) or whole (before).
-    await this.client.multi().del(k).sRem(this.k(keys.owned(key)), [ownedName(keys.mailbox(name, key)), k]).exec();
+    // Both keys carry the conversation's hash tag: one slot, one script on a cluster too. It is
+    // named short (today) or whole (before).
+    await this.run(SCRIPTS.disown, [k, this.k(keys.owned(key))], [ownedName(keys.mailbox(name, key)), k]);
   }
 
   async sharedTextsPut(texts: Readonly<Record<string, string>>, ttlMs: number): Promise<void> {
