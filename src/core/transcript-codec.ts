@@ -5,7 +5,7 @@
 // and the entry holds that hash: staff read back exactly the words the worker was sent, not a
 // rendering of today's content. Anything that may be personal or not reproducible — the worker's
 // own words, a registration's reference or dates, an officer's words, an apology — stays in the
-// entry. Field names are short; entries written whole (before, and by the desks that push their
+// entry. An entry is a short array; entries written whole (before, and by the desks that push their
 // own) read as they are.
 import { createHash } from 'node:crypto';
 import type { TranscriptEntry } from './conversation.ts';
@@ -13,12 +13,15 @@ import type { Effect, VarValue, Vars } from './effects.ts';
 import type { TranscriptMedia } from './media.ts';
 import type { OfferedChoice } from './transcript.ts';
 
-/** An entry as stored: `f` who, `a` when, `t` the words or `h` the shared text holding them and the options. */
-export interface StoredEntry {
-  f: 'u' | 'b' | 'a';
-  a: number;
-  t?: string;
-  h?: string;
+/**
+ * An entry as stored: an array, [who, when, words] and what else it carries. `who` is "u", "b" or
+ * "a" (user, bot, agent); a capital "B" says the words are the id of the shared text that holds
+ * them and the options. Arrays, not objects: field names were a fifth of a short entry.
+ */
+export type StoredEntry = [from: 'u' | 'b' | 'a' | 'B', at: number, words: string, extra?: StoredExtra];
+
+/** `c` the option picked, `o` the options offered (words kept here), `m` what came attached. */
+interface StoredExtra {
   c?: string;
   o?: OfferedChoice[];
   m?: TranscriptMedia[];
@@ -47,22 +50,20 @@ export function sharedReply(e: TranscriptEntry): string {
 
 /** An entry in its stored form; `shared` is the id of the shared text that holds its words, when one does. */
 export function packEntry(e: TranscriptEntry, shared?: string): StoredEntry {
-  const out: StoredEntry = { f: FROM[e.from], a: e.at };
-  if (shared !== undefined) out.h = shared;
-  else {
-    out.t = e.text;
-    if (e.offered) out.o = e.offered;
-  }
-  if (e.choice !== undefined) out.c = e.choice;
-  if (e.media) out.m = e.media;
-  return out;
+  const extra: StoredExtra = {};
+  if (e.choice !== undefined) extra.c = e.choice;
+  if (shared === undefined && e.offered) extra.o = e.offered;
+  if (e.media) extra.m = e.media;
+  const [f, words] = shared !== undefined ? (['B', shared] as const) : ([FROM[e.from], e.text] as const);
+  return Object.keys(extra).length > 0 ? [f, e.at, words, extra] : [f, e.at, words];
 }
 
-const isStored = (item: unknown): item is StoredEntry => typeof item === 'object' && item !== null && 'f' in item && 'a' in item;
+/** Today's form; anything else is an entry written whole (before, or by a desk that pushes its own). */
+const isStored = (item: unknown): item is StoredEntry => Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'number' && typeof item[2] === 'string';
 
 /** The shared texts the stored entries refer to. */
 export function sharedIdsOf(items: readonly unknown[]): string[] {
-  return [...new Set(items.flatMap((i) => (isStored(i) && i.h !== undefined ? [i.h] : [])))];
+  return [...new Set(items.flatMap((i) => (isStored(i) && i[0] === 'B' ? [i[2]] : [])))];
 }
 
 /**
@@ -72,18 +73,20 @@ export function sharedIdsOf(items: readonly unknown[]): string[] {
 export function unpackEntries(items: readonly unknown[], texts: Readonly<Record<string, string>>): TranscriptEntry[] {
   return items.map((item) => {
     if (!isStored(item)) return item as TranscriptEntry;
-    const e: TranscriptEntry = { from: FROM_STORED[item.f], text: item.t ?? '', at: item.a };
-    if (item.h !== undefined) {
-      const raw = texts[item.h];
+    const [f, at, words, extra] = item;
+    const e: TranscriptEntry = { from: f === 'B' ? 'bot' : FROM_STORED[f], text: words, at };
+    if (f === 'B') {
+      const raw = texts[words];
+      e.text = '';
       if (raw === undefined) e.lost = true;
       else {
         const s = JSON.parse(raw) as SharedReply;
         e.text = s.t;
         if (s.o) e.offered = s.o;
       }
-    } else if (item.o) e.offered = item.o;
-    if (item.c !== undefined) e.choice = item.c;
-    if (item.m) e.media = item.m;
+    } else if (extra?.o) e.offered = extra.o;
+    if (extra?.c !== undefined) e.choice = extra.c;
+    if (extra?.m) e.media = extra.m;
     return e;
   });
 }

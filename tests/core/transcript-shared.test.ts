@@ -56,8 +56,8 @@ describe('the transcript staff read', () => {
     // The officer's words and the worker's stay in the conversation, erased with it.
     expect(JSON.stringify(raw)).toContain('Osaka phải không');
     // A hotline reply is a kilobyte of words: kept once, the entry is a few dozen bytes.
-    const hotlines = raw.find((e) => JSON.stringify(e).includes('"h"'));
-    expect(JSON.stringify(hotlines).length).toBeLessThan(80);
+    const hotlines = raw.find((e) => Array.isArray(e) && e[0] === 'B');
+    expect(JSON.stringify(hotlines).length).toBeLessThan(40);
   });
 });
 
