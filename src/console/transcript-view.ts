@@ -59,7 +59,8 @@ function mediaItem(c: C, m: TranscriptMedia, view: MediaView | undefined): Html 
 }
 
 /** The words of an entry; a worker's "[image] caption" loses its label, since the item itself is shown. */
-function wordsOf(e: TranscriptEntry): string {
+function wordsOf(c: C, e: TranscriptEntry): string {
+  if (e.lost) return c.t('chat.textLost');
   if (e.from !== 'user' || !e.media?.length) return e.text;
   const label = mediaLabel(e.media);
   return e.text.startsWith(label) ? e.text.slice(label.length).trim() : e.text;
@@ -108,7 +109,7 @@ export function renderEntry(c: C, entries: readonly TranscriptEntry[], i: number
   const options = e.offered?.length
     ? html`<ol class="offered" aria-label="${c.t('chat.offered')}">${e.offered.map((o) => html`<li>${optionName(c, o.label)}</li>`)}</ol>`
     : '';
-  return html`<div class="msg ${e.from}">${meta}${wordsOf(e)}${mediaBlock(c, e, media)}${options}</div>`;
+  return html`<div class="msg ${e.from}">${meta}${wordsOf(c, e)}${mediaBlock(c, e, media)}${options}</div>`;
 }
 
 export function renderTranscript(c: C, entries: readonly TranscriptEntry[], timeZone: string, media?: MediaView): Html {
@@ -120,7 +121,7 @@ export function renderTranscript(c: C, entries: readonly TranscriptEntry[], time
 export function entryLine(c: C, entries: readonly TranscriptEntry[], i: number, timeZone: string): string {
   const e = entries[i]!;
   const label = pickedName(c, entries, i);
-  const body = label !== undefined ? c.t('chat.chose', { label }) : e.text;
+  const body = label !== undefined ? c.t('chat.chose', { label }) : e.lost ? c.t('chat.textLost') : e.text;
   const media = (e.media ?? []).map((m) => (m.kind === 'location' && m.location ? `\n    ${c.t('chat.media.location')}: ${m.location.lat}, ${m.location.lon} ${mapLink(m.location.lat, m.location.lon)}` : `\n    [${c.t(`chat.media.${m.kind}`)}${m.name ? `: ${m.name}` : ''}]`)).join('');
   const options = e.offered?.length ? `\n    ${e.offered.map((o, n) => `${n + 1}. ${optionName(c, o.label)}`).join('\n    ')}` : '';
   return `[${when(c, e.at, timeZone)}] ${c.t(`chat.from.${e.from}`)}: ${body}${media}${options}`;

@@ -19,6 +19,8 @@ import {
 } from './messages.ts';
 import type { Clock, ConversationRecord, Intent, Log, MailboxAppend, OutboxItem, Store } from './ports.ts';
 import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
+import { TextShelf } from './text-shelf.ts';
+import { fromContentAlone, packEntry, sharedReply, type StoredEntry } from './transcript-codec.ts';
 import type { MediaVault } from './media-vault.ts';
 import type { Responder } from './respond.ts';
 import type { Translate } from './translate.ts';
@@ -156,6 +158,8 @@ export interface TranscriptEntry {
   offered?: OfferedChoice[];
   /** What came with the user's message (or an officer's attachment), each with the id staff open it by. */
   media?: TranscriptMedia[];
+  /** The words were a shared text no longer kept: `text` is empty (see transcript-codec.ts). */
+  lost?: true;
 }
 export const TRANSCRIPT = 'transcript';
 
@@ -166,9 +170,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ConversationService implements InboundPort {
   private readonly opts: EngineOptions;
+  /** Replies from content alone are kept once for all conversations (transcript-codec.ts). */
+  private readonly shelf: TextShelf;
 
   constructor(private readonly deps: EngineDeps) {
     this.opts = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
+    this.shelf = new TextShelf(deps.store, deps.clock, this.opts.recordTtlMs);
   }
 
   async receive(message: InboundMessage): Promise<ReceiveResult> {
@@ -429,7 +436,13 @@ export class ConversationService implements InboundPort {
           : {
               mailbox: {
                 name: TRANSCRIPT,
-                items: transcriptOf(system ? undefined : { message, event, pending: stored?.pending }, replies, now, offeredChoices(replies, locale, (l) => this.deps.render(shown, l, stored?.lastAsk, result.state).messages)),
+                items: transcriptOf(
+                  system ? undefined : { message, event, pending: stored?.pending },
+                  replies,
+                  now,
+                  offeredChoices(replies, locale, (l) => this.deps.render(shown, l, stored?.lastAsk, result.state).messages),
+                  fromContentAlone(shown) ? this.shelf : undefined,
+                ),
                 ttlMs: this.opts.recordTtlMs,
               },
               mailboxes: kept(message),
@@ -601,21 +614,29 @@ export class ConversationService implements InboundPort {
 
 }
 
-/** What staff will read of a turn: what the user said (choices and others in brackets) and the bot's replies. */
+/**
+ * What staff will read of a turn: what the user said (choices and others in brackets) and the
+ * bot's replies, stored compact; with `shared` (the replies come from content alone) a reply
+ * already kept for all conversations is stored as its shared text's id.
+ */
 function transcriptOf(
   user: { message: InboundMessage; event: FlowEvent; pending: readonly Choice[] | undefined } | undefined,
   replies: OutboundMessage[],
   now: number,
   offered: (OfferedChoice[] | undefined)[],
-): TranscriptEntry[] {
-  const out: TranscriptEntry[] = [];
+  shared: TextShelf | undefined,
+): StoredEntry[] {
+  const out: StoredEntry[] = [];
   if (user) {
     const entry = userEntry(user.message, user.pending, now);
     // A number typed for an option reads as the option too.
     if (user.event.type === 'user.choice') entry.choice = user.event.id;
-    out.push(entry);
+    out.push(packEntry(entry));
   }
-  replies.forEach((r, i) => out.push({ from: 'bot', text: r.text, at: now, ...(offered[i] ? { offered: offered[i] } : {}) }));
+  replies.forEach((r, i) => {
+    const entry: TranscriptEntry = { from: 'bot', text: r.text, at: now, ...(offered[i] ? { offered: offered[i] } : {}) };
+    out.push(packEntry(entry, shared?.ref(sharedReply(entry))));
+  });
   return out;
 }
 

@@ -226,6 +226,15 @@ export interface Store {
   /** How many entries the named mailboxes keep per conversation (oldest dropped first); others keep all. */
   capMailboxes(caps: Readonly<Record<string, number>>): void;
 
+  /**
+   * Texts shared by every conversation, each under its content address (a hash of it): what the
+   * bot says from content alone, kept once instead of in every transcript. Never personal data, so
+   * erasing a user never needs to touch them. Each write gives the text `ttlMs` more to live.
+   */
+  sharedTextsPut(texts: Readonly<Record<string, string>>, ttlMs: number): Promise<void>;
+  /** Those of the texts still kept (an id not kept is absent from the answer). */
+  sharedTextsGet(ids: readonly string[]): Promise<Record<string, string>>;
+
   /** A plain list shared by all instances (e.g. an audit trail). */
   listPush<T>(name: string, item: T): Promise<void>;
   listRead<T>(name: string, limit: number): Promise<T[]>;

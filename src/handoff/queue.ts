@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { HandoffDesk, HandoffRequest, TranscriptEntry } from '../core/conversation.ts';
 import { TRANSCRIPT } from '../core/conversation.ts';
+import { sharedIdsOf, unpackEntries } from '../core/transcript-codec.ts';
 import type { SendWindow } from '../core/channel.ts';
 import type { SystemEvent } from '../core/effects.ts';
 import type { ConversationKey, Locale, OutboundAttachment, OutboundMessage } from '../core/messages.ts';
@@ -200,7 +201,9 @@ export class HandoffQueue implements HandoffDesk {
   }
 
   async transcript(h: Handoff): Promise<TranscriptEntry[]> {
-    return (await this.deps.store.mailboxRead<TranscriptEntry>(TRANSCRIPT, h.key, 0)).map((e) => e.item);
+    const items = (await this.deps.store.mailboxRead<unknown>(TRANSCRIPT, h.key, 0)).map((e) => e.item);
+    const ids = sharedIdsOf(items);
+    return unpackEntries(items, ids.length > 0 ? await this.deps.store.sharedTextsGet(ids) : {});
   }
 
   async claim(id: string, staff: Staff): Promise<Handoff> {

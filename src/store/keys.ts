@@ -67,6 +67,8 @@ export const keys = {
   /** How many of the mailbox's oldest entries were trimmed: sequence numbers go on from there. */
   mailboxCut: (name: string, k: ConversationKey) => `mboxcut:${name}:${tag(k)}`,
   list: (name: string) => `list:${name}`,
+  /** A text shared by conversations, by its content address: a slot of its own, written alone. */
+  sharedText: (id: string) => `text:{tx:${id}}`,
   table: (name: string, b: number) => `table:{t:${name}:${b}}`,
   counter: (name: string, k: ConversationKey) => `count:${name}:${tag(k)}`,
   counters: (bucket: string, b: number) => `ctr:{c:${bucket}:${b}}`,

@@ -42,6 +42,8 @@ export class MemoryStore implements Store {
   /** The keys each conversation owns, by its hash tag: erase deletes these, not a walk of every key. */
   private readonly owned = new Map<string, Set<string>>();
   private tokens = 0;
+  /** Texts shared by conversations (sharedTextsPut): owned by none, so apart from `values`. */
+  private readonly sharedTexts = new Map<string, { text: string; expiresAt: number }>();
 
   private readonly sweeper: NodeJS.Timeout;
 
@@ -61,6 +63,12 @@ export class MemoryStore implements Store {
     for (const [k, e] of this.values) {
       if (e.expiresAt <= now) {
         this.drop(k);
+        dropped++;
+      }
+    }
+    for (const [id, e] of this.sharedTexts) {
+      if (e.expiresAt <= now) {
+        this.sharedTexts.delete(id);
         dropped++;
       }
     }
@@ -359,6 +367,22 @@ export class MemoryStore implements Store {
       this.set(`table:${name}`, t);
     }
     return t;
+  }
+
+  async sharedTextsPut(texts: Readonly<Record<string, string>>, ttlMs: number): Promise<void> {
+    const expiresAt = this.clock.now() + ttlMs;
+    for (const [id, text] of Object.entries(texts)) this.sharedTexts.set(id, { text, expiresAt });
+  }
+
+  async sharedTextsGet(ids: readonly string[]): Promise<Record<string, string>> {
+    const now = this.clock.now();
+    const out: Record<string, string> = {};
+    for (const id of ids) {
+      const e = this.sharedTexts.get(id);
+      if (e && e.expiresAt > now) out[id] = e.text;
+      else if (e) this.sharedTexts.delete(id);
+    }
+    return out;
   }
 
   async tablePut<T>(name: string, id: string, value: T): Promise<void> {

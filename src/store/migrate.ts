@@ -32,13 +32,13 @@ else
 end
 redis.call('del', KEYS[1])
 return 1`;
-// KEYS: the conversation's `own:` set, a key of varying name it owns. The set lives at least as
-// long as the key (as the store's own scripts keep it).
+// KEYS: the conversation's `own:` hash (a set when an older version wrote it), a key of varying
+// name it owns. It lives at least as long as the key (as the store's own scripts keep it).
 const NAME_OWNED = `local ttl = redis.call('pttl', KEYS[2])
 if ttl == -2 then return 0 end
 local existed = redis.call('exists', KEYS[1])
 local left = redis.call('pttl', KEYS[1])
-redis.call('sadd', KEYS[1], KEYS[2])
+if redis.call('type', KEYS[1]).ok == 'set' then redis.call('sadd', KEYS[1], KEYS[2]) else redis.call('hset', KEYS[1], KEYS[2], '') end
 if ttl == -1 then redis.call('persist', KEYS[1])
 elseif existed == 0 or (left >= 0 and left < ttl) then redis.call('pexpire', KEYS[1], ttl) end
 return 1`;

@@ -8,6 +8,7 @@ import { createClient, createCluster, type RedisClientType, type RedisClusterTyp
 export type Commands = Pick<
   RedisClientType,
   | 'get'
+  | 'set'
   | 'del'
   | 'exists'
   | 'evalSha'

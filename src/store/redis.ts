@@ -29,7 +29,7 @@ import {
   type TurnOptions,
   type TurnStart,
 } from '../core/ports.ts';
-import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember } from './keys.ts';
+import { ALL_BUCKETS, BUCKETS, bucketOf, indexMember, keys, parseIndexMember, tag } from './keys.ts';
 import { migrateLayout } from './migrate.ts';
 import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
@@ -53,13 +53,37 @@ const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) the
 return redis.call('pttl', KEYS[1])`;
 // Keeps our lock alive; 0 when it is no longer ours (expired, or taken after it expired).
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-// Names a key of varying name in the conversation's `own:` set (KEYS[own]), kept as long as the
-// longest-lived key it names, so erase finds it without a scan.
+// Names a key of varying name in the conversation's `own:` hash (KEYS[own]), kept as long as the
+// longest-lived key it names, so erase finds it without a scan. The hash is named
+// <prefix>own:{tag} and the key <prefix><name>:{tag}: it keeps <name> alone ("mbox:transcript",
+// a third of the full name), which erase puts back together (ownedKey); a key of another shape
+// is kept whole. A hash, not a set: a small one is a listpack (about 90 bytes for a conversation's
+// three names), where a set of strings is a hash table (344) before Redis 7.2. The set the version
+// before wrote (whole names) becomes the hash at the conversation's next write.
 const OWN = `local function own(set, key, ttl)
-  redis.call('sadd', set, key)
+  local prefix, tag = string.match(set, '^(.*)own:({[^{]*)$')
+  local name = key
+  if prefix and #key > #prefix + #tag + 1 and string.sub(key, 1, #prefix) == prefix and string.sub(key, -#tag - 1) == ':' .. tag then
+    local short = string.sub(key, #prefix + 1, -#tag - 2)
+    if not string.find(short, '{', 1, true) then name = short end
+  end
+  if redis.call('type', set).ok == 'set' then
+    local old, left = redis.call('smembers', set), redis.call('pttl', set)
+    redis.call('del', set)
+    for _, m in ipairs(old) do redis.call('hset', set, m, '') end
+    if left > 0 then redis.call('pexpire', set, left) end
+  end
+  redis.call('hset', set, name, '')
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
+// KEYS: owned keys. The names it holds, whichever form it has (a hash today, a set before).
+const OWNED_NAMES = `if redis.call('type', KEYS[1]).ok == 'set' then return redis.call('smembers', KEYS[1]) end
+return redis.call('hkeys', KEYS[1])`;
+// KEYS: a key of the conversation, owned keys. ARGV: the names it may go by there. Deletes it, and its name.
+const DISOWN = `redis.call('del', KEYS[1])
+if redis.call('type', KEYS[2]).ok == 'set' then return redis.call('srem', KEYS[2], unpack(ARGV)) end
+return redis.call('hdel', KEYS[2], unpack(ARGV))`;
 // Past its cap (> 0), a mailbox (KEYS[m], `n` entries long) drops its oldest entries and counts
 // them (KEYS[cut]), so the numbers of the entries kept, and a reader's position, do not move. The
 // count takes the list's TTL each time it grows: once a mailbox is full every append trims, so the
@@ -159,10 +183,17 @@ const SCRIPTS = {
   mailboxPush: script(MAILBOX_PUSH),
   mailboxRead: script(MAILBOX_READ),
   beginTurn: script(`${OWN}${BEGIN_TURN}`),
+  ownedNames: script(OWNED_NAMES),
+  disown: script(DISOWN),
   arrive: script(ARRIVE),
   earlier: script(EARLIER),
   depart: script(DEPART),
 };
+
+/** How the `own:` set names a key of the conversation (what OWN keeps): without its tag. */
+function ownedName(unprefixed: string): string {
+  return unprefixed.slice(0, unprefixed.lastIndexOf(':{'));
+}
 
 class RedisLease implements Lease {
   lost = false;
@@ -262,6 +293,11 @@ export class RedisStore implements Store {
     return store;
   }
 
+  /** A member of the `own:` set as a key: a short name (today's) with the prefix and tag put back, or a whole name (before). */
+  private ownedKey(member: string, key: ConversationKey): string {
+    return member.includes('{') ? member : this.k(`${member}:${tag(key)}`);
+  }
+
   private k(s: string): string {
     return this.p + s;
   }
@@ -292,7 +328,7 @@ export class RedisStore implements Store {
    */
   async deleteConversation(key: ConversationKey): Promise<void> {
     const own = this.k(keys.owned(key));
-    const named = await this.client.sMembers(own);
+    const named = ((await this.run(SCRIPTS.ownedNames, [own], [])) as string[]).map((m) => this.ownedKey(m, key));
     const fixed = [keys.conversation(key), keys.handled(key), keys.outbox(key), keys.deadLetters(key), keys.intents(key), keys.arrivals(key)];
     await this.client.del([...fixed.map((k) => this.k(k)), ...named, own]);
     const member = indexMember(key);
@@ -583,8 +619,25 @@ export class RedisStore implements Store {
 
   async mailboxDelete(name: string, key: ConversationKey): Promise<void> {
     const k = this.k(keys.mailbox(name, key));
-    // Both keys carry the conversation's hash tag: one slot, one MULTI on a cluster too.
-    await this.client.multi().del(k).sRem(this.k(keys.owned(key)), k).exec();
+    // Both keys carry the conversation's hash tag: one slot, one script on a cluster too. It is
+    // named short (today) or whole (before).
+    await this.run(SCRIPTS.disown, [k, this.k(keys.owned(key))], [ownedName(keys.mailbox(name, key)), k]);
+  }
+
+  async sharedTextsPut(texts: Readonly<Record<string, string>>, ttlMs: number): Promise<void> {
+    // One key each, in a slot of its own: written outside any conversation's script, never cross-slot.
+    await Promise.all(Object.entries(texts).map(([id, text]) => this.client.set(this.k(keys.sharedText(id)), text, { PX: ttlMs })));
+  }
+
+  async sharedTextsGet(ids: readonly string[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids)];
+    const got = await Promise.all(unique.map((id) => this.client.get(this.k(keys.sharedText(id)))));
+    const out: Record<string, string> = {};
+    unique.forEach((id, i) => {
+      const text = got[i];
+      if (typeof text === 'string') out[id] = text;
+    });
+    return out;
   }
 
   /** A global list: written by staff actions (the audit trail), never by a worker's turn. */

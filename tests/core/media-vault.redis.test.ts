@@ -42,7 +42,7 @@ describe('removing one kept item', () => {
       expect(found.some((k) => k.includes('media:' + 'a'.repeat(24)))).toBe(false);
       expect(found.some((k) => k.includes('media:' + 'b'.repeat(24)))).toBe(true);
       const owned = found.find((k) => k.startsWith(`${prefix}own:`))!;
-      const listed = await client.sMembers(owned);
+      const listed = await client.hKeys(owned);
       expect(listed.some((k) => k.includes('media:' + 'a'.repeat(24)))).toBe(false);
       expect(listed.some((k) => k.includes('media:' + 'b'.repeat(24)))).toBe(true);
     } finally {

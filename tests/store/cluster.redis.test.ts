@@ -117,6 +117,34 @@ describe('shared state in buckets', () => {
     expect((await s.deadLetters(10)).map((d) => d.key.user)).toEqual(['u2']);
     expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
   });
+
+  it('names owned keys short in the `own:` hash, and erase still finds keys named whole in the set written before', async () => {
+    const { s, prefix } = await store();
+    const [k, old] = [user(3), user(4)];
+    const tagged = '{telegram:bot:u3}';
+    const oldTagged = '{telegram:bot:u4}';
+    // As the version before wrote them: mailboxes named whole in an `own:` set.
+    await withAdmin(async (c) => {
+      for (const t of [tagged, oldTagged]) {
+        await c.rPush(`${prefix}mbox:old:${t}`, JSON.stringify('x'));
+        await c.sAdd(`${prefix}own:${t}`, `${prefix}mbox:old:${t}`);
+        await c.pExpire(`${prefix}own:${t}`, 60_000);
+      }
+    });
+    await s.commitTurn(k, { record, recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [], mailbox: { name: 'transcript', items: ['hi'], ttlMs: 60_000 } });
+    await s.countInWindow('inbound', k, 60_000);
+    await s.mailboxPush('web', k, { text: 'x' }, 60_000);
+    const names = await withAdmin((c) => c.hKeys(`${prefix}own:${tagged}`));
+    expect(names.sort()).toEqual(['count:inbound', 'mbox:transcript', 'mbox:web', `${prefix}mbox:old:${tagged}`].sort());
+    await s.mailboxDelete('web', k);
+    await s.mailboxDelete('old', old);
+    expect(await withAdmin((c) => c.hKeys(`${prefix}own:${tagged}`))).not.toContain('mbox:web');
+    expect(await withAdmin((c) => c.sMembers(`${prefix}own:${oldTagged}`))).toEqual([]);
+    await withAdmin((c) => c.sAdd(`${prefix}own:${oldTagged}`, `${prefix}mbox:old:${oldTagged}`).then(() => c.rPush(`${prefix}mbox:old:${oldTagged}`, '"y"')));
+    await s.deleteConversation(k);
+    await s.deleteConversation(old);
+    expect((await keyNames(prefix)).filter((n) => n.includes(tagged) || n.includes(oldTagged))).toEqual([]);
+  });
 });
 
 describe.skipIf(ON_CLUSTER)('upgrade from one key per table', () => {
@@ -167,7 +195,7 @@ describe.skipIf(ON_CLUSTER)('upgrade from one handled mark per message', () => {
       const m2 = Number(await c.zScore(`${prefix}seen:${tagged}`, 'm2'));
       expect(m1 - m2).toBeGreaterThan(DAY - 60_000);
       expect(await c.pTTL(`${prefix}seen:${tagged}`)).toBeGreaterThan(2 * DAY - 60_000);
-      expect((await c.sMembers(`${prefix}own:${tagged}`)).sort()).toEqual([`${prefix}count:inbound:${tagged}`, `${prefix}mbox:transcript:${tagged}`]);
+      expect((await c.hKeys(`${prefix}own:${tagged}`)).sort()).toEqual([`${prefix}count:inbound:${tagged}`, `${prefix}mbox:transcript:${tagged}`]);
       expect(await c.pTTL(`${prefix}own:${tagged}`)).toBeGreaterThan(3 * DAY - 60_000);
     });
     // Erase, which never scans, now finds what the older version wrote.

@@ -75,12 +75,16 @@ describe(`the keys a turn writes (${ON_CLUSTER ? 'Redis Cluster' : 'single Redis
     const strays: string[] = [];
     const buckets = new Set<string>();
     let own = 0;
+    // A text shared by conversations (content alone, by its hash): a slot of its own, written once
+    // by a process, then only referred to.
+    const shared = new Map<string, number>();
     for (const t of turns) {
       // The recorder saw the turn: its own record and handled mark at least.
       expect(t.written, t.step).toContain(`conv:${t.user}`);
       for (const k of t.written) {
         if (k.includes(t.user)) own++;
         else if (BUCKETED.some((b) => b.test(k))) buckets.add(k);
+        else if (/^text:\{tx:[\w-]{16}\}$/.test(k)) shared.set(k, (shared.get(k) ?? 0) + 1);
         else strays.push(`${t.step}: ${k}`);
       }
     }
@@ -91,6 +95,8 @@ describe(`the keys a turn writes (${ON_CLUSTER ? 'Redis Cluster' : 'single Redis
         `(${[...new Set([...buckets].map((b) => b.replace(/registration-ref:[2-9A-Z]+\}$/, 'registration-ref:<ref>}').replace(/\d+\}$/, 'n}')))].join(', ')}), statistics flush ${flushed.length} writes to ${new Set(flushed).size} buckets; key writes per master: ${[...perMaster].map(([n, w]) => `${n.replace('redis://', '')} ${w}`).join(', ')}\n`,
     );
     expect(strays).toEqual([]);
+    expect(shared.size).toBeGreaterThan(0);
+    expect([...shared].filter(([, n]) => n > 1)).toEqual([]);
     // The shared writes did land in more than one bucket of each kind used.
     expect(buckets.size).toBeGreaterThan(4);
   });

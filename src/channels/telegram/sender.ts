@@ -12,7 +12,7 @@ import type { Clock, Log, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
 import { DELETABLE_FOR_MS, DELETE_BATCH, MESSAGE_LOG, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
 import { encodeTelegramMessage } from './encode.ts';
-import { MessageLog, chatIdOf, privateChatId, type LoggedMessage } from './message-log.ts';
+import { MessageLog, chatIdOf, decodeLogged, encodeLogged, privateChatId, type LoggedMessage } from './message-log.ts';
 
 export interface TelegramSenderDeps {
   api: Api;
@@ -183,7 +183,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     if (!logged || logged.length === 0) return { ok: true, platformIds: done.ids };
     const id = keyToString(key);
     unacked.set(id, [...(unacked.get(id) ?? []), ...logged]);
-    return { ok: true, platformIds: done.ids, keep: { name: MESSAGE_LOG, items: logged, ttlMs: DELETABLE_FOR_MS } };
+    return { ok: true, platformIds: done.ids, keep: { name: MESSAGE_LOG, items: logged.map(encodeLogged), ttlMs: DELETABLE_FOR_MS } };
   }
 
   /** Deletes the logged messages, then tells the user how many went, or that none could. */
@@ -246,7 +246,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         // The erase confirmation (or whatever came first after the erase) is out: clean the chat now,
         // its own ids logged first, so the note that follows is the last thing in the log, as in the chat.
         const { keep, ...rest } = result;
-        if (keep) await record(key, keep.items as LoggedMessage[]);
+        if (keep) await record(key, keep.items.map(decodeLogged).filter((e) => e !== undefined));
         await runPending(k);
         return rest;
       } finally {

@@ -47,10 +47,11 @@ describe.skipIf(!ON_CLUSTER)('Telegram on a Redis Cluster', () => {
     }
     expect(perNode.rows).toHaveLength(3);
     for (const r of perNode.rows) expect(r.ours).toBeGreaterThan(0);
-    // Outside a conversation's hash tag only buckets of shared indexes and tables (and the audit list, which staff write).
+    // Outside a conversation's hash tag only buckets of shared indexes and tables (and the audit
+    // list, which staff write), and the texts shared by conversations, each in a slot of its own.
     const shared = perNode.names.filter((n) => !/\{(telegram|system):/.test(n));
     expect(shared.length).toBeGreaterThan(0);
-    for (const n of shared) expect(n).toMatch(/^(outbox:index:\{ob:\d+\}|outbox:dead-index:\{dl:\d+\}|table:\{t:[^}]+:\d+\}|ctr:\{c:[^}]+:\d+\}|list:)/);
+    for (const n of shared) expect(n).toMatch(/^(outbox:index:\{ob:\d+\}|outbox:dead-index:\{dl:\d+\}|table:\{t:[^}]+:\d+\}|ctr:\{c:[^}]+:\d+\}|list:|text:\{tx:[\w-]{16}\}$)/);
   });
 });
 

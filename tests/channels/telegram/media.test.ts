@@ -4,6 +4,7 @@
 // then the chat clean-up, whose failure is told and changes nothing about the data).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { MessageLog } from '../../../src/channels/telegram/message-log.ts';
 import { TRANSCRIPT } from '../../../src/core/conversation.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { Translate } from '../../../src/core/translate.ts';
@@ -171,8 +172,8 @@ describe('Telegram media', () => {
     expect(after.map(textOf)).toEqual([t('vi', 'privacy.erased'), t('vi', 'telegram.notDeleted')]);
     expect(h.api.of('deleteMessages').length + h.api.of('deleteMessage').length).toBeGreaterThan(0);
     // Only what was sent after the erase is logged for a later clean-up.
-    const log = await h.server.store.mailboxRead<{ id: number }>(MESSAGE_LOG, key, 0);
-    expect(log.map((e) => e.item.id)).toEqual(after.map((c) => (c.result as { message_id: number }).message_id));
+    const log = await new MessageLog(h.server.store).entries(key);
+    expect(log.map((e) => e.id)).toEqual(after.map((c) => (c.result as { message_id: number }).message_id));
   });
 
   it('an erase that fails in the store deletes nothing from the chat and keeps everything (nothing half-erased)', async () => {

@@ -3,6 +3,7 @@
 // message log behind in Redis.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { MessageLog } from '../../../src/channels/telegram/message-log.ts';
 import { connectTestStore, dropPrefix, testPrefix } from '../../helpers/redis.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
 import { BOT_INFO, TOKEN, addressed } from './fixtures.ts';
@@ -56,7 +57,7 @@ describe('Telegram on Redis', () => {
     ]);
     const key = { channel: 'telegram', account: '7000000001', user: String(u.chatId) };
     expect(await h.server.store.getConversation(key)).toBeUndefined();
-    const log = await h.server.store.mailboxRead<{ id: number }>(MESSAGE_LOG, key, 0);
-    expect(log.map((e) => e.item.id)).toEqual(after.map((c) => (c.result as { message_id: number }).message_id));
+    const log = await new MessageLog(h.server.store).entries(key);
+    expect(log.map((e) => e.id)).toEqual(after.map((c) => (c.result as { message_id: number }).message_id));
   });
 });

@@ -4,6 +4,7 @@
 // structure (ids, keyboards, which interface string) so content rewrites do not break them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
+import { MessageLog } from '../../../src/channels/telegram/message-log.ts';
 import type { ConversationKey } from '../../../src/core/messages.ts';
 import type { Lease, LockOptions } from '../../../src/core/ports.ts';
 import type { Translate } from '../../../src/core/translate.ts';
@@ -516,8 +517,8 @@ describe('Telegram: a person, and erasing', () => {
 
     // Erased with the conversation: nothing but what was sent after the erase remains.
     expect(await h.server.store.getConversation(keyOf(u.chatId))).toBeUndefined();
-    const log = await h.server.store.mailboxRead<{ id: number }>(MESSAGE_LOG, keyOf(u.chatId), 0);
-    expect(log.map((e) => e.item.id)).toEqual(after.map(idOf));
+    const log = await new MessageLog(h.server.store).entries(keyOf(u.chatId));
+    expect(log.map((e) => e.id)).toEqual(after.map(idOf));
   });
 
   it('keeps everything when the user says no', async () => {
