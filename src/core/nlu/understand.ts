@@ -6,6 +6,7 @@ import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector } from './answer-select.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { saidForEffect } from './danger-framing.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
@@ -82,9 +83,10 @@ export function createNlu(deps: NluDeps): Nlu {
     // Place names are left out of its reading: a city says where the worker is, not what happened,
     // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
     // A pet shut in is not a person confined, however alike the words.
+    // A threat said as a catchphrase or a joke, and heat said from the cool, are said for effect.
     const found = places.find(tokens, lang, text);
     const classified =
-      emergency.length === 0 && concern === undefined && classifier !== null && !animalShutIn(tokens) && classifier.flags(withoutSpans(tokens, found.spans));
+      emergency.length === 0 && concern === undefined && classifier !== null && !animalShutIn(tokens) && !saidForEffect(tokens) && classifier.flags(withoutSpans(tokens, found.spans));
     if (classified) emergency.push('danger');
     const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;
     const scores = scoreIntents(scored);
