@@ -125,7 +125,7 @@ const HELP_NOW = 'giúp|giúp với|cứu|cứu với|help|please help';
 
 /** Fallen down and not getting up: "nằm vật ra", "gục xuống", "ngất xỉu". */
 const COLLAPSED =
-  'nằm vật|ngã vật|té vật|ngã quỵ|ngã gục|gục xuống|gục ngã|đổ gục|quỵ xuống|lăn ra|ngất xỉu|ngất đi|lịm đi|xỉu|ngất|collapsed|collapses|passed out|fainted';
+  'nằm vật|ngã vật|té vật|ngã quỵ|ngã gục|gục xuống|gục ngã|đổ gục|quỵ xuống|lăn ra !ngủ/ngu|ngất xỉu|ngất đi|lịm đi|xỉu|ngất !ngây|collapsed|collapses|passed out|fainted';
 /** …and the body in distress: breath, colour, no answer. */
 const DISTRESS =
   'thở dốc|thở gấp|thở yếu|thở hổn hển|thở khò khè|khó thở|mặt tái|tái mét|tái nhợt|tím tái|trắng bệch|môi tím|gọi không trả lời|gọi không tỉnh|lay không dậy|không phản ứng|mắt trợn|sùi bọt|người nóng ran|co giật|gasping|breathing hard|pale|not responding|unresponsive|will not wake|wont wake';

@@ -41,6 +41,7 @@ describe('someone collapsed and in distress', () => {
     'làm xong mệt quá nằm vật ra giường ngủ tới sáng',
     'chạy bộ 5 cây số xong thở dốc luôn',
     'bạn em bị xỉu vì say nắng, mặt tái lắm, giờ tỉnh lại rồi',
+    'mệt quá lăn ra ngủ, sáng dậy khó thở vì cảm',
   ])('down without distress, distress without a fall, or up again: %s', (text) => {
     expect(kindsOf(text)).toEqual([]);
   });
@@ -55,7 +56,12 @@ describe('a message left to be acted on if the writer falls silent', () => {
     expect(kindsOf(text)).toContain('danger');
   });
 
-  it.each(['nếu mai em không nhắn lại thì anh cứ nộp hồ sơ giúp em nhé', 'nếu em không liên lạc được với công ty thì báo lãnh sự được không'])(
+  it.each([
+    'nếu mai em không nhắn lại thì anh cứ nộp hồ sơ giúp em nhé',
+    'nếu em không liên lạc được với công ty thì báo lãnh sự được không',
+    'nếu em không gọi được thì báo lãnh sự giúp em được không',
+    'nếu tối nay em không về thì báo mẹ là em ngủ lại nhà bạn',
+  ])(
     'a silence that asks nobody to be alerted, or a company out of reach: %s',
     (text) => {
       expect(kindsOf(text)).toEqual([]);
