@@ -11,10 +11,11 @@ const index = (p: string) => new PatternIndex<true>([[p, true]]);
 
 /**
  * Said inside a dream or a play: what follows in the clause did not happen to anyone. "mơ" is
- * typed with its marks ("mở" is to open); "nằm mơ", "mơ thấy" also without.
+ * typed with its marks ("mở" is to open); "nằm mơ", "mơ thấy" also without. Not a script or a
+ * role: a scam compound makes its workers read one ("đọc kịch bản lừa người Việt", "đóng vai").
  */
 const FRAME_BEFORE = index(
-  '+mơ|nằm mơ|mơ thấy|ác mộng|giấc mơ|chiêm bao|dream|dreamt|dreamed|dreaming|nightmare|nightmares|tập kịch|vở kịch|đóng kịch|diễn kịch|kịch bản|tiểu phẩm|vai diễn|đóng vai|tập văn nghệ|tiết mục|rehearse|rehearsing|rehearsal|in a play|our play|the play|school play|script|role play|roleplay',
+  '+mơ|nằm mơ|mơ thấy|ác mộng|giấc mơ|chiêm bao|dream|dreamt|dreamed|dreaming|nightmare|nightmares|tập kịch|vở kịch|đóng kịch|diễn kịch|tiểu phẩm|vai diễn|tập văn nghệ|tiết mục|rehearse|rehearsing|rehearsal|in a play|our play|the play|school play',
 );
 /** Words that end a frame's reach: "mơ thấy mẹ nhưng…", "đang tập kịch thì…", "ác mộng vì bị đánh thật". */
 const FRAME_ENDS = new Set(['nhung', 'ma', 'thi', 'vi', 'do', 'tai', 'roi', 'gio', 'but', 'then', 'because', 'and', 'now', 'va']);
@@ -41,7 +42,8 @@ const SENSES: readonly { kinds: readonly DangerKind[]; index: PatternIndex<true>
   },
   {
     kinds: ['arrest', 'confinement'],
-    index: index('lương *3 bị *2 giữ/giam|tiền *3 bị *2 giữ/giam|cọc *2 bị *2 giữ/giam|làm tiền cọc|làm tiền đặt cọc|làm tiền ký quỹ|wage/wages/salary/pay/deposit *3 held/withheld/kept'),
+    // The money is what is held, said as the subject: not "nợ tiền nên em bị giữ lại".
+    index: index('lương *2 bị *2 giữ/giam|tiền lương *2 bị *2 giữ/giam|tiền cọc *2 bị *2 giữ/giam|tiền ký quỹ *2 bị *2 giữ/giam|làm tiền cọc|làm tiền đặt cọc|làm tiền ký quỹ|wage/wages/salary/deposit *3 held/withheld|pay is held/withheld'),
   },
   { kinds: ['violence'], index: index('chém giá|chém thuế|chém phí|chém đắt|bị chém *2 thuế/giá/phí/đắt|hét giá|overcharged|ripped off') },
   // Sleeping out on a camping trip is not homeless ("cắm trại ngủ ngoài trời"); a cry there still counts.

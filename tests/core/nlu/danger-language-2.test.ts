@@ -133,6 +133,8 @@ describe('a dream or a play frames what follows in its clause', () => {
     ['đêm nào em cũng gặp ác mộng vì bị chủ đánh', 'violence'],
     ['mơ thấy mẹ, sáng nay bị chủ đánh', 'violence'],
     ['đang tập kịch thì bị công an bắt, giờ đang ở đồn', 'arrest'],
+    ['ngày nào cũng phải đọc kịch bản lừa người Việt', 'trafficking'],
+    ['tụi nó bắt phải đóng vai gái xinh để lừa người việt', 'trafficking'],
   ])('a danger outside the frame still counts: %s', (text, kind) => {
     expect(kindsOf(text)).toContain(kind);
   });
@@ -180,6 +182,8 @@ describe('harmless senses in the clause: a lock that broke, money held, a price 
   it.each([
     ['bà chủ nhốt em trong phòng tắm, khóa ngoài', 'confinement'],
     ['em bị giữ lại ở công ty, không cho về', 'confinement'],
+    ['vì nợ tiền nên em bị giữ lại ở xưởng', 'arrest'],
+    ['đi rút tiền thì bị giữ lại ở đồn công an', 'arrest'],
     ['bị chém vào tay, máu chảy nhiều', 'violence'],
     ['buồn quá muốn chết', 'self_harm'],
     ['đi cắm trại bị lạc trong rừng, cứu với', 'danger'],
