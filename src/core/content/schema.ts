@@ -132,8 +132,22 @@ export const countrySchema = z.strictObject({
    * kafeel): they say where the user is when no place is named.
    */
   words: z.array(nonEmpty).default([]),
+  /**
+   * The writing systems of the host country's language (Unicode script names: Hangul, Hiragana):
+   * a message typed partly in them ("'죽여버린다' nó hét") says where the user is when nothing else does.
+   */
+  scripts: z.array(z.string().refine(isScript, 'a Unicode script name (Hangul, Hiragana, Han…)')).default([]),
 });
 export type Country = z.infer<typeof countrySchema>;
+
+function isScript(name: string): boolean {
+  try {
+    new RegExp(`\\p{Script=${name}}`, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
 export const countryFileSchema = z.array(countrySchema).min(1);
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');

@@ -123,6 +123,31 @@ const DAYS = 'ngày|hôm|tuần|day|days|week';
 const NO_MONEY = 'không tiền|không có tiền|không còn tiền|hết tiền|hết sạch tiền|không một đồng|no money|out of money|no cash';
 const HELP_NOW = 'giúp|giúp với|cứu|cứu với|help|please help';
 
+/** Fallen down and not getting up: "nằm vật ra", "gục xuống", "ngất xỉu". */
+const COLLAPSED =
+  'nằm vật|ngã vật|té vật|ngã quỵ|ngã gục|gục xuống|gục ngã|đổ gục|quỵ xuống|lăn ra !ngủ/ngu|ngất xỉu|ngất đi|lịm đi|xỉu|ngất !ngây|collapsed|collapses|passed out|fainted';
+/** …and the body in distress: breath, colour, no answer. */
+const DISTRESS =
+  'thở dốc|thở gấp|thở yếu|thở hổn hển|thở khò khè|khó thở|mặt tái|tái mét|tái nhợt|tím tái|trắng bệch|môi tím|gọi không trả lời|gọi không tỉnh|lay không dậy|không phản ứng|mắt trợn|sùi bọt|người nóng ran|co giật|gasping|breathing hard|pale|not responding|unresponsive|will not wake|wont wake';
+/** Up again: "tỉnh lại rồi", "đỡ rồi". */
+const RECOVERED = 'tỉnh lại rồi|đã tỉnh|tỉnh rồi|đỡ rồi|ổn rồi|khỏe lại|khoẻ lại|woke up|is fine now|recovered';
+/** No money left: "tiền hết sạch", "cạn tiền", "không còn đồng nào". */
+const BROKE = `${NO_MONEY}|tiền *2 hết/cạn|cạn tiền|không còn đồng nào|không còn xu|không một xu|broke|penniless`;
+/** Sleeping where nobody lives: a park, a station, the floor, the street. */
+const ROUGH_SLEEP =
+  'ngủ *2 công viên|ngủ *2 ghế đá|ngủ *2 gầm cầu|ngủ *2 vỉa hè|ngủ *2 nhà ga|ngủ *2 sân bay|ngủ dưới/trên sàn|ngủ ngoài *2 trời/đường/hiên|ngủ bờ bụi|sleeping/sleep/slept in/at/on * park/station/street/streets/floor/bench|sleeping rough|sleeping outside';
+/** Nobody helping: "không ai hỗ trợ", "chẳng ai giúp". */
+const NOBODY_HELPS = 'không/chẳng/chả/chưa ai hỗ/giúp/lo/quan/đoái|không có ai hỗ/giúp/lo|no one * help/helps/helping/cares|nobody * help/helps/helping/cares';
+/** Told not to say it was an accident at work: "sajang bảo không được nói là tai nạn lao động". */
+const SILENCED =
+  'không/chưa/ko được *2 nói/kể/khai/báo *3 tai nạn|cấm *2 nói/kể/khai/báo *3 tai nạn|đừng *2 nói/kể/khai/báo *3 tai nạn|bảo/bắt * nói là * tự/ngã/té/vấp|not to say * accident|not tell * accident|say * not * accident';
+/** Hurt and down: "bị máy đè", "nằm không dậy được". */
+const HURT_DOWN =
+  'bị máy *2 đè/kẹp/cán/cuốn/ép|bị *2 đè|nằm *2 không dậy|không dậy được|không ngồi dậy được|không đứng dậy được|bị thương|gãy|chảy máu|injured|hurt badly';
+/** Care not given yet: "chưa cho đi viện" is "không cho" until it is given. */
+const CARE_NOT_YET =
+  'chưa cho *3 đi/vào/nhập/chở/đưa *2 viện/khám/bệnh/bác/cấp/bv|chưa đưa/chở *3 đi *2 viện/khám/bệnh/bác/cấp/bv|chưa ai đưa/chở *3 viện/khám/bệnh/bác|chưa được *2 đi/vào *2 viện/khám/bệnh/bác|still not taken * hospital/doctor|not yet taken * hospital/doctor';
+
 export const CONSEQUENCES: readonly Composition[] = [
   // Cut off by a flood, a fire or the snow, and nobody coming: trapped in a disaster.
   { kind: 'danger', roles: [{ p: CUT_OFF, key: true }, { p: DISASTER }, { p: NOBODY_COMING, key: true }], unless: REACHED },
@@ -147,6 +172,16 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'confinement', roles: [{ p: WATCHED, key: true }, { p: CONSTRAINED }] },
   // A secret imposed after a night.
   { kind: 'sexual_abuse', roles: [{ p: NIGHT_ACTOR }, { p: SECRET, key: true }, { p: AFTERMATH }] },
+  // Someone collapsed and in distress (heat, a seizure, a blow): down, and breathing hard or pale.
+  { kind: 'danger', roles: [{ p: COLLAPSED, key: true }, { p: DISTRESS, key: true }], unless: RECOVERED },
+  // Sleeping rough with no money or hungry: homeless now.
+  { kind: 'danger', roles: [{ p: ROUGH_SLEEP, key: true }, { p: `${BROKE}|${HUNGRY}` }], unless: REACHED },
+  // Stuck (an airport, a border) with no money and nobody helping, or sleeping on the floor.
+  { kind: 'danger', roles: [{ p: STRANDED, key: true }, { p: BROKE }, { p: `${NOBODY_HELPS}|${ROUGH_SLEEP}`, key: true }], unless: REACHED },
+  // A part cut or crushed, and the accident to be kept quiet.
+  { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: SILENCED, key: true }] },
+  // Hurt and down, and not yet taken to a doctor.
+  { kind: 'danger', roles: [{ p: HURT_DOWN, key: true }, { p: CARE_NOT_YET, key: true }] },
 ];
 
 /** How far apart (in words) the parts of one composition may be: one story, not two. */

@@ -158,6 +158,11 @@ const HARM_DONE_BY =
 const DESPAIR =
   'chán|mệt mỏi|buồn|khổ|tuyệt vọng|bế tắc|áp lực|cô đơn|xin lỗi|vĩnh biệt|tạm biệt|khóc|đau khổ|nợ|không chịu nổi|không chịu được|không sống nổi|trầm cảm|không bắt máy|không nghe máy|không trả lời|gọi không được|not answering|does not answer|hopeless|tired|sorry|goodbye|depressed|alone|lonely';
 
+/** Who is to be told when the writer falls silent: the mission, the police, the family. */
+const WHO_TO_ALERT = 'đại/lãnh/dsq/công/cảnh/police/embassy/gia/người/nhà/mẹ/bố/ba/má/vợ/chồng/anh/chị';
+/** Asking for someone to talk to: "có số nào để nói chuyện không", "cần ai đó tâm sự". */
+const WANTS_TO_TALK = 'cần/muốn/có/tìm * nói chuyện|số nào * nói chuyện|ai * nói chuyện|nói chuyện với ai|người * để nói chuyện|tâm sự|someone to talk|talk to someone|anyone to talk';
+
 /** Despair beside "chán muốn chết" that makes it more than boredom ("chán" itself is the boredom). */
 const DESPAIR_BESIDE_BOREDOM = DESPAIR.split('|').filter((w) => w !== 'chán').join('|');
 
@@ -287,6 +292,12 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `bắt/ép/buộc ${ME} *2 phá/bỏ .|bắt/ép/buộc ${ME} *2 phá/bỏ đi/nó/luôn|phải phá/bỏ nó/đi .|bắt/ép/buộc ${ME} phải phá/bỏ|đưa/cho/bắt * uống thuốc|thuốc * cho * ra|uống * cho nó ra|made me take * pills|must/forced/made/make/makes/have/has/forcing * swallow/take * pills/pill/medicine|pills to end|get rid of it`, kind: 'violence', needs: 'có thai|có bầu|mang thai|mang bầu|bầu bí|dính bầu|có em bé|pregnant|pregnancy' },
   // Someone close out of reach for days, those who should know saying they do not.
   { p: 'mất liên lạc *8 ngày/hôm/tuần/tháng nay|# ngày/hôm/tuần nay không liên lạc được|# ngày/hôm/tuần * không liên lạc được|không liên lạc được * # ngày/hôm/tuần|mấy ngày/tuần nay không liên lạc được|gọi mãi không được * ngày|không ai biết * đi đâu|không biết * anh/chị/em/nó/con/chồng/vợ * đi đâu|no one knows where|nobody knows where|can not reach * days|not answered * days', kind: 'danger', unless: 'môi giới|công ty xuất khẩu|trung tâm|agency|broker|văn phòng' },
+  // A message left to be acted on if the writer falls silent ("nếu mai em không nhắn lại thì báo
+  // đại sứ quán"): they fear for their safety. The supposition is the sign, so it is not explained away.
+  // Silent again ("nhắn lại") or by a time ("mai", "2 ngày nữa"): not "không gọi được thì báo lãnh sự".
+  { p: `nếu *3 ${ME} *2 không/chưa/ko nhắn/gọi/liên/trả/online *2 lại *3 thì *3 báo/gọi/nhắn/liên/tìm/nói *4 ${WHO_TO_ALERT}|nếu *2 mai/tối/sáng/đêm/chiều/trưa/tuần/ngày/hôm/tiếng/# *3 ${ME} *2 không/chưa/ko nhắn/gọi/liên/trả/online *4 thì *3 báo/gọi/nhắn/liên/tìm/nói *4 ${WHO_TO_ALERT}|if i *3 not/dont text/message/call/reply/answer/contact/write *6 call/tell/contact/inform/alert *3 police/embassy/consulate/family/mom/mother/dad/father`, kind: 'danger', strong: true },
+  // Standing on a bridge or a ledge now, asking for someone to talk to or saying despair.
+  { p: 'đang đứng trên/ở *2 cầu !thang/lông/thủ/vồng/trượt|đang ngồi trên/ở *2 cầu !thang/lông/thủ/vồng/trượt|đang đứng trên/ở *2 mép/lan can|standing on * bridge/ledge|on the edge of * bridge/roof', kind: 'self_harm', needs: `${WANTS_TO_TALK}|${DESPAIR}` },
 ];
 
 /**
@@ -343,4 +354,8 @@ export const CONCERN_SIGNS: readonly { p: string; weight: 1 | 2; unlessInSentenc
   // A farewell said by what is put in order: a letter left, the parents entrusted to someone, the
   // money sent home, the way out; and not coming back. Each is ordinary alone.
   { p: `để/cất/dán *3 thư|để lại * thư|thư * để trong/ở/dưới/trên|thư để lại|left * letter/note/letters|wrote * note|lo/chăm/trông/nuôi/coi *3 ba/bố/mẹ/má/con/ông/bà/gia *3 giùm/giúp/hộ/dùm/nha/nhé|nhờ * lo cho|take care of my * for me|gửi * về hết|gửi hết * về|sent * all my|ra/lên/đến/tới *3 cầu/sông/biển/nóc|ra/lên/đến/tới *3 sân thượng|ra/lên/đến/tới *3 tầng thượng|ra/lên/đến/tới *3 đường ray|trên cầu|bridge|river|rooftop|railway|train tracks|không về * nữa|chắc không về|không quay lại nữa|not coming back|will not be back|won t be back`, weight: 1 },
+  // "nếu mai em không còn thì…": if I am no longer — a death said without its word; and writing
+  // this so that someone will know.
+  { p: `nếu * ${ME} *1 không/ko còn thì|nếu * ${ME} *1 không/ko còn nữa|khi ${ME} *1 không còn nữa|${ME} không còn trên đời|if i am/im no longer here/around/alive|when i am/im gone|if i am/im gone`, weight: 2 },
+  { p: 'viết * này để|viết những/mấy dòng này|viết mấy chữ này|để * có người biết tại/vì sao|writing this so/in/because|so someone knows why', weight: 1 },
 ];

@@ -25,6 +25,7 @@ import {
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
 import { detectConsequences } from './danger-consequence.ts';
+import { framedBefore, harmlessSense, inJest } from './danger-framing.ts';
 import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
 const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
@@ -67,6 +68,17 @@ const SCAM_HUB = new PatternIndex<true>(
 const DEMANDS = new PatternIndex<true>(
   ['đòi *3 tiền|đòi bồi thường|đòi * bồi thường|đòi chuộc|đòi *3 đô/usd/đồng/trieu|bắt * trả * tiền|bắt/đòi * trả/nộp/đền * #|đòi *2 #|phải trả #|bắt * nộp|bắt * đền|phải trả * đô|phải đền|ransom|pay * to leave|pay * to go|pay * before * leave/go'].map((p) => [p, true] as const),
 );
+
+/** Held in the compound: "bị giữ", "bị nhốt", "không cho đi". */
+const HELD_THERE_P = 'bị giữ|bị nhốt|bị giam|bị bắt giữ|không cho đi|không cho về|không cho ra|held|being held|kept|locked';
+const HELD_THERE = new PatternIndex<true>([[HELD_THERE_P, true]]);
+
+const heldThereWords = new Set(wordsOf([HELD_THERE_P]));
+/** Held now, read like any danger phrase (not denied, not hearsay, not over). */
+function heldThere(tokens: readonly Token[], negators: ReadonlySet<string>): boolean {
+  for (const m of HELD_THERE.scan(tokens)) if (!explainedAway(tokens, m.start, m.end, heldThereWords, negators) && !resolvedAfter(tokens, m.end)) return true;
+  return false;
+}
 
 /**
  * A debt that must be paid before leaving — the fare, the "fees" — with the door, the passport or
@@ -162,6 +174,8 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     if (!counts(rule, tokens, m.start, m.end, negators)) continue;
     const anywhere = ANYWHERE.get(rule);
     if (anywhere && anywhere.every((u) => hasMatch(u, tokens))) provisional.add(rule.kind);
+    // A threat said as a catchphrase or a joke counts only beside another sign; a cry still counts.
+    else if (!rule.strong && inJest(tokens, m.start)) provisional.add(rule.kind);
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
@@ -171,6 +185,8 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');
   if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && (hasMatch(WANTS_OUT, tokens) || hasMatch(KEPT_IN, tokens) || hasMatch(DEMANDS, tokens))) found.add('trafficking');
+  // "KK park, e bị giữ": held there, however few the words.
+  if (!found.has('trafficking') && hasMatch(SCAM_HUB, tokens) && heldThere(tokens, negators)) found.add('trafficking');
   if (!found.has('trafficking') && hasMatch(DEBT, tokens) && (hasMatch(HELD_TO_IT, tokens) || held || hasMatch(SCAM_HUB, tokens))) found.add('trafficking');
   // Told by its objects and consequences: each part read like any danger phrase.
   const stands = (start: number, end: number, own: ReadonlySet<string>) => !explainedAway(tokens, start, end, own, negators) && !resolvedAfter(tokens, end);
@@ -201,6 +217,7 @@ function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: 
   const unless = UNLESS.get(rule);
   if (unless && inClause(unless, tokens, tokens[start]!.c)) return false;
   if (rule.unlessInSentence && saidOf(rule.unlessInSentence, tokens, start)) return false;
+  if (harmlessSense(rule.kind, tokens, tokens[start]!.c, rule.strong)) return false;
   const needs = NEEDS.get(rule);
   if (needs && !outside(needs, tokens, start, end)) return false;
   if (rule.strong) return true;
@@ -331,6 +348,8 @@ function hasMatch(index: PatternIndex<true>, tokens: readonly Token[]): boolean 
 
 function explainedAway(tokens: readonly Token[], start: number, end: number, own: ReadonlySet<string>, negators: ReadonlySet<string>): boolean {
   const clause = tokens[start]!.c;
+  // Inside a dream or a play: "đêm qua mơ bị chủ đuổi đánh", "tập kịch 'Người giúp việc bị giam'".
+  if (framedBefore(tokens, start)) return true;
   // A negation inside the phrase's gap ("nó không đánh em") or just before it ("không bị đánh").
   for (let i = start; i < end; i++) if (negators.has(tokens[i]!.f) && !own.has(tokens[i]!.f)) return true;
   for (let i = start - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {

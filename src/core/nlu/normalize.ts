@@ -138,6 +138,10 @@ export function analyze(text: string, given?: Locale): Analysis {
   for (let i = 0; i < raw.length; i++) {
     const { w, c } = raw[i]!;
     const info = wordInfo(w);
+    if (nameLikeNoise(w, raw[i + 1])) {
+      tokens.push({ f: foldDiacritics(w), r: w, c });
+      continue;
+    }
     if (info.noise) continue;
     const folded = info.folded;
     const prev = tokens.at(-1)?.f;
@@ -166,6 +170,16 @@ export function analyze(text: string, given?: Locale): Analysis {
   }
   const question = /\?/.test(text) || /\b(?:khong|chua|ko|k|hok|gi|sao|nao|dau|may|bao nhieu|ntn)\s*$/.test(foldDiacritics(lower.trim()));
   return { lang, tokens, question };
+}
+
+/**
+ * A laugh-shaped word that is part of a name: "KK park" (the compound by Myawaddy) is not "kk"
+ * laughing. Kept only before the word that makes the name.
+ */
+const NAMES_LIKE_NOISE: Readonly<Record<string, string>> = { kk: 'park' };
+function nameLikeNoise(w: string, next: { w: string } | undefined): boolean {
+  const rest = NAMES_LIKE_NOISE[foldDiacritics(w)];
+  return rest !== undefined && next !== undefined && foldDiacritics(next.w) === rest;
 }
 
 interface WordInfo {

@@ -118,6 +118,9 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       .filter((ws) => !ws.every((x) => isVietnameseSyllable(x)) && ws.join('').length >= MIN_RUN_WORD)
       .map((ws) => [ws.join(''), c.code] as const),
   );
+  // The host language's own letters, in the order of the file: kana before the characters Japanese
+  // shares with Chinese.
+  const scripts = countries.flatMap((c) => c.scripts.map((name) => [new RegExp(`\\p{Script=${name}}`, 'u'), c.code] as const));
   const inRun = (text: string): string | undefined => {
     for (const run of typedTokens(text)) {
       if (run.f.length < MIN_RUN) continue;
@@ -161,7 +164,9 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       const word = hostWords.scan(typedTokens(text)).next();
       if (!word.done) return { ...place, country: word.value.value };
       const run = inRun(text);
-      return run ? { ...place, country: run } : place;
+      if (run) return { ...place, country: run };
+      const written = scripts.find(([script]) => script.test(text));
+      return written ? { ...place, country: written[1] } : place;
     },
   };
 }

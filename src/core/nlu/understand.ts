@@ -7,6 +7,7 @@ import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { saidForEffect } from './danger-framing.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { CONTACT, OFFICES } from './lexicon.ts';
 import { analyze } from './normalize.ts';
@@ -102,7 +103,8 @@ export function createNlu(deps: NluDeps): Nlu {
     // Place names are left out of its reading: a city says where the worker is, not what happened,
     // and a city named in a few danger stories ("Saitama") must not make "em ở Saitama" one.
     // A pet shut in is not a person confined, however alike the words; the heat that cannot be
-    // borne is not a life.
+    // borne is not a life. A threat said as a catchphrase or a joke, and heat said from the cool,
+    // are said for effect.
     const found = places.find(tokens, lang, text);
     const classified =
       emergency.length === 0 &&
@@ -110,6 +112,7 @@ export function createNlu(deps: NluDeps): Nlu {
       classifier !== null &&
       !animalShutIn(tokens) &&
       !complaintOnly(tokens) &&
+      !saidForEffect(tokens) &&
       classifier.flags(withoutSpans(tokens, found.spans));
     if (classified) emergency.push('danger');
     const scored = tokens.length > MAX_SCORED_TOKENS ? tokens.slice(0, MAX_SCORED_TOKENS) : tokens;

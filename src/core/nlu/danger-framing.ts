@@ -1,0 +1,116 @@
+// What the words of danger are framed by, when the frame makes them harmless: a dream, a play being
+// rehearsed, a catchphrase or a joke, a lock that broke, money (not a person) held, a price
+// "slashed". Each is a rule of language read on the tokens, beside the readings of ./danger.ts
+// (negation, supposition, the past, a story, a screen): a frame earlier in the clause, a sense in the
+// clause, or a tone over the whole message. A frame never hides a danger said outside it: "mơ thấy
+// mẹ, sáng nay bị chủ đánh" and "đang tập kịch thì bị công an bắt" still count.
+import type { DangerKind } from './danger-rules.ts';
+import { PatternIndex, type Token } from './pattern.ts';
+
+const index = (p: string) => new PatternIndex<true>([[p, true]]);
+
+/**
+ * Said inside a dream or a play: what follows in the clause did not happen to anyone. "mơ" is
+ * typed with its marks ("mở" is to open); "nằm mơ", "mơ thấy" also without. Not a script or a
+ * role: a scam compound makes its workers read one ("đọc kịch bản lừa người Việt", "đóng vai").
+ */
+const FRAME_BEFORE = index(
+  '+mơ|nằm mơ|mơ thấy|ác mộng|giấc mơ|chiêm bao|dream|dreamt|dreamed|dreaming|nightmare|nightmares|tập kịch|vở kịch|đóng kịch|diễn kịch|tiểu phẩm|vai diễn|tập văn nghệ|tiết mục|rehearse|rehearsing|rehearsal|in a play|our play|the play|school play',
+);
+/** Words that end a frame's reach: "mơ thấy mẹ nhưng…", "đang tập kịch thì…", "ác mộng vì bị đánh thật". */
+const FRAME_ENDS = new Set(['nhung', 'ma', 'thi', 'vi', 'do', 'tai', 'roi', 'gio', 'but', 'then', 'because', 'and', 'now', 'va']);
+const FRAME_REACH = 12;
+
+/** A dream or a play earlier in the clause, with nothing between that ends its reach. */
+export function framedBefore(tokens: readonly Token[], start: number): boolean {
+  const clause = tokens[start]!.c;
+  let from = start;
+  while (from > 0 && start - from < FRAME_REACH && tokens[from - 1]!.c === clause && !FRAME_ENDS.has(tokens[from - 1]!.f)) from--;
+  for (const m of FRAME_BEFORE.scan(tokens)) if (m.start >= from && m.end <= start) return true;
+  return false;
+}
+
+/**
+ * The harmless sense of a kind's words, given by another phrase of the same clause: shut in by a
+ * lock that broke (nobody did it), wages or a deposit "held" (money, not a person), a price or a tax
+ * "chém" (overcharged), sleepy "to death".
+ */
+const SENSES: readonly { kinds: readonly DangerKind[]; index: PatternIndex<true>; evenStrong?: true }[] = [
+  {
+    kinds: ['confinement'],
+    index: index('khóa/khoá hỏng/hư/kẹt|hỏng/hư/kẹt khóa/khoá|khóa/khoá bị hỏng/hư/kẹt|cửa *2 bị kẹt|cửa *2 kẹt|kẹt cửa|cửa *2 bị hỏng|lock/door * broken/stuck/jammed|broken lock|jammed door'),
+  },
+  {
+    kinds: ['arrest', 'confinement'],
+    // The money is what is held, said as the subject: not "nợ tiền nên em bị giữ lại".
+    index: index('lương *2 bị *2 giữ/giam|tiền lương *2 bị *2 giữ/giam|tiền cọc *2 bị *2 giữ/giam|tiền ký quỹ *2 bị *2 giữ/giam|làm tiền cọc|làm tiền đặt cọc|làm tiền ký quỹ|wage/wages/salary/deposit *3 held/withheld|pay is held/withheld'),
+  },
+  { kinds: ['violence'], index: index('chém giá|chém thuế|chém phí|chém đắt|bị chém *2 thuế/giá/phí/đắt|hét giá|overcharged|ripped off') },
+  // Sleeping out on a camping trip is not homeless ("cắm trại ngủ ngoài trời"); a cry there still counts.
+  { kinds: ['danger'], index: index('cắm trại|cắm lều|dã ngoại|picnic|camping|campsite') },
+  // Hyperbole of the body said as a wish to die: not a wish, however strong the words.
+  { kinds: ['self_harm'], index: index('buồn ngủ *2 muốn chết|buồn ngủ chết|ngủ gật *2 muốn chết|sleepy'), evenStrong: true },
+];
+
+/**
+ * Whether the clause gives the words of `kind` their harmless sense. A cry for help or a wish to die
+ * (`strong`) is given one only by the senses that say so.
+ */
+export function harmlessSense(kind: DangerKind, tokens: readonly Token[], clause: number, strong = false): boolean {
+  for (const s of SENSES) {
+    if (!s.kinds.includes(kind) || (strong && !s.evenStrong)) continue;
+    for (const m of s.index.scan(tokens)) if (tokens[m.start]!.c === clause) return true;
+  }
+  return false;
+}
+
+/** A threat said as a catchphrase or a joke ("câu cửa miệng", "đùa thôi"): for effect, unless denied. */
+const JEST = index(
+  'câu cửa miệng|cửa miệng|quen miệng|nói vui|nói đùa|đùa thôi|giỡn thôi|đùa đấy|đùa đó|chỉ đùa|hay đùa|nói chơi|nói cho vui|just kidding|only joking|just joking|was joking|as a joke|jokingly',
+);
+const NOT_JEST = index('không/chẳng/chả/ko phải đùa/giỡn|không/chẳng/chả đùa/giỡn|không phải nói đùa/vui/chơi|không đùa đâu|not joking|not kidding|no joke|not a joke');
+
+export function saidInJest(tokens: readonly Token[]): boolean {
+  return !JEST.scan(tokens).next().done && NOT_JEST.scan(tokens).next().done === true;
+}
+
+/** Words that set what follows apart from the joke: "nói đùa thôi, nhưng hôm qua ổng đánh em thật". */
+const JEST_ENDS = new Set(['nhung', 'ma', 'but', 'gio', 'now', 'that', 'really']);
+
+/**
+ * The phrase at `start` is in the joke: a jest marker in its sentence, with no word between them
+ * that sets it apart ("nhưng", "thật").
+ */
+export function inJest(tokens: readonly Token[], start: number): boolean {
+  if (!saidInJest(tokens)) return false;
+  const sentence = tokens[start]!.sentence ?? 0;
+  for (const m of JEST.scan(tokens)) {
+    if ((tokens[m.start]!.sentence ?? 0) !== sentence) continue;
+    const [a, b] = m.start < start ? [m.end, start] : [start, m.start];
+    if (!tokens.slice(a, b).some((t) => JEST_ENDS.has(t.f))) return true;
+  }
+  return false;
+}
+
+/** Heat said beside the cool the worker is in ("47 độ, may mà làm trong nhà có điều hoà"). */
+const HEAT = index('nóng|nắng|# độ|heat|hot|degrees');
+const COOL = index('máy lạnh|điều hoà|điều hòa|máy điều hòa|máy điều hoà|quạt|bóng mát|bóng râm|air con|aircon|air conditioning|air conditioner');
+/** What makes the cool not there: "không có máy lạnh", "tắt điều hoà", "máy lạnh hỏng". */
+const NO_COOL_BEFORE = new Set(['khong', 'chua', 'chang', 'cha', 'tat', 'cat', 'no', 'not', 'without', 'off']);
+const NO_COOL_AFTER = new Set(['hong', 'hu', 'tat', 'broken', 'off']);
+
+export function coolInHeat(tokens: readonly Token[]): boolean {
+  if (HEAT.scan(tokens).next().done) return false;
+  for (const m of COOL.scan(tokens)) {
+    const before = [tokens[m.start - 1], tokens[m.start - 2], tokens[m.start - 3]].filter((t) => t && t.c === tokens[m.start]!.c);
+    const after = tokens[m.end];
+    if (before.some((t) => NO_COOL_BEFORE.has(t!.f)) || (after && after.c === tokens[m.end - 1]!.c && NO_COOL_AFTER.has(after.f))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the message's tone says its danger words are said for effect: the classifier is not asked. */
+export function saidForEffect(tokens: readonly Token[]): boolean {
+  return saidInJest(tokens) || coolInHeat(tokens);
+}
