@@ -440,7 +440,7 @@ export class ConversationService implements InboundPort {
                   system ? undefined : { message, event, pending: stored?.pending },
                   replies,
                   now,
-                  offeredChoices(replies, locale, (l) => this.deps.render(shown, l, stored?.lastAsk, result.state).messages),
+                  offeredChoices(replies, locale, (l) => this.deps.render.choicesIn(shown, l, stored?.lastAsk)),
                   fromContentAlone(shown) ? this.shelf : undefined,
                 ),
                 ttlMs: this.opts.recordTtlMs,

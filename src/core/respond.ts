@@ -39,8 +39,31 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
     return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, one(v)]));
   }
 
+  /**
+   * The choices render() would give each of its messages that has any, in order, labelled in
+   * `locale` — without rendering the texts (articles, hotline lists): what staff need of a turn in
+   * the languages the worker did not read it in.
+   */
+  function choicesIn(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect): Choice[][] {
+    const out: Choice[][] = [];
+    let nextAsk: AskEffect | undefined;
+    const ask = (e: AskEffect) => {
+      if (e.choices.length > 0) out.push(e.choices.map((c) => label(c, locale)));
+    };
+    for (const e of effects) {
+      if (e.type === 'ask') {
+        ask(e);
+        if (!e.transient) nextAsk = e;
+      } else if (e.type === 'reprompt') {
+        const again = nextAsk ?? lastAsk;
+        if (again) ask(again);
+      }
+    }
+    return out;
+  }
+
   /** `place` is where the user is after this turn: its city picks the nearest mission's lines. */
-  return function render(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect, place?: { country?: string; city?: string }): Rendered {
+  function render(effects: readonly Effect[], locale: Locale, lastAsk?: AskEffect, place?: { country?: string; city?: string }): Rendered {
     const messages: OutboundMessage[] = [];
     let paragraphs: string[] = [];
     let priority: Priority = 'normal';
@@ -116,7 +139,9 @@ export function createResponder(deps: { translate: Translate; content: ContentVi
     if (pending) out.pending = pending;
     if (nextAsk) out.lastAsk = nextAsk;
     return out;
-  };
+  }
+
+  return Object.assign(render, { choicesIn });
 }
 
 export type Responder = ReturnType<typeof createResponder>;

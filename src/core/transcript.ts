@@ -9,24 +9,27 @@ export interface OfferedChoice {
 }
 
 /**
- * The options each reply offered (undefined for a reply without options). `renderIn` renders the
- * same turn in another language; it is asked only when a reply has options, once per language.
+ * The options each reply offered (undefined for a reply without options). `choicesIn` gives the
+ * same turn's options in another language, one list per reply that has options, in order (the
+ * responder's choicesIn: labels only, no text rendered); it is asked only when a reply has options,
+ * once per language.
  */
-export function offeredChoices(replies: readonly OutboundMessage[], locale: Locale, renderIn: (l: Locale) => readonly OutboundMessage[]): (OfferedChoice[] | undefined)[] {
+export function offeredChoices(replies: readonly OutboundMessage[], locale: Locale, choicesIn: (l: Locale) => readonly (readonly Choice[])[]): (OfferedChoice[] | undefined)[] {
   if (!replies.some((r) => r.choices?.length)) return replies.map(() => undefined);
-  const others = LOCALES.filter((l) => l !== locale).map((l) => ({ l, messages: renderIn(l) }));
-  return replies.map((r, i) =>
-    r.choices?.length
-      ? r.choices.map((c) => {
-          const label: Partial<Record<Locale, string>> = { [locale]: c.label };
-          for (const o of others) {
-            const same = o.messages[i]?.choices?.find((x) => x.id === c.id);
-            if (same) label[o.l] = same.label;
-          }
-          return { id: c.id, label };
-        })
-      : undefined,
-  );
+  const others = LOCALES.filter((l) => l !== locale).map((l) => ({ l, lists: choicesIn(l) }));
+  let n = 0;
+  return replies.map((r) => {
+    if (!r.choices?.length) return undefined;
+    const k = n++;
+    return r.choices.map((c) => {
+      const label: Partial<Record<Locale, string>> = { [locale]: c.label };
+      for (const o of others) {
+        const same = o.lists[k]?.find((x) => x.id === c.id);
+        if (same) label[o.l] = same.label;
+      }
+      return { id: c.id, label };
+    });
+  });
 }
 
 /** The label of a picked option among those last shown, or the id in brackets when it is not among them (an old button). */
