@@ -67,13 +67,16 @@ const OWN = `local function own(set, key, ttl)
     local short = string.sub(key, #prefix + 1, -#tag - 2)
     if not string.find(short, '{', 1, true) then name = short end
   end
-  if redis.call('type', set).ok == 'set' then
+  -- A set here was written by the version before (WRONGTYPE for HSET): it becomes a hash, with its
+  -- TTL. Asked of the write itself, so a hash costs no TYPE on every call.
+  local wrote = redis.pcall('hset', set, name, '')
+  if type(wrote) == 'table' and wrote.err then
     local old, left = redis.call('smembers', set), redis.call('pttl', set)
     redis.call('del', set)
     for _, m in ipairs(old) do redis.call('hset', set, m, '') end
     if left > 0 then redis.call('pexpire', set, left) end
+    redis.call('hset', set, name, '')
   end
-  redis.call('hset', set, name, '')
   if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
 end
 `;
