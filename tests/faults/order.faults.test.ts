@@ -50,90 +50,64 @@ function tally(api: FakeBotApi, chats: number[], expected: string[]) {
   return { lost, doubled, reordered };
 }
 
+/**
+ * Two instances on one store: a control user writes `messages` one after the other to the first,
+ * then USERS users write them as `deliver` posts them; every user's replies must read as the control's.
+ */
+async function twoInstances(name: string, env: Record<string, string>, messages: string[], deliver: (a: Harness, b: Harness, chatId: number, u: number) => Promise<void>): Promise<void> {
+  const api = await FakeBotApi.start(TOKEN, BOT_INFO);
+  const prefix = testPrefix();
+  // Room for every user at once: these rows are about order, the surge row about limits.
+  const a = await instance(api, prefix, { ADMISSION_MAX_TURNS: '1000', ...env });
+  const b = await instance(api, prefix, { ADMISSION_MAX_TURNS: '1000', ...env });
+  try {
+    const control = newChatId();
+    for (const t of messages) {
+      await a.post(text(control, t));
+      await a.settle();
+    }
+    const expected = chatOf(api, control);
+    expect(expected.length).toBeGreaterThan(messages.length - 1);
+    const chats = Array.from({ length: USERS }, () => newChatId());
+    await Promise.all(chats.map((chatId, u) => deliver(a, b, chatId, u)));
+    await until(api, chats, expected.length * USERS);
+    await Promise.all([a.settle(), b.settle()]);
+    const result = tally(api, chats, expected);
+    process.stdout.write(`order, ${name}: ${JSON.stringify({ users: USERS, ...result })}\n`);
+    expect(result).toEqual({ lost: 0, doubled: 0, reordered: 0 });
+  } finally {
+    await a.close();
+    await b.close();
+    await api.close();
+    await dropPrefix(prefix);
+  }
+}
+
 describe('order across instances', () => {
   it(`${USERS} users × 3 messages as Telegram delivers them (each after the last was answered), alternating instances, no hold: 0 out of order`, async () => {
-    const api = await FakeBotApi.start(TOKEN, BOT_INFO);
-    const prefix = testPrefix();
-    const env = { ADMISSION_MAX_TURNS: '1000' };
-    const a = await instance(api, prefix, env);
-    const b = await instance(api, prefix, env);
     const messages = [FIRST, SECOND, 'menu'];
-    try {
-      const control = newChatId();
-      for (const t of messages) {
-        await a.post(text(control, t));
-        await a.settle();
+    await twoInstances('in sequence', {}, messages, async (a, b, chatId, u) => {
+      for (const [i, t] of messages.entries()) {
+        // The answer comes once the turn is committed; only then does Telegram send the next.
+        const res = await ((u + i) % 2 === 0 ? a : b).post(text(chatId, t));
+        expect(res.statusCode).toBe(200);
       }
-      const expected = chatOf(api, control);
-      expect(expected.length).toBeGreaterThan(2);
-
-      const chats = Array.from({ length: USERS }, () => newChatId());
-      await Promise.all(
-        chats.map(async (chatId, u) => {
-          for (const [i, t] of messages.entries()) {
-            // The answer comes once the turn is committed; only then does Telegram send the next.
-            const res = await ((u + i) % 2 === 0 ? a : b).post(text(chatId, t));
-            expect(res.statusCode).toBe(200);
-          }
-        }),
-      );
-      await until(api, chats, expected.length * USERS);
-      await Promise.all([a.settle(), b.settle()]);
-      const result = tally(api, chats, expected);
-      process.stdout.write(`order, in sequence: ${JSON.stringify({ users: USERS, ...result })}\n`);
-      expect(result).toEqual({ lost: 0, doubled: 0, reordered: 0 });
-    } finally {
-      await a.close();
-      await b.close();
-      await api.close();
-      await dropPrefix(prefix);
-    }
+    });
   });
 
   it(`${USERS} users × 2 messages 5 ms apart on two instances, the hold on: 0 out of order`, async () => {
-    const api = await FakeBotApi.start(TOKEN, BOT_INFO);
-    const prefix = testPrefix();
-    // Room for every user at once: this row is about order, the surge row about limits. The hold
-    // is what a deployment whose updates reach it out of sequence turns on.
-    const env = { ADMISSION_MAX_TURNS: '1000', TELEGRAM_ORDER_HOLD_MS: process.env.ORDER_HOLD_MS ?? '100' };
-    const a = await instance(api, prefix, env);
-    const b = await instance(api, prefix, env);
-    try {
-      // The control: one user, the two messages one after the other.
-      const control = newChatId();
-      await a.post(text(control, FIRST));
-      await a.settle();
-      await a.post(text(control, SECOND));
-      await a.settle();
-      const expected = chatOf(api, control);
-      expect(expected.length).toBeGreaterThan(1);
-
-      const chats = Array.from({ length: USERS }, () => newChatId());
-      await Promise.all(
-        chats.map(async (chatId) => {
-          // Built in order: the first message has the lower update_id, as Telegram numbers them.
-          const first = text(chatId, FIRST);
-          const second = text(chatId, SECOND);
-          // Half the users' first message is the one delayed on its way (it reaches its instance
-          // 5 ms after the second reached the other): the platform's order, not arrival, decides.
-          const late = chatId % 2 === 0;
-          const one = late ? sleep(5).then(() => a.post(first)) : a.post(first);
-          if (!late) await sleep(5);
-          const two = b.post(second);
-          const status = [(await one).statusCode, (await two).statusCode];
-          expect(status).toEqual([200, 200]);
-        }),
-      );
-      await until(api, chats, expected.length * USERS);
-      await Promise.all([a.settle(), b.settle()]);
-      const result = tally(api, chats, expected);
-      process.stdout.write(`order, at once: ${JSON.stringify({ users: USERS, ...result })}\n`);
-      expect(result).toEqual({ lost: 0, doubled: 0, reordered: 0 });
-    } finally {
-      await a.close();
-      await b.close();
-      await api.close();
-      await dropPrefix(prefix);
-    }
+    // The hold is what a deployment whose updates reach it out of sequence turns on.
+    await twoInstances('at once', { TELEGRAM_ORDER_HOLD_MS: process.env.ORDER_HOLD_MS ?? '100' }, [FIRST, SECOND], async (a, b, chatId) => {
+      // Built in order: the first message has the lower update_id, as Telegram numbers them.
+      const first = text(chatId, FIRST);
+      const second = text(chatId, SECOND);
+      // Half the users' first message is the one delayed on its way (it reaches its instance
+      // 5 ms after the second reached the other): the platform's order, not arrival, decides.
+      const late = chatId % 2 === 0;
+      const one = late ? sleep(5).then(() => a.post(first)) : a.post(first);
+      if (!late) await sleep(5);
+      const two = b.post(second);
+      expect([(await one).statusCode, (await two).statusCode]).toEqual([200, 200]);
+    });
   });
 });
