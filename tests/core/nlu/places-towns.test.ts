@@ -14,6 +14,7 @@ describe('the host country from its money and its visa', () => {
     ['tháng này bị trừ 2 triệu yên tiền nhà, có đúng không', 'JP'],
     ['phí môi giới 800 nghìn yên có hợp lý không ad', 'JP'],
     ['em đang đi diện kỹ năng đặc định, đổi việc được không', 'JP'],
+    ['tháng này công ty trừ của em 2 triệu won tiền ký túc xá', 'KR'],
   ])('%s', (text, code) => {
     expect(country(text)).toBe(code);
   });
