@@ -28,3 +28,18 @@ describe('a check-up or the dentist is life abroad', () => {
     expect(intent('khám sức khỏe định kỳ xong em quyết định về nước luôn, đăng ký về ở đâu ạ')).toBe('return_registration');
   });
 });
+
+describe('what the Fund gives, asked after the story', () => {
+  it.each(['em bị tai nạn ở xưởng rồi về nước, giờ quỹ có hỗ trợ em không', 'mãn hạn về thì có được quỹ cho tiền không ad'])('%s', (text) => {
+    expect(intent(text)).toBe('support_fund');
+  });
+  it('the deposit is not the Fund', () => {
+    expect(intent('tiền ký quỹ lấy lại ở ngân hàng nào')).not.toBe('support_fund');
+  });
+});
+
+describe('going home asked plainly after where the worker is', () => {
+  it.each(['em đang làm ở Dubai, muốn về thì làm sao ạ', 'tôi ở Đài Trung, muốn về nước thì sao'])('%s', (text) => {
+    expect(intent(text)).toBe('return_registration');
+  });
+});
