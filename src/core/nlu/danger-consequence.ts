@@ -148,6 +148,27 @@ const HURT_DOWN =
 const CARE_NOT_YET =
   'chưa cho *3 đi/vào/nhập/chở/đưa *2 viện/khám/bệnh/bác/cấp/bv|chưa đưa/chở *3 đi *2 viện/khám/bệnh/bác/cấp/bv|chưa ai đưa/chở *3 viện/khám/bệnh/bác|chưa được *2 đi/vào *2 viện/khám/bệnh/bác|still not taken * hospital/doctor|not yet taken * hospital/doctor';
 
+/** Down and not coming to: "ngất ko tỉnh", "bất tỉnh", "chưa tỉnh lại". */
+const NOT_COMING_TO =
+  'không tỉnh|chưa tỉnh|không tỉnh lại|chưa tỉnh lại|không chịu tỉnh|bất tỉnh|not waking|not waking up|still unconscious|unconscious';
+/** Someone not out of a fire or a collapse: "còn anh Tuấn ở kho chưa thấy đâu". */
+const UNACCOUNTED =
+  'chưa thấy đâu|không thấy đâu|chưa thấy * ra|chưa ra được|chưa thoát ra|vẫn còn * trong|còn kẹt|mất tích|chưa tìm thấy|không tìm thấy|still inside|still in there|missing|unaccounted|can not find';
+/** …unless found, out, or the missing one is a pet. */
+const ACCOUNTED = `${REACHED}|tìm thấy rồi|đã tìm thấy|đã thấy|ra được rồi|đã ra|mọi người * an toàn|found|got out|con mèo|con chó|mèo|chó|cat|dog`;
+/** A place of arrival or crossing: where someone waits to be met. */
+const ARRIVAL = 'sân bay|phi trường|cửa khẩu|biên giới|nhà ga|bến xe|airport|border|bus station|train station';
+/** Nobody came to meet them: "người đón không đến", "không ai ra đón". */
+const NOT_MET =
+  'người đón không/chưa đến/tới|không/chưa/chẳng có ai đón|không/chưa/chẳng ai *2 đón|không thấy ai đón|đón * không/chưa đến/tới|bỏ rơi|no one * pick/picked/meet/met/came|nobody * pick/picked/meet/met/came|was not picked up|not picked up';
+/** Care that cannot wait: "phải mổ gấp", "cần mổ ngay", "emergency surgery". */
+const URGENT_CARE = 'mổ gấp|phải mổ ngay|cần mổ ngay|mổ cấp cứu|phẫu thuật gấp|cần phẫu thuật ngay|emergency surgery|urgent surgery|surgery now|operate now';
+/** …and money asked before it: a deposit, an advance. */
+const PAY_FIRST = 'đặt cọc|tiền cọc|ứng trước|đóng tiền trước|trả trước|nộp tiền trước|đóng trước|deposit|pay first|pay upfront|pay before';
+/** Nobody giving food: "ko ai cho tui ăn", "không được ăn", "nothing to eat". */
+const NOT_FED =
+  'không/chẳng/chả/chưa ai cho *2 ăn|không/chẳng/chả cho *2 ăn|không/chưa được *2 ăn|không có gì *2 ăn|nobody feeds|no one feeds|nothing to eat|not given food|not fed';
+
 export const CONSEQUENCES: readonly Composition[] = [
   // Cut off by a flood, a fire or the snow, and nobody coming: trapped in a disaster.
   { kind: 'danger', roles: [{ p: CUT_OFF, key: true }, { p: DISASTER }, { p: NOBODY_COMING, key: true }], unless: REACHED },
@@ -182,6 +203,16 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'danger', roles: [{ p: BODY_PART }, { p: WORSENING, key: true }, { p: SILENCED, key: true }] },
   // Hurt and down, and not yet taken to a doctor.
   { kind: 'danger', roles: [{ p: HURT_DOWN, key: true }, { p: CARE_NOT_YET, key: true }] },
+  // Down and not coming to: unconscious, however few the words ("bạn em ngất ở công trường ko tỉnh").
+  { kind: 'danger', roles: [{ p: COLLAPSED, key: true }, { p: NOT_COMING_TO, key: true }], unless: RECOVERED },
+  // A fire or a collapse, and someone not yet out of it.
+  { kind: 'danger', roles: [{ p: DISASTER }, { p: UNACCOUNTED, key: true }], unless: ACCOUNTED },
+  // Waiting where nobody came to meet them, with no money: stranded at the border or the airport.
+  { kind: 'danger', roles: [{ p: ARRIVAL }, { p: NOT_MET, key: true }, { p: BROKE, key: true }], unless: REACHED },
+  // Care that cannot wait, money asked first, and none: the surgery will not happen.
+  { kind: 'danger', roles: [{ p: URGENT_CARE, key: true }, { p: PAY_FIRST }, { p: BROKE, key: true }] },
+  // Nobody gives them food, for days, and hungry: starving however terse.
+  { kind: 'danger', roles: [{ p: NOT_FED, key: true }, { p: DAYS }, { p: HUNGRY }] },
 ];
 
 /** How far apart (in words) the parts of one composition may be: one story, not two. */

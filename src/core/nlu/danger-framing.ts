@@ -4,7 +4,7 @@
 // (negation, supposition, the past, a story, a screen): a frame earlier in the clause, a sense in the
 // clause, or a tone over the whole message. A frame never hides a danger said outside it: "mơ thấy
 // mẹ, sáng nay bị chủ đánh" and "đang tập kịch thì bị công an bắt" still count.
-import type { DangerKind } from './danger-rules.ts';
+import { WEATHER, type DangerKind } from './danger-rules.ts';
 import { PatternIndex, type Token } from './pattern.ts';
 
 const index = (p: string) => new PatternIndex<true>([[p, true]]);
@@ -50,6 +50,18 @@ const SENSES: readonly { kinds: readonly DangerKind[]; index: PatternIndex<true>
   { kinds: ['danger'], index: index('cắm trại|cắm lều|dã ngoại|picnic|camping|campsite') },
   // Hyperbole of the body said as a wish to die: not a wish, however strong the words.
   { kinds: ['self_harm'], index: index('buồn ngủ *2 muốn chết|buồn ngủ chết|ngủ gật *2 muốn chết|sleepy'), evenStrong: true },
+  // A dose asked about ("uống quá liều có sao ko"): a question of medicine, not an act; "uống quá liều
+  // rồi", "uống cả vỉ" still count.
+  {
+    kinds: ['self_harm'],
+    index: index('quá liều có sao|quá liều thì sao|quá liều có nguy hiểm|quá liều có ảnh hưởng|quá liều có hại|quá liều là bao nhiêu|bao nhiêu viên * quá liều|overdose * is it dangerous/ok/safe|how much * overdose'),
+    evenStrong: true,
+  },
+  // "Kidnapped" to a dinner or a birthday: friends taking you out, not a crime.
+  {
+    kinds: ['arrest', 'confinement', 'trafficking'],
+    index: index('bắt cóc *2 đi ăn/chơi/nhậu/hát/uống/xem/karaoke/cafe/du|bắt cóc * sinh nhật|bắt cóc * đám cưới|kidnapped * to/for * dinner/party/drinks/birthday/karaoke/lunch'),
+  },
 ];
 
 /**
@@ -112,5 +124,38 @@ export function coolInHeat(tokens: readonly Token[]): boolean {
 
 /** Whether the message's tone says its danger words are said for effect: the classifier is not asked. */
 export function saidForEffect(tokens: readonly Token[]): boolean {
-  return saidInJest(tokens) || coolInHeat(tokens);
+  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens);
+}
+
+// "bão" typed without its marks is as often "bảo" (told): "chu bao khong duoc ra khoi nha".
+const WEATHER_WORDS = index(
+  WEATHER.split('|')
+    .map((w) => (w === 'bão' ? '+bão' : w))
+    .join('|'),
+);
+const KEPT_IN = index('nhốt|ở trong nhà|ở nhà|không cho ra|không được ra|cấm ra|không ra ngoài|kept inside|stay inside|stay home|locked in|shut in');
+
+/**
+ * Kept in by a storm or a lockdown ("bắt em ở trong nhà khi bão về", "bị 'nhốt' ở nhà vì lockdown"):
+ * the rules count it only beside another sign; the classifier, which knows the words of
+ * confinement and not the weather, is not asked.
+ */
+export function keptInByWeather(tokens: readonly Token[]): boolean {
+  return !WEATHER_WORDS.scan(tokens).next().done && !KEPT_IN.scan(tokens).next().done;
+}
+
+const WAGES_SHORT = index(
+  'trả thiếu|trả chậm|trả trễ|nợ lương|chưa trả lương|không trả lương|trừ lương|cắt lương|lương * thiếu|thiếu lương|paid short|short paid|unpaid wages|wages * unpaid|not paid * wages|salary * late',
+);
+/** …and the worker told to go: the quarrel ends in dismissal, a question of the contract. */
+const DISMISSED = index('nghỉ việc đi|nghỉ đi|bảo nghỉ|cho nghỉ việc|đuổi việc|bị đuổi việc|sa thải|bị sa thải|fired me|got fired|told me to quit');
+
+/**
+ * Wages paid short, asked for, and a quarrel over them ("chủ trả thiếu 300 ringgit, e đòi thì chủ
+ * bảo nghỉ việc đi"): a dispute the rules read, and harm beside it they find; the classifier, for
+ * which an unmarked "đòi" (ask for) is "đói" (hungry), is not asked. Wages unpaid without the
+ * dismissal (held to a debt, starving) are left to it.
+ */
+export function wagesOnly(tokens: readonly Token[]): boolean {
+  return !WAGES_SHORT.scan(tokens).next().done && !DISMISSED.scan(tokens).next().done;
 }

@@ -146,7 +146,7 @@ const PLAY =
 /** In the clause of a killing: a match, a round, a character, or the killing counted in times. */
 const PLAYED = `${PLAY}|rank|ván|trận đấu|nhân vật|# lần|mấy lần|nhiều lần`;
 /** Shut in by the weather, an epidemic or a stuck lift, not by a person. */
-const WEATHER = 'thang máy|elevator|stuck in * lift|bão|giãn cách|bão tuyết|tuyết|mưa to|mưa lớn|lũ|ngập|động đất|sóng thần|dịch|covid|cách ly|phong tỏa|phong toả|typhoon|storm|snow|snowstorm|blizzard|flood|flooding|earthquake|quarantine|lockdown|tsunami';
+export const WEATHER = 'thang máy|elevator|stuck in * lift|bão|giãn cách|bão tuyết|tuyết|mưa to|mưa lớn|lũ|ngập|động đất|sóng thần|dịch|covid|cách ly|phong tỏa|phong toả|typhoon|storm|snow|snowstorm|blizzard|flood|flooding|earthquake|quarantine|lockdown|tsunami';
 /** Made to end a pregnancy: the words that say it is forced, not asked about. */
 const FORCED = 'ép|bắt|buộc|bảo phải|phải|dọa|đe dọa|không thì|nếu không|đuổi|mất việc|sa thải|cấm|force|forced|forces|forcing|make me|made me|makes me|must|have to|or *4 fired/home/deported|threaten|threatened|threatens';
 
@@ -298,6 +298,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `nếu *3 ${ME} *2 không/chưa/ko nhắn/gọi/liên/trả/online *2 lại *3 thì *3 báo/gọi/nhắn/liên/tìm/nói *4 ${WHO_TO_ALERT}|nếu *2 mai/tối/sáng/đêm/chiều/trưa/tuần/ngày/hôm/tiếng/# *3 ${ME} *2 không/chưa/ko nhắn/gọi/liên/trả/online *4 thì *3 báo/gọi/nhắn/liên/tìm/nói *4 ${WHO_TO_ALERT}|if i *3 not/dont text/message/call/reply/answer/contact/write *6 call/tell/contact/inform/alert *3 police/embassy/consulate/family/mom/mother/dad/father`, kind: 'danger', strong: true },
   // Standing on a bridge or a ledge now, asking for someone to talk to or saying despair.
   { p: 'đang đứng trên/ở *2 cầu !thang/lông/thủ/vồng/trượt|đang ngồi trên/ở *2 cầu !thang/lông/thủ/vồng/trượt|đang đứng trên/ở *2 mép/lan can|standing on * bridge/ledge|on the edge of * bridge/roof', kind: 'self_harm', needs: `${WANTS_TO_TALK}|${DESPAIR}` },
+  // A death threat in the words it was said to the worker ("bảo em 'mày mà khai ra thì mày chết ở đây'"):
+  // quoted, it is still what was said to them. Laughed, it is banter (the clause's laughter).
+  { p: 'thì/là mày *1 chết|mày chết chắc|mày chết ở/với|mày sẽ chết|cho mày chết|tao *2 giết mày|giết mày|tao *2 giết chết|i will kill you|will kill you|you are dead|you will die', kind: 'violence' },
 ];
 
 /**

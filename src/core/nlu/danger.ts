@@ -57,6 +57,13 @@ const CONTRACT_OVER = new PatternIndex<true>(
 );
 
 /**
+ * The job left in order ("chủ cũ giữ hộ chiếu… em đã nghỉ việc đúng hạn, giờ muốn về"): a wish to go
+ * home then asks how to get the passport back, unless leaving is refused, priced or forced. A
+ * former employer alone is not that ("giấy tờ bị chủ cũ giữ, giờ muốn về" may be a worker who fled).
+ */
+const JOB_LEFT = new PatternIndex<true>([['đã nghỉ việc|nghỉ việc đúng hạn|đã nghỉ làm|nghỉ đúng hạn|đã chấm dứt hợp đồng|already quit|left the job', true]]);
+
+/**
  * The scam compounds' towns and trades: someone there who wants to leave, or whose family is asked
  * for money, is held for ransom whatever words they use ("muốn về mà họ đòi bồi thường").
  */
@@ -180,7 +187,7 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
   const held = passportHeld(tokens);
-  const wantsOut = hasMatch(KEPT_IN, tokens) || (hasMatch(WANTS_OUT, tokens) && !hasMatch(CONTRACT_OVER, tokens));
+  const wantsOut = hasMatch(KEPT_IN, tokens) || (hasMatch(WANTS_OUT, tokens) && !hasMatch(CONTRACT_OVER, tokens) && !hasMatch(JOB_LEFT, tokens));
   if (!found.has('confinement') && held && (wantsOut || hasMatch(DEMANDS, tokens) || hasMatch(COERCION, tokens))) found.add('confinement');
   if (found.size === 0 && tokens.length <= SHORT_PLEA && hasMatch(FEAR, tokens) && hasMatch(PLEA, tokens)) found.add('danger');
   if (!found.has('sexual_abuse') && hasMatch(CAMERA, tokens) && hasMatch(UNDRESSED, tokens)) found.add('sexual_abuse');

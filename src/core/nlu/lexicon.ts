@@ -351,4 +351,16 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['hoi vui|hoi cho vui|ngoai hanh tinh|just curious', { out_of_scope: 3, support_fund: -2.5, hotline: -1 }],
   // A joke owned up to: death said in it is no Fund case; what is asked after it still is asked.
   ['dua thoi|noi dua|gion thoi|chet voi tao|just kidding', { out_of_scope: 1.5, support_fund: -2.5 }],
+
+  // ── what the unseen-l voices asked, said as families ──
+  // Whether someone is there: "ad còn online ko", "có ai ở đại sứ quán trực không" (a person on duty).
+  ['con online|online khong|online ko|co online|dang online|still online|are you online', G(2.5)],
+  ['co ai *4 truc khong|co ai *4 truc ko|co can bo truc|co nguoi truc|can bo truc|nhan vien truc|anyone on duty|someone on duty', { handoff: 3, hotline: -1.5 }],
+  // A check-up, the dentist: life abroad, none of the four topics.
+  ['nha khoa|chua rang|nho rang|tram rang|dau rang|dentist|dental', { out_of_scope: 3, contract_liquidation: -1.5 }],
+  // What the Fund gives asked after the story: "quỹ có hỗ trợ em không", "có được quỹ cho tiền không".
+  ['được quỹ|quỹ cho tiền|quỹ * cho tiền|quỹ có hỗ trợ * không/ko|quỹ có cho|quỹ có chi', F(1.5)],
+  // Going home asked plainly after where and how the worker is: "muốn về thì làm sao nhanh nhất".
+  ['muốn về thì làm sao|muốn về thì làm gì|muốn về thì sao|muốn về nước thì làm sao|muốn về nước thì sao', R(2)],
+  ['men gan|kham suc khoe dinh ky|kham dinh ky|xet nghiem mau|huyet ap cao|health check|check up|checkup', { out_of_scope: 2.5, return_registration: -1.5 }],
 ];
