@@ -113,7 +113,20 @@ export function createSlotReader(file: SlotFile): SlotReader {
         spans.push([i, end]);
         i = end;
       }
-      return { slots, spans };
+      return { slots: deathOverItsCause(slots), spans };
     },
   };
+}
+
+/** Cases that may be what a death came of ("mất vì tai nạn", "ốm rồi qua đời"). */
+const CAUSES_OF_DEATH = new Set(['accident', 'illness']);
+
+/**
+ * A death told with its cause is the death's case: "con tôi mất ở Nhật vì tai nạn" asks what the
+ * family gets for a death, not what an injured worker gets. The cause is dropped, the rest kept.
+ */
+export function deathOverItsCause(slots: Slots): Slots {
+  const cases = slots.case;
+  if (!cases?.includes('death') || !cases.some((v) => CAUSES_OF_DEATH.has(v))) return slots;
+  return { ...slots, case: cases.filter((v) => !CAUSES_OF_DEATH.has(v)) };
 }

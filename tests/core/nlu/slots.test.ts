@@ -57,6 +57,14 @@ describe('slot reader', () => {
     expect(slots('mất ví, còn hộ chiếu')).toEqual({});
     expect(slots('mất điện thoại và cả túi xách lẫn hộ chiếu')).toEqual({});
   });
+
+  it('takes a death told with its cause for the death, and keeps the cause when nobody died', () => {
+    const r = createSlotReader({ case: { accident: ['tai nạn'], illness: ['bệnh nặng'], death: ['qua đời'], wages: ['nợ lương'] } });
+    const slots = (t: string) => r.read(analyze(t)).slots;
+    expect(slots('anh ấy qua đời vì tai nạn ở xưởng')).toEqual({ case: ['death'] });
+    expect(slots('bị bệnh nặng rồi qua đời, còn bị nợ lương')).toEqual({ case: ['death', 'wages'] });
+    expect(slots('bị tai nạn, bị nợ lương')).toEqual({ case: ['accident', 'wages'] });
+  });
 });
 
 describe('answer selection by tags', () => {
