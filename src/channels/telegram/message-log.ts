@@ -72,11 +72,11 @@ export class MessageLog {
     return new Set((await this.entries(key)).filter((e) => e.item === item).map((e) => e.id)).size;
   }
 
-  /** Ids still young enough to delete, oldest first, each once; `unlogged`: sent, not in the log yet. */
-  async deletable(key: ConversationKey, now: number, unlogged: readonly LoggedMessage[] = []): Promise<number[]> {
+  /** Ids still young enough to delete, oldest first, each once. */
+  async deletable(key: ConversationKey, now: number): Promise<number[]> {
     const cutoff = now - DELETABLE_FOR_MS + DELETE_MARGIN_MS;
     const ids = new Set<number>();
-    for (const e of [...(await this.entries(key)), ...unlogged]) {
+    for (const e of await this.entries(key)) {
       if (Number.isSafeInteger(e.id) && e.at > cutoff) ids.add(e.id);
     }
     return [...ids].sort((a, b) => a - b);

@@ -115,13 +115,12 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   const eraseFallbackMs = deps.eraseFallbackMs ?? 15_000;
   const inflightWaitMs = deps.inflightWaitMs ?? 5_000;
 
-  async function record(key: ConversationKey, entries: LoggedMessage[]): Promise<void> {
+  async function record(key: ConversationKey, entry: LoggedMessage): Promise<void> {
     // The message is out either way: a log that could not be written only means it cannot be deleted
     // later, or that a holder killed before its ack cannot prove the send (and dead-letters it).
-    for (const entry of entries) {
-      await messages.record(key, entry).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
-    }
+    await messages.record(key, entry).catch((err: unknown) => log.warn({ err: describeError(err), conversation: keyToString(key) }, 'message id not logged'));
   }
+
 
   function remember(k: string, p: Progress): void {
     const now = clock.now();
@@ -158,7 +157,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         // the proof that the part went out, so the next one acks it instead of dead-lettering it as
         // "may have been delivered" (written with the ack instead, kill -9 on the cluster left 1–12
         // such dead letters per kill; logged here, 0–1).
-        if (logs) await record(key, [{ id: sent.message_id, at: clock.now(), ...(itemId ? { item: itemId } : {}) }]);
+        if (logs) await record(key, { id: sent.message_id, at: clock.now(), ...(itemId ? { item: itemId } : {}) });
       } catch (err) {
         const failure = sendFailure(err);
         if (failure.maybeSent && i + 1 < total) {
@@ -203,7 +202,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       // The data is erased either way (it went first); the user is told what happened in the chat.
       const text = deleted > 0 ? deps.translate(p.locale, 'telegram.deleted', { n: deleted }) : deps.translate(p.locale, 'telegram.notDeleted');
       const sent = await api.sendMessage(p.chatId, text, { link_preview_options: { is_disabled: true } });
-      await record(p.key, [{ id: sent.message_id, at: clock.now() }]);
+      await record(p.key, { id: sent.message_id, at: clock.now() });
     } catch (err) {
       log.warn({ err: describeError(err), conversation: keyToString(p.key) }, 'deletion note not sent');
     }
