@@ -58,6 +58,8 @@ export interface ProcessFigures {
   crashed: number;
   /** Replies given up visibly (the console's dead letters); a lost reply that is not one is lost silently. */
   deadLetters: number;
+  /** Replies missing from a chat beyond its dead letters: lost with nobody told. */
+  lostSilently: number;
   /** The largest resident size seen per instance, in MB. */
   rssMb: number[];
 }
@@ -133,7 +135,7 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
   await redis.start();
   const api = await FakeBotApi.start(TOKEN, BOT_INFO);
   const clusterPrefix = `faults:${randomUUID().slice(0, 8)}:`;
-  const f: ProcessFigures = { users: opts.users, replies: 0, sends: 0, lost: 0, doubled: 0, reordered: 0, unavailable: 0, dropped: 0, errors: 0, crashed: 0, deadLetters: 0, rssMb: [] };
+  const f: ProcessFigures = { users: opts.users, replies: 0, sends: 0, lost: 0, doubled: 0, reordered: 0, unavailable: 0, dropped: 0, errors: 0, crashed: 0, deadLetters: 0, lostSilently: 0, rssMb: [] };
   let bots: BotProcess[] = [];
   try {
     const expected = await controlChat({ redisUrl: redis.url, users: 1, messages: opts.messages, instances: 1 });
@@ -181,19 +183,25 @@ export async function runProcessLoad(opts: ProcessLoadOptions): Promise<ProcessF
     await sampler;
     f.rssMb = peak;
     f.crashed = bots.filter((b) => !b.alive && !b.killed).length;
+    const store = await RedisStore.connect(opts.cluster ? { clusterNodes: opts.cluster, prefix: clusterPrefix } : { url: redis.url, prefix: '' });
+    const dead = new Map<number, number>();
+    try {
+      for (const d of await store.deadLetters(10_000)) {
+        const chatId = Number(d.key.user);
+        if (chats.includes(chatId)) dead.set(chatId, (dead.get(chatId) ?? 0) + 1);
+      }
+    } finally {
+      await store.close();
+    }
+    f.deadLetters = [...dead.values()].reduce((a, n) => a + n, 0);
     const got = delivered(api);
     for (const chatId of chats) {
       const c = compare(expected, got.get(chatId) ?? []);
       if (process.env.FAULTS_DEBUG && (c.lost || c.doubled || c.reordered)) process.stdout.write(`${JSON.stringify({ expected: expected.map((t) => t.slice(0, 24)), got: (got.get(chatId) ?? []).map((t) => t.slice(0, 24)) })}\n`);
       f.lost += c.lost;
+      f.lostSilently += Math.max(0, c.lost - (dead.get(chatId) ?? 0));
       f.doubled += c.doubled;
       if (c.reordered) f.reordered++;
-    }
-    const store = await RedisStore.connect(opts.cluster ? { clusterNodes: opts.cluster, prefix: clusterPrefix } : { url: redis.url, prefix: '' });
-    try {
-      f.deadLetters = (await store.deadLetters(10_000)).filter((d) => chats.includes(Number(d.key.user))).length;
-    } finally {
-      await store.close();
     }
     f.replies = want;
     f.sends = [...got.entries()].filter(([c]) => chats.includes(c)).reduce((a, [, t]) => a + t.length, 0);

@@ -79,15 +79,22 @@ export function compare(expected: readonly string[], got: readonly string[]): { 
   let doubled = 0;
   for (const [t, n] of want) lost += Math.max(0, n - (have.get(t) ?? 0));
   for (const [t, n] of have) doubled += Math.max(0, n - (want.get(t) ?? 0));
-  // Order: the chat with every copy after the first taken out, against the control run.
+  // Order: the chat with every copy after the first taken out must follow the control run, some of
+  // its replies perhaps missing (counted as lost, not as reordered). Compared position by position
+  // instead, a lost reply whose text comes again later (the menu) read as a reorder.
   const seen = new Map<string, number>();
   const firsts = got.filter((t) => {
     const n = (seen.get(t) ?? 0) + 1;
     seen.set(t, n);
     return n <= (want.get(t) ?? 0);
   });
-  const present = expected.filter((t, i) => expected.slice(0, i + 1).filter((x) => x === t).length <= (have.get(t) ?? 0));
-  return { lost, doubled, reordered: firsts.join('\u0000') !== present.join('\u0000') };
+  let at = 0;
+  for (const t of firsts) {
+    while (at < expected.length && expected[at] !== t) at++;
+    if (at === expected.length) return { lost, doubled, reordered: true };
+    at++;
+  }
+  return { lost, doubled, reordered: false };
 }
 
 async function instance(api: FakeBotApi, opts: LoadOptions, prefix: string): Promise<Harness> {
