@@ -25,7 +25,7 @@ import {
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
 import { detectConsequences } from './danger-consequence.ts';
-import { framedBefore, harmlessSense, inJest } from './danger-framing.ts';
+import { framedBefore, harmlessSense, inJest, inQuestionToKnow } from './danger-framing.ts';
 import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
 const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
@@ -182,7 +182,7 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     const anywhere = ANYWHERE.get(rule);
     if (anywhere && anywhere.every((u) => hasMatch(u, tokens))) provisional.add(rule.kind);
     // A threat said as a catchphrase or a joke counts only beside another sign; a cry still counts.
-    else if (!rule.strong && inJest(tokens, m.start)) provisional.add(rule.kind);
+    else if (!rule.strong && (inJest(tokens, m.start) || inQuestionToKnow(tokens, m.start))) provisional.add(rule.kind);
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
@@ -314,6 +314,19 @@ export function animalShutIn(tokens: readonly Token[]): boolean {
   for (const m of SHUT.scan(tokens)) {
     const clause = tokens[m.start]!.c;
     // "em với con chó bị nhốt trong kho": a person shut in beside the animal is still a person.
+    if (inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause)) return true;
+  }
+  return false;
+}
+
+const DIED_WORDS = new PatternIndex<true>([['chết|mất|qua đời|died|dead|passed away', true]]);
+/**
+ * An animal dead ("con chó nhà madam chết sáng nay, cả nhà khóc"): grief, not danger. The classifier,
+ * which knows "chết" and not of whom, is not asked; a person named dying beside it is still a person.
+ */
+export function animalDied(tokens: readonly Token[]): boolean {
+  for (const m of DIED_WORDS.scan(tokens)) {
+    const clause = tokens[m.start]!.c;
     if (inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause)) return true;
   }
   return false;

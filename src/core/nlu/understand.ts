@@ -6,7 +6,7 @@ import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
-import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { saidForEffect } from './danger-framing.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
 import { CONTACT, OFFICES } from './lexicon.ts';
@@ -111,6 +111,7 @@ export function createNlu(deps: NluDeps): Nlu {
       concern === undefined &&
       classifier !== null &&
       !animalShutIn(tokens) &&
+      !animalDied(tokens) &&
       !complaintOnly(tokens) &&
       !saidForEffect(tokens) &&
       classifier.flags(withoutSpans(tokens, found.spans));
