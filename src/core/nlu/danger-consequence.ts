@@ -176,6 +176,8 @@ const KIN =
 const DIED = `${KIN} *3 +mất/chết ở/bên/tại/trong/vì/do/hồi/khi/.|${KIN} *3 qua đời/đột tử/tử vong|đột tử|qua đời|tử vong|died|passed away|was killed|found dead`;
 /** …and the time said with it: "anh họ em mất sáng nay", "vừa mất ở viện", "died this morning". */
 const DIED_JUST_NOW = `${KIN} *3 +mất/chết sáng/tối/đêm/chiều/trưa/hôm/rạng nay/qua/nãy/thứ/sáng|${KIN} *3 vừa/mới +mất/chết/qua .|${KIN} *3 vừa/mới +mất/chết ở/bên/tại/trong/vì/do/sáng/tối/đêm/chiều/trưa/hôm/lúc|${KIN} *3 vừa/mới qua đời|died/passed * this morning/tonight/yesterday/today|died/passed * last night`;
+/** An animal or a plant: the dead one is not a person ("con cá cảnh chết sáng nay"). */
+const NOT_A_PERSON = `${ANIMALS}|cá cảnh|con cá|=chim|con chim|con vẹt|con thỏ|hamster|cây cảnh|chậu cây|fish|bird|parrot|rabbit|plant`;
 /** Just now: this morning, last night, on Tuesday, a moment ago. */
 const JUST_NOW =
   'sáng nay|tối nay|tối qua|đêm qua|đêm nay|hôm qua|hôm nay|chiều nay|chiều qua|trưa nay|trưa qua|sáng qua|rạng sáng|vừa|vừa mới|lúc nãy|ban nãy|hồi nãy|hôm thứ|sáng thứ|tối thứ|chiều thứ|đêm thứ|tuần này|this morning|last night|yesterday|today|tonight|just now|on monday/tuesday/wednesday/thursday/friday/saturday/sunday';
@@ -202,7 +204,7 @@ const AS_THE_PRICE =
 const TAKEN_AWAY =
   `đưa/đón/chở/cứu ${WHO} *2 đi/ra|đến/tới *2 đưa/đón/chở/cứu|ra khỏi nhà/đây/chỗ|trốn ra|trốn đi|trốn khỏi|bỏ trốn|thoát ra|thoát khỏi|get me out|take me away|pick me up|come and get me|escape|run away`;
 const UNSEEN_BY_BOSS =
-  'mà/để *3 chủ/madam/sếp/baba/mama/boss/họ/ông/bà *2 không/ko/chẳng biết|không để/cho *2 chủ/madam/sếp/baba/mama/boss/họ *2 biết|chủ/madam/sếp/baba/mama/boss/họ *2 không/ko/chẳng hay biết|lén chủ/madam/sếp|giấu chủ/madam/sếp|without * boss/employer/madam/sponsor/them/her/him * knowing|without * knowing';
+  'mà/để *3 chủ/madam/sếp/baba/mama/boss/họ/ông/bà *2 không/ko/chẳng biết|không/đừng để/cho *2 chủ/madam/sếp/baba/mama/boss/họ *2 biết|chủ/madam/sếp/baba/mama/boss/họ *2 không/ko/chẳng hay biết|lén chủ/madam/sếp|giấu chủ/madam/sếp|without * boss/employer/madam/sponsor/them/her/him * knowing|without * knowing';
 /** Gravely ill: cancer at its end, a stroke, paralysed, dying. */
 const GRAVELY_ILL =
   'ung thư|giai đoạn cuối|bệnh nặng|ốm nặng|bệnh hiểm nghèo|hấp hối|sắp mất|sắp chết !doi/han|nguy kịch|bại liệt|liệt nửa người|đột quỵ|tai biến|suy thận|xơ gan|terminal|terminally ill|dying|stroke|paralysed|paralyzed|cancer';
@@ -257,8 +259,8 @@ export const CONSEQUENCES: readonly Composition[] = [
   // Nobody gives them food, for days, and hungry: starving however terse.
   { kind: 'danger', roles: [{ p: NOT_FED, key: true }, { p: DAYS }, { p: HUNGRY }] },
   // A death just now, reported by a relative or a roommate: not a pet, not last year.
-  { kind: 'danger', roles: [{ p: DIED, key: true }, { p: JUST_NOW }], unless: ANIMALS },
-  { kind: 'danger', roles: [{ p: DIED_JUST_NOW, key: true }], unless: ANIMALS },
+  { kind: 'danger', roles: [{ p: DIED, key: true }, { p: JUST_NOW }], unless: NOT_A_PERSON },
+  { kind: 'danger', roles: [{ p: DIED_JUST_NOW, key: true }], unless: NOT_A_PERSON },
   // A relative silent since a last message that was afraid: missing.
   { kind: 'danger', roles: [{ p: LAST_WORD }, { p: AFRAID }, { p: SILENT_SINCE, key: true }] },
   // Nothing to eat for days, with the employer gone, no money or nobody helping.

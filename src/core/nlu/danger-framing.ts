@@ -166,7 +166,12 @@ export function askedToKnow(tokens: readonly Token[]): boolean {
 /** The phrase at `start` is in the sentence that says it is only asked about. */
 export function inQuestionToKnow(tokens: readonly Token[], start: number): boolean {
   const sentence = tokens[start]!.sentence ?? 0;
-  for (const m of TO_KNOW.scan(tokens)) if ((tokens[m.start]!.sentence ?? 0) === sentence) return true;
+  for (const m of TO_KNOW.scan(tokens)) {
+    if ((tokens[m.start]!.sentence ?? 0) !== sentence) continue;
+    // "em hỏi cho biết thôi, nhưng chủ em đánh em thật": set apart, it is told.
+    const [a, b] = m.start < start ? [m.end, start] : [start, m.start];
+    if (!tokens.slice(a, b).some((t) => JEST_ENDS.has(t.f))) return true;
+  }
   return false;
 }
 

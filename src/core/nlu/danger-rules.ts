@@ -317,7 +317,9 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // Chained or tied up: "bị chủ xích chân ở nhà kho", "trói tay em lại". "xích" without its marks
   // is also "xịch"; "xích mích" is a quarrel, "xích đu" a swing, "trời" is not "trói"; tied by a
   // contract or a debt ("bị 'trói' chân bởi hợp đồng") is a figure of speech.
-  { p: `bị *3 =xích/+trói/+xiềng !mich/lo/du/dao|=xích/+trói/+xiềng chân/tay/cổ/lại|=xích/+trói ${ME} !mich/lo/du|chained|chain/chains/chaining me/us/her/him|tied me/us/her/him|tied * to * bed/chair/pole/post`, kind: 'confinement', unless: `${ANIMALS}|hợp đồng|hđ|nợ|bởi|công việc|contract|debt|work` },
+  { p: `bị *3 =xích/+trói/+xiềng !mich/lo/du/dao|=xích/+trói/+xiềng chân/tay/cổ/lại|chained|tied * to * bed/chair/pole/post`, kind: 'confinement', unless: `${ANIMALS}|hợp đồng|hđ|nợ|bởi|công việc|contract|debt|work` },
+  // A person named as the one chained ("chủ xích em ở ngoài chuồng gà"): the animals nearby do not make it a pet.
+  { p: `=xích/+trói/+xiềng ${ME} !mich/lo/du|chain/chains/chaining/chained me/us/her/him|tied me/us/her/him`, kind: 'confinement', unless: 'hợp đồng|hđ|nợ|bởi|công việc|contract|debt|work' },
   { p: 'thì/là mày *1 chết|mày chết chắc|mày chết ở/với|mày sẽ chết|cho mày chết|tao *2 giết mày|giết mày|tao *2 giết chết|i will kill you|will kill you|you are dead|you will die', kind: 'violence' },
 ];
 

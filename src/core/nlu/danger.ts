@@ -407,7 +407,7 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
   const hypo = firstMatch(tokens, from, start, HYPO);
-  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
+  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start) && !priceOfAWish(tokens, hypo, start)) return true;
   // "nếu tay sưng mà chủ không cho đi khám thì gọi ai": "mà" joins the two halves of one supposition.
   if (from > 0 && tokens[from - 1]!.f === 'ma' && tokens[from - 1]!.c === clause && containsAny(tokens, end, clauseEnd(tokens, end, clause), [['thi']])) {
     let past = from - 1;
@@ -435,6 +435,17 @@ function announcedHarm(tokens: readonly Token[], start: number): boolean {
   const first = tokens[start]!.f;
   return (before === 'se' || before === 'will' || before === 'gonna') && !['bi', 'be', 'been', 'get', 'got'].includes(first);
 }
+
+/**
+ * "nếu muốn gia hạn hợp đồng thì cuối tuần đi nhà nghỉ với ổng": what follows the "thì" of a wish
+ * supposed is its price, set by someone, not a supposition of harm.
+ */
+function priceOfAWish(tokens: readonly Token[], hypo: number, start: number): boolean {
+  if (!WISH_AFTER_IF.has(tokens[hypo + 1]?.f ?? '') && !WISH_AFTER_IF.has(tokens[hypo + 2]?.f ?? '')) return false;
+  for (let i = hypo + 2; i < start; i++) if (tokens[i]!.f === 'thi' || tokens[i]!.f === 'then') return true;
+  return false;
+}
+const WISH_AFTER_IF = new Set(['muon', 'want', 'wants']);
 
 const GENERIC_WORDS = GENERIC.map((h) => h.split(' '));
 const THREAT_WORDS = THREATS.map((h) => [h]);
