@@ -126,7 +126,7 @@ export function coolInHeat(tokens: readonly Token[]): boolean {
 
 /** Whether the message's tone says its danger words are said for effect: the classifier is not asked. */
 export function saidForEffect(tokens: readonly Token[]): boolean {
-  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens) || sleptLikeTheDead(tokens) || inCareTillDischarge(tokens) || selfShutIn(tokens) || askedToKnow(tokens);
+  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens) || sleptLikeTheDead(tokens) || inCareTillDischarge(tokens) || selfShutIn(tokens) || askedToKnow(tokens) || askedInCase(tokens);
 }
 
 /** "ngủ như chết", "sleeps like a log": sound asleep, a comparison. */
@@ -206,4 +206,20 @@ const DISMISSED = index('nghỉ việc đi|nghỉ đi|bảo nghỉ|cho nghỉ vi
  */
 export function wagesOnly(tokens: readonly Token[]): boolean {
   return !WAGES_SHORT.scan(tokens).next().done && !DISMISSED.scan(tokens).next().done;
+}
+
+/**
+ * What to do if it happens, asked ahead ("… em thấy nghi nghi. Nếu bị lừa thì báo đường dây nóng
+ * nào?", "lỡ bị giữ hộ chiếu thì gọi ai"): a supposition, then whom to call or what to do. The rules
+ * read what is said of now beside it; the classifier, which knows the words of the supposition and
+ * not that it is supposed, is not asked.
+ */
+const IN_CASE = index('nếu|lỡ|lỡ như|giả sử|phòng khi|trường hợp|in case|if');
+const THEN_WHAT = index('thì *6 nào|thì *6 đâu|thì *6 ai|thì *4 làm sao|thì *4 làm gì|thì *4 sao|what should|who should|who do|which number|where do|where can|what do i do');
+export function askedInCase(tokens: readonly Token[]): boolean {
+  for (const m of IN_CASE.scan(tokens)) {
+    const sentence = tokens[m.start]!.sentence ?? 0;
+    for (const w of THEN_WHAT.scan(tokens)) if (w.start > m.start && (tokens[w.start]!.sentence ?? 0) === sentence) return true;
+  }
+  return false;
 }

@@ -45,6 +45,8 @@ export const OFFICES: readonly Entry[] = [
  * return answers name ("muốn làm giấy tờ để về thì liên hệ ai").
  */
 export const CONTACT: Entry = ['lien he|lien lac', H(2)];
+/** Whom to tell: about harm, a line; about going home, the report to the home authority ("về nước xong phải báo ai"). */
+export const REPORT_TO: Entry = ['bao ai|bao cho ai', H(1.5)];
 
 export const LEXICON: readonly (readonly [string, W])[] = [
   // ── contract liquidation: ending the contract, deposit, fees, wages, complaints ──
@@ -238,7 +240,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['so may|so nao|so gi|la so|goi so|so bao nhieu', H(1.5)],
   ['xin số|cho số|số của|số ben|cho xin số', H(2)],
   ['gọi|goi dien|goi cho|goi toi|nhan tin cho', H(1.2)],
-  ['goi ai|goi cho ai|goi so nao|goi dau|bao ai|bao cho ai|nho ai|tim ai', H(1.5)],
+  ['goi ai|goi cho ai|goi so nao|goi dau|nho ai|tim ai', H(1.5)],
+  REPORT_TO,
   ['goi canh sat|goi cong an|goi cap cuu|goi cuu thuong|goi cuu hoa|goi xe cap cuu', H(2)],
   CONTACT,
   ['dia chi|email|e mail|hop thu|website|trang web|fanpage', H(2)],
@@ -366,7 +369,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   // ── what the unseen-m voices asked, said as families ──
   // An animal or a plant dead, a thing "missing": no person, so no Fund case.
   ['con +chó/+mèo/+cún/+cá/=chim/+gà *4 chết|+chó/+mèo/+cún *3 chết|cây *4 chết|chết khô|chết héo|pet * died|dog/cat/fish * died', { out_of_scope: 2.5, support_fund: -2.5 }],
-  ['thẻ/ví/vali/hành/điện/đồ/túi/chìa *4 mất tích|luggage/baggage/wallet/card * missing', { out_of_scope: 2.5, support_fund: -2.5, return_registration: -1.5 }],
+  ['thẻ/ví/vali/hành/điện/đồ/túi/chìa *6 mất tích|luggage/baggage/wallet/card * missing', { out_of_scope: 2.5, support_fund: -2.5, return_registration: -1.5 }],
   // The deposit given back: "hoàn cọc", "trả cọc", "lấy lại cọc".
   ['hoan coc|tra coc|tra lai coc|lay lai coc|doi coc|nhan lai coc|refund * deposit|deposit back', C(2.5)],
   // Home already, and what must be reported: the return.

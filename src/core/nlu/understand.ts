@@ -9,7 +9,7 @@ import { shippedDangerClassifier, type DangerClassifier } from './danger-classif
 import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { saidForEffect } from './danger-framing.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
-import { CONTACT, OFFICES } from './lexicon.ts';
+import { CONTACT, OFFICES, REPORT_TO } from './lexicon.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import type { Token } from './pattern.ts';
@@ -59,7 +59,7 @@ const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may',
 const MIN_MATCHED_TO_SWITCH = 2;
 /** Lexicon entries that name an office or whom to contact rather than ask for a line. */
 const NOT_A_LINE = new Set(OFFICES);
-const NOT_A_LINE_FOR_RETURN = new Set([...OFFICES, CONTACT]);
+const NOT_A_LINE_FOR_RETURN = new Set([...OFFICES, CONTACT, REPORT_TO]);
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 

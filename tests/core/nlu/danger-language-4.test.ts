@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/content/index.ts';
 import { analyze, createNlu } from '../../../src/core/nlu/index.ts';
 import { animalDied } from '../../../src/core/nlu/danger.ts';
-import { askedToKnow, inCareTillDischarge, saidForEffect, selfShutIn, sleptLikeTheDead } from '../../../src/core/nlu/danger-framing.ts';
+import { askedInCase, askedToKnow, inCareTillDischarge, saidForEffect, selfShutIn, sleptLikeTheDead } from '../../../src/core/nlu/danger-framing.ts';
 import { kindsOf } from './read-danger.ts';
 
 const content = loadContent();
@@ -109,6 +109,11 @@ describe('harmless look-alikes', () => {
     expect(askedToKnow(tokens('nếu bị chủ giữ hộ chiếu thì có được chuyển việc không, em hỏi để biết thôi'))).toBe(true);
     expect(kindsOf('bị quấy rối thì có được nghỉ ngang không, em hỏi để biết thôi')).toEqual([]);
     expect(kindsOf('em hỏi cho biết thôi nhưng chủ em đánh em hoài')).toContain('violence');
+  });
+  it('what to do if it happens, asked ahead: the classifier is not asked', () => {
+    expect(askedInCase(tokens('bạn rủ qua Myanmar làm online lương nghìn đô, em thấy lạ. Lỡ bị giữ lại thì gọi ai?'))).toBe(true);
+    expect(askedInCase(tokens('if my boss takes my passport who should i call'))).toBe(true);
+    expect(askedInCase(tokens('em bị giữ lại ở đây, gọi ai bây giờ'))).toBe(false);
   });
   it('abuse long past and resolved; the police told of a loss', () => {
     expect(kindsOf('hồi tháng 3 em bị chủ cũ tát, giờ đổi chủ rồi ổn lắm rồi, quỹ có hỗ trợ không')).toEqual([]);
