@@ -194,6 +194,9 @@ const NO_FOOD =
 /** Why nobody will feed them: the employer gone, no money, nobody helping, the power and water cut. */
 const LEFT_WITHOUT =
   `bỏ trốn|bỏ chạy|ôm tiền *2 trốn/chạy|trốn mất|biến mất|phá sản|bỏ đi|bỏ rơi|bỏ mặc|cắt điện|cắt nước|điện nước *3 cắt|fled|ran away|disappeared|vanished|bankrupt|abandoned|${BROKE}|${NOBODY_HELPS}`;
+/** Days gone by without it ("3 hôm rồi", "4 ngày nay", "for three days"), not days to wait ("5 ngày nữa mới lĩnh lương"). */
+const DAYS_GONE =
+  'ngày/hôm/tuần nay|ngày/hôm/tuần rồi|ngày/hôm liền|ngày/hôm/tuần liên tục|mấy/vài ngày/hôm !nua/toi/sau|cả tuần !nua/toi/sau|từ hôm/tuần|for * day/days/week/weeks|since * days|in days';
 /** A demand that is a night: a hotel or a dinner alone with him, or staying over. */
 const NIGHT_DEMAND =
   'với ông/ổng/hắn/lão/sếp/chủ/anh *4 khách/nhà sạn/nghỉ|với ông/ổng/hắn/lão/sếp/chủ/anh *4 qua đêm|với ông/ổng/hắn/lão/sếp/chủ/anh *4 ngủ lại|khách/nhà sạn/nghỉ *3 với ông/ổng/hắn/lão/sếp/chủ/anh|ăn/đi riêng với ông/ổng/hắn/lão/sếp/chủ/anh|qua đêm với|ngủ lại với|ngủ lại phòng|ở lại phòng ông/ổng/hắn/sếp/chủ|spend/stay the night with|hotel room with|to his hotel/room|dinner alone with|go to * hotel with';
@@ -264,7 +267,7 @@ export const CONSEQUENCES: readonly Composition[] = [
   // A relative silent since a last message that was afraid: missing.
   { kind: 'danger', roles: [{ p: LAST_WORD }, { p: AFRAID }, { p: SILENT_SINCE, key: true }] },
   // Nothing to eat for days, with the employer gone, no money or nobody helping.
-  { kind: 'danger', roles: [{ p: NO_FOOD, key: true }, { p: DAYS }, { p: LEFT_WITHOUT }] },
+  { kind: 'danger', roles: [{ p: NO_FOOD, key: true }, { p: DAYS_GONE }, { p: LEFT_WITHOUT }] },
   // A night with the boss as the price of a visa, a contract or the wage.
   { kind: 'sexual_abuse', roles: [{ p: NIGHT_DEMAND, key: true }, { p: AS_THE_PRICE }] },
   // Asking how to be taken away without the boss knowing: held.
