@@ -135,6 +135,7 @@ describe('topics and places', () => {
     ['sha chō không cho em nghỉ phép', 'JP'],
     ['1955 là đường dây gì vậy', 'TW'],
     ['gọi 1350 hỏi về lương được không', 'KR'],
+    ['ban e o lai Han lam chui 2 nam roi', 'KR'],
   ] as const)('%s → %s', (text, country) => {
     expect(nlu.understand(text).country).toBe(country);
   });
