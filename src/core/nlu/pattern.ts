@@ -147,7 +147,7 @@ export class PatternIndex<T> {
 
   private add(source: string, value: T): void {
     const pattern = compilePattern(source);
-    // A pattern that starts with a number as typed ("1955 là") is looked up where numbers are.
+    // A pattern that starts with a number as typed (a host line named: "NNNN là") is looked up where numbers are.
     for (const w of new Set(firstWords(pattern).map((f) => (SHORT_NUMBER.test(f) ? NUMBER : f)))) {
       const list = this.byFirst.get(w) ?? [];
       list.push({ pattern, value });
