@@ -7,7 +7,7 @@
 // reading as every danger phrase, given by ./danger.ts as `stands`). Each role is a word family in
 // the pattern language of ./pattern.ts, so a new body part, a new way to say "worse" or a new holder
 // widens every composition that uses it.
-import type { DangerKind } from './danger-rules.ts';
+import { ANIMALS, type DangerKind } from './danger-rules.ts';
 import { PatternIndex, wordsOf, type Token } from './pattern.ts';
 
 /** Whether the phrase at [start, end) stands: not denied, supposed, laughed at or told as the past. */
@@ -169,6 +169,54 @@ const PAY_FIRST = 'đặt cọc|tiền cọc|ứng trước|đóng tiền trư�
 const NOT_FED =
   'không/chẳng/chả/chưa ai cho *2 ăn|không/chẳng/chả cho *2 ăn|không/chưa được *2 ăn|không có gì *2 ăn|nobody feeds|no one feeds|nothing to eat|not given food|not fed';
 
+/** Someone close, or who shares the worker's room or village: who is reported dead or missing. */
+const KIN =
+  'bố/ba/cha/mẹ/má/anh/chị/em/chồng/vợ/con/cháu/cô/chú/bác/dì/cậu/mợ/thím/bạn/người/ông/bà/roommate/brother/sister/husband/wife/son/daughter/father/mother/dad/mom/friend/cousin/uncle/aunt';
+/** Dead, said of a person: "bố cháu mất bên Romania", "đột tử", "passed away" (not "mất hộ chiếu"). */
+const DIED = `${KIN} *3 +mất/chết ở/bên/tại/trong/vì/do/hồi/khi/.|${KIN} *3 qua đời/đột tử/tử vong|đột tử|qua đời|tử vong|died|passed away|was killed|found dead`;
+/** …and the time said with it: "anh họ em mất sáng nay", "vừa mất ở viện", "died this morning". */
+const DIED_JUST_NOW = `${KIN} *3 +mất/chết sáng/tối/đêm/chiều/trưa/hôm/rạng nay/qua/nãy/thứ/sáng|${KIN} *3 vừa/mới +mất/chết/qua .|${KIN} *3 vừa/mới +mất/chết ở/bên/tại/trong/vì/do/sáng/tối/đêm/chiều/trưa/hôm/lúc|${KIN} *3 vừa/mới qua đời|died/passed * this morning/tonight/yesterday/today|died/passed * last night`;
+/** An animal or a plant: the dead one is not a person ("con cá cảnh chết sáng nay"). */
+const NOT_A_PERSON = `${ANIMALS}|cá cảnh|con cá|=chim|con chim|con vẹt|con thỏ|hamster|cây cảnh|chậu cây|fish|bird|parrot|rabbit|plant`;
+/** Just now: this morning, last night, on Tuesday, a moment ago. */
+const JUST_NOW =
+  'sáng nay|tối nay|tối qua|đêm qua|đêm nay|hôm qua|hôm nay|chiều nay|chiều qua|trưa nay|trưa qua|sáng qua|rạng sáng|vừa|vừa mới|lúc nãy|ban nãy|hồi nãy|hôm thứ|sáng thứ|tối thứ|chiều thứ|đêm thứ|tuần này|this morning|last night|yesterday|today|tonight|just now|on monday/tuesday/wednesday/thursday/friday/saturday/sunday';
+/** A last message or call, and what it said: fear, a cry. */
+const LAST_WORD =
+  'lần cuối *3 nhắn/gọi/nói/liên/thấy|lần cuối cùng *3 nhắn/gọi/nói/liên|tin nhắn cuối|cuộc gọi cuối|câu cuối|last message|last text|last call|last time * called/texted/messaged/spoke|last heard';
+const AFRAID = 'sợ|hoảng|khóc|run|cứu|giúp|đánh|đe dọa|dọa|scared|afraid|crying|help|terrified';
+/** And silence since: "đến giờ không liên lạc được", "gọi không được", "tắt máy". */
+const SILENT_SINCE =
+  'không liên lạc được|ko liên lạc được|mất liên lạc|không nghe máy|không bắt máy|không trả lời|gọi không được|gọi mãi không|tắt máy|thuê bao|không online|không thấy online|bặt tin|không có tin|can not reach|cannot reach|no answer|not answering|lost contact|phone * off|no news';
+/** Nothing to eat: the rice gone, nothing eaten, the food run out. "đói" needs its marks ("đòi" is to demand). */
+const NO_FOOD =
+  'hết gạo|hết đồ ăn|hết thức ăn|hết lương thực|hết cơm|hết sạch đồ ăn|không có gì *2 ăn|không còn gì *2 ăn|chưa ăn gì|chưa được ăn|không được ăn|chưa có gì *2 bụng|nhịn đói|+đói|nothing to eat|no food|out of food|ran out of food|have not eaten|not eaten|hungry|starving';
+/** Why nobody will feed them: the employer gone, no money, nobody helping, the power and water cut. */
+const LEFT_WITHOUT =
+  `bỏ trốn|bỏ chạy|ôm tiền *2 trốn/chạy|trốn mất|biến mất|phá sản|bỏ đi|bỏ rơi|bỏ mặc|cắt điện|cắt nước|điện nước *3 cắt|fled|ran away|disappeared|vanished|bankrupt|abandoned|${BROKE}|${NOBODY_HELPS}`;
+/** Days gone by without it ("3 hôm rồi", "4 ngày nay", "for three days"), not days to wait ("5 ngày nữa mới lĩnh lương"). */
+const DAYS_GONE =
+  'ngày/hôm/tuần nay|ngày/hôm/tuần rồi|ngày/hôm liền|ngày/hôm/tuần liên tục|mấy/vài ngày/hôm !nua/toi/sau|cả tuần !nua/toi/sau|từ hôm/tuần|for * day/days/week/weeks|since * days|in days';
+/** A demand that is a night: a hotel or a dinner alone with him, or staying over. */
+const NIGHT_DEMAND =
+  'với ông/ổng/hắn/lão/sếp/chủ/anh *4 khách/nhà sạn/nghỉ|với ông/ổng/hắn/lão/sếp/chủ/anh *4 qua đêm|với ông/ổng/hắn/lão/sếp/chủ/anh *4 ngủ lại|khách/nhà sạn/nghỉ *3 với ông/ổng/hắn/lão/sếp/chủ/anh|ăn/đi riêng với ông/ổng/hắn/lão/sếp/chủ/anh|qua đêm với|ngủ lại với|ngủ lại phòng|ở lại phòng ông/ổng/hắn/sếp/chủ|spend/stay the night with|hotel room with|to his hotel/room|dinner alone with|go to * hotel with';
+/** …set as the price of something: a visa, the contract, the wage, or punished when refused. */
+const AS_THE_PRICE =
+  'muốn *6 thì|thì mới|mới cho/được/ký/gia/đổi/duyệt|nếu muốn|không thì|từ chối *4 bị|không chịu *4 bị|không đi *4 bị|if you want|if i want|or else|in exchange|unless i|refused * fired/cut/docked/deducted';
+/** Taken away where the boss cannot see: "người đến đưa em đi", "trốn ra", "get me out". */
+const TAKEN_AWAY =
+  `đưa/đón/chở/cứu ${WHO} *2 đi/ra|đến/tới *2 đưa/đón/chở/cứu|ra khỏi nhà/đây/chỗ|trốn ra|trốn đi|trốn khỏi|bỏ trốn|thoát ra|thoát khỏi|get me out|take me away|pick me up|come and get me|escape|run away`;
+const UNSEEN_BY_BOSS =
+  'mà/để *3 chủ/madam/sếp/baba/mama/boss/họ/ông/bà *2 không/ko/chẳng biết|không/đừng để/cho *2 chủ/madam/sếp/baba/mama/boss/họ *2 biết|chủ/madam/sếp/baba/mama/boss/họ *2 không/ko/chẳng hay biết|lén chủ/madam/sếp|giấu chủ/madam/sếp|without * boss/employer/madam/sponsor/them/her/him * knowing|without * knowing';
+/** Gravely ill: cancer at its end, a stroke, paralysed, dying. */
+const GRAVELY_ILL =
+  'ung thư|giai đoạn cuối|bệnh nặng|ốm nặng|bệnh hiểm nghèo|hấp hối|sắp mất|sắp chết !doi/han|nguy kịch|bại liệt|liệt nửa người|đột quỵ|tai biến|suy thận|xơ gan|terminal|terminally ill|dying|stroke|paralysed|paralyzed|cancer';
+/** With nobody to care: alone in a room, nobody looking after them. */
+const NOBODY_CARES =
+  'không/chẳng/chả/chưa *2 ai chăm/trông/lo/nuôi/coi/đoái|không có ai *2 chăm/trông/lo|không người chăm/trông|nằm *4 một mình|một mình *3 nằm|bỏ mặc|nobody to care|no one to care|nobody looks after|no one looks after|nobody takes care|no one takes care|all alone';
+/** …and no means: no insurance, no money, the visa run out. */
+const NO_MEANS = `không có bảo hiểm|không bảo hiểm|hết bảo hiểm|hết visa|hết hạn visa|quá hạn visa|hết hạn cư trú|no insurance|visa expired|${BROKE}`;
+
 export const CONSEQUENCES: readonly Composition[] = [
   // Cut off by a flood, a fire or the snow, and nobody coming: trapped in a disaster.
   { kind: 'danger', roles: [{ p: CUT_OFF, key: true }, { p: DISASTER }, { p: NOBODY_COMING, key: true }], unless: REACHED },
@@ -213,6 +261,19 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'danger', roles: [{ p: URGENT_CARE, key: true }, { p: PAY_FIRST }, { p: BROKE, key: true }] },
   // Nobody gives them food, for days, and hungry: starving however terse.
   { kind: 'danger', roles: [{ p: NOT_FED, key: true }, { p: DAYS }, { p: HUNGRY }] },
+  // A death just now, reported by a relative or a roommate: not a pet, not last year.
+  { kind: 'danger', roles: [{ p: DIED, key: true }, { p: JUST_NOW }], unless: NOT_A_PERSON },
+  { kind: 'danger', roles: [{ p: DIED_JUST_NOW, key: true }], unless: NOT_A_PERSON },
+  // A relative silent since a last message that was afraid: missing.
+  { kind: 'danger', roles: [{ p: LAST_WORD }, { p: AFRAID }, { p: SILENT_SINCE, key: true }] },
+  // Nothing to eat for days, with the employer gone, no money or nobody helping.
+  { kind: 'danger', roles: [{ p: NO_FOOD, key: true }, { p: DAYS_GONE }, { p: LEFT_WITHOUT }] },
+  // A night with the boss as the price of a visa, a contract or the wage.
+  { kind: 'sexual_abuse', roles: [{ p: NIGHT_DEMAND, key: true }, { p: AS_THE_PRICE }] },
+  // Asking how to be taken away without the boss knowing: held.
+  { kind: 'confinement', roles: [{ p: TAKEN_AWAY, key: true }, { p: UNSEEN_BY_BOSS }] },
+  // Gravely ill with nobody to care for them and no means: dying alone.
+  { kind: 'danger', roles: [{ p: GRAVELY_ILL, key: true }, { p: NOBODY_CARES, key: true }, { p: NO_MEANS }] },
 ];
 
 /** How far apart (in words) the parts of one composition may be: one story, not two. */

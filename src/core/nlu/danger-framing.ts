@@ -45,6 +45,8 @@ const SENSES: readonly { kinds: readonly DangerKind[]; index: PatternIndex<true>
     // The money is what is held, said as the subject: not "nợ tiền nên em bị giữ lại".
     index: index('lương *2 bị *2 giữ/giam|tiền lương *2 bị *2 giữ/giam|tiền cọc *2 bị *2 giữ/giam|tiền ký quỹ *2 bị *2 giữ/giam|làm tiền cọc|làm tiền đặt cọc|làm tiền ký quỹ|wage/wages/salary/deposit *3 held/withheld|pay is held/withheld'),
   },
+  // Shut in by oneself ("tự nhốt mình trong phòng ôn thi"): studying or sulking, nobody did it.
+  { kinds: ['confinement'], index: index('tự nhốt|tự khóa/khoá *2 mình/cửa|tự giam|locked/lock/shut myself|locked/shut herself/himself') },
   { kinds: ['violence'], index: index('chém giá|chém thuế|chém phí|chém đắt|bị chém *2 thuế/giá/phí/đắt|hét giá|overcharged|ripped off') },
   // Sleeping out on a camping trip is not homeless ("cắm trại ngủ ngoài trời"); a cry there still counts.
   { kinds: ['danger'], index: index('cắm trại|cắm lều|dã ngoại|picnic|camping|campsite') },
@@ -124,7 +126,53 @@ export function coolInHeat(tokens: readonly Token[]): boolean {
 
 /** Whether the message's tone says its danger words are said for effect: the classifier is not asked. */
 export function saidForEffect(tokens: readonly Token[]): boolean {
-  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens);
+  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens) || sleptLikeTheDead(tokens) || inCareTillDischarge(tokens) || selfShutIn(tokens) || askedToKnow(tokens) || askedInCase(tokens);
+}
+
+/** "ngủ như chết", "sleeps like a log": sound asleep, a comparison. */
+const SLEPT_LIKE = index('ngủ *2 như chết|ngủ *2 như heo/lợn/trâu/gỗ/khúc|ngủ say như|sleep/sleeps/sleeping/slept like * dead/log|dead to the world');
+export function sleptLikeTheDead(tokens: readonly Token[]): boolean {
+  return !SLEPT_LIKE.scan(tokens).next().done;
+}
+
+/**
+ * In hospital with the day out already given ("đang nằm viện, bác sĩ bảo 3 ngày nữa ra"): cared for,
+ * the question is the contract. The rules still read any harm beside it; the classifier, which knows
+ * the words of illness and not that it is treated, is not asked.
+ */
+const IN_HOSPITAL = index('nằm viện|nhập viện|điều trị|đang ở viện|đang ở bệnh viện|in hospital|in the hospital|admitted|being treated');
+const DISCHARGE = index('ngày/tuần nữa *2 ra|ra viện|xuất viện|được ra|cho ra|về nhà được|discharged|discharge|go home in');
+export function inCareTillDischarge(tokens: readonly Token[]): boolean {
+  return !IN_HOSPITAL.scan(tokens).next().done && !DISCHARGE.scan(tokens).next().done;
+}
+
+const SELF_SHUT = index('tự nhốt|tự khóa/khoá *2 mình/cửa|tự giam|locked/lock/shut myself|locked/shut herself/himself');
+/** Shut in by oneself: the classifier, which knows "nhốt", is not asked. */
+export function selfShutIn(tokens: readonly Token[]): boolean {
+  return !SELF_SHUT.scan(tokens).next().done;
+}
+
+/**
+ * Asked to know the law, not told: "bị quấy rối thì có được chấm dứt hợp đồng ko, e hỏi cho biết luật
+ * thôi", "hỏi trước để phòng thôi". Like a joke, a danger phrase in its sentence counts only beside
+ * another sign; a cry or a wish to die still counts.
+ */
+const TO_KNOW = index(
+  'hỏi cho biết|hỏi để biết|hỏi cho rõ luật|hỏi về luật|hỏi luật|hỏi trước để phòng|hỏi để phòng|hỏi phòng khi|hỏi thử thôi|chỉ hỏi thôi|hỏi thôi chứ|hỏi vậy thôi|hỏi chơi|tìm hiểu luật|muốn biết luật|just asking|asking in general|asking hypothetically|hypothetically|asking about the law|just want to know the law',
+);
+export function askedToKnow(tokens: readonly Token[]): boolean {
+  return !TO_KNOW.scan(tokens).next().done;
+}
+/** The phrase at `start` is in the sentence that says it is only asked about. */
+export function inQuestionToKnow(tokens: readonly Token[], start: number): boolean {
+  const sentence = tokens[start]!.sentence ?? 0;
+  for (const m of TO_KNOW.scan(tokens)) {
+    if ((tokens[m.start]!.sentence ?? 0) !== sentence) continue;
+    // "em hỏi cho biết thôi, nhưng chủ em đánh em thật": set apart, it is told.
+    const [a, b] = m.start < start ? [m.end, start] : [start, m.start];
+    if (!tokens.slice(a, b).some((t) => JEST_ENDS.has(t.f))) return true;
+  }
+  return false;
 }
 
 // "bão" typed without its marks is as often "bảo" (told): "chu bao khong duoc ra khoi nha".
@@ -158,4 +206,20 @@ const DISMISSED = index('nghỉ việc đi|nghỉ đi|bảo nghỉ|cho nghỉ vi
  */
 export function wagesOnly(tokens: readonly Token[]): boolean {
   return !WAGES_SHORT.scan(tokens).next().done && !DISMISSED.scan(tokens).next().done;
+}
+
+/**
+ * What to do if it happens, asked ahead ("… em thấy nghi nghi. Nếu bị lừa thì báo đường dây nóng
+ * nào?", "lỡ bị giữ hộ chiếu thì gọi ai"): a supposition, then whom to call or what to do. The rules
+ * read what is said of now beside it; the classifier, which knows the words of the supposition and
+ * not that it is supposed, is not asked.
+ */
+const IN_CASE = index('nếu|lỡ|lỡ như|giả sử|phòng khi|trường hợp|in case|if');
+const THEN_WHAT = index('thì *6 nào|thì *6 đâu|thì *6 ai|thì *4 làm sao|thì *4 làm gì|thì *4 sao|what should|who should|who do|which number|where do|where can|what do i do');
+export function askedInCase(tokens: readonly Token[]): boolean {
+  for (const m of IN_CASE.scan(tokens)) {
+    const sentence = tokens[m.start]!.sentence ?? 0;
+    for (const w of THEN_WHAT.scan(tokens)) if (w.start > m.start && (tokens[w.start]!.sentence ?? 0) === sentence) return true;
+  }
+  return false;
 }

@@ -25,7 +25,7 @@ import {
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
 import { detectConsequences } from './danger-consequence.ts';
-import { framedBefore, harmlessSense, inJest } from './danger-framing.ts';
+import { framedBefore, harmlessSense, inJest, inQuestionToKnow } from './danger-framing.ts';
 import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
 const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as const));
@@ -182,7 +182,7 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     const anywhere = ANYWHERE.get(rule);
     if (anywhere && anywhere.every((u) => hasMatch(u, tokens))) provisional.add(rule.kind);
     // A threat said as a catchphrase or a joke counts only beside another sign; a cry still counts.
-    else if (!rule.strong && inJest(tokens, m.start)) provisional.add(rule.kind);
+    else if (!rule.strong && (inJest(tokens, m.start) || inQuestionToKnow(tokens, m.start))) provisional.add(rule.kind);
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
@@ -319,6 +319,19 @@ export function animalShutIn(tokens: readonly Token[]): boolean {
   return false;
 }
 
+const DIED_WORDS = new PatternIndex<true>([['chết|mất|qua đời|died|dead|passed away', true]]);
+/**
+ * An animal dead ("con chó nhà madam chết sáng nay, cả nhà khóc"): grief, not danger. The classifier,
+ * which knows "chết" and not of whom, is not asked; a person named dying beside it is still a person.
+ */
+export function animalDied(tokens: readonly Token[]): boolean {
+  for (const m of DIED_WORDS.scan(tokens)) {
+    const clause = tokens[m.start]!.c;
+    if (inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause)) return true;
+  }
+  return false;
+}
+
 const PERSON = new PatternIndex<true>([['tôi|em|mình|tui|chúng tôi|chúng em|bọn em|tụi em|cô ấy|anh ấy|chị ấy|bạn em|người|i|me|we', true]]);
 /** Words that make the person who follows them an owner ("con mèo của em", "chó nhà em"). */
 const OWNER_BEFORE = new Set(['cua', 'nha']);
@@ -394,7 +407,7 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
   const hypo = firstMatch(tokens, from, start, HYPO);
-  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start)) return true;
+  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start) && !priceOfAWish(tokens, hypo, start)) return true;
   // "nếu tay sưng mà chủ không cho đi khám thì gọi ai": "mà" joins the two halves of one supposition.
   if (from > 0 && tokens[from - 1]!.f === 'ma' && tokens[from - 1]!.c === clause && containsAny(tokens, end, clauseEnd(tokens, end, clause), [['thi']])) {
     let past = from - 1;
@@ -422,6 +435,17 @@ function announcedHarm(tokens: readonly Token[], start: number): boolean {
   const first = tokens[start]!.f;
   return (before === 'se' || before === 'will' || before === 'gonna') && !['bi', 'be', 'been', 'get', 'got'].includes(first);
 }
+
+/**
+ * "nếu muốn gia hạn hợp đồng thì cuối tuần đi nhà nghỉ với ổng": what follows the "thì" of a wish
+ * supposed is its price, set by someone, not a supposition of harm.
+ */
+function priceOfAWish(tokens: readonly Token[], hypo: number, start: number): boolean {
+  if (!WISH_AFTER_IF.has(tokens[hypo + 1]?.f ?? '') && !WISH_AFTER_IF.has(tokens[hypo + 2]?.f ?? '')) return false;
+  for (let i = hypo + 2; i < start; i++) if (tokens[i]!.f === 'thi' || tokens[i]!.f === 'then') return true;
+  return false;
+}
+const WISH_AFTER_IF = new Set(['muon', 'want', 'wants']);
 
 const GENERIC_WORDS = GENERIC.map((h) => h.split(' '));
 const THREAT_WORDS = THREATS.map((h) => [h]);

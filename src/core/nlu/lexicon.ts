@@ -45,6 +45,8 @@ export const OFFICES: readonly Entry[] = [
  * return answers name ("muốn làm giấy tờ để về thì liên hệ ai").
  */
 export const CONTACT: Entry = ['lien he|lien lac', H(2)];
+/** Whom to tell: about harm, a line; about going home, the report to the home authority ("về nước xong phải báo ai"). */
+export const REPORT_TO: Entry = ['bao ai|bao cho ai', H(1.5)];
 
 export const LEXICON: readonly (readonly [string, W])[] = [
   // ── contract liquidation: ending the contract, deposit, fees, wages, complaints ──
@@ -238,7 +240,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['so may|so nao|so gi|la so|goi so|so bao nhieu', H(1.5)],
   ['xin số|cho số|số của|số ben|cho xin số', H(2)],
   ['gọi|goi dien|goi cho|goi toi|nhan tin cho', H(1.2)],
-  ['goi ai|goi cho ai|goi so nao|goi dau|bao ai|bao cho ai|nho ai|tim ai', H(1.5)],
+  ['goi ai|goi cho ai|goi so nao|goi dau|nho ai|tim ai', H(1.5)],
+  REPORT_TO,
   ['goi canh sat|goi cong an|goi cap cuu|goi cuu thuong|goi cuu hoa|goi xe cap cuu', H(2)],
   CONTACT,
   ['dia chi|email|e mail|hop thu|website|trang web|fanpage', H(2)],
@@ -304,7 +307,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['cot truyen|viet truyen|tieu thuyet|truyen ngan|truyen dai|fiction|novel', O(3)],
   ['nhan vat chinh|nhan vat', O(2.5)],
   // Death and killing as figures of speech.
-  ['chet cuoi|cuoi chet|chet may|het pin|sap nguon|muon chet|giet thoi gian|chet di duoc|^chet roi|chet thoi|chet cha', { out_of_scope: 2, support_fund: -2.5 }],
+  ['ngu *2 nhu chet|chet cuoi|cuoi chet|chet may|het pin|sap nguon|muon chet|giet thoi gian|chet di duoc|^chet roi|chet thoi|chet cha', { out_of_scope: 2, support_fund: -2.5 }],
   // A file "dead" at review ("hồ sơ bị 'chết' ở khâu duyệt"): stuck, not a death.
   ['ho so *3 chet|chet o khau|chet o buoc|chet ho so|don * chet|application * dead|file * dead', { out_of_scope: 1, support_fund: -2.5 }],
   ['khong co viec gi lam|chang co viec gi lam|khong co gi lam|chan qua|buon qua|vui qua|met qua|nho nha|so tired|very tired|so bored|boring|haha|lol', { out_of_scope: 1.5, contract_liquidation: -1 }],
@@ -363,4 +366,14 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   // Going home asked plainly after where and how the worker is: "muốn về thì làm sao nhanh nhất".
   ['muốn về thì làm sao|muốn về thì làm gì|muốn về thì sao|muốn về nước thì làm sao|muốn về nước thì sao', R(2)],
   ['men gan|kham suc khoe dinh ky|kham dinh ky|xet nghiem mau|huyet ap cao|health check|check up|checkup', { out_of_scope: 2.5, return_registration: -1.5 }],
+  // ── what the unseen-m voices asked, said as families ──
+  // An animal or a plant dead, a thing "missing": no person, so no Fund case.
+  ['con +chó/+mèo/+cún/+cá/=chim/+gà *4 chết|+chó/+mèo/+cún *3 chết|cây *4 chết|chết khô|chết héo|pet * died|dog/cat/fish * died', { out_of_scope: 2.5, support_fund: -2.5 }],
+  ['thẻ/ví/vali/hành/điện/đồ/túi/chìa *6 mất tích|luggage/baggage/wallet/card * missing', { out_of_scope: 2.5, support_fund: -2.5, return_registration: -1.5 }],
+  // The deposit given back: "hoàn cọc", "trả cọc", "lấy lại cọc".
+  ['hoan coc|tra coc|tra lai coc|lay lai coc|doi coc|nhan lai coc|refund * deposit|deposit back', C(2.5)],
+  // Home already, and what must be reported: the return.
+  ['ve nuoc xong|ve que xong|ve viet nam xong|ve vn xong|bao cu tru|khai bao cu tru|dang ky cu tru|bao tam tru|khai bao tam tru|dang ky tam tru', R(2.5)],
+  // Going home asked with registering, or whether one can go: "về trước hạn thì đăng ký ở đâu", "có về được ko".
+  ['ve *4 dang ky o dau|ve *4 thi dang ky|co ve duoc khong|co ve duoc ko|co ve duoc k|ve duoc khong|ve duoc ko', R(2)],
 ];

@@ -147,7 +147,8 @@ export class PatternIndex<T> {
 
   private add(source: string, value: T): void {
     const pattern = compilePattern(source);
-    for (const w of firstWords(pattern)) {
+    // A pattern that starts with a number as typed (a host line named: "NNNN là") is looked up where numbers are.
+    for (const w of new Set(firstWords(pattern).map((f) => (SHORT_NUMBER.test(f) ? NUMBER : f)))) {
       const list = this.byFirst.get(w) ?? [];
       list.push({ pattern, value });
       this.byFirst.set(w, list);

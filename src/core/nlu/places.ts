@@ -227,5 +227,6 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
   // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday.
   if (prev === 'sinh') return tokens[start - 2]?.f === 'tap';
-  return prev !== undefined && PLACE_WORDS.has(prev);
+  // "ở lại Nhật": staying on there.
+  return prev !== undefined && (PLACE_WORDS.has(prev) || (prev === 'lai' && tokens[start - 2]?.f === 'o' && tokens[start - 2]!.c === tokens[start]!.c));
 }

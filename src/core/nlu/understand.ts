@@ -6,13 +6,13 @@ import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
-import { animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
+import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { saidForEffect } from './danger-framing.ts';
 import { decide, MIN_INTENT_SCORE, scoreIntents, TOPIC_INTENTS } from './intents.ts';
-import { CONTACT, OFFICES } from './lexicon.ts';
+import { CONTACT, OFFICES, REPORT_TO } from './lexicon.ts';
 import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
-import type { Token } from './pattern.ts';
+import { PatternIndex, type Token } from './pattern.ts';
 import { createRetriever, type Retrieved } from './retrieval.ts';
 import { createSlotReader, type Slots } from './slots.ts';
 
@@ -60,6 +60,9 @@ const MIN_MATCHED_TO_SWITCH = 2;
 /** Lexicon entries that name an office or whom to contact rather than ask for a line. */
 const NOT_A_LINE = new Set(OFFICES);
 const NOT_A_LINE_FOR_RETURN = new Set([...OFFICES, CONTACT]);
+/** Home already ("về nước xong phải báo ai"): whom to tell is the report to the home authority, not a line. */
+const NOT_A_LINE_AFTER_RETURN = new Set([...OFFICES, CONTACT, REPORT_TO]);
+const HOME_ALREADY = new PatternIndex<true>([['về nước/quê/vn/nhà xong|về việt nam xong|về xong|sau khi về|đã về nước/quê/vn/nhà|về nước/quê/vn rồi|về được # ngày|back home|after returning', true]]);
 /** Text beyond this is still checked for danger, but not scored for topics. */
 const MAX_SCORED_TOKENS = 400;
 
@@ -111,6 +114,7 @@ export function createNlu(deps: NluDeps): Nlu {
       concern === undefined &&
       classifier !== null &&
       !animalShutIn(tokens) &&
+      !animalDied(tokens) &&
       !complaintOnly(tokens) &&
       !saidForEffect(tokens) &&
       classifier.flags(withoutSpans(tokens, found.spans));
@@ -232,7 +236,8 @@ export function createNlu(deps: NluDeps): Nlu {
     // for, answer it — the topic's question tree would ask what the message did not need.
     // Naming the mission is not asking for a line: going home is done there, and its answers say
     // where ("đăng ký về nước ở Hàn thì liên hệ đại sứ quán Seoul hay Busan").
-    const asksLine = () => scoreIntents(scored, topic === 'return_registration' ? NOT_A_LINE_FOR_RETURN : NOT_A_LINE).hotline >= MIN_INTENT_SCORE;
+    const notALine = topic !== 'return_registration' ? NOT_A_LINE : HOME_ALREADY.scan(scored).next().done ? NOT_A_LINE_FOR_RETURN : NOT_A_LINE_AFTER_RETURN;
+    const asksLine = () => scoreIntents(scored, notALine).hotline >= MIN_INTENT_SCORE;
     if (topic && topic !== 'hotline' && !article && emergency.length === 0 && scores.hotline >= MIN_INTENT_SCORE && asksLine() && asksForLine(scored)) {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';

@@ -80,3 +80,13 @@ describe('pattern matching', () => {
     expect(wordsOf(['^chào bạn|!gia/dầu * +tự $'])).toEqual(['chao', 'ban', 'gia', 'dau', 'tu']);
   });
 });
+
+describe('a pattern that starts with a number as typed', () => {
+  it('is found where numbers are, and only that number', () => {
+    const index = new PatternIndex([['4321 là', 'line'] as const, ['# ngày', 'days'] as const]);
+    const found = (text: string) => [...index.scan(analyze(text, 'vi').tokens)].map((m) => m.value);
+    expect(found('4321 là số gì vậy')).toEqual(['line']);
+    expect(found('4322 là số gì vậy')).toEqual([]);
+    expect(found('nghỉ 10 ngày')).toEqual(['days']);
+  });
+});
