@@ -58,6 +58,16 @@ describe('slot reader', () => {
     expect(slots('mất điện thoại và cả túi xách lẫn hộ chiếu')).toEqual({});
   });
 
+  it('reads a word typed with marks only as the phrase spelled with the same ones, hỏi and ngã alike', () => {
+    const r = createSlotReader({ case: { closed: ['đóng cửa'] }, subject: { fund: ['hỗ trợ'] } });
+    const slots = (t: string) => r.read(analyze(t)).slots;
+    expect(slots('công ty đóng cửa rồi')).toEqual({ case: ['closed'] });
+    expect(slots('cong ty dong cua roi')).toEqual({ case: ['closed'] });
+    // "hợp đồng của em" folds to "…dong cua…": the marks say it is not "đóng cửa".
+    expect(slots('công ty có tự thanh lý hợp đồng của em không')).toEqual({});
+    expect(slots('quỹ hổ trợ bao nhiêu')).toEqual({ subject: ['fund'] });
+  });
+
   it('takes a death told with its cause for the death, and keeps the cause when nobody died', () => {
     const r = createSlotReader({ case: { accident: ['tai nạn'], illness: ['bệnh nặng'], death: ['qua đời'], wages: ['nợ lương'] } });
     const slots = (t: string) => r.read(analyze(t)).slots;
