@@ -46,6 +46,8 @@ export interface Picked extends Retrieved {
   topic: string;
   /** Values the message gave that the article is tagged for. */
   matched: number;
+  /** Found by its tags alone: none of its questions is close to the message. */
+  byTags?: true;
 }
 
 export interface AnswerSelector {
@@ -106,7 +108,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
 
   return {
     pick(retrieved, slots, topic, looseScore = () => 0) {
-      const pool = new Map<string, Retrieved>();
+      const pool = new Map<string, Retrieved & { byTags?: true }>();
       for (const r of retrieved) {
         const a = byId.get(r.id);
         if (!a || (topic && a.topic !== topic)) continue;
@@ -117,7 +119,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
         for (const a of articles) {
           if (a.topic !== topic || pool.has(a.id)) continue;
           const f = fitOf(a, slots);
-          if (f.telling > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality });
+          if (f.telling > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality, byTags: true });
         }
       }
       let best: Picked | undefined;
