@@ -212,7 +212,10 @@ export function createNlu(deps: NluDeps): Nlu {
         if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
         // Only when this topic cannot answer what the question is about at all (the hotline list has
         // no articles: it answers by its numbers), or has no answer and the other fits twice.
-        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
+        // Or it fits two more of them than this topic's best ("về sớm thì vé máy bay ai trả": the
+        // early return, the ticket and who pays, against the registration's "who pays" alone).
+        const fitsMore = there.matched >= (here?.matched ?? 0) + MIN_MATCHED_TO_SWITCH;
+        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH) || fitsMore) {
           if (intent === topic) intent = other;
           topic = other;
           article = there;
