@@ -231,12 +231,16 @@ export function createNlu(deps: NluDeps): Nlu {
       const last = retriever.search({ ...analysis, tokens: tokens.filter((t, i) => (t.sentence ?? 0) === lastSentence && !inPlace(i)) });
       const own = last.all(topic);
       // Those found by tags were weighed already: the last sentence's own questions decide now.
-      // Unless the tagged one answers something the last sentence itself says ("… phá sản. Về rồi
-      // thanh lý cần giấy tờ gì?" keeps the closure's papers).
+      // Only when the tagged one is about a subject nobody asked (the deposit, for "nếu em không
+      // đến thanh lý thì có sao"), and answers nothing the last sentence itself says ("… phá sản.
+      // Về rồi thanh lý cần giấy tờ gì?" keeps the closure's papers; "chủ cầm hộ chiếu … muốn về
+      // thì sao" keeps the kept passport's answer).
       if (byTagsOnly) {
+        const tags = deps.articles.find((a) => a.id === article!.id)?.tags ?? {};
+        const unasked = ASKED_SLOTS.some((slot) => tags[slot] && !read.slots[slot]);
         const lastSlots = slotReader.read({ ...analysis, tokens: tokens.filter((t) => (t.sentence ?? 0) === lastSentence) }).slots;
         const asked = selector.weigh(article!.id, lastSlots, 0)?.matched ?? 0;
-        if (own.length > 0 && asked === 0) article = selector.pick(own, read.slots) ?? article;
+        if (own.length > 0 && unasked && asked === 0) article = selector.pick(own, read.slots) ?? article;
       }
       else article = selector.pick(own, read.slots, topic, last.looseScore);
     }
