@@ -14,6 +14,8 @@ export interface ReadSlots {
   slots: Slots;
   /** [start, end) token ranges where slot phrases were read. */
   spans: [number, number][];
+  /** The slot each span was read for, in the same order. */
+  spanSlots: string[];
 }
 
 interface Phrase {
@@ -115,6 +117,7 @@ export function createSlotReader(file: SlotFile): SlotReader {
     read({ tokens }) {
       const slots: Slots = {};
       const spans: [number, number][] = [];
+      const spanSlots: string[] = [];
       for (let i = 0; i < tokens.length; ) {
         let end = 0;
         const hit = byFirst.get(tokens[i]!.f)?.find((p) => (end = matchEnd(p.words, p.sigs, tokens, i)) > 0);
@@ -126,15 +129,17 @@ export function createSlotReader(file: SlotFile): SlotReader {
         // not their case. The phrase is still consumed, so its words are not read again.
         if (DENIABLE.has(hit.slot) && negated(tokens, i)) {
           spans.push([i, end]);
+          spanSlots.push(hit.slot);
           i = end;
           continue;
         }
         const values = (slots[hit.slot] ??= []);
         if (!values.includes(hit.value)) values.push(hit.value);
         spans.push([i, end]);
+        spanSlots.push(hit.slot);
         i = end;
       }
-      return { slots: deathOverItsCause(slots), spans };
+      return { slots: deathOverItsCause(slots), spans, spanSlots };
     },
   };
 }

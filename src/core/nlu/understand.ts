@@ -158,7 +158,9 @@ export function createNlu(deps: NluDeps): Nlu {
     const read = slotReader.read(analysis);
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
-    const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
+    // A phrase that says the scheme by the country ("bên Hàn": EPS) still says where the worker is.
+    const caseSpans = read.spans.filter((_, k) => read.spanSlots[k] !== 'scheme');
+    const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => caseSpans.some(([c, d]) => a >= c && b <= d));
     const place: Place = placeIsSlot ? { spans: [] } : found;
     const inPlace = within(place.spans);
     const inSlot = within(read.spans);

@@ -32,7 +32,7 @@ describe('slot reader', () => {
   });
 
   it('reads nothing from a message that says none of it', () => {
-    expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [] });
+    expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [], spanSlots: [] });
   });
 
   it('does not take a case the message denies or avoids, but reads what is asked after a negation', () => {
