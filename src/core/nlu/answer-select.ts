@@ -33,6 +33,12 @@ export const SELECTION = {
  * questions, not a wider case, so each counts whole.
  */
 const ASKING = new Set(['asks', 'subject']);
+/**
+ * Slots that say through which system the worker went, not what happened or what is asked: a tag
+ * matched on one alone does not make an article an answer ("công ty phái cử có tự thanh lý…" is not
+ * every sending-company article's question).
+ */
+const CONTEXT = new Set(['scheme']);
 
 export interface Picked extends Retrieved {
   /** Quality with the tags weighed in: what the candidates were ranked by. */
@@ -40,6 +46,8 @@ export interface Picked extends Retrieved {
   topic: string;
   /** Values the message gave that the article is tagged for. */
   matched: number;
+  /** Found by its tags alone: none of its questions is close to the message. */
+  byTags?: true;
 }
 
 export interface AnswerSelector {
@@ -54,6 +62,8 @@ export interface AnswerSelector {
 
 interface Fit {
   matched: number;
+  /** Of those, values of slots that say what happened or what is asked (not CONTEXT). */
+  telling: number;
   conflicting: number;
   untagged: number;
   narrower: number;
@@ -74,7 +84,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
   };
 
   function fitOf(a: Article, slots: Slots): Fit {
-    const fit: Fit = { matched: 0, conflicting: 0, untagged: 0, narrower: 0 };
+    const fit: Fit = { matched: 0, telling: 0, conflicting: 0, untagged: 0, narrower: 0 };
     for (const [slot, values] of Object.entries(slots)) {
       if (!tagged.has(slot)) continue;
       const own = a.tags?.[slot];
@@ -82,7 +92,10 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
       else {
         // Each asked thing the answer covers counts ("vay ký quỹ ở đâu" asks for the loan and the place).
         const covered = values.filter((v) => own.includes(v)).length;
-        if (covered > 0) fit.matched += covered;
+        if (covered > 0) {
+          fit.matched += covered;
+          if (!CONTEXT.has(slot)) fit.telling += covered;
+        }
         else fit.conflicting++;
       }
     }
@@ -95,7 +108,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
 
   return {
     pick(retrieved, slots, topic, looseScore = () => 0) {
-      const pool = new Map<string, Retrieved>();
+      const pool = new Map<string, Retrieved & { byTags?: true }>();
       for (const r of retrieved) {
         const a = byId.get(r.id);
         if (!a || (topic && a.topic !== topic)) continue;
@@ -106,7 +119,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
         for (const a of articles) {
           if (a.topic !== topic || pool.has(a.id)) continue;
           const f = fitOf(a, slots);
-          if (f.matched > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality });
+          if (f.telling > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality, byTags: true });
         }
       }
       let best: Picked | undefined;

@@ -160,7 +160,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['sau khi ve|da ve|ve roi|ve den nha|ve toi nha|ve toi|ve den|ve nuoc roi|ve que roi|tro ve roi', R(1.5)],
   ['mang thai|co thai|co bau|bau bi|dang bau', R(1.5)],
   ['ve gap|ve ngay|ve luon|can ve gap|ve som nhat|phai ve gap|ve han|ve dut|ve han luon|ve lam an', R(2)],
-  ['dau thu|tu thu|tự thú|ra dau thu|san bay|cam nhap canh|cấm nhập cảnh', R(2.5)],
+  ['dau thu|tu thu|tự thú|ra dau thu|san bay|cam nhap canh|cấm nhập cảnh|cam quay lai|cam sang lai|entry ban', R(2.5)],
   ['go home|going home|gone home|get home|go back home|going back|go back|fly home', R(3)],
   ['come home|came home|coming home|went home|sent home|send me home', R(2)],
   ['return home|return to vietnam|returning to vietnam|back to vietnam|fly home|flying home|fly back|travel home|leave the country|leave * country', R(3)],

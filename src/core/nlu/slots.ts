@@ -14,12 +14,16 @@ export interface ReadSlots {
   slots: Slots;
   /** [start, end) token ranges where slot phrases were read. */
   spans: [number, number][];
+  /** The slot each span was read for, in the same order. */
+  spanSlots: string[];
 }
 
 interface Phrase {
   slot: string;
   value: string;
   words: string[];
+  /** Per word, its marks as the phrase writes them (undefined: written without, or a star). */
+  sigs: (string | undefined)[];
 }
 
 export interface SlotReader {
@@ -45,12 +49,28 @@ function negated(tokens: Analysis['tokens'], start: number): boolean {
   return false;
 }
 
+/**
+ * Two spellings' marks (markSignature) are the same word's: the same vowel marks and tone, or the
+ * hỏi and ngã tones everyday typing confuses ("hổ trợ" is "hỗ trợ").
+ */
+function marksAgree(typed: string, phrase: string): boolean {
+  if (typed === phrase) return true;
+  const [tb, tt] = typed.split('|');
+  const [pb, pt] = phrase.split('|');
+  return tb === pb && CONFUSED_TONES.has(tt ?? '') && CONFUSED_TONES.has(pt ?? '');
+}
+const CONFUSED_TONES = new Set(['\u0303', '\u0309']);
+
 const GAP_WORD = '*';
 /** Words a star in a phrase may stand for. */
 const GAP = 3;
 
-/** Where `words` read from `start` end (exclusive), within one clause; 0 when they do not. */
-function matchEnd(words: readonly string[], tokens: Analysis['tokens'], start: number): number {
+/**
+ * Where `words` read from `start` end (exclusive), within one clause; 0 when they do not. A word
+ * typed with marks must carry the phrase's own ("hợp đồng của" is not "đóng cửa"); typed without
+ * any, it matches either way.
+ */
+function matchEnd(words: readonly string[], sigs: readonly (string | undefined)[], tokens: Analysis['tokens'], start: number): number {
   const clause = tokens[start]!.c;
   const at = (w: number, i: number): number => {
     if (w === words.length) return i;
@@ -63,7 +83,8 @@ function matchEnd(words: readonly string[], tokens: Analysis['tokens'], start: n
       return 0;
     }
     const t = tokens[i];
-    return t && t.c === clause && t.f === words[w] ? at(w + 1, i + 1) : 0;
+    const sig = sigs[w];
+    return t && t.c === clause && t.f === words[w] && (sig === undefined || t.s === undefined || marksAgree(t.s, sig)) ? at(w + 1, i + 1) : 0;
   };
   return at(0, start);
 }
@@ -77,12 +98,14 @@ export function createSlotReader(file: SlotFile): SlotReader {
       for (const text of phrases) {
         for (const lang of ['vi', 'en'] as const) {
           // "mất * hộ chiếu": a star stands for up to GAP words ("mất cả ví lẫn hộ chiếu").
-          const words = text.split('*').flatMap((part, k) => [...(k > 0 ? [GAP_WORD] : []), ...analyze(part, lang).tokens.map((t) => t.f)]);
+          const parts = text.split('*').map((part) => analyze(part, lang).tokens);
+          const words = parts.flatMap((ts, k) => [...(k > 0 ? [GAP_WORD] : []), ...ts.map((t) => t.f)]);
+          const sigs = parts.flatMap((ts, k) => [...(k > 0 ? [undefined] : []), ...ts.map((t) => t.s)]);
           const key = `${slot}=${value}:${words.join(' ')}`;
           if (words.length === 0 || seen.has(key)) continue;
           seen.add(key);
           const list = byFirst.get(words[0]!) ?? [];
-          list.push({ slot, value, words });
+          list.push({ slot, value, words, sigs });
           byFirst.set(words[0]!, list);
         }
       }
@@ -94,9 +117,10 @@ export function createSlotReader(file: SlotFile): SlotReader {
     read({ tokens }) {
       const slots: Slots = {};
       const spans: [number, number][] = [];
+      const spanSlots: string[] = [];
       for (let i = 0; i < tokens.length; ) {
         let end = 0;
-        const hit = byFirst.get(tokens[i]!.f)?.find((p) => (end = matchEnd(p.words, tokens, i)) > 0);
+        const hit = byFirst.get(tokens[i]!.f)?.find((p) => (end = matchEnd(p.words, p.sigs, tokens, i)) > 0);
         if (!hit) {
           i++;
           continue;
@@ -105,15 +129,17 @@ export function createSlotReader(file: SlotFile): SlotReader {
         // not their case. The phrase is still consumed, so its words are not read again.
         if (DENIABLE.has(hit.slot) && negated(tokens, i)) {
           spans.push([i, end]);
+          spanSlots.push(hit.slot);
           i = end;
           continue;
         }
         const values = (slots[hit.slot] ??= []);
         if (!values.includes(hit.value)) values.push(hit.value);
         spans.push([i, end]);
+        spanSlots.push(hit.slot);
         i = end;
       }
-      return { slots: deathOverItsCause(slots), spans };
+      return { slots: deathOverItsCause(slots), spans, spanSlots };
     },
   };
 }

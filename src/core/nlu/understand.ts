@@ -55,6 +55,14 @@ const CROSS_TOPIC_MARGIN = 0.2;
 const ASKED_SLOTS = ['subject'];
 /** The last words of a question that does not end with a question mark ("…, hạn mấy ngày", "… được không"). */
 const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may', 'nhieu', 'ntn']);
+/** Politeness after the question word ("… có sao không ạ", its "ạ" read as "anh"; "… được không chị"): the question still ends there. */
+const TRAILING_POLITE = new Set(['ah', 'a', 'anh', 'chi', 'em', 'ban', 'nhe', 'nha', 'nhi', 'vay', 'oi', 'admin', 'ad', 'mn', 'u']);
+/** Whether the last word, politeness set aside, is a question word. */
+function endsWithQuestionWord(tokens: readonly Token[]): boolean {
+  let k = tokens.length - 1;
+  while (k > 0 && TRAILING_POLITE.has(tokens[k]!.f)) k--;
+  return QUESTION_END.has(tokens[k]?.f ?? '');
+}
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
 /** Lexicon entries that name an office or whom to contact rather than ask for a line. */
@@ -128,7 +136,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // A story, then its question: the question's own topic, when it has one, is the topic ("…
     // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
     const lastSentence = scored.at(-1)?.sentence ?? 0;
-    const endsAsking = /\?\s*$/.test(text) || QUESTION_END.has(scored.at(-1)?.f ?? '');
+    const endsAsking = /\?\s*$/.test(text) || endsWithQuestionWord(scored);
     if (lastSentence > 0 && endsAsking) {
       const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
       if (isTopic(last.intent) && last.intent !== topic) {
@@ -154,7 +162,9 @@ export function createNlu(deps: NluDeps): Nlu {
     const read = slotReader.read(analysis);
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
-    const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
+    // A phrase that says the scheme by the country ("bên Hàn": EPS) still says where the worker is.
+    const caseSpans = read.spans.filter((_, k) => read.spanSlots[k] !== 'scheme');
+    const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => caseSpans.some(([c, d]) => a >= c && b <= d));
     const place: Place = placeIsSlot ? { spans: [] } : found;
     const inPlace = within(place.spans);
     const inSlot = within(read.spans);
@@ -208,7 +218,10 @@ export function createNlu(deps: NluDeps): Nlu {
         if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
         // Only when this topic cannot answer what the question is about at all (the hotline list has
         // no articles: it answers by its numbers), or has no answer and the other fits twice.
-        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
+        // Or it fits two more of them than this topic's best ("về sớm thì vé máy bay ai trả": the
+        // early return, the ticket and who pays, against the registration's "who pays" alone).
+        const fitsMore = there.matched >= (here?.matched ?? 0) + MIN_MATCHED_TO_SWITCH;
+        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH) || fitsMore) {
           if (intent === topic) intent = other;
           topic = other;
           article = there;
@@ -218,9 +231,24 @@ export function createNlu(deps: NluDeps): Nlu {
     }
     // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
     // thanh lý luôn không?"): when the whole message fits no article, its last sentence alone may.
-    if (topic && !article && lastSentence > 0 && endsAsking) {
+    // An answer found by its tags alone gives way to one whose question is the last sentence's.
+    const byTagsOnly = article !== undefined && (article as Picked).byTags === true;
+    if (topic && (!article || byTagsOnly) && lastSentence > 0 && endsAsking) {
       const last = retriever.search({ ...analysis, tokens: tokens.filter((t, i) => (t.sentence ?? 0) === lastSentence && !inPlace(i)) });
-      article = selector.pick(last.all(topic), read.slots, topic, last.looseScore);
+      const own = last.all(topic);
+      // Those found by tags were weighed already: the last sentence's own questions decide now.
+      // Only when the tagged one is about a subject nobody asked (the deposit, for "nếu em không
+      // đến thanh lý thì có sao"), and answers nothing the last sentence itself says ("… phá sản.
+      // Về rồi thanh lý cần giấy tờ gì?" keeps the closure's papers; "chủ cầm hộ chiếu … muốn về
+      // thì sao" keeps the kept passport's answer).
+      if (byTagsOnly) {
+        const tags = deps.articles.find((a) => a.id === article!.id)?.tags ?? {};
+        const unasked = ASKED_SLOTS.some((slot) => tags[slot] && !read.slots[slot]);
+        const lastSlots = slotReader.read({ ...analysis, tokens: tokens.filter((t) => (t.sentence ?? 0) === lastSentence) }).slots;
+        const asked = selector.weigh(article!.id, lastSlots, 0)?.matched ?? 0;
+        if (own.length > 0 && unasked && asked === 0) article = selector.pick(own, read.slots) ?? article;
+      }
+      else article = selector.pick(own, read.slots, topic, last.looseScore);
     }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
@@ -316,7 +344,7 @@ export function createNlu(deps: NluDeps): Nlu {
       // Each half names its own topic, as a phrase that alone says it would ("cần mang giấy tờ gì"
       // after a contract question is still the contract), and asks something.
       const own = ({ h, o }: Half) => scoreIntents(analyze(h).tokens)[o.intent as Topic] >= OWN_TOPIC_SCORE;
-      const asks = ({ h, o }: Half) => /\?\s*$/.test(h) || (o.slots?.asks?.length ?? 0) > 0 || QUESTION_END.has(analyze(h).tokens.at(-1)?.f ?? '');
+      const asks = ({ h, o }: Half) => /\?\s*$/.test(h) || (o.slots?.asks?.length ?? 0) > 0 || endsWithQuestionWord(analyze(h).tokens);
       const answered = (x: Half) => x.o.emergency.length === 0 && isTopic(x.o.intent) && x.o.article !== undefined && own(x) && asks(x);
       if (!answered(a) || !answered(b) || a.o.intent === b.o.intent) return out;
       const first = a.o.article!;

@@ -32,7 +32,7 @@ describe('slot reader', () => {
   });
 
   it('reads nothing from a message that says none of it', () => {
-    expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [] });
+    expect(read('thủ tục thanh lý hợp đồng')).toEqual({ slots: {}, spans: [], spanSlots: [] });
   });
 
   it('does not take a case the message denies or avoids, but reads what is asked after a negation', () => {
@@ -56,6 +56,16 @@ describe('slot reader', () => {
     expect(slots('mat ho chieu roi')).toEqual({ passport: ['lost'] });
     expect(slots('mất ví, còn hộ chiếu')).toEqual({});
     expect(slots('mất điện thoại và cả túi xách lẫn hộ chiếu')).toEqual({});
+  });
+
+  it('reads a word typed with marks only as the phrase spelled with the same ones, hỏi and ngã alike', () => {
+    const r = createSlotReader({ case: { closed: ['đóng cửa'] }, subject: { fund: ['hỗ trợ'] } });
+    const slots = (t: string) => r.read(analyze(t)).slots;
+    expect(slots('công ty đóng cửa rồi')).toEqual({ case: ['closed'] });
+    expect(slots('cong ty dong cua roi')).toEqual({ case: ['closed'] });
+    // "hợp đồng của em" folds to "…dong cua…": the marks say it is not "đóng cửa".
+    expect(slots('công ty có tự thanh lý hợp đồng của em không')).toEqual({});
+    expect(slots('quỹ hổ trợ bao nhiêu')).toEqual({ subject: ['fund'] });
   });
 
   it('takes a death told with its cause for the death, and keeps the cause when nobody died', () => {
@@ -122,6 +132,17 @@ describe('answer selection by tags', () => {
     expect(pick.pick([], { subject: ['deposit'], scheme: ['eps'] }, 'contract_liquidation')?.id).toBe('deposit-eps');
   });
 
+  it('a tag matched on the scheme alone does not make an article an answer', () => {
+    const pick = createAnswerSelector([
+      article('fee-refund', 'contract_liquidation', { ended: ['early'], scheme: ['company'], subject: ['service_fee'] }),
+      article('steps', 'contract_liquidation', { ended: ['term'] }),
+    ]);
+    expect(pick.pick([], { scheme: ['company'] }, 'contract_liquidation')).toBeUndefined();
+    expect(pick.pick([], { scheme: ['company'], ended: ['early'] }, 'contract_liquidation')?.id).toBe('fee-refund');
+    expect(pick.pick([], { scheme: ['company'], ended: ['early'] }, 'contract_liquidation')?.byTags).toBe(true);
+    expect(pick.pick([{ id: 'steps', score: 3, quality: 0.8 }], { scheme: ['company'] }, 'contract_liquidation')?.byTags).toBeUndefined();
+  });
+
   it('without slots, retrieval alone decides', () => {
     expect(selector.pick([{ id: 'overview', score: 5, quality: 0.7 }, { id: 'closed', score: 9, quality: 0.6 }], {}, 'support_fund')?.id).toBe('overview');
   });
@@ -167,6 +188,27 @@ describe('the NLU with the shipped slots', () => {
     // One topic asked twice, or "và" inside one question, is one answer.
     expect(nlu.understand('thanh lý hợp đồng trong bao lâu và cần mang giấy tờ gì').also).toBeUndefined();
     expect(nlu.understand('em bị tai nạn và phải về nước, quỹ hỗ trợ bao nhiêu').also).toBeUndefined();
+  });
+
+  it('a story, then its question: the last sentence\'s own question beats an answer the story\'s tags found for a subject nobody asked', () => {
+    // The story says the contract ended and the office closed; the question is about liquidating, not the deposit.
+    const story = 'e làm ở Romania hết hđ 2 năm r, gọi cty mấy lần ko ai nghe máy, ra văn phòng thì đóng cửa. Nếu e ko đến thanh lý hợp đồng thì có sao ko ạ';
+    expect(nlu.understand(story).article?.id).toBe('liquidation-steps');
+    // The story's case is what the question is about: its tagged answer stays.
+    expect(nlu.understand('o Romania chu cam ho chieu cua e. e muon ve nuoc thi sao').article?.id).toBe('passport-kept-by-employer');
+  });
+
+  it('a topic whose answer fits two more of the values the message gave takes the question', () => {
+    const out = nlu.understand('về sớm thì vé máy bay ai trả, cty hay mình tự lo');
+    expect(out.intent).toBe('contract_liquidation');
+    expect(out.article?.id).toBe('supply-contract-terms');
+  });
+
+  it('a place inside a phrase that says the scheme is still the place', () => {
+    const out = nlu.understand('em ở Hàn quá hạn vài ngày vì nằm viện thì có bị cấm nhập cảnh không');
+    expect(out.country).toBe('KR');
+    expect(out.slots?.scheme).toEqual(['eps']);
+    expect(out.article?.id).toBe('eps-departure');
   });
 
   it('an article that says the content does not know is marked so', () => {
