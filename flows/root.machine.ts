@@ -13,7 +13,7 @@ import {
 import type { Locale } from '../src/core/messages.ts';
 import type { DialogueNode, FlowDeps } from './dialogue.ts';
 import { asksSameElsewhere } from './elsewhere.ts';
-import { prefilledPosition } from './prefill.ts';
+import { prefilledPosition, withPlace } from './prefill.ts';
 import { createRegistration, type RegState } from './registration.ts';
 
 /** Bump when a change makes old snapshots unfit; the engine then restarts those chats with an apology. */
@@ -582,7 +582,7 @@ export function createRootMachine(deps: FlowDeps) {
 /** What a question brings: its article (and whether it says "not known") and its slots. */
 function questionOf(nlu: Ev<'user.text'>['nlu']): Pick<RootContext, 'article' | 'articleUnknown' | 'also' | 'slots'> {
   const also = nlu.article ? nlu.also?.map((a) => a.id) : undefined;
-  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, also: also?.length ? also : undefined, slots: nlu.slots };
+  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, also: also?.length ? also : undefined, slots: withPlace(nlu.slots, nlu.country) };
 }
 
 function countryOf(ctx: RootContext): { country?: string } {
