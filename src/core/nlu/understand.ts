@@ -182,7 +182,8 @@ export function createNlu(deps: NluDeps): Nlu {
       ASKED_SLOTS.some((slot) => (read.slots[slot] ?? []).some((v) => answers(other, slot, v) && !answers(here, slot, v)));
     // Danger found: an article written for another kind of danger is not its answer ("bị đánh,
     // có được bỏ hợp đồng không" is not answered by the one for sexual harassment).
-    const chooser = emergency.length > 0 ? selectorFor(emergency) : selector;
+    // Danger the classifier found has no kind: nothing is ruled out.
+    const chooser = emergency.length > 0 && !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
     const select = (t?: string) => chooser.pick(retrieved, read.slots, t, candidates.looseScore);
     let article: Retrieved | undefined = topic ? select(topic) : undefined;
     // Two topics nearly tied in the lexicon: when the message is close to one of an article's
@@ -343,6 +344,8 @@ export function createNlu(deps: NluDeps): Nlu {
   };
 }
 
+/** The kind of danger found by the classifier alone, or a shouted cry: not which danger. */
+const UNKNOWN_DANGER = 'danger';
 /** Danger done to the worker by someone: the case is abuse when the message names no other. */
 const ABUSE_KINDS = new Set(['violence', 'confinement', 'sexual_abuse']);
 
@@ -351,7 +354,8 @@ const ABUSE_KINDS = new Set(['violence', 'confinement', 'sexual_abuse']);
  * worker's case is abuse even when no phrase of the case was written — the danger says it.
  */
 function caseOfDanger(read: ReadSlots, emergency: readonly string[]): ReadSlots {
-  if (read.slots.case?.length || !emergency.some((k) => ABUSE_KINDS.has(k))) return read;
+  // Asked about a subject of its own (the deposit, the ticket), the question is chosen by it.
+  if (read.slots.case?.length || read.slots.subject?.length || !emergency.some((k) => ABUSE_KINDS.has(k))) return read;
   return { ...read, slots: { ...read.slots, case: ['abuse'] } };
 }
 
