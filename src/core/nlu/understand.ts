@@ -85,6 +85,8 @@ export function createNlu(deps: NluDeps): Nlu {
   const emergencyAnswer = createEmergencyAnswer(deps.articles, selector);
   /** Whether some article of `topic` is tagged for `slot=value`. */
   const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
+  /** Whether some article of the topic is tagged for the slot at all. */
+  const slotIndex = new Set(deps.articles.flatMap((a) => Object.keys(a.tags ?? {}).map((slot) => `${a.topic}:${slot}`)));
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
   /**
@@ -184,6 +186,11 @@ export function createNlu(deps: NluDeps): Nlu {
     // có được bỏ hợp đồng không" is not answered by the one for sexual harassment).
     // Danger the classifier found has no kind: nothing is ruled out.
     const chooser = emergency.length > 0 && !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
+    // What happened (not yet sent abroad) that this topic has no article about at all, and `other` has:
+    // "nộp hồ sơ 8 tháng mà cty chưa cho xuất cảnh, có đòi lại tiền được ko" is not the Fund's.
+    const situationOnlyAnswered = (other: string, here: string | undefined) =>
+      here !== undefined &&
+      SITUATION_SLOTS.some((slot) => !slotIndex.has(`${here}:${slot}`) && (read.slots[slot] ?? []).some((v) => answers(other, slot, v)));
     const select = (t?: string) => chooser.pick(retrieved, read.slots, t, candidates.looseScore);
     let article: Retrieved | undefined = topic ? select(topic) : undefined;
     // Two topics nearly tied in the lexicon: when the message is close to one of an article's
@@ -221,7 +228,7 @@ export function createNlu(deps: NluDeps): Nlu {
         if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
         // Only when this topic cannot answer what the question is about at all (the hotline list has
         // no articles: it answers by its numbers), or has no answer and the other fits twice.
-        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
+        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && (there.matched >= MIN_MATCHED_TO_SWITCH || situationOnlyAnswered(other, topic)))) {
           if (intent === topic) intent = other;
           topic = other;
           article = there;
@@ -344,6 +351,8 @@ export function createNlu(deps: NluDeps): Nlu {
   };
 }
 
+/** Slots that say where the worker is in the journey, which a topic may not deal with at all. */
+const SITUATION_SLOTS = ['stage', 'passport'];
 /** The kind of danger found by the classifier alone, or a shouted cry: not which danger. */
 const UNKNOWN_DANGER = 'danger';
 /** Danger done to the worker by someone: the case is abuse when the message names no other. */
