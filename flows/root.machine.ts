@@ -204,9 +204,13 @@ export function createRootMachine(deps: FlowDeps) {
         const topic = (e.nlu.topicIntent ?? e.nlu.intent) as Topic;
         return { topic, ...questionOf(e.nlu), misses: 0, carried: false };
       }),
-      takeFollowUp: assign(({ event }) => {
-        const f = (event as Ev<'user.text'>).nlu.followUp!;
-        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, also: undefined, slots: (event as Ev<'user.text'>).nlu.slots, misses: 0, carried: false };
+      /** A follow-up goes on with the question before it: what it says is added to that question's case. */
+      takeFollowUp: assign(({ context, event }) => {
+        const { nlu } = event as Ev<'user.text'>;
+        const f = nlu.followUp!;
+        // Where it says the user is counts least: what the question before it said of that stands.
+        const slots = { ...withPlace(undefined, nlu.country), ...context.slots, ...nlu.slots };
+        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, also: undefined, slots: Object.keys(slots).length > 0 ? slots : undefined, misses: 0, carried: false };
       }),
       /** A question asked alongside danger is answered right after the emergency numbers. */
       takeEmergencyQuestion: assign(({ event }) => {
