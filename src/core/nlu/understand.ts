@@ -162,7 +162,8 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
     }
-    const read = caseOfDanger(slotReader.read(analysis), emergency);
+    // Without slot phrases no slot is read, the danger's case neither.
+    const read = deps.slots ? caseOfDanger(slotReader.read(analysis), emergency) : slotReader.read(analysis);
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
     const placeIsSlot = found.spans.length > 0 && found.spans.every(([a, b]) => read.spans.some(([c, d]) => a >= c && b <= d));
