@@ -229,7 +229,7 @@ export function createNlu(deps: NluDeps): Nlu {
         if (!there || there.matched <= (here?.matched ?? 0) || there.total <= (here?.total ?? -Infinity) + CROSS_TOPIC_MARGIN) continue;
         // Only when this topic cannot answer what the question is about at all (the hotline list has
         // no articles: it answers by its numbers), or has no answer and the other fits twice.
-        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && (there.matched >= MIN_MATCHED_TO_SWITCH || situationOnlyAnswered(other, topic)))) {
+        if ((topic !== 'hotline' && asksOnlyAnswered(other, topic)) || (!article && there.matched >= MIN_MATCHED_TO_SWITCH)) {
           if (intent === topic) intent = other;
           topic = other;
           article = there;
@@ -237,11 +237,24 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
     }
+    // What happened that this topic has no article about at all, and another topic's article fits
+    // by its tags: the question without an answer goes there, not to this topic's first question.
+    if (topic && topic !== 'hotline' && !article) {
+      for (const other of TOPIC_INTENTS) {
+        if (other === topic || !situationOnlyAnswered(other, topic)) continue;
+        const there = select(other);
+        if (!there || there.matched === 0) continue;
+        if (intent === topic) intent = other;
+        topic = other;
+        article = there;
+        break;
+      }
+    }
     // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
     // thanh lý luôn không?"): when the whole message fits no article, its last sentence alone may.
     if (topic && !article && lastSentence > 0 && endsAsking) {
       const last = retriever.search({ ...analysis, tokens: tokens.filter((t, i) => (t.sentence ?? 0) === lastSentence && !inPlace(i)) });
-      article = chooser.pick(last.all(topic), read.slots, topic, last.looseScore);
+      article = selector.pick(last.all(topic), read.slots, topic, last.looseScore);
     }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
