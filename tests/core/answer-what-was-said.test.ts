@@ -103,6 +103,10 @@ describe('the understanding behind it', () => {
     const earlier = { topic: 'contract_liquidation', slots: { subject: ['deposit'] } };
     expect(nlu.understand('em đi theo EPS', earlier).followUp?.id).toBe('eps-deposit');
     expect(nlu.understand('ok cảm ơn', earlier).followUp).toBeUndefined();
+    // Words of another matter do not bring the earlier answer back by its case alone.
+    expect(nlu.understand('em bị mất ví', earlier).followUp).toBeUndefined();
+    const lost = { topic: 'return_registration', slots: { passport: ['lost'], stage: ['abroad'] } };
+    expect(nlu.understand('cần mang những giấy gì', lost).followUp?.id).toBe('emergency-passport');
     // Alone, the same words are no follow-up of a deposit question.
     expect(nlu.understand('em đi theo EPS').followUp?.id).not.toBe('eps-deposit');
   });

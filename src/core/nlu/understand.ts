@@ -333,8 +333,9 @@ export function createNlu(deps: NluDeps): Nlu {
       // Read as the follow-up of the question before it, the message adds to that question's case
       // ("tiền ký quỹ lấy lại thế nào" then "e đi Hàn theo EPS" asks for the EPS deposit) — when it
       // says something of its own: a thanks alone is not a question again.
-      const own = retrieved.length > 0 || Object.keys(read.slots).length > 0;
-      const carried = earlier?.topic && isTopic(earlier.topic) && own ? selector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
+      const picked = earlier?.topic && isTopic(earlier.topic) ? selector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
+      // The answer must come of the message too: among what its words found, or fitting what it said.
+      const carried = picked && (retrieved.some((r) => r.id === picked.id) || (selector.weigh(picked.id, read.slots, 0)?.matched ?? 0) > 0) ? picked : undefined;
       const near = carried ?? selector.pick(retrieved, read.slots);
       const a = near && deps.articles.find((x) => x.id === near.id);
       if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
