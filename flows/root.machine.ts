@@ -13,7 +13,7 @@ import {
 import type { Locale } from '../src/core/messages.ts';
 import type { DialogueNode, FlowDeps } from './dialogue.ts';
 import { asksSameElsewhere } from './elsewhere.ts';
-import { prefilledPosition } from './prefill.ts';
+import { prefilledPosition, withPlace } from './prefill.ts';
 import { createRegistration, type RegState } from './registration.ts';
 
 /** Bump when a change makes old snapshots unfit; the engine then restarts those chats with an apology. */
@@ -204,9 +204,13 @@ export function createRootMachine(deps: FlowDeps) {
         const topic = (e.nlu.topicIntent ?? e.nlu.intent) as Topic;
         return { topic, ...questionOf(e.nlu), misses: 0, carried: false };
       }),
-      takeFollowUp: assign(({ event }) => {
-        const f = (event as Ev<'user.text'>).nlu.followUp!;
-        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, also: undefined, slots: (event as Ev<'user.text'>).nlu.slots, misses: 0, carried: false };
+      /** A follow-up goes on with the question before it: what it says is added to that question's case. */
+      takeFollowUp: assign(({ context, event }) => {
+        const { nlu } = event as Ev<'user.text'>;
+        const f = nlu.followUp!;
+        // Where it says the user is counts least: what the question before it said of that stands.
+        const slots = { ...withPlace(undefined, nlu.country), ...context.slots, ...nlu.slots };
+        return { article: f.id, articleUnknown: f.unknown === true ? true : undefined, also: undefined, slots: Object.keys(slots).length > 0 ? slots : undefined, misses: 0, carried: false };
       }),
       /** A question asked alongside danger is answered right after the emergency numbers. */
       takeEmergencyQuestion: assign(({ event }) => {
@@ -582,7 +586,7 @@ export function createRootMachine(deps: FlowDeps) {
 /** What a question brings: its article (and whether it says "not known") and its slots. */
 function questionOf(nlu: Ev<'user.text'>['nlu']): Pick<RootContext, 'article' | 'articleUnknown' | 'also' | 'slots'> {
   const also = nlu.article ? nlu.also?.map((a) => a.id) : undefined;
-  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, also: also?.length ? also : undefined, slots: nlu.slots };
+  return { article: nlu.article?.id, articleUnknown: nlu.article?.unknown === true ? true : undefined, also: also?.length ? also : undefined, slots: withPlace(nlu.slots, nlu.country) };
 }
 
 function countryOf(ctx: RootContext): { country?: string } {

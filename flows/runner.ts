@@ -76,6 +76,12 @@ export function createFlowRunner(deps: FlowDeps): FlowRunner {
       if (ctx.city) state.city = ctx.city;
       return { persisted: trimmedSnapshot(machine.getPersistedSnapshot(snap as never)), effects, state };
     },
+    asked(persisted) {
+      const ctx = restoredSnapshot(persisted).context as { topic?: unknown; slots?: unknown };
+      if (typeof ctx.topic !== 'string') return undefined;
+      const slots = ctx.slots && typeof ctx.slots === 'object' ? (ctx.slots as Record<string, string[]>) : undefined;
+      return slots ? { topic: ctx.topic, slots } : { topic: ctx.topic };
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolveChoice } from './choices.ts';
 import { parseCommand } from './commands.ts';
-import type { Effect, FlowEvent, FlowRunner, FlowState, SystemEvent, Understanding } from './effects.ts';
+import type { Earlier, Effect, FlowEvent, FlowRunner, FlowState, SystemEvent, Understanding } from './effects.ts';
 import { isRegistrationEffect, type RegistrationDesk, type RegistrationRequestContext } from './registration.ts';
 import type { InboundPort, ReceiveResult } from './channel.ts';
 import {
@@ -44,7 +44,12 @@ export interface NluOutput {
 
 /** The understanding layer as the engine uses it (src/core/nlu implements it). */
 export interface Understander {
-  understand(text: string): NluOutput;
+  /**
+   * `earlier`: what the conversation was asking about, so a message without a topic of its own is
+   * read as its follow-up ("làm lại mất mấy ngày" after a lost passport is the emergency passport's
+   * time). Without it, the message alone.
+   */
+  understand(text: string, earlier?: Earlier): NluOutput;
   detectLanguage(text: string): Locale;
   normalize(text: string): string;
 }
@@ -580,7 +585,7 @@ export class ConversationService implements InboundPort {
         // whole, is a choice (the dialogue's own branch for it offers a person).
         const pending = stored?.pending ?? [];
         const digit = /^\s*\d{1,2}\s*[.)]?\s*$/.test(text);
-        const result = digit ? undefined : nlu.understand(text);
+        const result = digit ? undefined : nlu.understand(text, this.earlier(stored));
         const choice = resolveChoice(text, pending, nlu.normalize);
         const typedWhole = choice !== undefined && pending.some((c) => c.id === choice && nlu.normalize(c.label) === nlu.normalize(text));
         if (choice && (!result || result.emergency.length === 0 || typedWhole)) return { type: 'user.choice', id: choice, at: this.deps.clock.now() };
@@ -605,6 +610,17 @@ export class ConversationService implements InboundPort {
         if (command) return { type: 'user.command', command };
         return { type: 'user.text', text, nlu: understanding, at: this.deps.clock.now() };
       }
+    }
+  }
+
+  /** What the stored conversation was asking about, when its snapshot still fits the flow. */
+  private earlier(stored: ConversationRecord | undefined): Earlier | undefined {
+    const { flows } = this.deps;
+    if (stored?.snapshot === undefined || stored.flowVersion !== flows.version || !flows.asked) return undefined;
+    try {
+      return flows.asked(stored.snapshot);
+    } catch {
+      return undefined;
     }
   }
 

@@ -112,4 +112,15 @@ export interface FlowRunner {
   readonly version: number;
   /** Runs one event. `persisted` undefined starts a new conversation with `initial`. Throws on a snapshot that no longer fits. */
   step(persisted: unknown, initial: FlowState, event: FlowEvent): FlowStepResult;
+  /**
+   * What the conversation in `persisted` was last asking about (its topic and the slots its
+   * question gave), so a follow-up ("e đi Hàn theo EPS") is read with them; undefined when nothing.
+   */
+  asked?(persisted: unknown): Earlier | undefined;
+}
+
+/** The question a conversation was on: its topic and what it said of its case. */
+export interface Earlier {
+  topic?: string;
+  slots?: Record<string, string[]>;
 }

@@ -17,7 +17,8 @@ export function perMessage(nlu: Nlu, kept = TEXTS_KEPT): Understander {
   const understood = memoize((t) => nlu.understand(t), kept);
   return {
     // A copy: callers build their events from it and must not share (or change) one another's.
-    understand: (t) => copyOf(understood(t)),
+    // Read with what came before, a text may mean more than alone: not kept by its text.
+    understand: (t, earlier) => copyOf(earlier?.topic ? nlu.understand(t, earlier) : understood(t)),
     detectLanguage: memoize((t): Locale => detectLanguage(t), kept),
     normalize: memoize(normalize, kept),
   };

@@ -2,8 +2,9 @@
 // is in danger, where they are, and the article that answers it. Everything is built once at
 // start-up (patterns indexed, articles indexed); a message is then a few lookups.
 import type { NluOutput } from '../conversation.ts';
+import type { Earlier } from '../effects.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
-import { createAnswerSelector, SELECTION, type Picked } from './answer-select.ts';
+import { createAnswerSelector, SELECTION, type AnswerSelector, type Picked } from './answer-select.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
@@ -14,7 +15,7 @@ import { analyze } from './normalize.ts';
 import { createPlaces, type Place } from './places.ts';
 import { PatternIndex, type Token } from './pattern.ts';
 import { createRetriever, type Retrieved } from './retrieval.ts';
-import { createSlotReader, type Slots } from './slots.ts';
+import { createSlotReader, type ReadSlots, type Slots } from './slots.ts';
 
 type Topic = (typeof TOPIC_INTENTS)[number];
 
@@ -28,7 +29,8 @@ export interface NluDeps {
 }
 
 export interface Nlu {
-  understand(text: string): NluOutput;
+  /** `earlier`: what the conversation was asking about; a follow-up is read with its case. */
+  understand(text: string, earlier?: Earlier): NluOutput;
 }
 
 /** How sure an emergency is: rules, not guesses, so high; the flow treats any kind as an emergency. */
@@ -80,9 +82,22 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  /** The selector for a message with danger of these kinds: without the articles written for other kinds only. */
+  const selectors = new Map<string, AnswerSelector>();
+  const selectorFor = (kinds: readonly string[]): AnswerSelector => {
+    const key = [...kinds].sort().join(' ');
+    let s = selectors.get(key);
+    if (!s) {
+      s = createAnswerSelector(deps.articles.filter((a) => !a.danger?.length || a.danger.some((k) => kinds.includes(k))));
+      selectors.set(key, s);
+    }
+    return s;
+  };
   const emergencyAnswer = createEmergencyAnswer(deps.articles, selector);
   /** Whether some article of `topic` is tagged for `slot=value`. */
   const tagIndex = new Set(deps.articles.flatMap((a) => Object.entries(a.tags ?? {}).flatMap(([slot, vs]) => vs.map((v) => `${a.topic}:${slot}=${v}`))));
+  /** Whether some article of the topic is tagged for the slot at all. */
+  const slotIndex = new Set(deps.articles.flatMap((a) => Object.keys(a.tags ?? {}).map((slot) => `${a.topic}:${slot}`)));
   const answers = (topic: string | undefined, slot: string, value: string) => topic !== undefined && tagIndex.has(`${topic}:${slot}=${value}`);
   const isTopic = (s: string | undefined) => (TOPIC_INTENTS as readonly string[]).includes(s ?? '');
   /**
@@ -100,7 +115,7 @@ export function createNlu(deps: NluDeps): Nlu {
     return best;
   };
 
-  function understandOne(text: string): NluOutput {
+  function understandOne(text: string, earlier?: Earlier): NluOutput {
     const analysis = analyze(text);
     const { tokens, lang } = analysis;
     const emergency = detectDanger(tokens, lang);
@@ -159,7 +174,8 @@ export function createNlu(deps: NluDeps): Nlu {
         }
       }
     }
-    const read = slotReader.read(analysis);
+    // Without slot phrases no slot is read, the danger's case neither.
+    const read = deps.slots ? caseOfDanger(slotReader.read(analysis), emergency) : slotReader.read(analysis);
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
     // A phrase that says the scheme by the country ("bên Hàn": EPS) still says where the worker is.
@@ -181,7 +197,16 @@ export function createNlu(deps: NluDeps): Nlu {
     // What the message asks about (the deposit, an amount) that only `other`'s articles are tagged for.
     const asksOnlyAnswered = (other: string, here: string | undefined) =>
       ASKED_SLOTS.some((slot) => (read.slots[slot] ?? []).some((v) => answers(other, slot, v) && !answers(here, slot, v)));
-    const select = (t?: string) => selector.pick(retrieved, read.slots, t, candidates.looseScore);
+    // Danger found: an article written for another kind of danger is not its answer ("bị đánh,
+    // có được bỏ hợp đồng không" is not answered by the one for sexual harassment).
+    // Danger the classifier found has no kind: nothing is ruled out.
+    const chooser = emergency.length > 0 && !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
+    // What happened (not yet sent abroad) that this topic has no article about at all, and `other` has:
+    // "nộp hồ sơ 8 tháng mà cty chưa cho xuất cảnh, có đòi lại tiền được ko" is not the Fund's.
+    const situationOnlyAnswered = (other: string, here: string | undefined) =>
+      here !== undefined &&
+      SITUATION_SLOTS.some((slot) => !slotIndex.has(`${here}:${slot}`) && (read.slots[slot] ?? []).some((v) => answers(other, slot, v)));
+    const select = (t?: string) => chooser.pick(retrieved, read.slots, t, candidates.looseScore);
     let article: Retrieved | undefined = topic ? select(topic) : undefined;
     // Two topics nearly tied in the lexicon: when the message is close to one of an article's
     // own questions, the article's topic settles it (the content knows where the question belongs).
@@ -200,7 +225,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // to go home" is about the contract, not the registration) — or danger came with no topic.
     if (topic || emergency.length > 0) {
       const across = select();
-      const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore)?.total ?? 0 : -Infinity;
+      const here = article ? chooser.pick([article], read.slots, topic, candidates.looseScore)?.total ?? 0 : -Infinity;
       if (across && across.topic !== topic && across.quality >= MIN_QUALITY_TO_SWITCH && across.total > here + CROSS_TOPIC_MARGIN) {
         if (intent === topic) intent = across.topic;
         topic = across.topic;
@@ -211,7 +236,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // none against — far better than anything here ("bị quấy rối, em muốn về nước trước hạn" is
     // the right to end the contract; "phá sản, tiền ký quỹ có lấy lại được không" is the deposit).
     if (topic || emergency.length > 0) {
-      const here = article ? selector.pick([article], read.slots, topic, candidates.looseScore) : undefined;
+      const here = article ? chooser.pick([article], read.slots, topic, candidates.looseScore) : undefined;
       for (const other of TOPIC_INTENTS) {
         if (other === topic) continue;
         const there = select(other);
@@ -227,6 +252,19 @@ export function createNlu(deps: NluDeps): Nlu {
           article = there;
           break;
         }
+      }
+    }
+    // What happened that this topic has no article about at all, and another topic's article fits
+    // by its tags: the question without an answer goes there, not to this topic's first question.
+    if (topic && topic !== 'hotline' && !article) {
+      for (const other of TOPIC_INTENTS) {
+        if (other === topic || !situationOnlyAnswered(other, topic)) continue;
+        const there = select(other);
+        if (!there || there.matched === 0) continue;
+        if (intent === topic) intent = other;
+        topic = other;
+        article = there;
+        break;
       }
     }
     // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
@@ -325,7 +363,13 @@ export function createNlu(deps: NluDeps): Nlu {
     // No topic read, but the message is close to an article's question ("có phải báo công an
     // không, hạn mấy ngày" after "em vừa về quê"): the flow answers it inside that article's topic.
     if (!topic && emergency.length === 0 && !worried && out.intent !== 'handoff') {
-      const near = selector.pick(retrieved, read.slots);
+      // Read as the follow-up of the question before it, the message adds to that question's case
+      // ("tiền ký quỹ lấy lại thế nào" then "e đi Hàn theo EPS" asks for the EPS deposit) — when it
+      // says something of its own: a thanks alone is not a question again.
+      const picked = earlier?.topic && isTopic(earlier.topic) ? selector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
+      // The answer must come of the message too: among what its words found, or fitting what it said.
+      const carried = picked && (retrieved.some((r) => r.id === picked.id) || (selector.weigh(picked.id, read.slots, 0)?.matched ?? 0) > 0) ? picked : undefined;
+      const near = carried ?? selector.pick(retrieved, read.slots);
       const a = near && deps.articles.find((x) => x.id === near.id);
       if (near && a) out.followUp = { id: a.id, topic: a.topic, ...(a.unknown ? { unknown: true } : {}) };
     }
@@ -333,8 +377,8 @@ export function createNlu(deps: NluDeps): Nlu {
   }
 
   return {
-    understand(text) {
-      const out = understandOne(text);
+    understand(text, earlier) {
+      const out = understandOne(text, earlier);
       if (out.emergency.length > 0 || !out.article || !isTopic(out.intent)) return out;
       // Two questions of two topics in the last sentence ("… Về rồi thanh lý hợp đồng trong bao lâu
       // và quỹ hỗ trợ bao nhiêu ạ"): each is read with the story before it, and both are answered.
@@ -353,6 +397,23 @@ export function createNlu(deps: NluDeps): Nlu {
       return { ...out, intent: a.o.intent, article: first, also: [{ id: second.id, ...(second.unknown ? { unknown: true } : {}) }] };
     },
   };
+}
+
+/** Slots that say where the worker is in the journey, which a topic may not deal with at all. */
+const SITUATION_SLOTS = ['stage', 'passport'];
+/** The kind of danger found by the classifier alone, or a shouted cry: not which danger. */
+const UNKNOWN_DANGER = 'danger';
+/** Danger done to the worker by someone: the case is abuse when the message names no other. */
+const ABUSE_KINDS = new Set(['violence', 'confinement', 'sexual_abuse']);
+
+/**
+ * "반장 ngày nào cũng đánh, … nhốt e lại. e có được bỏ hợp đồng ko": beaten, shut in or abused, the
+ * worker's case is abuse even when no phrase of the case was written — the danger says it.
+ */
+function caseOfDanger(read: ReadSlots, emergency: readonly string[]): ReadSlots {
+  // Asked about a subject of its own (the deposit, the ticket), the question is chosen by it.
+  if (read.slots.case?.length || read.slots.subject?.length || !emergency.some((k) => ABUSE_KINDS.has(k))) return read;
+  return { ...read, slots: { ...read.slots, case: ['abuse'] } };
 }
 
 interface Half {
