@@ -217,6 +217,29 @@ const NOBODY_CARES =
 /** …and no means: no insurance, no money, the visa run out. */
 const NO_MEANS = `không có bảo hiểm|không bảo hiểm|hết bảo hiểm|hết visa|hết hạn visa|quá hạn visa|hết hạn cư trú|no insurance|visa expired|${BROKE}`;
 
+/** Dealt with, said softly: "ổng lại 'xử' nó", "tẩn cho một trận", "dạy cho một bài học". */
+const DEALT_WITH =
+  "+xử !lý/ly/án/an/tù/phạt/kiện|+tẩn|+dần !dần/dan|+nện|+uýnh|+quánh|+thụi|cho *2 ăn đòn|cho *3 một trận|cho *3 1 trận|dạy *3 bài học|ra tay với|beat * up|roughed * up|dealt with him/her/them|taught * a lesson";
+/** …and the body after it: groaning all night, not getting up. */
+const PAIN_AFTER =
+  'nằm rên|rên *2 cả đêm|rên rỉ|rên suốt|rên hừ hừ|kêu đau *2 cả đêm|không dậy *3 được/nổi|không ngồi dậy *2 được/nổi|không đứng dậy *2 được/nổi|đi không nổi|lết không nổi|bầm dập|mặt mũi *2 sưng|sưng vù|groaning|moaning in pain|could not get up|can not get up|black and blue';
+/** With child: "có bầu 7 tháng", "mang thai", "pregnant". */
+const PREGNANT = 'có bầu|có thai|mang thai|mang bầu|dính bầu|bầu # tháng|bầu * tháng|pregnant|pregnancy';
+/** What a pregnancy must not do: bleeding, the waters breaking, cramps. */
+const PREGNANCY_ALARM =
+  'ra máu|chảy máu|ra huyết|băng huyết|vỡ ối|rỉ ối|ra nước ối|đau bụng dữ|đau bụng quặn|đau quặn|co thắt liên tục|bleeding|spotting|water broke|waters broke|cramps';
+/** Seen to already: a doctor said it is normal, it stopped. */
+const PREGNANCY_SEEN =
+  'đã đi khám|đi khám rồi|khám rồi|bác sĩ bảo/nói *3 bình thường|bình thường rồi|ổn rồi|đỡ rồi|hết ra máu|đã cầm máu|doctor said * normal|checked * already|fine now|stopped bleeding';
+/** Moved somewhere else by the boss: "mai chở em sang tỉnh khác làm". */
+const MOVED_AWAY = `chở/đưa/dẫn/chuyển/mang/đem ${WHO} *4 khác|chở/đưa/dẫn/chuyển/mang/đem *2 ${WHO} *3 đi/sang/qua/tới/đến/lên *2 khác|chở/đưa/dẫn/chuyển *3 sang/qua/đi/tới/đến/lên *2 tỉnh/chỗ/nơi/vùng/nước/bang khác|bán/đưa/chở ${WHO} *3 đi đâu|take/taking/move/moving/send/sending/drive/driving me/us * another/other city/place/province/state/country`;
+/** …without the phone: "không cho mang điện thoại", "took my phone". */
+const NO_PHONE =
+  'không cho *3 mang/cầm/dùng/giữ/đem *2 điện thoại|không cho *3 mang/cầm/dùng/giữ/đem *2 đt/phone|không được *3 mang/cầm/dùng/đem *2 điện thoại|thu *3 điện thoại|bỏ/để điện thoại lại|cấm *3 mang/dùng *2 điện thoại|without * phone|no phone|take/took/takes * my phone|not allowed * phone';
+/** …and not told where, or afraid. */
+const NOT_TOLD =
+  'đi đâu *3 không/chẳng/chả nói|đi đâu *3 không/chẳng/chả trả lời|đi đâu *3 không/chẳng/chả cho biết|không nói *3 đi đâu|không nói *3 ở đâu|không cho biết *3 đâu|không biết *4 đi đâu|chưa biết *3 đi đâu|sợ|scared|afraid|do not know where|not told where|will not say where|would not tell where|did not say where';
+
 export const CONSEQUENCES: readonly Composition[] = [
   // Cut off by a flood, a fire or the snow, and nobody coming: trapped in a disaster.
   { kind: 'danger', roles: [{ p: CUT_OFF, key: true }, { p: DISASTER }, { p: NOBODY_COMING, key: true }], unless: REACHED },
@@ -274,6 +297,12 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'confinement', roles: [{ p: TAKEN_AWAY, key: true }, { p: UNSEEN_BY_BOSS }] },
   // Gravely ill with nobody to care for them and no means: dying alone.
   { kind: 'danger', roles: [{ p: GRAVELY_ILL, key: true }, { p: NOBODY_CARES, key: true }, { p: NO_MEANS }] },
+  // Dealt with, said softly, and groaning all night or not getting up: beaten.
+  { kind: 'violence', roles: [{ p: DEALT_WITH }, { p: PAIN_AFTER, key: true }] },
+  // Pregnant and bleeding (or the waters broken): an emergency of the body, unless seen to.
+  { kind: 'danger', roles: [{ p: PREGNANT }, { p: PREGNANCY_ALARM, key: true }], unless: PREGNANCY_SEEN },
+  // Taken elsewhere by the boss without the phone, not told where or afraid: being moved on.
+  { kind: 'trafficking', roles: [{ p: MOVED_AWAY }, { p: NO_PHONE, key: true }, { p: NOT_TOLD }] },
 ];
 
 /** How far apart (in words) the parts of one composition may be: one story, not two. */

@@ -9,6 +9,10 @@ import { PatternIndex, type Token } from './pattern.ts';
 
 const index = (p: string) => new PatternIndex<true>([[p, true]]);
 
+/** One's own key forgotten or lost inside: locked out (or in) by oneself, with a locksmith's fee to ask about. */
+const OWN_KEY =
+  'quên chìa|để quên chìa|bỏ quên chìa|mất chìa|làm mất chìa|đánh rơi chìa|chìa khóa/khoá *3 để quên|chìa khóa/khoá *3 bị mất|locked myself out|locked out of my|forgot * key/keys|lost * key/keys|left * key/keys inside';
+
 /**
  * Said inside a dream or a play: what follows in the clause did not happen to anyone. "mơ" is
  * typed with its marks ("mở" is to open); "nằm mơ", "mơ thấy" also without. Not a script or a
@@ -50,8 +54,10 @@ const SENSES: readonly { kinds: readonly DangerKind[]; index: PatternIndex<true>
   { kinds: ['violence'], index: index('chém giá|chém thuế|chém phí|chém đắt|bị chém *2 thuế/giá/phí/đắt|hét giá|overcharged|ripped off') },
   // Sleeping out on a camping trip is not homeless ("cắm trại ngủ ngoài trời"); a cry there still counts.
   { kinds: ['danger'], index: index('cắm trại|cắm lều|dã ngoại|picnic|camping|campsite') },
+  // Locked out by one's own forgotten or lost key: nobody shut anyone in.
+  { kinds: ['confinement'], index: index(OWN_KEY) },
   // Hyperbole of the body said as a wish to die: not a wish, however strong the words.
-  { kinds: ['self_harm'], index: index('buồn ngủ *2 muốn chết|buồn ngủ chết|ngủ gật *2 muốn chết|sleepy'), evenStrong: true },
+  { kinds: ['self_harm'], index: index('buồn ngủ *2 muốn chết|buồn ngủ chết|ngủ gật *2 muốn chết|sleepy|say sóng/xe/tàu *2 muốn chết|say sóng/xe/tàu chết|say máy bay *2 muốn chết|seasick|carsick|motion sickness'), evenStrong: true },
   // A dose asked about ("uống quá liều có sao ko"): a question of medicine, not an act; "uống quá liều
   // rồi", "uống cả vỉ" still count.
   {
@@ -146,7 +152,7 @@ export function inCareTillDischarge(tokens: readonly Token[]): boolean {
   return !IN_HOSPITAL.scan(tokens).next().done && !DISCHARGE.scan(tokens).next().done;
 }
 
-const SELF_SHUT = index('tự nhốt|tự khóa/khoá *2 mình/cửa|tự giam|locked/lock/shut myself|locked/shut herself/himself');
+const SELF_SHUT = index(`tự nhốt|tự khóa/khoá *2 mình/cửa|tự giam|locked/lock/shut myself|locked/shut herself/himself|${OWN_KEY}`);
 /** Shut in by oneself: the classifier, which knows "nhốt", is not asked. */
 export function selfShutIn(tokens: readonly Token[]): boolean {
   return !SELF_SHUT.scan(tokens).next().done;
