@@ -7,10 +7,10 @@
 // and Viet Nam only when the user says they are there — "về Việt Nam" is where they want to go.
 import type { Country } from '../content/index.ts';
 import type { Locale } from '../messages.ts';
-import { isVietnameseSyllable } from './language.ts';
+import { EN_WORDS, isVietnameseSyllable, VI_CHAT } from './language.ts';
 import { analyze, isChatAbbreviation, typedTokens } from './normalize.ts';
 import { PatternIndex, type Token } from './pattern.ts';
-import { KNOWN_WORDS } from './vocabulary.ts';
+import { KNOWN_WORDS, VI_COMMON } from './vocabulary.ts';
 
 interface Alias {
   country: string;
@@ -22,6 +22,12 @@ interface Alias {
   /** Ambiguous even with marks ("Đức" is a name, "Pháp" is law, "Anh" is a pronoun). */
   alwaysAmbiguous: boolean;
 }
+
+/**
+ * A word the NLU knows as an everyday word. A foreign name the danger rules mention ("lừa sang
+ * campuchia/myanmar") is known to the rules but is no everyday word: "biên giới Campuchia" is a place.
+ */
+const everyday = (w: string) => KNOWN_WORDS.has(w) && (isVietnameseSyllable(w) || VI_COMMON.has(w) || VI_CHAT.has(w) || EN_WORDS.has(w));
 
 /** Everyday phrases that are also place names once the marks are gone. */
 const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao']);
@@ -47,8 +53,8 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
 /** Of those, the words that follow the name's own spelling too ("dài hạn", "đài truyền hình", "hàn xì"). */
 const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'] };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
-// "sông Hàn" is Đà Nẵng's river, "tổng đài" a switchboard, "khán đài" a stand.
-const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe', 'song'], dai: ['toi', 'den', 'tong', 'khan'] };
+// "sông Hàn" is Đà Nẵng's river, "tổng đài" a switchboard, "khán đài" a stand, "nghe/mở/bật đài" the radio.
+const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe', 'song'], dai: ['toi', 'den', 'tong', 'khan', 'nghe', 'mo', 'bat'] };
 /**
  * After a word of being somewhere the name wins over the word it makes: "ở nhat la bao nhieu" is
  * "ở Nhật là…" ("ở nhất là" is not said).
@@ -91,7 +97,7 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
         alwaysAmbiguous ||
         cutInTwo ||
         AMBIGUOUS_PHRASES.has(phrase) ||
-        (words.length === 1 && (KNOWN_WORDS.has(phrase) || (isVietnameseSyllable(phrase) && /^[^aeiouy]/.test(phrase))));
+        (words.length === 1 && (everyday(phrase) || (isVietnameseSyllable(phrase) && /^[^aeiouy]/.test(phrase))));
       // Typed with marks, an alias must have exactly its own ("năm đầu" is not "Nam Đầu", "mà lại" is
       // not "Ma Lai"); typed without, any alias fits. Marked and unmarked spellings are both listed.
       const source = tokens.map((t) => (t.r ? `=${t.r}` : t.f)).join(' ');
