@@ -376,4 +376,19 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['ve nuoc xong|ve que xong|ve viet nam xong|ve vn xong|bao cu tru|khai bao cu tru|dang ky cu tru|bao tam tru|khai bao tam tru|dang ky tam tru', R(2.5)],
   // Going home asked with registering, or whether one can go: "về trước hạn thì đăng ký ở đâu", "có về được ko".
   ['ve *4 dang ky o dau|ve *4 thi dang ky|co ve duoc khong|co ve duoc ko|co ve duoc k|ve duoc khong|ve duoc ko', R(2)],
+  // ── what the unseen-n voices asked, said as families ──
+  // "đăng kí" is spelled with i as often as with y; registering someone else ("đăng ký cho hai mẹ con về").
+  ['dang ki ve nuoc|dang ki ve|dang ki tro ve|dang ki hoi huong|dang ky cho *4 ve nuoc|dang ky cho *4 ve vn|dang ki cho *4 ve nuoc|mo dang ky ve|mo dot dang ky|mo dang ki ve', R(3.5)],
+  // What the family must declare at home when the worker comes back: "nó về thì khai báo gì ở xã".
+  ['khai bao *3 o xa/phuong/que/thon|khai bao *3 dia phuong|bao *3 o xa/phuong/thon|ve thi *3 khai bao|ve *4 phai khai bao|khai bao gi khi ve', R(2.5)],
+  // Wishes and thanks said to the staff: a greeting ("chúc các anh chị năm mới an khang").
+  ['chuc *3 nam moi|chuc mung nam moi|an khang|van su nhu y|chuc * suc khoe|chuc cac anh chi|chuc ca nha|happy new year|merry christmas', { greeting: 3, handoff: -1.5 }],
+  // Passed on to whoever is in charge: "nhờ chuyển cho anh chị phụ trách lao động".
+  ['chuyen cho *3 phu trach|nguoi phu trach|can bo phu trach|anh chi phu trach|pass * to * in charge|person in charge', P(2.5)],
+  // Feared missing and found ("tưởng nó mất tích, ai ngờ nó đổi sim"): nobody is lost, the Fund is not asked.
+  ['tuong *3 mat tich|tuong *3 gap chuyen|tuong *3 bi sao|thought * was missing', { support_fund: -2.5, greeting: 1 }],
+  // A relative introducing themselves after hello: "tôi là ông nội của cháu Long".
+  ['toi/em/chau/minh la *3 cua chau/con/em/anh/chi', { greeting: 1.5, handoff: -1 }],
+  // The Fund asked in basic English: "ask about fund money", "fund for go home early".
+  ['fund money|about fund|the fund|support fund|fund support|fund help|money from fund', F(2.5)],
 ];
