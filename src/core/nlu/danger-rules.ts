@@ -103,6 +103,8 @@ const BODY = 'đầu/mặt/người/bụng/lưng/ngực/chân/tay/cổ/má/miệ
  * and a harmless reading must never hide "không cho ra, nhốt trong phòng".
  */
 export const ANIMALS = '+mèo|+chó|+cún|+gà|+lồng|+chuồng|thú cưng|thú nuôi|vật nuôi|con vật|pet|dog|cat|puppy|kitten';
+/** What is killed for food or as a pest: "giết con gà/vịt" is cooking, not a threat. */
+const SLAUGHTERED = `${ANIMALS}|+vịt|+heo|+lợn|+bò|+dê|+ngan|+ngỗng|+cá|con cá|+chuột|+gián|+muỗi|chicken|duck|pig|fish|rat|rats|mosquito|mosquitoes`;
 /** An exam: "bị 'nhốt' trong phòng thi 3 tiếng" is sitting it. */
 const EXAM = 'phòng thi|kỳ thi|kì thi|giờ thi|buổi thi|thi topik|thi jlpt|exam|exams|exam room|test room';
 /** Money "held" ("tiền ký quỹ bị 'giam' ở ngân hàng"): a deposit, not a person. */
@@ -185,7 +187,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
   { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
   { p: 'bị giết|giết chết', kind: 'violence', unless: PLAYED },
-  { p: `đe dọa giết|dọa giết|giết ${ME}|bị đe dọa|bị dọa|bị gọi điện *1 đe dọa/dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence', unless: ANIMALS },
+  { p: `đe dọa giết|dọa giết|giết ${ME}|bị đe dọa|bị dọa|bị gọi điện *1 đe dọa/dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence', unless: SLAUGHTERED },
   { p: `${BLOW}/đánh/đá/đạp/ném vào/vô ${BODY}|đập ${ME} vào/vô|nắm tóc|kéo tóc|túm cổ|+nắm cổ|nắm cổ ${ME}|siết cổ|bịt miệng|bịt mồm|đánh hội đồng|đuổi đánh|rượt đánh|đuổi chém|rượt chém|đòi đánh ${ME}|nước sôi vào/vô|hắt/tạt/dội nước sôi|tạt axit|tạt a xít|chích điện|dí điện|dùi cui|=roi điện !thoai|gậy điện|sốc điện|đầu * vào/vô tường|ăn đòn|bị đòn|ăn đấm|ăn tát|+ăn roi|no đòn|bắt ${ME} quỳ|bắt quỳ|phạt quỳ|bắt * phơi nắng|bắt * đứng * nắng|ép/bắt * phá thai|ép/bắt * bỏ thai|đẩy ${ME} ngã|đẩy * ngã|xô ngã|đẩy * xuống cầu thang|bị ném xuống biển|ném ${ME} xuống`, kind: 'violence', unless: ACCIDENT },
   { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp/chặt/+xử|+xử ${ME}|cho/thuê người *4 xử/đánh/giết/chém|xử đẹp|chặt tay/chân/ngón ${ME}|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}|nói/bảo/la/hét/chửi/gào *3 sẽ giết/chém/đâm/bắn/thịt|giết cả *2 mẹ con|giết hai mẹ con|giết cả nhà|giết cả gia đình|giết cả vợ con|giết cả hai|threatened/threatens/threaten to kill|said * will kill|will kill us|kill us both|kill my/the children/kids/family`, kind: 'violence' },
   { p: 'không được ăn gì * ngày|không được ăn * ngày|mấy ngày/hôm *3 không được ăn|không được cho ăn|khóa tủ lạnh|khoá tủ lạnh|khóa/khoá/cất/giấu hết đồ ăn|bắt * nhịn đói|bắt nhịn|bị nhịn đói|phải nhịn đói * ngày|không có gì ăn|không có gì để ăn|nhịn đói * ngày|đói * ngày nay|đói mấy ngày|không cho * ăn * ngày|chỉ cho ăn * bữa|ăn đồ thừa|ăn cơm thừa|cho ăn cơm thừa', kind: 'violence', unless: 'xét nghiệm|khám|mổ|phẫu thuật|nhịn ăn|ăn chay|ramadan|giảm cân|ăn kiêng' },

@@ -83,6 +83,7 @@ describe.each([
   { name: 'unseen-k.jsonl', accuracy: 0.97, country: 0.993 },
   { name: 'unseen-l.jsonl', accuracy: 0.9375, country: 0.9752 },
   { name: 'unseen-m.jsonl', accuracy: 0.9875, country: 1 },
+  { name: 'unseen-n.jsonl', accuracy: 0.97, country: 0.9902 },
 ])('$name', ({ name, accuracy, country }) => {
   it(`every emergency found, no false alarm, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
     const { summary, misses } = run(name);
