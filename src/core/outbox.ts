@@ -194,7 +194,9 @@ export class Outbox {
       answered.then((head) => {
         this.offers.delete(id);
         if (head === ABANDONED) return this.letGo(key, token);
-        // Stopped meanwhile, the drain sends nothing and its lease is released at its end, not left to expire.
+        // Stopped meanwhile: a lease taken is released at once by a drain that sends nothing (never
+        // left to expire), and one not taken is not waited for.
+        if (!head && this.stopped) return;
         return this.drain(key, this.opts.lockTtlMs, head ? { token, head } : undefined);
       }),
     );
