@@ -210,6 +210,8 @@ export async function buildEngine(opts: BuildOptions = {}): Promise<Engine> {
     clock,
     log,
     onCommitted: (key, urgent) => outbox.kick(key, urgent),
+    // A commit with replies takes the outbox's lease in its own write when this instance delivers at once.
+    offerDelivery: (key) => outbox.offer(key),
     handoff,
     registrations,
     onErase: async (key) => {

@@ -17,7 +17,8 @@ import {
   type Locale,
   type OutboundMessage,
 } from './messages.ts';
-import type { Clock, ConversationRecord, Intent, Log, MailboxAppend, OutboxItem, Store } from './ports.ts';
+import type { Clock, ConversationRecord, Intent, Log, MailboxAppend, OutboxItem, Store, TurnCommit } from './ports.ts';
+import type { DeliveryOffer } from './outbox.ts';
 import { mediaLabel, mediaWithIds, type TranscriptMedia } from './media.ts';
 import { TextShelf } from './text-shelf.ts';
 import { fromContentAlone, packEntry, sharedReply, type StoredEntry } from './transcript-codec.ts';
@@ -125,6 +126,12 @@ export interface EngineDeps {
   log: Log;
   /** Called after a turn is committed, to start delivery (`urgent`: an emergency's or staff's reply). */
   onCommitted?: (key: ConversationKey, urgent?: boolean) => void;
+  /**
+   * Asked before a commit that appends replies (Outbox.offer): when this instance will deliver them
+   * at once, the outbox's lease, which the commit takes in its own write. An offer, once answered,
+   * starts the delivery itself: onCommitted is not called for that commit.
+   */
+  offerDelivery?: (key: ConversationKey) => DeliveryOffer | undefined;
   /** The hand-off queue; without it, requests are only logged. */
   handoff?: HandoffDesk;
   /** The return registrations (src/registration); without it, the form's effects say it is unavailable. */
@@ -248,7 +255,7 @@ export class ConversationService implements InboundPort {
     if (p.type === 'text' && nlu.understand(p.text.slice(0, MAX_INBOUND_TEXT)).emergency.length > 0) return false;
     const locale = stored?.locale ?? message.localeHint ?? 'vi';
     const reply: OutboundMessage = { text: this.deps.translate(locale, 'errors.slowDown'), from: 'bot', priority: 'normal', locale };
-    await store.commitTurn(message.key, {
+    await this.commit(message.key, {
       ...(stored ? { record: stored } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
@@ -258,7 +265,6 @@ export class ConversationService implements InboundPort {
       fence,
       release: true,
     });
-    this.deps.onCommitted?.(message.key);
     return true;
   }
 
@@ -290,7 +296,7 @@ export class ConversationService implements InboundPort {
     const now = this.deps.clock.now();
     const locale = stored?.locale ?? message.localeHint ?? 'vi';
     const reply: OutboundMessage = { text: this.deps.translate(locale, 'media.locationAttached'), from: 'bot', priority: 'agent', locale };
-    await this.deps.store.commitTurn(key, {
+    await this.commit(key, {
       ...(stored ? { record: { ...stored, updatedAt: now, lastUserAt: now, lastUserMessageId: message.id } } : {}),
       recordTtlMs: this.opts.recordTtlMs,
       messageId: message.id,
@@ -301,7 +307,6 @@ export class ConversationService implements InboundPort {
       fence,
       release: true,
     });
-    this.deps.onCommitted?.(key);
     await this.observe({ key, at: now, ...placeOf(stored), effects: [], emergencyKinds: [] });
   }
 
@@ -429,7 +434,7 @@ export class ConversationService implements InboundPort {
         await this.deps.onErase?.(key);
       }
       committing = true;
-      await store.commitTurn(key, {
+      await this.commit(key, {
         ...(record ? { record } : {}),
         recordTtlMs: this.opts.recordTtlMs,
         messageId: message.id,
@@ -459,7 +464,7 @@ export class ConversationService implements InboundPort {
         // Released with the commit unless something after it needs the lock: opening the hand-offs,
         // cancelling one, or what follows an erase. Statistics and the outbox's kick do not.
         release: !erase && intents.length === 0 && !effects.some((e) => e.type === 'handoff.cancel'),
-      });
+      }, urgent);
     } catch (err) {
       if (erase) this.deps.eraseAborted?.(key);
       // A commit that failed may still have been applied (the store went away before answering) or
@@ -471,7 +476,7 @@ export class ConversationService implements InboundPort {
       log.error({ err, conversation: keyToString(key) }, 'turn failed');
       const loc = stored?.locale ?? message.localeHint ?? 'vi';
       const apology: OutboundMessage = { text: this.deps.translate(loc, 'errors.turnFailed'), from: 'bot', priority: 'normal', locale: loc };
-      await store.commitTurn(key, {
+      await this.commit(key, {
         ...(stored ? { record: stored } : {}),
         recordTtlMs: this.opts.recordTtlMs,
         messageId: message.id,
@@ -481,13 +486,33 @@ export class ConversationService implements InboundPort {
         fence,
         release: true,
       });
-      this.deps.onCommitted?.(key);
       return;
     }
-    this.deps.onCommitted?.(key, urgent);
     await this.observe({ key, at: now, ...placeOf(record ?? stored), effects, emergencyKinds: event.type === 'user.emergency' ? event.kinds : [] });
     for (const e of effects) if (e.type === 'handoff.cancel') await this.deps.handoff?.cancel(key);
     await this.completeIntents(key, intents).catch((err: unknown) => log.warn({ err, conversation: keyToString(key) }, 'hand-off not opened yet; recovery retries it'));
+  }
+
+  /**
+   * Commits a turn and starts its delivery. A commit with replies is offered the outbox's lease
+   * first (offerDelivery): its write takes it when free, and the drain starts under it without a
+   * round trip of its own. A commit that fails lets the offer go (it may have taken the lease).
+   */
+  private async commit(key: ConversationKey, commit: TurnCommit, urgent?: boolean): Promise<void> {
+    const offer = commit.outbox.length > 0 ? this.deps.offerDelivery?.(key) : undefined;
+    if (!offer) {
+      await this.deps.store.commitTurn(key, commit);
+      this.deps.onCommitted?.(key, urgent);
+      return;
+    }
+    let head: OutboxItem[] | undefined;
+    try {
+      head = await this.deps.store.commitTurn(key, { ...commit, lease: offer.lease });
+    } catch (err) {
+      offer.abandoned();
+      throw err;
+    }
+    offer.committed(head);
   }
 
   private handoffIntents(effects: readonly Effect[], key: ConversationKey, locale: Locale, now: number, record: ConversationRecord | undefined): Intent[] {

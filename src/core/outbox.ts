@@ -4,10 +4,24 @@
 // every ack, so a drain that lost it neither sends nor acks, and two instances never send the
 // same reply or reorder them. Failures the platform calls temporary are retried with back-off, the
 // rest go to the conversation's dead letters. See README ("Delivery") for the one ambiguous case.
+import { randomUUID } from 'node:crypto';
 import type { MediaFetcher } from './media-vault.ts';
 import type { ChannelSender, SendContext, SendResult, SendWindow } from './channel.ts';
 import { keyToString, type ConversationKey } from './messages.ts';
-import { LockLostError, LockTimeoutError, systemClock, type Clock, type Intent, type Lease, type Log, type MailboxAppend, type OutboxItem, type Store } from './ports.ts';
+import {
+  LockLostError,
+  LockTimeoutError,
+  systemClock,
+  type Clock,
+  type Intent,
+  type Lease,
+  type Log,
+  type MailboxAppend,
+  type OutboxItem,
+  type OutboxLeaseOffer,
+  type Store,
+  type TakenOutboxLease,
+} from './ports.ts';
 import type { SendLimiter } from './send-limiter.ts';
 
 export interface OutboxOptions {
@@ -59,6 +73,25 @@ interface Queued {
   waitMs?: number;
 }
 
+/**
+ * The outbox's lease offered to a turn about to commit replies (Outbox.offer), for the commit to
+ * take in its own write (TurnCommit.lease). The offer holds a drain slot of this instance until
+ * exactly one of its two answers: the drain starts from there, not from a kick.
+ */
+export interface DeliveryOffer {
+  readonly lease: OutboxLeaseOffer;
+  /**
+   * The commit is written: `head` is what it answered (it took the lease: the drain starts under it
+   * at once), undefined when it did not (someone holds the lease: the drain waits for it as a kick's does).
+   */
+  committed(head: OutboxItem[] | undefined): void;
+  /** The commit failed, perhaps after taking the lease: it is let go (best-effort), nothing is drained here. */
+  abandoned(): void;
+}
+
+/** An offer's answer that is neither a head nor undefined: the commit failed. */
+const ABANDONED = Symbol('abandoned');
+
 /** How a dead letter whose send may have reached the user starts its reason (the console shows it). */
 export const MAYBE_SENT = 'may have been delivered';
 
@@ -81,6 +114,8 @@ export class Outbox {
   private attachments: AttachmentSource | undefined;
   /** Conversations waiting for a drain slot: emergencies and staff replies first. */
   private readonly queued = { urgent: new Map<string, Queued>(), normal: new Map<string, Queued>() };
+  /** Conversations whose offered lease (offer()) waits for its commit's answer: a slot held, nothing to deliver yet. */
+  private readonly offers = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -138,9 +173,50 @@ export class Outbox {
     (urgent ? this.queued.urgent : this.queued.normal).set(id, { key });
   }
 
+  /**
+   * Offers a turn about to commit replies this conversation's outbox lease, for its commit to take
+   * in the same write (TurnCommit.lease), saving the drain the round trip of taking it: only when
+   * this instance would start draining the conversation at once — not stopped, no drain of it
+   * running or queued here, a drain slot free (held for it from now). Otherwise undefined: the
+   * commit takes nothing, and its kick goes the usual way. A lease nobody here would use would
+   * keep other instances and recovery out for its whole life.
+   */
+  offer(key: ConversationKey): DeliveryOffer | undefined {
+    const id = keyToString(key);
+    if (this.stopped || this.running.has(id) || this.queued.urgent.has(id) || this.queued.normal.has(id) || this.running.size >= this.opts.maxDrains) return undefined;
+    const token = randomUUID();
+    let answer!: (head: OutboxItem[] | undefined | typeof ABANDONED) => void;
+    const answered = new Promise<OutboxItem[] | undefined | typeof ABANDONED>((r) => (answer = r));
+    this.offers.add(id);
+    // Running from now: a kick meanwhile (a staff reply) queues its pass behind this drain.
+    this.start(
+      id,
+      answered.then((head) => {
+        this.offers.delete(id);
+        if (head === ABANDONED) return this.letGo(key, token);
+        // Stopped meanwhile: a lease taken is released at once by a drain that sends nothing (never
+        // left to expire), and one not taken is not waited for.
+        if (!head && this.stopped) return;
+        return this.drain(key, this.opts.lockTtlMs, head ? { token, head } : undefined);
+      }),
+    );
+    let once = false;
+    const settle = (v: OutboxItem[] | undefined | typeof ABANDONED) => {
+      if (once) return;
+      once = true;
+      answer(v);
+    };
+    return { lease: { token, ttlMs: this.opts.lockTtlMs, peek: PEEK }, committed: (head) => settle(head), abandoned: () => settle(ABANDONED) };
+  }
+
+  /** Releases a lease a failed commit may have taken (a token that does not hold it releases nothing). */
+  private async letGo(key: ConversationKey, token: string): Promise<void> {
+    await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs: 0, peek: 0, taken: { token, head: [] } }, async () => undefined);
+  }
+
   /** Conversations whose replies wait for delivery here: drains running and queued (admission reads it). */
   backlog(): number {
-    return this.running.size + this.queued.urgent.size + this.queued.normal.size;
+    return this.running.size - this.offers.size + this.queued.urgent.size + this.queued.normal.size;
   }
 
   /** A drain slot freed: the next queued conversation, urgent ones first. */
@@ -171,7 +247,12 @@ export class Outbox {
       }
       return next;
     }
-    const run = this.drain(key, waitMs)
+    return this.start(id, this.drain(key, waitMs));
+  }
+
+  /** Counts `work` (a drain) as the conversation's running delivery until it ends, then frees its slot. */
+  private start(id: string, work: Promise<void>): Promise<void> {
+    const run = work
       .catch((err: unknown) => {
         // Another instance is draining it: that one delivers.
         if (err instanceof LockTimeoutError) return;
@@ -232,9 +313,10 @@ export class Outbox {
     for (const wake of this.pauses) wake();
   }
 
-  private async drain(key: ConversationKey, waitMs: number): Promise<void> {
-    // The lease comes with the first items; only an outbox longer than that is read again.
-    await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs, peek: PEEK }, async (lease, head) => {
+  private async drain(key: ConversationKey, waitMs: number, taken?: TakenOutboxLease): Promise<void> {
+    // The lease comes with the first items (taken by the turn's commit, or taken here); only an
+    // outbox longer than that is read again.
+    await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs, peek: PEEK, ...(taken ? { taken } : {}) }, async (lease, head) => {
       let items = head;
       while (!this.stopped && !lease.lost && items.length > 0) {
         for (const item of items) {

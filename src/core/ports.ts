@@ -107,6 +107,27 @@ export interface TurnCommit {
   release?: boolean;
   /** Work the turn owes (an emergency's hand-off), kept with the conversation until intentsDone. */
   intents?: Intent[];
+  /**
+   * The outbox's lease, offered by this instance's Outbox when it will drain the conversation at
+   * once (Outbox.offer): the commit takes the outbox lock with this token in the same write, only if
+   * it appends replies and nobody holds that lock, and answers the first `peek` undelivered replies.
+   * The drain then starts under it (withOutboxLease `taken`) without a round trip of its own.
+   */
+  lease?: OutboxLeaseOffer;
+}
+
+/** The outbox lock a commit may take for the drain that follows it (TurnCommit.lease). */
+export interface OutboxLeaseOffer {
+  token: string;
+  ttlMs: number;
+  /** How many undelivered replies the commit reads back when it takes the lock. */
+  peek: number;
+}
+
+/** An outbox lock already taken (by a commit: TurnCommit.lease) and the replies read with it. */
+export interface TakenOutboxLease {
+  token: string;
+  head: OutboxItem[];
 }
 
 /** Entries to append to one of the conversation's mailboxes (a turn's transcript, a send's message ids kept with its ack). */
@@ -139,6 +160,14 @@ export interface TurnStart<A> {
   alongside?: A;
 }
 
+export interface OutboxLeaseOptions {
+  ttlMs: number;
+  waitMs: number;
+  peek: number;
+  /** Held already: taken by the turn's commit, with the replies it read (no acquiring, no read). */
+  taken?: TakenOutboxLease;
+}
+
 /** What the ack of a delivered reply writes with it (outboxAck). */
 export interface AckOptions {
   /** Appended to the conversation's mailbox in the same write, only if the head was the item acked. */
@@ -164,8 +193,12 @@ export interface Store {
   deleteConversation(key: ConversationKey): Promise<void>;
   /** Whether this inbound message id was already handled for this conversation. */
   wasHandled(key: ConversationKey, messageId: string): Promise<boolean>;
-  /** Saves the record, marks the message handled and appends the replies to the outbox, atomically. */
-  commitTurn(key: ConversationKey, commit: TurnCommit): Promise<void>;
+  /**
+   * Saves the record, marks the message handled and appends the replies to the outbox, atomically.
+   * With `lease` it also takes the outbox lock when it appends replies and the lock is free: then it
+   * answers the first undelivered replies (the drain's head), otherwise undefined.
+   */
+  commitTurn(key: ConversationKey, commit: TurnCommit): Promise<OutboxItem[] | undefined>;
 
   /**
    * Runs `fn` holding the conversation's lock named `scope` ('turn' by default; the outbox uses its
@@ -181,9 +214,12 @@ export interface Store {
   withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T>;
   /**
    * withLock on the outbox's own lock (renewed while `fn` runs), handing `fn` the first `peek`
-   * undelivered replies read in the same round trip as the lock was taken.
+   * undelivered replies read in the same round trip as the lock was taken. With `taken` (a lock a
+   * commit took: TurnCommit.lease) nothing is asked of the store first: `fn` runs under that lock
+   * with the head the commit read, renewed and released the same way; a lock no longer held by
+   * that token fences every write as a lost lease does. A `fn` that does nothing just releases it.
    */
-  withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T>;
+  withOutboxLease<T>(key: ConversationKey, opts: OutboxLeaseOptions, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T>;
 
   /** The conversation's undelivered replies, oldest first. */
   outboxPeek(key: ConversationKey, limit: number): Promise<OutboxItem[]>;

@@ -13,6 +13,7 @@ import {
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
+  type OutboxLeaseOptions,
   type Store,
   type TurnCommit,
   type TurnOptions,
@@ -124,7 +125,7 @@ export class MemoryStore implements Store {
     return this.get(`${keys.handled(key)}:${messageId}`) !== undefined;
   }
 
-  async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
+  async commitTurn(key: ConversationKey, c: TurnCommit): Promise<OutboxItem[] | undefined> {
     if (c.fence !== undefined) this.fence(key, 'turn', c.fence);
     if (c.record) this.set(keys.conversation(key), encodeRecord(c.record), c.recordTtlMs);
     else this.drop(keys.conversation(key));
@@ -145,6 +146,17 @@ export class MemoryStore implements Store {
       this.locks.delete(keys.lock(key));
       lock.release();
     }
+    // As on Redis: offered the outbox lease, a commit that appends replies takes it if it is free.
+    const outboxLock = keys.lock(key, 'outbox');
+    if (!c.lease || c.lease.token === '' || c.outbox.length === 0 || this.locks.has(outboxLock)) return undefined;
+    this.locks.set(outboxLock, this.lockEntry(c.lease.token));
+    return this.outboxPeek(key, c.lease.peek);
+  }
+
+  private lockEntry(token: string): { released: Promise<void>; release: () => void; token: string } {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    return { released, release, token };
   }
 
   /** Throws unless `token` holds the lock (this store's locks never expire, but a token can be stale). */
@@ -163,13 +175,15 @@ export class MemoryStore implements Store {
       if (left <= 0) throw new LockTimeoutError(key);
       await Promise.race([held.released, new Promise((r) => setTimeout(r, left))]);
     }
-    let release!: () => void;
-    const token = `m${++this.tokens}`;
-    const released = new Promise<void>((r) => (release = r));
-    const entry = { released, release, token };
+    const entry = this.lockEntry(`m${++this.tokens}`);
     this.locks.set(k, entry);
+    return this.hold(k, entry, fn);
+  }
+
+  /** Runs `fn` holding the lock `k` (its entry), and lets it go after unless a commit or an ack did. */
+  private async hold<T>(k: string, entry: { released: Promise<void>; release: () => void; token: string }, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const lease: Lease = {
-      token,
+      token: entry.token,
       get lost() {
         return false;
       },
@@ -179,7 +193,7 @@ export class MemoryStore implements Store {
       return await fn(lease);
     } finally {
       if (this.locks.get(k) === entry) this.locks.delete(k);
-      release();
+      entry.release();
     }
   }
 
@@ -194,7 +208,16 @@ export class MemoryStore implements Store {
     });
   }
 
-  withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+  withOutboxLease<T>(key: ConversationKey, opts: OutboxLeaseOptions, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    const taken = opts.taken;
+    if (taken) {
+      // Taken by the turn's commit. A token that no longer holds it (or never did: the commit
+      // failed first) holds nothing: its writes are fenced, and nothing of another holder's is let go.
+      const k = keys.lock(key, 'outbox');
+      const entry = this.locks.get(k);
+      if (entry?.token === taken.token) return this.hold(k, entry, (lease) => fn(lease, taken.head));
+      return fn({ token: taken.token, lost: true, confirm: async () => false }, taken.head);
+    }
     return this.withLock(key, { ttlMs: opts.ttlMs, waitMs: opts.waitMs, scope: 'outbox', renew: true }, async (lease) => fn(lease, await this.outboxPeek(key, opts.peek)));
   }
 

@@ -24,6 +24,7 @@ import {
   type LockOptions,
   type MailboxEntry,
   type OutboxItem,
+  type OutboxLeaseOptions,
   type Store,
   type TurnCommit,
   type TurnOptions,
@@ -100,13 +101,16 @@ const CAP = `local function cap(m, cut, set, limit, n, ttl)
   return limit
 end
 `;
-// KEYS: lock, record, handled ids, outbox, intents, owned keys, then a mailbox and its trimmed
-// count for each mailbox appended to. ARGV: fence ('' = none), record ('' = delete), record ttl,
-// dedupe ttl, message id, the time now (ms), the release channel ('' = the lock stays held), #replies,
-// #intents, then the replies and the intents, then per mailbox: #entries, ttl, cap (0 = none) and
-// its entries. The handled ids are one sorted set scored by expiry: one key per conversation, not
-// one per message, trimmed on every turn. Released, the lock is gone in the same write as the
-// turn, and its waiters are told as RELEASE tells them.
+// KEYS: lock, record, handled ids, outbox, intents, owned keys, the outbox lock, then a mailbox and
+// its trimmed count for each mailbox appended to. ARGV: fence ('' = none), record ('' = delete),
+// record ttl, dedupe ttl, message id, the time now (ms), the release channel ('' = the lock stays
+// held), #replies, #intents, the outbox lease's token ('' = none), its ttl and how many replies to
+// read with it, then the replies and the intents, then per mailbox: #entries, ttl, cap (0 = none)
+// and its entries. The handled ids are one sorted set scored by expiry: one key per conversation,
+// not one per message, trimmed on every turn. Released, the lock is gone in the same write as the
+// turn, and its waiters are told as RELEASE tells them. Offered the outbox lease, a commit that
+// appends replies takes it if nobody holds it (as ACQUIRE_PEEK does) and answers {2, first
+// replies}: the drain that follows starts without taking it again. 0: fenced; 1: committed.
 const COMMIT = `${OWN}${CAP}if ARGV[1] ~= '' and redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
 if ARGV[2] == '' then redis.call('del', KEYS[2]) else redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
 local now = tonumber(ARGV[6])
@@ -114,13 +118,13 @@ redis.call('zremrangebyscore', KEYS[3], '-inf', now)
 redis.call('zadd', KEYS[3], now + tonumber(ARGV[4]), ARGV[5])
 redis.call('pexpire', KEYS[3], ARGV[4])
 local nOut, nInt = tonumber(ARGV[8]), tonumber(ARGV[9])
-local i = 10
+local i = 13
 if nOut > 0 then redis.call('rpush', KEYS[4], unpack(ARGV, i, i + nOut - 1)) i = i + nOut end
 if nInt > 0 then
   redis.call('rpush', KEYS[5], unpack(ARGV, i, i + nInt - 1)) i = i + nInt
   redis.call('pexpire', KEYS[5], ARGV[3])
 end
-local m = 7
+local m = 8
 while i <= #ARGV do
   local n, ttl, limit = tonumber(ARGV[i]), ARGV[i + 1], tonumber(ARGV[i + 2])
   local len = redis.call('rpush', KEYS[m], unpack(ARGV, i + 3, i + 2 + n))
@@ -129,6 +133,11 @@ while i <= #ARGV do
   i, m = i + 3 + n, m + 2
 end
 if ARGV[1] ~= '' and ARGV[7] ~= '' then redis.call('del', KEYS[1]) redis.call('publish', ARGV[7], KEYS[1]) end
+if nOut > 0 and ARGV[10] ~= '' and redis.call('set', KEYS[7], ARGV[10], 'NX', 'PX', ARGV[11]) then
+  local items = redis.call('lrange', KEYS[4], 0, tonumber(ARGV[12]) - 1)
+  table.insert(items, 1, 2)
+  return items
+end
 return 1`;
 // Shared tail of the outbox scripts. KEYS[1] outbox, KEYS[3] intents. 0: replies left; 1: none,
 // intents left; 2: nothing pending (the caller takes the conversation out of the recovery index).
@@ -393,11 +402,13 @@ export class RedisStore implements Store {
     return result;
   }
 
-  async commitTurn(key: ConversationKey, c: TurnCommit): Promise<void> {
+  async commitTurn(key: ConversationKey, c: TurnCommit): Promise<OutboxItem[] | undefined> {
     const outbox = c.outbox.map((i) => JSON.stringify(i));
     const intents = (c.intents ?? []).map((i) => JSON.stringify(i));
     const boxes = [...(c.mailbox ? [c.mailbox] : []), ...(c.mailboxes ?? [])].filter((m) => m.items.length > 0);
     const release = c.release === true && c.fence !== undefined && c.fence !== '';
+    // Only a commit that appends replies takes the outbox lease (the script checks it too).
+    const lease = c.lease && outbox.length > 0 && c.lease.token !== '' ? c.lease : undefined;
     const write = () =>
       this.run(
         SCRIPTS.commit,
@@ -408,6 +419,7 @@ export class RedisStore implements Store {
           this.k(keys.outbox(key)),
           this.k(keys.intents(key)),
           this.k(keys.owned(key)),
+          this.k(keys.lock(key, 'outbox')),
           ...boxes.flatMap((m) => [this.k(keys.mailbox(m.name, key)), this.k(keys.mailboxCut(m.name, key))]),
         ],
         [
@@ -420,16 +432,21 @@ export class RedisStore implements Store {
           release ? this.notifier.channel : '',
           String(outbox.length),
           String(intents.length),
+          lease ? lease.token : '',
+          lease ? String(lease.ttlMs) : '',
+          lease ? String(lease.peek) : '',
           ...outbox,
           ...intents,
           ...boxes.flatMap((m) => [String(m.items.length), String(m.ttlMs), String(this.caps[m.name] ?? 0), ...m.items.map((i) => JSON.stringify(i))]),
         ],
       );
     const done = outbox.length > 0 || intents.length > 0 ? await this.indexed(key, write) : await write();
-    if (done !== 1) throw new LockLostError(key);
+    const [answer, ...head] = Array.isArray(done) ? (done as [number, ...string[]]) : [done];
+    if (answer !== 1 && answer !== 2) throw new LockLostError(key);
     // Released with the commit: the holder's withLock has nothing left to release.
     const held = release ? this.leases.get(c.fence!) : undefined;
     if (held) held.released = true;
+    return answer === 2 ? head.map((s) => JSON.parse(s) as OutboxItem) : undefined;
   }
 
   async withLock<T>(key: ConversationKey, opts: LockOptions, fn: (lease: Lease) => Promise<T>): Promise<T> {
@@ -442,8 +459,11 @@ export class RedisStore implements Store {
     return this.hold(k, token, opts, fn);
   }
 
-  async withOutboxLease<T>(key: ConversationKey, opts: { ttlMs: number; waitMs: number; peek: number }, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+  async withOutboxLease<T>(key: ConversationKey, opts: OutboxLeaseOptions, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
     const k = this.k(keys.lock(key, 'outbox'));
+    // Taken by the turn's commit: held from here as if taken now (the fenced writes check it anyway).
+    const taken = opts.taken;
+    if (taken) return this.hold(k, taken.token, { ttlMs: opts.ttlMs, renew: true }, (lease) => fn(lease, taken.head));
     const token = randomUUID();
     const head = await this.take<OutboxItem[]>(key, k, opts.waitMs, async () => {
       const [left, ...items] = (await this.run(SCRIPTS.acquirePeek, [k, this.k(keys.outbox(key))], [token, String(opts.ttlMs), String(opts.peek)])) as [number, ...string[]];

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
 import { MAYBE_SENT, Outbox } from '../../src/core/outbox.ts';
-import { LockLostError, silentLog, type Lease, type LockOptions, type OutboxItem } from '../../src/core/ports.ts';
+import { LockLostError, silentLog, type Lease, type LockOptions, type OutboxItem, type OutboxLeaseOptions } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
 
@@ -169,6 +169,163 @@ describe('outbox lease', () => {
     // Not acked (the next holder decides, from the record), but the record is there: the message is out.
     expect((await losing.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight])).toEqual([['2', true]]);
     expect(await kept(losing)).toEqual([7]);
+  });
+});
+
+/** Counts the outbox leases a drain had to take itself (not handed over by a commit). */
+class CountingStore extends MemoryStore {
+  acquired = 0;
+  override withOutboxLease<T>(k: ConversationKey, opts: OutboxLeaseOptions, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    if (!opts.taken) this.acquired++;
+    return super.withOutboxLease(k, opts, fn);
+  }
+}
+
+/** Whether another holder could take the conversation's outbox lock now. */
+const lockFree = (store: MemoryStore) =>
+  store.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => true).catch(() => false);
+
+describe('a lease taken by the turn’s commit', () => {
+  it('is used by the drain without taking the lease again, and released by its last ack', async () => {
+    const store = new CountingStore();
+    const s = sender(() => ({ ok: true }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    await queued(store, [item('earlier')]);
+    const offer = outbox.offer(key)!;
+    expect(offer).toBeDefined();
+    const head = await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm', dedupeTtlMs: 60_000, outbox: [item('1'), item('2')], lease: offer.lease });
+    expect(head?.map((i) => i.id)).toEqual(['earlier', '1', '2']);
+    expect(await lockFree(store)).toBe(false);
+    offer.committed(head);
+    await outbox.idle();
+    expect(s.sent).toEqual(['earlier', '1', '2']);
+    expect(store.acquired).toBe(0);
+    expect(await lockFree(store)).toBe(true);
+    expect(await store.outboxConversations()).toEqual([]);
+  });
+
+  it('is offered only when this instance would drain at once: not stopped, no drain of it running or queued, a slot free', async () => {
+    const store = new MemoryStore();
+    const gates: (() => void)[] = [];
+    const s = sender(() => new Promise<SendResult>((r) => gates.push(() => r({ ok: true }))));
+    const outbox = new Outbox(store, silentLog, { maxDrains: 1, maxQueued: 10 });
+    outbox.register(s);
+    const other = { ...key, user: 'other' };
+    const first = outbox.offer(key)!;
+    // The offer holds the only slot, and a second one for the same conversation is refused.
+    expect(outbox.offer(key)).toBeUndefined();
+    expect(outbox.offer(other)).toBeUndefined();
+    // Not counted as waiting for delivery before its commit answers.
+    expect(outbox.backlog()).toBe(0);
+    first.committed(await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('1')], lease: first.lease }));
+    while (gates.length === 0) await new Promise((r) => setTimeout(r, 1));
+    // Draining: the conversation, and the slot, are busy; a kick for the other waits in the queue.
+    expect(outbox.offer(key)).toBeUndefined();
+    await store.commitTurn(other, { recordTtlMs: 60_000, messageId: 'o1', dedupeTtlMs: 60_000, outbox: [{ ...item('o1'), key: other }] });
+    outbox.kick(other);
+    expect(outbox.offer(other)).toBeUndefined();
+    while (s.sent.length < 2) {
+      gates.shift()?.();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    gates.shift()?.();
+    await outbox.idle();
+    expect(s.sent).toEqual(['1', 'o1']);
+    expect(outbox.offer(other)).toBeDefined();
+    outbox.stop();
+    expect(outbox.offer(key)).toBeUndefined();
+  });
+
+  it('that cannot be used (the instance stopped meanwhile) is released at once, the replies left for the next holder', async () => {
+    const store = new MemoryStore();
+    const s = sender(() => ({ ok: true }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    const offer = outbox.offer(key)!;
+    const head = await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm', dedupeTtlMs: 60_000, outbox: [item('1')], lease: offer.lease });
+    expect(head).toHaveLength(1);
+    outbox.stop();
+    offer.committed(head);
+    await outbox.idle();
+    expect(s.sent).toEqual([]);
+    expect(await lockFree(store)).toBe(true);
+    expect((await store.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['1']);
+  });
+
+  it('is released when the commit failed after taking it, and nothing is sent from here', async () => {
+    const store = new MemoryStore();
+    const s = sender(() => ({ ok: true }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    const offer = outbox.offer(key)!;
+    // Applied, but its answer lost (the store went away before answering).
+    await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm', dedupeTtlMs: 60_000, outbox: [item('1')], lease: offer.lease });
+    offer.abandoned();
+    // Answered once: a late answer changes nothing.
+    offer.committed([item('1')]);
+    await outbox.idle();
+    expect(s.sent).toEqual([]);
+    expect(await lockFree(store)).toBe(true);
+    // Recovery delivers it.
+    await outbox.recover();
+    await outbox.idle();
+    expect(s.sent).toEqual(['1']);
+  });
+
+  it('held by another holder: the commit takes nothing, and the drain waits for it and delivers, in order and once', async () => {
+    const store = new CountingStore();
+    const s = sender(() => ({ ok: true }));
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    let letGo!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    // Another instance's drain, stalled with the lease.
+    const elsewhere = store.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, () => {
+      holding();
+      return new Promise<void>((r) => (letGo = r));
+    });
+    await held;
+    const offer = outbox.offer(key)!;
+    const head = await store.commitTurn(key, { recordTtlMs: 60_000, messageId: 'm', dedupeTtlMs: 60_000, outbox: [item('1'), item('2')], lease: offer.lease });
+    expect(head).toBeUndefined();
+    offer.committed(head);
+    // A staff reply kicked meanwhile goes after them.
+    await store.outboxPush(key, [item('3')]);
+    outbox.kick(key);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.sent).toEqual([]);
+    letGo();
+    await elsewhere;
+    await outbox.idle();
+    expect(s.sent).toEqual(['1', '2', '3']);
+    expect(store.acquired).toBeGreaterThanOrEqual(1);
+    expect(await lockFree(store)).toBe(true);
+  });
+
+  it('through the conversation service: a turn’s reply goes out under the lease its commit took, and a failed commit’s is released', async () => {
+    const counting = new CountingStore();
+    engine = await testEngine(counting);
+    const replies = await engine.say('folded', text('menu'));
+    expect(replies.length).toBeGreaterThan(0);
+    // The flush after the turn finds nothing left: the drain itself never had to take the lease.
+    expect(counting.acquired).toBe(1);
+    await engine.close();
+
+    /** Applies the commit (taking the lease), then loses its answer. */
+    class LostAnswer extends MemoryStore {
+      override async commitTurn(...args: Parameters<MemoryStore['commitTurn']>): Promise<OutboxItem[] | undefined> {
+        await super.commitTurn(...args);
+        throw new Error('connection reset');
+      }
+    }
+    const lost = new LostAnswer();
+    engine = await testEngine(lost);
+    await expect(engine.conversations.receive({ id: 'x', key: { channel: 'test', account: 'a', user: 'lost' }, receivedAt: Date.now(), payload: text('menu') })).rejects.toThrow(/connection reset/);
+    await engine.outbox.idle();
+    expect(engine.sent).toEqual([]);
+    expect(await lost.withLock({ channel: 'test', account: 'a', user: 'lost' }, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => true)).toBe(true);
   });
 });
 

@@ -271,6 +271,75 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'a commit offered the outbox lease takes it only when it appends replies, and the drain holds it as if taken itself',
+      withStore(async (s) => {
+        const another = () => s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken');
+        const offered = (token: string) => ({ token, ttlMs: 5_000, peek: 2 });
+        // No replies: nothing taken, nothing answered.
+        expect(await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm0', dedupeTtlMs: 60_000, outbox: [], lease: offered('t0') })).toBeUndefined();
+        await expect(another()).resolves.toBe('taken');
+        // Replies: the lock is the offered token's, with the first replies (older ones first).
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a')] });
+        const head = await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm2', dedupeTtlMs: 60_000, outbox: [item('b'), item('c')], lease: offered('t1') });
+        expect(head?.map((i) => i.id)).toEqual(['a', 'b']);
+        await expect(another()).rejects.toThrow(/busy/);
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 0, peek: 2, taken: { token: 't1', head: head! } }, async (lease, given) => {
+          expect(lease.token).toBe('t1');
+          expect(given.map((i) => i.id)).toEqual(['a', 'b']);
+          expect(await lease.confirm()).toBe(true);
+          await s.outboxUpdateHead(key, { ...item('a'), inFlight: true }, lease.token, 5_000);
+          expect(await s.outboxAck(key, 'a', lease.token, { release: true })).toBe(false);
+          expect(await s.outboxAck(key, 'b', lease.token, { release: true })).toBe(false);
+          await expect(another()).rejects.toThrow(/busy/);
+          // The last ack releases it, as for a lease the drain took.
+          expect(await s.outboxAck(key, 'c', lease.token, { release: true })).toBe(true);
+          await expect(another()).resolves.toBe('taken');
+        });
+        expect(await s.outboxConversations()).toEqual([]);
+        // A taken lease nobody uses is released by a holder that does nothing.
+        expect(await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm3', dedupeTtlMs: 60_000, outbox: [item('d')], lease: offered('t2') })).toHaveLength(1);
+        await expect(another()).rejects.toThrow(/busy/);
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 0, peek: 2, taken: { token: 't2', head: [] } }, async () => undefined);
+        await expect(another()).resolves.toBe('taken');
+        expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['d']);
+      }),
+    );
+
+    it(
+      'a commit does not take an outbox lease someone holds, nor one its turn lock no longer allows; a token that holds nothing is fenced and lets nothing go',
+      withStore(async (s) => {
+        const another = () => s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken');
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm0', dedupeTtlMs: 60_000, outbox: [item('a')] });
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 10 }, async (lease, head) => {
+          expect(head.map((i) => i.id)).toEqual(['a']);
+          // Another instance's drain holds it: the commit appends its reply and takes nothing.
+          expect(await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('b')], lease: { token: 'mine', ttlMs: 5_000, peek: 10 } })).toBeUndefined();
+          // A drain started with that token holds nothing: its writes are refused, the holder's lock stays.
+          await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 0, peek: 10, taken: { token: 'mine', head: [] } }, async (stale) => {
+            await expect(s.outboxUpdateHead(key, { ...item('a'), inFlight: true }, stale.token, 5_000)).rejects.toThrow(LockLostError);
+            await expect(s.outboxAck(key, 'a', stale.token, { release: true })).rejects.toThrow(LockLostError);
+          });
+          await expect(another()).rejects.toThrow(/busy/);
+          expect(await lease.confirm()).toBe(true);
+          // The holder delivers both, the one committed meanwhile too (the normal path).
+          expect(await s.outboxAck(key, 'a', lease.token, { release: true })).toBe(false);
+          expect((await s.outboxPeek(key, 10)).map((i) => i.id)).toEqual(['b']);
+          expect(await s.outboxAck(key, 'b', lease.token, { release: true })).toBe(true);
+        });
+        await expect(another()).resolves.toBe('taken');
+        // A commit its turn lock refuses writes nothing and takes no lease.
+        const stale = await s.withTurn(key, turn('t-old'), async (_start, lease) => lease.token);
+        await s.withTurn(key, turn('t-new'), async () => {
+          await expect(
+            s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'late', dedupeTtlMs: 60_000, outbox: [item('late')], fence: stale, lease: { token: 'late', ttlMs: 5_000, peek: 10 } }),
+          ).rejects.toThrow(LockLostError);
+        });
+        await expect(another()).resolves.toBe('taken');
+        expect(await s.outboxPeek(key, 10)).toEqual([]);
+      }),
+    );
+
+    it(
       'renews the outbox lock with the in-flight mark, and refuses both to a lease that was lost',
       withStore(async (s) => {
         await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a')] });
