@@ -39,6 +39,13 @@ const ASKING = new Set(['asks', 'subject']);
  * every sending-company article's question).
  */
 const CONTEXT = new Set(['scheme']);
+/**
+ * Slots that decide whether any answer of the topic applies: a worker who did not pay into the Fund
+ * asks first whether the Fund helps at all, so an article tagged for the value the message gave
+ * ("chưa đóng quỹ" → the conditions) is the answer, and one that says nothing of it weighs as if it
+ * said another value. Only for a value some article is tagged with.
+ */
+const DECISIVE = new Set(['paid']);
 
 export interface Picked extends Retrieved {
   /** Quality with the tags weighed in: what the candidates were ranked by. */
@@ -88,7 +95,8 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
     for (const [slot, values] of Object.entries(slots)) {
       if (!tagged.has(slot)) continue;
       const own = a.tags?.[slot];
-      if (!own) fit.untagged += a.tags ? 1 : 2;
+      if (!own && DECISIVE.has(slot) && values.some((v) => valuesOf.get(slot)!.has(v))) fit.conflicting++;
+      else if (!own) fit.untagged += a.tags ? 1 : 2;
       else {
         // Each asked thing the answer covers counts ("vay ký quỹ ở đâu" asks for the loan and the place).
         const covered = values.filter((v) => own.includes(v)).length;
