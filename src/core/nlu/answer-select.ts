@@ -76,7 +76,12 @@ interface Fit {
   narrower: number;
 }
 
-export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
+/**
+ * `findByTags`: which articles may be found by their tags alone (all unless said); a message without
+ * danger does not get an article written for danger by its tags ("giúp việc, làm mất hộ chiếu" is
+ * the lost passport, not the domestic worker who is not safe).
+ */
+export function createAnswerSelector(articles: readonly Article[], findByTags: (a: Article) => boolean = () => true): AnswerSelector {
   const byId = new Map(articles.map((a) => [a.id, a]));
   // A slot no article is tagged for (it only steers a question tree, like "still abroad") says
   // nothing about which answer fits, so it weighs no article down.
@@ -125,7 +130,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
       }
       if (topic) {
         for (const a of articles) {
-          if (a.topic !== topic || pool.has(a.id)) continue;
+          if (a.topic !== topic || pool.has(a.id) || !findByTags(a)) continue;
           const f = fitOf(a, slots);
           if (f.telling > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality, byTags: true });
         }

@@ -82,6 +82,8 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  /** For a message without danger: an article written for danger is found by its questions only. */
+  const calmSelector = createAnswerSelector(deps.articles, (a) => !a.danger?.length);
   /** The selector for a message with danger of these kinds: without the articles written for other kinds only. */
   const selectors = new Map<string, AnswerSelector>();
   const selectorFor = (kinds: readonly string[]): AnswerSelector => {
@@ -200,7 +202,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // Danger found: an article written for another kind of danger is not its answer ("bị đánh,
     // có được bỏ hợp đồng không" is not answered by the one for sexual harassment).
     // Danger the classifier found has no kind: nothing is ruled out.
-    const chooser = emergency.length > 0 && !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
+    const chooser = emergency.length === 0 ? calmSelector : !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
     // What happened (not yet sent abroad) that this topic has no article about at all, and `other` has:
     // "nộp hồ sơ 8 tháng mà cty chưa cho xuất cảnh, có đòi lại tiền được ko" is not the Fund's.
     const situationOnlyAnswered = (other: string, here: string | undefined) =>
@@ -284,9 +286,9 @@ export function createNlu(deps: NluDeps): Nlu {
         const unasked = ASKED_SLOTS.some((slot) => tags[slot] && !read.slots[slot]);
         const lastSlots = slotReader.read({ ...analysis, tokens: tokens.filter((t) => (t.sentence ?? 0) === lastSentence) }).slots;
         const asked = selector.weigh(article!.id, lastSlots, 0)?.matched ?? 0;
-        if (own.length > 0 && unasked && asked === 0) article = selector.pick(own, read.slots) ?? article;
+        if (own.length > 0 && unasked && asked === 0) article = chooser.pick(own, read.slots) ?? article;
       }
-      else article = selector.pick(own, read.slots, topic, last.looseScore);
+      else article = chooser.pick(own, read.slots, topic, last.looseScore);
     }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
@@ -366,7 +368,7 @@ export function createNlu(deps: NluDeps): Nlu {
       // Read as the follow-up of the question before it, the message adds to that question's case
       // ("tiền ký quỹ lấy lại thế nào" then "e đi Hàn theo EPS" asks for the EPS deposit) — when it
       // says something of its own: a thanks alone is not a question again.
-      const picked = earlier?.topic && isTopic(earlier.topic) ? selector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
+      const picked = earlier?.topic && isTopic(earlier.topic) ? calmSelector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
       // The answer must come of the message too: among what its words found, or fitting what it said.
       const carried = picked && (retrieved.some((r) => r.id === picked.id) || (selector.weigh(picked.id, read.slots, 0)?.matched ?? 0) > 0) ? picked : undefined;
       const near = carried ?? selector.pick(retrieved, read.slots);
