@@ -290,6 +290,19 @@ export function createNlu(deps: NluDeps): Nlu {
       }
       else article = chooser.pick(own, read.slots, topic, last.looseScore);
     }
+    // Danger found, and asked whom to call ("… giữ hộ chiếu, dọa tố cáo. bạn ấy cần gọi ai để được
+    // về?"): the numbers come first anyway, so what the message says of its case answers the rest —
+    // the article its tags fit best, of whichever topic.
+    if (emergency.length > 0 && topic === 'hotline' && !article) {
+      const byTags = TOPIC_INTENTS.filter((t) => t !== 'hotline')
+        .map((t) => select(t))
+        .filter((p): p is Picked => p !== undefined && p.matched > 0)
+        .sort((x, y) => y.total - x.total);
+      if (byTags[0]) {
+        topic = byTags[0].topic;
+        article = byTags[0];
+      }
+    }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
     if (emergency.length > 0) {
