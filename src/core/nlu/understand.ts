@@ -356,6 +356,17 @@ export function createNlu(deps: NluDeps): Nlu {
         article = byTags[0];
       }
     }
+    // "thế nếu chủ phá sản cho về thì sao" after the Fund's amount for an accident: the same question
+    // for another case. A supposition that names no topic strongly is read in the earlier topic, its
+    // case in place of the earlier one — when an article there fits what it says.
+    if (earlier?.topic && isTopic(earlier.topic) && topic && topic !== earlier.topic && emergency.length === 0 && scores[topic as Topic] < OWN_TOPIC_SCORE && WHAT_IF.test(tokens.map((t) => t.f).join(' '))) {
+      const there = chooser.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore);
+      if (there && (chooser.weigh(there.id, read.slots, 0)?.matched ?? 0) > 0) {
+        if (intent === topic) intent = earlier.topic;
+        topic = earlier.topic;
+        article = there;
+      }
+    }
     // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
     // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
     const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
@@ -414,6 +425,8 @@ export function createNlu(deps: NluDeps): Nlu {
   };
 }
 
+/** A question put as a supposition ("thế nếu … thì sao", "còn trường hợp … thì thế nào", "what if …"). */
+const WHAT_IF = /^(?:(?:the|vay|con|the con|vay con|con neu)\s+)?(?:neu|lo|truong hop)\b.*\bthi (?:sao|the nao|nhu the nao|ra sao)\b|^(?:and )?what if\b/;
 /** Slots that say where the worker is in the journey, which a topic may not deal with at all. */
 const SITUATION_SLOTS = ['stage', 'passport'];
 /** The kind of danger found by the classifier alone, or a shouted cry: not which danger. */
