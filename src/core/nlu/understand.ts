@@ -65,6 +65,15 @@ function endsWithQuestionWord(tokens: readonly Token[]): boolean {
   while (k > 0 && TRAILING_POLITE.has(tokens[k]!.f)) k--;
   return QUESTION_END.has(tokens[k]?.f ?? '');
 }
+/** Question words that ask wherever they stand in the clause ("khi nào thì áp dụng vậy"). */
+const ASKING_PAIRS = new Set(['khi nao', 'bao gio', 'bao nhieu', 'o dau', 'the nao', 'lam sao', 'vi sao', 'tai sao', 'nhu nao', 'ra sao']);
+/** Whether the last clause asks: it ends with a question word, or holds one that asks wherever it stands. */
+function lastClauseAsks(tokens: readonly Token[]): boolean {
+  if (endsWithQuestionWord(tokens)) return true;
+  const clause = tokens[tokens.length - 1]?.c;
+  const own = tokens.filter((t) => t.c === clause);
+  return own.some((t, i) => i > 0 && ASKING_PAIRS.has(`${own[i - 1]!.f} ${t.f}`));
+}
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
 /** Lexicon entries that name an office or whom to contact rather than ask for a line. */
@@ -153,7 +162,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // A story, then its question: the question's own topic, when it has one, is the topic ("…
     // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
     const lastSentence = scored.at(-1)?.sentence ?? 0;
-    const endsAsking = /\?\s*$/.test(text) || endsWithQuestionWord(scored);
+    const endsAsking = /\?\s*$/.test(text) || lastClauseAsks(scored);
     if (lastSentence > 0 && endsAsking) {
       const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
       if (isTopic(last.intent) && last.intent !== topic) {
