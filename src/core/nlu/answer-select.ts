@@ -39,6 +39,13 @@ const ASKING = new Set(['asks', 'subject']);
  * every sending-company article's question).
  */
 const CONTEXT = new Set(['scheme']);
+/**
+ * Slots that decide whether any answer of the topic applies: a worker who did not pay into the Fund
+ * asks first whether the Fund helps at all, so an article tagged for the value the message gave
+ * ("chưa đóng quỹ" → the conditions) is the answer, and one that says nothing of it weighs as if it
+ * said another value. Only for a value some article is tagged with.
+ */
+const DECISIVE = new Set(['paid']);
 
 export interface Picked extends Retrieved {
   /** Quality with the tags weighed in: what the candidates were ranked by. */
@@ -69,7 +76,12 @@ interface Fit {
   narrower: number;
 }
 
-export function createAnswerSelector(articles: readonly Article[]): AnswerSelector {
+/**
+ * `findByTags`: which articles may be found by their tags alone (all unless said); a message without
+ * danger does not get an article written for danger by its tags ("giúp việc, làm mất hộ chiếu" is
+ * the lost passport, not the domestic worker who is not safe).
+ */
+export function createAnswerSelector(articles: readonly Article[], findByTags: (a: Article) => boolean = () => true): AnswerSelector {
   const byId = new Map(articles.map((a) => [a.id, a]));
   // A slot no article is tagged for (it only steers a question tree, like "still abroad") says
   // nothing about which answer fits, so it weighs no article down.
@@ -88,7 +100,8 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
     for (const [slot, values] of Object.entries(slots)) {
       if (!tagged.has(slot)) continue;
       const own = a.tags?.[slot];
-      if (!own) fit.untagged += a.tags ? 1 : 2;
+      if (!own && DECISIVE.has(slot) && values.some((v) => valuesOf.get(slot)!.has(v))) fit.conflicting++;
+      else if (!own) fit.untagged += a.tags ? 1 : 2;
       else {
         // Each asked thing the answer covers counts ("vay ký quỹ ở đâu" asks for the loan and the place).
         const covered = values.filter((v) => own.includes(v)).length;
@@ -117,7 +130,7 @@ export function createAnswerSelector(articles: readonly Article[]): AnswerSelect
       }
       if (topic) {
         for (const a of articles) {
-          if (a.topic !== topic || pool.has(a.id)) continue;
+          if (a.topic !== topic || pool.has(a.id) || !findByTags(a)) continue;
           const f = fitOf(a, slots);
           if (f.telling > 0 && f.conflicting === 0) pool.set(a.id, { id: a.id, score: looseScore(a.id), quality: SELECTION.tagOnlyQuality, byTags: true });
         }

@@ -56,6 +56,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['ky quy', C(3)],
   ['tien coc|dat coc|tien cọc|mất cọc|mat coc|mất ký quỹ|mat tien coc|tien bao lanh|bao lanh', C(2.5)],
   ['cọc', C(1)],
+  // what is done with the company that sent the worker, once home: the contract's liquidation
+  ['thu tuc * voi cong ty|thu tuc voi cong ty|voi cong ty da dua * di|voi cong ty dua * di', C(2.5)],
   ['cham dut', C(2)],
   ['cham dut hop dong', C(1.5)],
   ['don phuong', C(2)],

@@ -65,6 +65,15 @@ function endsWithQuestionWord(tokens: readonly Token[]): boolean {
   while (k > 0 && TRAILING_POLITE.has(tokens[k]!.f)) k--;
   return QUESTION_END.has(tokens[k]?.f ?? '');
 }
+/** Question words that ask wherever they stand in the clause ("khi nào thì áp dụng vậy"). */
+const ASKING_PAIRS = new Set(['khi nao', 'bao gio', 'bao nhieu', 'o dau', 'the nao', 'lam sao', 'vi sao', 'tai sao', 'nhu nao', 'ra sao']);
+/** Whether the last clause asks: it ends with a question word, or holds one that asks wherever it stands. */
+function lastClauseAsks(tokens: readonly Token[]): boolean {
+  if (endsWithQuestionWord(tokens)) return true;
+  const clause = tokens[tokens.length - 1]?.c;
+  const own = tokens.filter((t) => t.c === clause);
+  return own.some((t, i) => i > 0 && ASKING_PAIRS.has(`${own[i - 1]!.f} ${t.f}`));
+}
 /** Tag values an article of another topic must fit to take the question there by its tags alone. */
 const MIN_MATCHED_TO_SWITCH = 2;
 /** Lexicon entries that name an office or whom to contact rather than ask for a line. */
@@ -82,6 +91,8 @@ export function createNlu(deps: NluDeps): Nlu {
   const retriever = createRetriever(deps.articles);
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
+  /** For a message without danger: an article written for danger is found by its questions only. */
+  const calmSelector = createAnswerSelector(deps.articles, (a) => !a.danger?.length);
   /** The selector for a message with danger of these kinds: without the articles written for other kinds only. */
   const selectors = new Map<string, AnswerSelector>();
   const selectorFor = (kinds: readonly string[]): AnswerSelector => {
@@ -151,7 +162,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // A story, then its question: the question's own topic, when it has one, is the topic ("…
     // cả nhóm định thuê luật sư kiện công ty. Quỹ có hỗ trợ chi phí không?" asks about the Fund).
     const lastSentence = scored.at(-1)?.sentence ?? 0;
-    const endsAsking = /\?\s*$/.test(text) || endsWithQuestionWord(scored);
+    const endsAsking = /\?\s*$/.test(text) || lastClauseAsks(scored);
     if (lastSentence > 0 && endsAsking) {
       const last = decide(scoreIntents(scored.filter((t) => (t.sentence ?? 0) === lastSentence)));
       if (isTopic(last.intent) && last.intent !== topic) {
@@ -200,7 +211,7 @@ export function createNlu(deps: NluDeps): Nlu {
     // Danger found: an article written for another kind of danger is not its answer ("bị đánh,
     // có được bỏ hợp đồng không" is not answered by the one for sexual harassment).
     // Danger the classifier found has no kind: nothing is ruled out.
-    const chooser = emergency.length > 0 && !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
+    const chooser = emergency.length === 0 ? calmSelector : !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
     // What happened (not yet sent abroad) that this topic has no article about at all, and `other` has:
     // "nộp hồ sơ 8 tháng mà cty chưa cho xuất cảnh, có đòi lại tiền được ko" is not the Fund's.
     const situationOnlyAnswered = (other: string, here: string | undefined) =>
@@ -284,9 +295,22 @@ export function createNlu(deps: NluDeps): Nlu {
         const unasked = ASKED_SLOTS.some((slot) => tags[slot] && !read.slots[slot]);
         const lastSlots = slotReader.read({ ...analysis, tokens: tokens.filter((t) => (t.sentence ?? 0) === lastSentence) }).slots;
         const asked = selector.weigh(article!.id, lastSlots, 0)?.matched ?? 0;
-        if (own.length > 0 && unasked && asked === 0) article = selector.pick(own, read.slots) ?? article;
+        if (own.length > 0 && unasked && asked === 0) article = chooser.pick(own, read.slots) ?? article;
       }
-      else article = selector.pick(own, read.slots, topic, last.looseScore);
+      else article = chooser.pick(own, read.slots, topic, last.looseScore);
+    }
+    // Danger found, and asked whom to call ("… giữ hộ chiếu, dọa tố cáo. bạn ấy cần gọi ai để được
+    // về?"): the numbers come first anyway, so what the message says of its case answers the rest —
+    // the article its tags fit best, of whichever topic.
+    if (emergency.length > 0 && topic === 'hotline' && !article) {
+      const byTags = TOPIC_INTENTS.filter((t) => t !== 'hotline')
+        .map((t) => select(t))
+        .filter((p): p is Picked => p !== undefined && p.matched > 0)
+        .sort((x, y) => y.total - x.total);
+      if (byTags[0]) {
+        topic = byTags[0].topic;
+        article = byTags[0];
+      }
     }
     // Danger found: after the numbers comes the article written for it, when it fits better than
     // the answer to the question ("bị lừa sang Campuchia làm online, công ty không cho về").
@@ -341,6 +365,17 @@ export function createNlu(deps: NluDeps): Nlu {
         article = byTags[0];
       }
     }
+    // "thế nếu chủ phá sản cho về thì sao" after the Fund's amount for an accident: the same question
+    // for another case. A supposition that names no topic strongly is read in the earlier topic, its
+    // case in place of the earlier one — when an article there fits what it says.
+    if (earlier?.topic && isTopic(earlier.topic) && topic && topic !== earlier.topic && emergency.length === 0 && scores[topic as Topic] < OWN_TOPIC_SCORE && WHAT_IF.test(tokens.map((t) => t.f).join(' '))) {
+      const there = chooser.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore);
+      if (there && (chooser.weigh(there.id, read.slots, 0)?.matched ?? 0) > 0) {
+        if (intent === topic) intent = earlier.topic;
+        topic = earlier.topic;
+        article = there;
+      }
+    }
     // Beside a question ("không chịu nổi nữa, muốn thanh lý hợp đồng") it is a complaint: answer it.
     // A goodbye is asked about whatever else it says ("con không về được nữa đâu, ba đừng buồn").
     const worried = emergency.length === 0 && (concern === 'farewell' || (concern === 'concern' && !topic));
@@ -366,7 +401,7 @@ export function createNlu(deps: NluDeps): Nlu {
       // Read as the follow-up of the question before it, the message adds to that question's case
       // ("tiền ký quỹ lấy lại thế nào" then "e đi Hàn theo EPS" asks for the EPS deposit) — when it
       // says something of its own: a thanks alone is not a question again.
-      const picked = earlier?.topic && isTopic(earlier.topic) ? selector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
+      const picked = earlier?.topic && isTopic(earlier.topic) ? calmSelector.pick(retrieved, { ...earlier.slots, ...read.slots }, earlier.topic, candidates.looseScore) : undefined;
       // The answer must come of the message too: among what its words found, or fitting what it said.
       const carried = picked && (retrieved.some((r) => r.id === picked.id) || (selector.weigh(picked.id, read.slots, 0)?.matched ?? 0) > 0) ? picked : undefined;
       const near = carried ?? selector.pick(retrieved, read.slots);
@@ -399,6 +434,8 @@ export function createNlu(deps: NluDeps): Nlu {
   };
 }
 
+/** A question put as a supposition ("thế nếu … thì sao", "còn trường hợp … thì thế nào", "what if …"). */
+const WHAT_IF = /^(?:(?:the|vay|con|the con|vay con|con neu)\s+)?(?:neu|lo|truong hop)\b.*\bthi (?:sao|the nao|nhu the nao|ra sao)\b|^(?:and )?what if\b/;
 /** Slots that say where the worker is in the journey, which a topic may not deal with at all. */
 const SITUATION_SLOTS = ['stage', 'passport'];
 /** The kind of danger found by the classifier alone, or a shouted cry: not which danger. */
