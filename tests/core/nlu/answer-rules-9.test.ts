@@ -3,6 +3,7 @@
 // its own case, not having paid into the Fund decides, whom to call with danger is answered by the
 // case, a supposition is read in the earlier topic, and a question word asks wherever it stands.
 import { describe, expect, it } from 'vitest';
+import { testArticle } from '../../helpers/article.ts';
 import { loadContent, type Article } from '../../../src/core/content/index.ts';
 import { createAnswerSelector } from '../../../src/core/nlu/answer-select.ts';
 import { createNlu } from '../../../src/core/nlu/index.ts';
@@ -11,18 +12,7 @@ const content = loadContent();
 const nlu = createNlu({ articles: content.articles, countries: content.countries, slots: content.slots });
 
 describe('the selector', () => {
-  const article = (id: string, extra: Partial<Article> = {}): Article => ({
-    id,
-    topic: 'support_fund',
-    title: { vi: id, en: id },
-    questions: { vi: [id], en: [id] },
-    answer: { vi: id, en: id },
-    source: 's',
-    reviewed: '2026-01-01',
-    sourceDate: '2026-01-01',
-    verified: true,
-    ...extra,
-  });
+  const article = (id: string, extra: Partial<Article> = {}): Article => testArticle(id, 'support_fund', extra);
 
   it('weighs an article silent on a deciding slot as if it said another value', () => {
     const articles = [article('rules', { tags: { paid: ['no'] } }), article('accident', { tags: { case: ['accident'] } })];

@@ -3,6 +3,7 @@
 // ask, the hearsay frame, the article that carries a country's lines for a need, and a question
 // the lexicon cannot place answered by the one topic its tags fit.
 import { describe, expect, it } from 'vitest';
+import { testArticle } from '../../helpers/article.ts';
 import { loadContent, type Article } from '../../../src/core/content/index.ts';
 import { createAnswerSelector } from '../../../src/core/nlu/answer-select.ts';
 import { DANGER_KINDS } from '../../../src/core/nlu/danger-rules.ts';
@@ -12,18 +13,7 @@ import { createNlu } from '../../../src/core/nlu/index.ts';
 const content = loadContent();
 
 describe('the article for the danger found', () => {
-  const article = (id: string, extra: Partial<Article> = {}): Article => ({
-    id,
-    topic: 'return_registration',
-    title: { vi: id, en: id },
-    questions: { vi: [id], en: [id] },
-    answer: { vi: id, en: id },
-    source: 's',
-    reviewed: '2026-01-01',
-    sourceDate: '2026-01-01',
-    verified: true,
-    ...extra,
-  });
+  const article = (id: string, extra: Partial<Article> = {}): Article => testArticle(id, 'return_registration', extra);
   const articles = [
     article('scam', { danger: ['trafficking'] }),
     article('maid', { danger: ['confinement'], tags: { case: ['domestic'] } }),

@@ -2,6 +2,7 @@
 // tags. The phrases are data: these tests take a few from the shipped file and small files of
 // their own, so a content edit does not break them but a reader that stops reading does.
 import { describe, expect, it } from 'vitest';
+import { testArticle } from '../../helpers/article.ts';
 import { loadContent, type Article } from '../../../src/core/content/index.ts';
 import { createNlu } from '../../../src/core/nlu/index.ts';
 import { analyze } from '../../../src/core/nlu/normalize.ts';
@@ -78,18 +79,7 @@ describe('slot reader', () => {
 });
 
 describe('answer selection by tags', () => {
-  const article = (id: string, topic: Article['topic'], tags?: Article['tags']): Article => ({
-    id,
-    topic,
-    title: { vi: id, en: id },
-    questions: { vi: [id], en: [id] },
-    answer: { vi: id, en: id },
-    source: 's',
-    reviewed: '2026-01-01',
-    sourceDate: '2026-01-01',
-    verified: true,
-    ...(tags ? { tags } : {}),
-  });
+  const article = (id: string, topic: Article['topic'], tags?: Article['tags']): Article => testArticle(id, topic, tags ? { tags } : {});
   const articles = [
     article('overview', 'support_fund'),
     article('accident', 'support_fund', { case: ['accident'], asks: ['amount'] }),
