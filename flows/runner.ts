@@ -11,7 +11,7 @@ import { createActor, type AnyActorScope, type AnyMachineSnapshot } from 'xstate
 import type { Effect, FlowRunner, FlowState } from '../src/core/effects.ts';
 import type { FlowDeps } from './dialogue.ts';
 import { FLOW_VERSION, createRootMachine } from './root.machine.ts';
-import { restoredSnapshot, trimmedSnapshot } from './snapshot.ts';
+import { restoredSnapshot, trimmedSnapshot, type StoredSnapshot } from './snapshot.ts';
 
 interface ExecutedAction {
   type: string;
@@ -77,7 +77,12 @@ export function createFlowRunner(deps: FlowDeps): FlowRunner {
       return { persisted: trimmedSnapshot(machine.getPersistedSnapshot(snap as never)), effects, state };
     },
     asked(persisted) {
-      const ctx = restoredSnapshot(persisted).context as { topic?: unknown; slots?: unknown };
+      // Read from the stored form as it is: the topic and the slots have no defaults to put back,
+      // so restoring the snapshot (which the turn's step does anyway) would only copy it again.
+      const stored = persisted as Partial<StoredSnapshot> | null;
+      const ctx = stored?.context as { topic?: unknown; slots?: unknown } | null | undefined;
+      // What the restore refuses is refused here too: the engine then reads the message alone.
+      if (stored?.value === undefined || typeof ctx !== 'object' || ctx === null) throw new Error('not a stored flow snapshot');
       if (typeof ctx.topic !== 'string') return undefined;
       const slots = ctx.slots && typeof ctx.slots === 'object' ? (ctx.slots as Record<string, string[]>) : undefined;
       return slots ? { topic: ctx.topic, slots } : { topic: ctx.topic };
