@@ -4,6 +4,7 @@
 // many users ("1", "menu", the labels of every list). Each reading is done once per text and
 // kept (bounded, the most recent), so a message is analysed once however many parts ask.
 import type { NluOutput, Understander } from '../conversation.ts';
+import type { Earlier } from '../effects.ts';
 import type { Locale } from '../messages.ts';
 import { detectLanguage } from './language.ts';
 import { memoize } from './memo.ts';
@@ -15,10 +16,15 @@ const TEXTS_KEPT = 2_000;
 
 export function perMessage(nlu: Nlu, kept = TEXTS_KEPT): Understander {
   const understood = memoize((t) => nlu.understand(t), kept);
+  // Read with what came before, a text may mean more than alone: kept by the text and the earlier
+  // question both (its topic and its slots, all the reading depends on), apart from the text alone.
+  const followedUp = memoize((key) => {
+    const [t, topic, slots] = JSON.parse(key) as [string, string, Earlier['slots'] | null];
+    return nlu.understand(t, slots ? { topic, slots } : { topic });
+  }, kept);
   return {
     // A copy: callers build their events from it and must not share (or change) one another's.
-    // Read with what came before, a text may mean more than alone: not kept by its text.
-    understand: (t, earlier) => copyOf(earlier?.topic ? nlu.understand(t, earlier) : understood(t)),
+    understand: (t, earlier) => copyOf(earlier?.topic ? followedUp(JSON.stringify([t, earlier.topic, earlier.slots ?? null])) : understood(t)),
     detectLanguage: memoize((t): Locale => detectLanguage(t), kept),
     normalize: memoize(normalize, kept),
   };

@@ -27,6 +27,24 @@ describe('perMessage', () => {
     expect(calls).toBe(TEXTS.length);
   });
 
+  it('keeps a follow-up by its text and the earlier question both', () => {
+    let calls = 0;
+    const engine = perMessage({ understand: (t, e) => (calls++, nlu.understand(t, e)) });
+    const deposit = { topic: 'contract_liquidation', slots: { subject: ['deposit'] } };
+    const t = 'e đi Hàn theo EPS';
+    expect(engine.understand(t, deposit)).toEqual(nlu.understand(t, deposit));
+    engine.understand(t, { ...deposit, slots: { subject: ['deposit'] } });
+    expect(calls).toBe(1);
+    // Another earlier case, another topic, or none: each is its own reading.
+    engine.understand(t, { topic: 'contract_liquidation', slots: { subject: ['ticket'] } });
+    engine.understand(t, { topic: 'support_fund', slots: { subject: ['deposit'] } });
+    engine.understand(t, { topic: 'contract_liquidation' });
+    engine.understand(t);
+    expect(calls).toBe(5);
+    expect(engine.understand(t, { topic: 'contract_liquidation' })).toEqual(nlu.understand(t, { topic: 'contract_liquidation' }));
+    expect(calls).toBe(5);
+  });
+
   it('forgets the least recently used text past its bound', () => {
     let calls = 0;
     const engine = perMessage({ understand: (t) => (calls++, nlu.understand(t)) }, 2);
