@@ -25,12 +25,23 @@ const FRAME_BEFORE = index(
 const FRAME_ENDS = new Set(['nhung', 'ma', 'thi', 'vi', 'do', 'tai', 'roi', 'gio', 'but', 'then', 'because', 'and', 'now', 'va']);
 const FRAME_REACH = 12;
 
+/**
+ * A scene of the play, in a later clause of its sentence: "đang tập kịch…, có cảnh chủ nhà đánh
+ * người giúp việc". "cảnh" typed with its marks, and not "cảnh sát".
+ */
+const SCENE = index('có +cảnh !sát/báo/giác/cáo/vệ/tỉnh|+cảnh !sát/báo/giác/cáo/vệ/tỉnh|phân cảnh|cảnh diễn|đoạn diễn|a scene|the scene|scene where');
+
 /** A dream or a play earlier in the clause, with nothing between that ends its reach. */
 export function framedBefore(tokens: readonly Token[], start: number): boolean {
   const clause = tokens[start]!.c;
   let from = start;
   while (from > 0 && start - from < FRAME_REACH && tokens[from - 1]!.c === clause && !FRAME_ENDS.has(tokens[from - 1]!.f)) from--;
   for (const m of FRAME_BEFORE.scan(tokens)) if (m.start >= from && m.end <= start) return true;
+  const sentence = tokens[start]!.sentence;
+  for (const m of SCENE.scan(tokens)) {
+    if (m.start < from || m.end > start) continue;
+    for (const f of FRAME_BEFORE.scan(tokens)) if (f.end <= m.start && tokens[f.start]!.sentence === sentence) return true;
+  }
   return false;
 }
 

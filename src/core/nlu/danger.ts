@@ -33,7 +33,7 @@ const RULES = new PatternIndex<DangerRule>(DANGER_RULES.map((r) => [r.p, r] as c
 /** An employer holding the passport is a warning sign; with a wish to leave, it is confinement. */
 const PASSPORT_HELD = new PatternIndex<true>(
   [
-    'giữ/thu/lấy/cầm *3 hộ chiếu|giữ/thu/lấy/cầm *3 passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|hộ chiếu/passport bị *2 giữ/thu/lấy/cầm|không/chưa trả * hộ chiếu|không/chưa trả * passport',
+    'giữ/thu/lấy/cầm/giành/giựt/giật/siết/xiết *3 hộ chiếu|giữ/thu/lấy/cầm/giành/giựt/giật/siết/xiết *3 passport|bị giành/giựt/giật/siết/xiết hộ chiếu/passport|hộ chiếu * bị giữ/thu/lấy|passport * bị giữ/thu/lấy|hộ chiếu/passport bị *2 giữ/thu/lấy/cầm|không/chưa trả * hộ chiếu|không/chưa trả * passport',
     'giữ/thu/lấy/cầm * giấy tờ|giấy tờ * bị * giữ/thu/lấy|giấy tờ bị giữ|giữ/thu/lấy/cầm * thẻ ngoại kiều|giữ/thu/lấy/cầm * thẻ cư trú|thẻ ngoại kiều * bị * giữ',
     'keep/keeps/kept/took/taken/take/holds/held/hold/confiscated/confiscate/withholds/withheld/has * passport/passports|passport/passports * taken/confiscated/kept/held|passport is with * employer/boss/agency/broker/company|passport * with my employer/boss/agency/broker',
   ].map((p) => [p, true] as const),
@@ -97,7 +97,7 @@ const DEBT = new PatternIndex<true>(
   ].map((p) => [p, true] as const),
 );
 const HELD_TO_IT = new PatternIndex<true>(
-  ['before * can/could/may * go/leave|before * go/leave|until * pay|mới được đi/về/ra/rời|mới cho đi/về/ra/rời|mới thả|guards/guard|bảo vệ|canh|not allowed to leave|can not leave'].map((p) => [p, true] as const),
+  ['before * can/could/may * go/leave|before * go/leave|until * pay|phải làm không lương|ra ngoài *3 bị bắt lại|đi ra ngoài *3 bị bắt|bị bắt lại|mới được đi/về/ra/rời|mới cho đi/về/ra/rời|mới thả|guards/guard|bảo vệ|canh|not allowed to leave|can not leave'].map((p) => [p, true] as const),
 );
 
 /**
@@ -221,6 +221,9 @@ function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: 
   if (rule.notAfter && start > 0 && tokens[start - 1]!.c === tokens[start]!.c && rule.notAfter.includes(tokens[start - 1]!.f)) return false;
   // "sếp dọa giết em =)))": said laughing, for effect.
   if (tokens[start]!.j) return false;
+  if (retracted(tokens, end)) return false;
+  // "con mèo nhà em bị ốm sắp chết": the dying is the animal's, not the user's.
+  if (rule.strong && tokens.slice(start, end).some((t) => t.f === 'chet') && ofAnAnimal(tokens, tokens[start]!.c)) return false;
   const unless = UNLESS.get(rule);
   if (unless && inClause(unless, tokens, tokens[start]!.c)) return false;
   if (rule.unlessInSentence && saidOf(rule.unlessInSentence, tokens, start)) return false;
@@ -229,6 +232,26 @@ function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: 
   if (needs && !outside(needs, tokens, start, end)) return false;
   if (rule.strong) return true;
   return !explainedAway(tokens, start, end, ruleWords.get(rule)!, negators) && !resolvedAfter(tokens, end);
+}
+
+/**
+ * Taken back as a slip right after it is typed ("e đang tự tử... à nhầm, đang tự học", "typo"):
+ * the keyboard's word, not the user's. Only a correction said within a few words of the phrase.
+ */
+const CORRECTION = new PatternIndex<true>([['à nhầm|anh nhầm|á nhầm|ấy nhầm|ủa nhầm|ý nhầm|nhầm nhầm|gõ nhầm|đánh nhầm|viết nhầm|gõ sai|bàn phím tự sửa|typo|autocorrect|autocorrected|sorry typo', true]]);
+const CORRECTION_REACH = 4;
+
+function retracted(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (const m of CORRECTION.scan(tokens)) {
+    if (m.start >= end && m.start - end <= CORRECTION_REACH && (tokens[m.start]!.sentence === sentence || m.start === end)) return true;
+  }
+  return false;
+}
+
+/** An animal named in the clause and no person beside it (an owner, "nhà em", is no person there). */
+function ofAnAnimal(tokens: readonly Token[], clause: number): boolean {
+  return inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause);
 }
 
 /** "…bị bỏ đói, giờ về VN rồi": what came before is over. */
@@ -389,6 +412,10 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
     while (last > end && PARTICLES.has(tokens[last - 1]!.f)) last--;
     const tail = tokens[last - 1]?.f;
     if (tail === 'khong' || tail === 'chua') return true;
+    // "em có bị 'bắt cóc' không nếu đi…": the question closed right after the phrase.
+    for (let i = end; i < end + 2 && tokens[i]?.c === clause; i++) {
+      if (['khong', 'chua'].includes(tokens[i]!.f) && ['neu', 'khi', 'if'].includes(tokens[i + 1]?.f ?? '')) return true;
+    }
   }
   // A comparison, not an event: "giọng như bị ai bóp cổ", "mệt như bị đánh".
   for (let i = start - 1; i >= 0 && start - i <= 4 && tokens[i]!.c === clause; i--) {

@@ -30,7 +30,7 @@ interface Alias {
 const everyday = (w: string) => KNOWN_WORDS.has(w) && (isVietnameseSyllable(w) || VI_COMMON.has(w) || VI_CHAT.has(w) || EN_WORDS.has(w));
 
 /** Everyday phrases that are also place names once the marks are gone. */
-const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao']);
+const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao', 'dai dong']);
 /** Single-syllable names that stay ambiguous with marks. */
 const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung', 'anh']);
 /**
@@ -64,6 +64,8 @@ const BEING_THERE = new Set(['o', 'tai', 'ben', 'sang', 'qua']);
 /** Being in a place, as opposed to going to one. */
 const LOCATED = new Set(['o', 'tai', 'ben', 'in', 'at']);
 const GOING_HOME = new Set(['ve', 'home', 'lai']);
+/** Words before a name that make it someone's nationality, not where the user is. */
+const NATIONALITY = new Set(['nguoi']);
 
 export interface Place {
   country?: string;
@@ -136,7 +138,7 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
   };
 
   const named = (tokens: readonly Token[], lang: Locale): Place => {
-    const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean; past: boolean }[] = [];
+    const hits: { alias: Alias; start: number; end: number; located: boolean; now: boolean; past: boolean; nationality: boolean }[] = [];
     for (const m of index.scan(tokens)) {
       const alias = m.value;
       const prev = m.start > 0 && tokens[m.start - 1]!.c === tokens[m.start]!.c ? tokens[m.start - 1]!.f : undefined;
@@ -145,13 +147,15 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
       // In English "my" is "my", not Mỹ: a Vietnamese one-word name counts there only typed with its marks.
       if (lang === 'en' && alias.alwaysAmbiguous && tokens[m.start]!.s === undefined) continue;
       if (alias.country === 'VN' && prev !== undefined && GOING_HOME.has(prev) && !settled) continue;
-      hits.push({ alias, start: m.start, end: m.end, located: settled || (prev !== undefined && LOCATED.has(prev)), now: saidNow(tokens, m.start), past: saidBefore(tokens, m.start) });
+      hits.push({ alias, start: m.start, end: m.end, located: settled || (prev !== undefined && LOCATED.has(prev)), now: saidNow(tokens, m.start), past: saidBefore(tokens, m.start), nationality: prev !== undefined && NATIONALITY.has(prev) });
     }
     // A name inside a longer one ("Ả Rập" in "Tiểu vương quốc Ả Rập") is the longer one.
     const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
     // "ngày xưa chú đi Nga…, giờ con muốn đi Hàn": a place of the past gives way to any other.
     const current = kept.some((h) => !h.past && h.alias.country !== 'VN') ? kept.filter((h) => !h.past) : kept;
-    const abroad = current.filter((h) => h.alias.country !== 'VN');
+    // "bạn trai người Ả Rập bỏ lại gần Al Ain": someone's nationality gives way to a place.
+    const abroadAll = current.filter((h) => h.alias.country !== 'VN');
+    const abroad = abroadAll.some((h) => !h.nationality) ? abroadAll.filter((h) => !h.nationality) : abroadAll;
     const home = current.filter((h) => h.alias.country === 'VN' && h.located);
     const pool = abroad.length > 0 ? abroad : home;
     // "trước em đi Nhật rồi về, giờ em đi Đài": where they are now, when they say so.
