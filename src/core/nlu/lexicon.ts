@@ -393,4 +393,44 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['toi/em/chau/minh la *3 cua chau/con/em/anh/chi', { greeting: 1.5, handoff: -1 }],
   // The Fund asked in basic English: "ask about fund money", "fund for go home early".
   ['fund money|about fund|the fund|support fund|fund support|fund help|money from fund', F(2.5)],
+  // ── what the unseen-o voices asked, said as families ──
+  // Death as a figure of speech: a passport or a card "dying" (running out), "chết dở" (oh no),
+  // frozen "chết cóng", "tưởng chết" (I thought I'd die) — no death, so no Fund case.
+  ['chết +dở|chết cóng|chet cong|tưởng chết|tuong chet|tuong * chet luon|hộ chiếu *4 chết|visa *4 chết|thẻ cư trú *4 chết|thẻ lưu trú *4 chết|thẻ arc *4 chết|thẻ ngoại kiều *4 chết|passport * dying', { out_of_scope: 2, support_fund: -2.5 }],
+  // A story seen, not lived: the news read, a clip or an old picture shared on a group.
+  ['doc tin !nhan|xem tin !nhan|nghe tin|doc duoc tin|tin * tu vong|anh cu|share lai|duoc share|chia se lai|dang tren group|tren group|xem clip|old photo|shared again', { out_of_scope: 2, support_fund: -1 }],
+  // Everyone fine after a quake or a storm: nothing happened to ask the Fund about.
+  ['ko sao ca|khong sao ca|k sao ca|deu khong sao|deu ko sao|deu binh an|bao * yen tam|everyone * fine|everyone * safe', { out_of_scope: 2, support_fund: -1.5 }],
+  // The host country's health insurance is not the Fund and not the contract.
+  ['bao hiem quoc dan|bao hiem y te|the bao hiem y te|kokumin kenko|kokumin hoken|health insurance|national insurance', { out_of_scope: 3, support_fund: -2, contract_liquidation: -1.5 }],
+  // An old ordeal remembered, or turned into wanting to help others: nothing is asked of the four topics.
+  ['tu dung nho|nho hoi|nho lai hoi|gio nghi lai|nghi lai van|van thay may|van con thay may|looking back', { out_of_scope: 2.5, return_registration: -1 }],
+  ['lam tinh nguyen vien|tham gia tinh nguyen|di tinh nguyen|muon tinh nguyen|become a volunteer|volunteer with|to volunteer', { out_of_scope: 5, return_registration: -3, hotline: -1.5 }],
+  // The passport still there after a theft: nothing to replace.
+  ['ho chieu van con|ho chieu * van con|van con ho chieu|ho chieu con nguyen|still have * passport|passport * still there', R(-2.5)],
+  // Stopped and let go at once, or a quarrel with no blows: nothing to report.
+  ['tha di lien|tha di ngay|tha ra lien|tha ra ngay|xong tha|chui nhau thoi|cai nhau thoi|cai nhau to|chu khong danh|let me go right away|let go at once', { out_of_scope: 2.5, hotline: -1.5 }],
+  // The press asking for the ministry's press office: not a worker's line.
+  ['phong vien|+nhà +báo|viet bai|phong bao chi|journalist|reporter|press office', { out_of_scope: 4, hotline: -2, return_registration: -2 }],
+  // Helped already, and all well now, said with thanks: a story closed, no topic asked.
+  ['gio on !dinh|gio on roi|gio da on !dinh|gio * on roi|gio * tot lam|gio * on lam|da giai quyet xong|giai quyet xong roi', { out_of_scope: 2.5, hotline: -1.5, contract_liquidation: -1.5 }],
+  // The Fund asked after an old story: "em có được hỗ trợ gì từ quỹ không".
+  ['hỗ trợ * từ quỹ|hỗ trợ gì từ quỹ|từ quỹ không|từ quỹ ko|from the fund', F(3.5)],
+  // How someone arrested abroad is brought home: the return.
+  ['thu tuc dua ve|thu tuc dua * ve|dua ve ra sao|dua * ve ra sao|dua ve the nao|dua * ve the nao|lam sao dua * ve', R(3.5)],
+  // What to do at home on the return: "cần làm thủ tục gì ở VN khi về".
+  ['thu tuc gi o vn|thu tuc gi o viet nam|thu tuc * o vn khi ve|lam thu tuc gi khi ve|can lam gi khi ve|phai lam gi khi ve|o vn khi ve|o viet nam khi ve', R(4)],
+  // A new phone number of one's own is no line asked for; registering again is the return.
+  ['doi so dien thoai|doi so dt|doi sdt|thay so dien thoai|thay so dt|doi sim|changed my number|change my number', { hotline: -3 }],
+  ['dang ky lai|dang ki lai|register again', R(1.5)],
+  // Japan's trainee system said short ("hệ thực tập sinh", "hệ TTS") or its end asked about.
+  ['he thuc tap sinh|he tts|che do tts|he thong tts|thuc tap sinh *3 sap bo|bo he thuc tap|xoa bo *3 thuc tap sinh|bai bo *3 thuc tap sinh', C(2.5)],
+  // Two lines compared, or which to call: a hotline question ("1577 vs 1345, gọi cái nào").
+  ['# vs #|# va # khac|# voi # khac|# hay # khac|goi cai nao|nen goi cai nao|call which', H(2.5)],
+  // A number asked for by what it helps with: "có số nào hỗ trợ trường hợp này không".
+  ['co so nao|so nao ho tro|so nao giup|so nao tu van', H(1.5)],
+  // "bảo ai cũng đóng" (they say everyone pays) folds to "báo ai": nobody is to be told.
+  ['bao ai cung', H(-1.5)],
+  // Which papers are needed belongs to whatever they are for: not the return by itself.
+  ['lam giay to gi|can giay to gi|giay to gi|giay to nao|can nhung giay to', R(-1.5)],
 ];
