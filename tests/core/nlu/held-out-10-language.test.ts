@@ -43,3 +43,26 @@ describe('the passport kept, said in mixed English', () => {
     expect(nlu.understand(text).slots?.passport).toEqual(['kept']);
   });
 });
+
+describe('what is asked, read by its slots', () => {
+  it('"số bao nhiêu" asks for the number, not an amount', () => {
+    expect(nlu.understand('đường dây nóng của lao động hàn số bao nhiêu thế').slots?.asks).toEqual(['line']);
+    expect(nlu.understand('tiền hỗ trợ được bao nhiêu').slots?.asks).toEqual(['amount']);
+  });
+  it.each(['em tự ý nghỉ làm về nước thì có được quỹ không', 'tu y bo ve som thi co duoc ho tro gi k'])('"tự ý" leaving is the worker\'s own choice: %s', (text) => {
+    expect(nlu.understand(text).slots?.case).toEqual(['own']);
+  });
+  it.each(['chị tôi mất bên Hàn năm ngoái, quỹ có hỗ trợ không', 'ba nó mất do tai nạn ở công trường, gia đình xin quỹ được không'])('a relative who "mất" has died: %s', (text) => {
+    expect(nlu.understand(text).slots?.case).toEqual(['death']);
+  });
+  it('"mất" a thing is not a death', () => {
+    expect(nlu.understand('em mất ví ở ga tàu rồi').slots?.case).toBeUndefined();
+  });
+});
+
+describe('read online, then asked whether it is so', () => {
+  it('the frame is searched without, and the article found', () => {
+    const out = nlu.understand('xem trên mạng thấy bảo về quê phải khai báo với xã trong một tháng, đúng không vậy');
+    expect(out.article?.id).toBe('after-return-reporting');
+  });
+});
