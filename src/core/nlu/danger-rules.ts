@@ -78,6 +78,10 @@ export const ACCOUNT_TROUBLE: InSentence = [
 
 /** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
 const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida/+vỡ/+đổ';
+/** "danh mat ho chieu" unmarked is "đánh mất" (lost) a thing, not "đánh mặt" (hit the face). */
+const LOST_THING = 'đánh mất/rơi passport/ví/bóp/điện/đt/giấy/thẻ/tiền/đồ/chìa/vé|đánh mất/rơi *2 passport/ví/bóp/điện/đt/giấy/thẻ/tiền/đồ/chìa/vé|đánh mất/rơi hộ chiếu|đánh mất/rơi *2 hộ chiếu|đánh mất/rơi rồi|bị đánh mất';
+/** "ho so cho" unmarked is "hồ sơ cho" (papers for someone), not "sờ chỗ". */
+const PAPERS_WORD = 'hồ sơ';
 /** Who is hurt or held: the user, or someone close to them. */
 const ME = 'tôi/em/mình/tui/tao/con/cháu/chúng/bọn/tụi/anh/chị/bạn/vợ/chồng/người/mẹ/bố/bé';
 /** Who does it. */
@@ -198,7 +202,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // ── violence ──
   { p: `bị đánh ${NOT_HIT}|bị *6 đánh ${NOT_HIT}|đánh đập|đánh ${ME}|đánh gãy/chảy/bầm/sưng/rách/ngất/nhập/thâm/tím|đánh ${ME} gãy/chảy/bầm/sưng/rách/ngất/nhập/thâm/tím`, kind: 'violence' },
   { p: `${BOSS} đánh ${NOT_HIT}|${BOSS} * đánh ${NOT_HIT}`, kind: 'violence' },
-  { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực/tai|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: ACCIDENT },
+  { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực/tai|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: `${ACCIDENT}|${LOST_THING}` },
   { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
   { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
   { p: 'bị giết|giết chết', kind: 'violence', unless: PLAYED },
@@ -250,7 +254,10 @@ export const DANGER_RULES: readonly DangerRule[] = [
 
   // ── sexual abuse and harassment ──
   { p: `quấy rối|sàm sỡ|hiếp dâm|bị hiếp|hiếp !hoi/dinh/si/luc/uoc/dau/thuong/khach|cưỡng hiếp|cưỡng dâm|bị cưỡng bức|bị * cưỡng bức|xâm hại|lạm dụng tình dục|dâm ô|sờ soạng|sờ mó|sờ ngực|sờ người|gạ tình|gạ gẫm|gạ ngủ|ép quan hệ|bắt quan hệ|đòi quan hệ|ép * quan hệ !lao|bắt * quan hệ !lao|đòi * quan hệ !lao|ép ngủ|bắt ngủ với/cùng/chung|ép * ngủ với/cùng/chung|ép * bán dâm|bắt * bán dâm|ép * tiếp khách|bắt * tiếp khách|ép/bắt * đi khách|đòi ngủ|đòi * ngủ với/cùng/chung|bắt * ngủ với/cùng/chung|bảo * ngủ với/cùng/chung|ngủ với ${ME} mới|ngủ với ${ME} thì|rình * tắm|nhìn trộm|quay lén|chụp lén|rình mò|camera * phòng tắm`, kind: 'sexual_abuse' },
-  { p: `sờ/rờ/đụng/chạm/touch/bóp/vỗ vào/vô người/ngực/mông/đùi/vú/chỗ/vùng/hạ|sờ/rờ/bóp/vỗ/touch mông/đùi/vú/chỗ/vùng|đụng chạm ${ME}|đụng chạm vào/vô|động chạm vào/vô|đụng chạm người|sờ/rờ/touch ${ME}|mò vào/vô phòng|lẻn vào/vô phòng|vào phòng * lúc * ngủ|cưỡng hôn|+hôn ${ME}|bắt/ép/đòi *3 massage/xoa|bắt/ép/đòi *3 mát xa|massage cho ông/chủ/sếp/hắn/nó|đòi vào/vô phòng|say rượu * vào/vô phòng|nửa đêm * vào/vô phòng|gõ cửa phòng * đêm|đêm * gõ cửa|gõ cửa * đòi vào/vô|kêu/gọi/bảo/bắt/đòi ${ME} vào/vô phòng *2 ngủ|gạ ${ME}|gạ * lên giường|lên giường với|dâm dê|dê xồm|ý đồ xấu|ý đồ đen tối|có ý đồ với|giở trò|chuốc thuốc|chuốc say|bị chuốc|bỏ thuốc vào|bị bỏ thuốc|vào/vô phòng ${ME} *3 đêm|đêm * vào/vô phòng ${ME}|mát xa cho ông/chủ/sếp/hắn/nó|bắt/ép/đòi * cởi|bắt/ép/đòi *2 nằm cạnh/chung/cùng/với|đòi * ảnh nóng|đòi * ảnh khỏa thân|gửi ảnh nóng|quay/chụp * tắm|quay/chụp * thay đồ/quần|camera * tắm|camera * thay đồ/quần|camera * phòng ngủ|camera trong phòng ${ME}|camera * phòng ${ME}`, kind: 'sexual_abuse' },
+  { p: `sờ/rờ/đụng/chạm/touch/bóp/vỗ vào/vô người/ngực/mông/đùi/vú/chỗ/vùng/hạ|sờ/rờ/bóp/vỗ/touch mông/đùi/vú/chỗ/vùng|đụng chạm ${ME}|đụng chạm vào/vô|động chạm vào/vô|đụng chạm người|sờ/rờ/touch ${ME}|mò vào/vô phòng|lẻn vào/vô phòng|vào phòng * lúc * ngủ|cưỡng hôn|+hôn ${ME}|bắt/ép/đòi *3 massage/xoa|bắt/ép/đòi *3 mát xa|massage cho ông/chủ/sếp/hắn/nó|đòi vào/vô phòng|say rượu * vào/vô phòng|nửa đêm * vào/vô phòng|gõ cửa phòng * đêm|đêm * gõ cửa|gõ cửa * đòi vào/vô|kêu/gọi/bảo/bắt/đòi ${ME} vào/vô phòng *2 ngủ|gạ ${ME}|gạ * lên giường|lên giường với|dâm dê|dê xồm|ý đồ xấu|ý đồ đen tối|có ý đồ với|giở trò|chuốc thuốc|chuốc say|bị chuốc|bỏ thuốc vào|bị bỏ thuốc|vào/vô phòng ${ME} *3 đêm|đêm * vào/vô phòng ${ME}|mát xa cho ông/chủ/sếp/hắn/nó|bắt/ép/đòi * cởi|bắt/ép/đòi *2 nằm cạnh/chung/cùng/với|đòi * ảnh nóng|đòi * ảnh khỏa thân|gửi ảnh nóng|quay/chụp * tắm|quay/chụp * thay đồ/quần|camera * tắm|camera * thay đồ/quần|camera * phòng ngủ|camera trong phòng ${ME}|camera * phòng ${ME}`, kind: 'sexual_abuse', unless: PAPERS_WORD },
+  // Coming into the worker's room at night is harassment when the worker says it frightens them
+  // ("con trai ông chủ hay vào phòng em lúc khuya, em sợ lắm"); a visit to tidy up is not.
+  { p: `${BOSS}/trai *3 vào/vô/sang phòng ${ME} *4 tối/đêm/khuya/nửa|tối/đêm/khuya *3 ${BOSS}/trai *3 vào/vô/sang phòng ${ME}|${BOSS}/trai *3 tối/đêm/khuya *3 vào/vô/sang phòng ${ME}|comes/came/come into my room *4 night`, kind: 'sexual_abuse', needs: 'sợ|hoảng|không dám ngủ|khóa cửa|chốt cửa|ám ảnh|scared|afraid|frightened' },
   { p: 'peeping|filmed me|secretly filmed|harass/harassed/harasses/harassing/harassment|rape/raped/raping/rapes|sexual/sexually|molest/molested/molesting|groped/grope/gropes|touch/touches/touched/touching me|touch/touches/touched/touching my body/breast/breasts/chest/butt/bottom/leg/legs/private|assault/assaulted me|sexual assault', kind: 'sexual_abuse' },
 
   // Held for money: the family paying and the captors not letting go ("họ ko thả con đâu"), a ransom;

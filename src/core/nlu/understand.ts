@@ -283,7 +283,7 @@ function caseOfDanger(read: ReadSlots, emergency: readonly string[]): ReadSlots 
 }
 
 /** The words that frame a claim to be checked: "nghe nói …", "… đúng không", "I heard …, is that true". */
-const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nghe nguoi ta bao', 'nguoi ta bao', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
+const HEARSAY = ['nghe noi', 'nghe bao', 'nghe don', 'nghe nguoi ta noi', 'nghe nguoi ta bao', 'nguoi ta bao', 'doc tren mang thay noi', 'thay tren mang noi', 'thay tren mang', 'xem tren mang thay', 'doc tren mang thay', 'tren mang thay noi', 'tren mang noi', 'doc tren mang', 'doc bao thay', 'thay noi', 'thay bao', 'i read that', 'i read online', 'dung khong', 'phai khong', 'co dung khong', 'co phai khong', 'i heard', 'heard that', 'is that true', 'is it true', 'is that right'].map((p) => p.split(' '));
 
 /** Where the hearsay frame's words are, as [start, end) token ranges. */
 function hearsaySpans(tokens: readonly Token[]): [number, number][] {
