@@ -16,7 +16,6 @@ import {
   type Intent,
   type Lease,
   type Log,
-  type MailboxAppend,
   type OutboxItem,
   type OutboxLeaseOffer,
   type Store,
@@ -391,10 +390,10 @@ export class Outbox {
           result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
         }
       }
-      if (result.ok) return this.acked(item, lease, result.keep);
+      if (result.ok) return this.acked(item, lease);
       if (result.maybeSent) {
         // What the channel recorded as the platform confirmed each send settles it where it can.
-        if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease, undefined);
+        if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease);
         if (item.message.priority !== 'emergency' || item.maybeSent) {
           // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers;
           // never dropped: a dead letter the console shows, marked as possibly delivered.
@@ -413,23 +412,13 @@ export class Outbox {
   }
 
   /**
-   * Acks a delivered item with what its send asked to keep (one write), releasing the lease if it
-   * was the last. A kill between the send and this write leaves neither ack nor record, as a kill
-   * between the send and a separate record did: the next holder finds the item in flight and
-   * settles it from what was recorded. An ack refused because the lease was lost still keeps the
-   * record: the message is out, and the next holder's delivered() check reads it.
+   * Acks a delivered item, releasing the lease if it was the last. A kill between the send and
+   * this write leaves the item in flight: the next holder settles it from what the channel recorded.
    */
-  private async acked(item: OutboxItem, lease: Lease, keep: MailboxAppend | undefined): Promise<boolean | typeof LEFT> {
+  private async acked(item: OutboxItem, lease: Lease): Promise<boolean | typeof LEFT> {
     const at = ++this.tick;
-    const settled = await this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token, { release: true, ...(keep ? { keep } : {}) }));
+    const settled = await this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token, { release: true }));
     if (settled === true) this.empty.set(keyToString(item.key), at);
-    if (settled === LEFT && keep) {
-      for (const entry of keep.items) {
-        await this.store.mailboxPush(keep.name, item.key, entry, keep.ttlMs).catch((err: unknown) => {
-          this.log.warn({ conversation: keyToString(item.key), err: err instanceof Error ? err.name : 'error' }, 'what a send asked to keep was not written');
-        });
-      }
-    }
     return settled;
   }
 

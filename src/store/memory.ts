@@ -245,9 +245,6 @@ export class MemoryStore implements Store {
 
   async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
     this.fence(key, 'outbox', fence);
-    const head = (this.get<string[]>(keys.outbox(key)) ?? [])[0];
-    const delivered = head !== undefined && (JSON.parse(head) as OutboxItem).id === id;
-    if (delivered && opts.keep && opts.keep.items.length > 0) this.append(opts.keep.name, key, opts.keep.items, opts.keep.ttlMs);
     const empty = this.popHead(key, id);
     if (empty && opts.release && fence !== '') {
       // As on Redis: the drain is done, and the lock goes in the same write.
