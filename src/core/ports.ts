@@ -189,8 +189,6 @@ export interface MailboxEntry<T> {
 export interface Store {
   getConversation(key: ConversationKey): Promise<ConversationRecord | undefined>;
   deleteConversation(key: ConversationKey): Promise<void>;
-  /** Whether this inbound message id was already handled for this conversation. */
-  wasHandled(key: ConversationKey, messageId: string): Promise<boolean>;
   /**
    * Saves the record, marks the message handled and appends the replies to the outbox, atomically.
    * With `lease` it also takes the outbox lock when it appends replies and the lock is free: then it

@@ -121,7 +121,7 @@ export class MemoryStore implements Store {
     this.owned.delete(t);
   }
 
-  async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
+  private wasHandled(key: ConversationKey, messageId: string): boolean {
     return this.get(`${keys.handled(key)}:${messageId}`) !== undefined;
   }
 
@@ -200,7 +200,7 @@ export class MemoryStore implements Store {
   async withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T> {
     return this.withLock(key, { ttlMs: opts.ttlMs, waitMs: opts.waitMs }, async (lease) => {
       const alongside = opts.alongside?.();
-      const start: TurnStart<A> = (await this.wasHandled(key, opts.messageId))
+      const start: TurnStart<A> = this.wasHandled(key, opts.messageId)
         ? { handled: true, count: 0 }
         : { handled: false, record: await this.getConversation(key), count: await this.countInWindow(opts.flood.name, key, opts.flood.windowMs) };
       if (alongside) start.alongside = await alongside;

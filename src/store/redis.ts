@@ -348,11 +348,6 @@ export class RedisStore implements Store {
     await Promise.all([this.client.sRem(this.k(keys.outboxIndex(b)), member), this.client.sRem(this.k(keys.deadIndex(b)), member)]);
   }
 
-  async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
-    const expires = await this.client.zScore(this.k(keys.handled(key)), messageId);
-    return expires !== null && expires > Date.now();
-  }
-
   /** The conversation's entry in its bucket of the recovery index (a plain SADD: see the top). */
   private async index(key: ConversationKey): Promise<void> {
     const member = indexMember(key);
