@@ -2,7 +2,6 @@
 // depend on this file; the engine never imports an adapter.
 import type { MediaFetcher } from './media-vault.ts';
 import type { ConversationKey, InboundMessage, OutboundMessage } from './messages.ts';
-import type { MailboxAppend } from './ports.ts';
 
 /** What a channel can show natively; anything beyond falls back to numbered text. */
 export interface ChannelCapabilities {
@@ -20,11 +19,7 @@ export interface ChannelCapabilities {
 }
 
 export type SendResult =
-  /**
-   * `keep`: what the channel records of a confirmed send (e.g. the platform's message ids), written
-   * with the outbox's ack in one write; a send the outbox could not ack still writes it.
-   */
-  | { ok: true; platformIds?: string[]; keep?: MailboxAppend }
+  | { ok: true; platformIds?: string[] }
   /**
    * `retryable` for 429/5xx/network; `retryAfterMs` when the platform said how long to wait;
    * `maybeSent` when the request reached the platform but no answer came back (a timeout, a reset

@@ -16,7 +16,6 @@ import {
   type Intent,
   type Lease,
   type Log,
-  type MailboxAppend,
   type OutboxItem,
   type OutboxLeaseOffer,
   type Store,
@@ -106,6 +105,15 @@ export class Outbox {
   private readonly running = new Map<string, Promise<void>>();
   /** At most one pass queued behind a running drain, shared by every kick meanwhile. */
   private readonly again = new Map<string, Promise<void>>();
+  /**
+   * A clock of this instance's own events, to order a pass's request against the running drain's
+   * reads of the outbox: `asked` is when the last kick queued the pass, `empty` when the drain
+   * issued the read (an ack, a dead letter, a peek) that found nothing left. A read issued after the
+   * kick sees every reply committed before it, so an empty answer then leaves the pass nothing to do.
+   */
+  private tick = 0;
+  private readonly asked = new Map<string, number>();
+  private readonly empty = new Map<string, number>();
   private readonly opts: OutboxOptions;
   private stopped = false;
   private recovery: NodeJS.Timeout | undefined;
@@ -236,11 +244,21 @@ export class Outbox {
     const id = keyToString(key);
     const current = this.running.get(id);
     if (current) {
-      // A drain is under way: one more pass after it takes what was committed meanwhile.
+      // A drain is under way: one more pass after it takes what was committed meanwhile, unless
+      // the drain found the outbox empty with a read issued after this request.
+      this.asked.set(id, ++this.tick);
       let next = this.again.get(id);
       if (!next) {
         next = current.then(() => {
           this.again.delete(id);
+          const asked = this.asked.get(id) ?? Infinity;
+          const empty = this.empty.get(id) ?? -Infinity;
+          this.asked.delete(id);
+          this.empty.delete(id);
+          if (empty > asked) {
+            this.next();
+            return;
+          }
           return this.flush(key, waitMs);
         });
         this.again.set(id, next);
@@ -260,8 +278,11 @@ export class Outbox {
       })
       .finally(() => {
         this.running.delete(id);
-        // A pass queued behind this drain takes the slot; otherwise the next conversation does.
-        if (!this.again.has(id)) this.next();
+        // A pass queued behind this drain takes the slot (and reads what it saw); otherwise the next conversation does.
+        if (!this.again.has(id)) {
+          this.empty.delete(id);
+          this.next();
+        }
       });
     this.running.set(id, run);
     return run;
@@ -314,8 +335,11 @@ export class Outbox {
   }
 
   private async drain(key: ConversationKey, waitMs: number, taken?: TakenOutboxLease): Promise<void> {
+    const id = keyToString(key);
+    this.empty.delete(id);
     // The lease comes with the first items (taken by the turn's commit, or taken here); only an
-    // outbox longer than that is read again.
+    // outbox longer than that is read again. A head the commit read was read before any kick here.
+    let at = taken ? undefined : ++this.tick;
     await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs, peek: PEEK, ...(taken ? { taken } : {}) }, async (lease, head) => {
       let items = head;
       while (!this.stopped && !lease.lost && items.length > 0) {
@@ -324,8 +348,10 @@ export class Outbox {
           const empty = await this.deliver(item, lease);
           if (empty === LEFT || empty) return;
         }
+        at = ++this.tick;
         items = await this.store.outboxPeek(key, PEEK);
       }
+      if (items.length === 0 && at !== undefined) this.empty.set(id, at);
     });
   }
 
@@ -364,10 +390,10 @@ export class Outbox {
           result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
         }
       }
-      if (result.ok) return this.acked(item, lease, result.keep);
+      if (result.ok) return this.acked(item, lease);
       if (result.maybeSent) {
         // What the channel recorded as the platform confirmed each send settles it where it can.
-        if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease, undefined);
+        if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease);
         if (item.message.priority !== 'emergency' || item.maybeSent) {
           // At most once for an ordinary reply, at least once (two tries) for an emergency's numbers;
           // never dropped: a dead letter the console shows, marked as possibly delivered.
@@ -386,21 +412,13 @@ export class Outbox {
   }
 
   /**
-   * Acks a delivered item with what its send asked to keep (one write), releasing the lease if it
-   * was the last. A kill between the send and this write leaves neither ack nor record, as a kill
-   * between the send and a separate record did: the next holder finds the item in flight and
-   * settles it from what was recorded. An ack refused because the lease was lost still keeps the
-   * record: the message is out, and the next holder's delivered() check reads it.
+   * Acks a delivered item, releasing the lease if it was the last. A kill between the send and
+   * this write leaves the item in flight: the next holder settles it from what the channel recorded.
    */
-  private async acked(item: OutboxItem, lease: Lease, keep: MailboxAppend | undefined): Promise<boolean | typeof LEFT> {
-    const settled = await this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token, { release: true, ...(keep ? { keep } : {}) }));
-    if (settled === LEFT && keep) {
-      for (const entry of keep.items) {
-        await this.store.mailboxPush(keep.name, item.key, entry, keep.ttlMs).catch((err: unknown) => {
-          this.log.warn({ conversation: keyToString(item.key), err: err instanceof Error ? err.name : 'error' }, 'what a send asked to keep was not written');
-        });
-      }
-    }
+  private async acked(item: OutboxItem, lease: Lease): Promise<boolean | typeof LEFT> {
+    const at = ++this.tick;
+    const settled = await this.settle(item, lease, () => this.store.outboxAck(item.key, item.id, lease.token, { release: true }));
+    if (settled === true) this.empty.set(keyToString(item.key), at);
     return settled;
   }
 
@@ -492,7 +510,9 @@ export class Outbox {
     this.log.warn({ conversation: keyToString(item.key), attempts: item.attempts, reason }, 'reply dead-lettered');
     const { inFlight: _sending, ...rest } = item;
     const dead = { ...rest, lastError: reason };
+    const at = ++this.tick;
     const settled = await this.settle(item, lease, () => this.store.outboxGiveUp(item.key, dead, this.opts.deadLetterTtlMs, lease.token));
+    if (settled === true) this.empty.set(keyToString(item.key), at);
     // A refused file is sent by nobody: it leaves the vault now, not at the end of retention.
     // Only once the dead letter is written, so the next holder of a lost lease still finds it.
     const attachment = item.message.attachment;

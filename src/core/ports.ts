@@ -130,7 +130,7 @@ export interface TakenOutboxLease {
   head: OutboxItem[];
 }
 
-/** Entries to append to one of the conversation's mailboxes (a turn's transcript, a send's message ids kept with its ack). */
+/** Entries to append to one of the conversation's mailboxes (a turn's transcript, what a channel keeps with the message). */
 export interface MailboxAppend {
   name: string;
   items: readonly unknown[];
@@ -168,10 +168,8 @@ export interface OutboxLeaseOptions {
   taken?: TakenOutboxLease;
 }
 
-/** What the ack of a delivered reply writes with it (outboxAck). */
+/** How the ack of a delivered reply ends (outboxAck). */
 export interface AckOptions {
-  /** Appended to the conversation's mailbox in the same write, only if the head was the item acked. */
-  keep?: MailboxAppend;
   /**
    * The drain ends once no reply is left: the same write then releases the outbox lock (a fenced
    * ack only), and the withOutboxLease holding it does not release it again.
@@ -191,8 +189,6 @@ export interface MailboxEntry<T> {
 export interface Store {
   getConversation(key: ConversationKey): Promise<ConversationRecord | undefined>;
   deleteConversation(key: ConversationKey): Promise<void>;
-  /** Whether this inbound message id was already handled for this conversation. */
-  wasHandled(key: ConversationKey, messageId: string): Promise<boolean>;
   /**
    * Saves the record, marks the message handled and appends the replies to the outbox, atomically.
    * With `lease` it also takes the outbox lock when it appends replies and the lock is free: then it

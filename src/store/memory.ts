@@ -121,7 +121,7 @@ export class MemoryStore implements Store {
     this.owned.delete(t);
   }
 
-  async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
+  private wasHandled(key: ConversationKey, messageId: string): boolean {
     return this.get(`${keys.handled(key)}:${messageId}`) !== undefined;
   }
 
@@ -200,7 +200,7 @@ export class MemoryStore implements Store {
   async withTurn<T, A = never>(key: ConversationKey, opts: TurnOptions<A>, fn: (start: TurnStart<A>, lease: Lease) => Promise<T>): Promise<T> {
     return this.withLock(key, { ttlMs: opts.ttlMs, waitMs: opts.waitMs }, async (lease) => {
       const alongside = opts.alongside?.();
-      const start: TurnStart<A> = (await this.wasHandled(key, opts.messageId))
+      const start: TurnStart<A> = this.wasHandled(key, opts.messageId)
         ? { handled: true, count: 0 }
         : { handled: false, record: await this.getConversation(key), count: await this.countInWindow(opts.flood.name, key, opts.flood.windowMs) };
       if (alongside) start.alongside = await alongside;
@@ -245,9 +245,6 @@ export class MemoryStore implements Store {
 
   async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
     this.fence(key, 'outbox', fence);
-    const head = (this.get<string[]>(keys.outbox(key)) ?? [])[0];
-    const delivered = head !== undefined && (JSON.parse(head) as OutboxItem).id === id;
-    if (delivered && opts.keep && opts.keep.items.length > 0) this.append(opts.keep.name, key, opts.keep.items, opts.keep.ttlMs);
     const empty = this.popHead(key, id);
     if (empty && opts.release && fence !== '') {
       // As on Redis: the drain is done, and the lock goes in the same write.

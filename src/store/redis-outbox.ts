@@ -1,7 +1,6 @@
 // The outbox's scripts, shaped so that one reply costs as few round trips as it can: the lease is
 // taken with the first items, the in-flight mark renews the lease it is fenced by (the confirm
-// before the send), and the ack appends what the send asked to keep (the platform's message ids)
-// and, when nothing is left, releases the lease. Every key of each script is in the
+// before the send), and the ack, when nothing is left, releases the lease. Every key of each script is in the
 // conversation's slot (keys.ts), so each stays one script on a Redis Cluster.
 
 // KEYS: lock, outbox. ARGV: token, ttl, how many items to read. Taken: -1 then the first items;
@@ -22,25 +21,14 @@ if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[
 return 0`;
 
 /**
- * The ack, given the `own` and `cap` Lua helpers of the store (redis.ts). KEYS: outbox, lock,
- * intents, and with entries to keep: the mailbox, its trimmed count, the owned keys. ARGV: item
- * id, fence ('' = none), '1' to release the lock once no reply is left, the notification channel,
- * the mailbox's ttl and cap, then the entries. The entries are kept only if the head was the item
- * (an erased conversation's outbox is empty: nothing comes back to life). The answer is SETTLE's
- * (0 replies left, 1 intents left, 2 nothing pending), plus 3 when the lock was released; -1: fenced.
+ * The ack. KEYS: outbox, lock, intents. ARGV: item id, fence ('' = none), '1' to release the lock
+ * once no reply is left, the notification channel. The head is removed only if it is the item. The
+ * answer is SETTLE's (0 replies left, 1 intents left, 2 nothing pending), plus 3 when the lock was
+ * released; -1: fenced.
  */
-export const ackScript = (helpers: string) => `${helpers}if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+export const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
 local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then
-  redis.call('lpop', KEYS[1])
-  if #ARGV > 6 and #KEYS >= 6 then
-    local n = 0
-    for i = 7, #ARGV do n = redis.call('rpush', KEYS[4], ARGV[i]) end
-    redis.call('pexpire', KEYS[4], ARGV[5])
-    own(KEYS[6], KEYS[4], ARGV[5])
-    cap(KEYS[4], KEYS[5], KEYS[6], tonumber(ARGV[6]), n, ARGV[5])
-  end
-end
+if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
 local left = 2
 if redis.call('llen', KEYS[1]) > 0 then left = 0 elseif redis.call('llen', KEYS[3]) > 0 then left = 1 end
 if left > 0 and ARGV[2] ~= '' and ARGV[3] == '1' then

@@ -36,7 +36,7 @@ import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 import { BEGIN_TURN, readBegin } from './redis-turn.ts';
-import { ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer, ackScript } from './redis-outbox.ts';
+import { ACK_HEAD, ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer } from './redis-outbox.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
@@ -187,7 +187,7 @@ const SCRIPTS = {
   acquirePeek: script(ACQUIRE_PEEK),
   renew: script(RENEW),
   commit: script(COMMIT),
-  ackHead: script(ackScript(OWN + CAP)),
+  ackHead: script(ACK_HEAD),
   updateHead: script(UPDATE_HEAD),
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
@@ -346,11 +346,6 @@ export class RedisStore implements Store {
     const member = indexMember(key);
     const b = bucketOf(member);
     await Promise.all([this.client.sRem(this.k(keys.outboxIndex(b)), member), this.client.sRem(this.k(keys.deadIndex(b)), member)]);
-  }
-
-  async wasHandled(key: ConversationKey, messageId: string): Promise<boolean> {
-    const expires = await this.client.zScore(this.k(keys.handled(key)), messageId);
-    return expires !== null && expires > Date.now();
   }
 
   /** The conversation's entry in its bucket of the recovery index (a plain SADD: see the top). */
@@ -542,14 +537,7 @@ export class RedisStore implements Store {
   }
 
   async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
-    const keep = opts.keep && opts.keep.items.length > 0 ? opts.keep : undefined;
-    const ks = this.outboxKeys(key);
-    const args = [id, fence, opts.release ? '1' : '', this.notifier.channel];
-    if (keep) {
-      ks.push(this.k(keys.mailbox(keep.name, key)), this.k(keys.mailboxCut(keep.name, key)), this.k(keys.owned(key)));
-      args.push(String(keep.ttlMs), String(this.caps[keep.name] ?? 0), ...keep.items.map((i) => JSON.stringify(i)));
-    }
-    const answer = ackAnswer(await this.run(SCRIPTS.ackHead, ks, args));
+    const answer = ackAnswer(await this.run(SCRIPTS.ackHead, this.outboxKeys(key), [id, fence, opts.release ? '1' : '', this.notifier.channel]));
     if (answer.fenced) throw new LockLostError(key, 'outbox');
     if (answer.released) {
       const lease = this.leases.get(fence);

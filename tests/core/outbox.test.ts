@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage } from '../../src/core/messages.ts';
 import { Outbox } from '../../src/core/outbox.ts';
-import { silentLog, type OutboxItem } from '../../src/core/ports.ts';
+import { silentLog, type AckOptions, type Lease, type OutboxItem, type OutboxLeaseOptions } from '../../src/core/ports.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 
 const key: ConversationKey = { channel: 'test', account: 'a', user: 'u' };
@@ -117,6 +117,70 @@ describe('outbox', () => {
     expect(await outbox.recover()).toBe(1);
     await outbox.idle();
     expect(sent).toEqual(['1', '2']);
+  });
+});
+
+/** Counts the outbox leases taken, and runs `duringAck` once, after an ack's write and before its answer. */
+class WatchedStore extends MemoryStore {
+  leases = 0;
+  duringAck: (() => Promise<void>) | undefined;
+  override withOutboxLease<T>(k: ConversationKey, opts: OutboxLeaseOptions, fn: (lease: Lease, head: OutboxItem[]) => Promise<T>): Promise<T> {
+    this.leases++;
+    return super.withOutboxLease(k, opts, fn);
+  }
+  override async outboxAck(k: ConversationKey, id: string, fence?: string, opts?: AckOptions): Promise<boolean> {
+    const empty = await super.outboxAck(k, id, fence, opts);
+    const hook = this.duringAck;
+    this.duringAck = undefined;
+    await hook?.();
+    return empty;
+  }
+}
+
+describe('a pass behind a running drain (a reply committed while it delivers)', () => {
+  it('is skipped when the drain found the outbox empty after the reply was committed: one lease for both', async () => {
+    const store = new WatchedStore();
+    let commitNext: (() => Promise<void>) | undefined;
+    const sent: string[] = [];
+    const outbox = new Outbox(store, silentLog);
+    outbox.register({
+      channel: 'test',
+      capabilities: { maxTextLength: 100, maxButtons: 0, maxButtonLabel: 0 },
+      async send(_k, m) {
+        sent.push(m.text);
+        const next = commitNext;
+        commitNext = undefined;
+        await next?.();
+        return { ok: true };
+      },
+    });
+    // The user's next message commits (and kicks) while the first reply is being sent.
+    commitNext = async () => {
+      await queued(store, ['2']);
+      outbox.kick(key);
+    };
+    await queued(store, ['1']);
+    await outbox.flush(key);
+    await outbox.idle();
+    expect(sent).toEqual(['1', '2']);
+    expect(store.leases).toBe(1);
+  });
+
+  it('still runs, and sends, for a reply committed during the last ack (after its write found nothing left)', async () => {
+    const store = new WatchedStore();
+    const { sender, sent } = scriptedSender([]);
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(sender);
+    store.duringAck = async () => {
+      await queued(store, ['2']);
+      outbox.kick(key);
+    };
+    await queued(store, ['1']);
+    await outbox.flush(key);
+    await outbox.idle();
+    expect(sent).toEqual(['1', '2']);
+    expect(store.leases).toBe(2);
+    expect(await store.outboxPeek(key, 10)).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import { BOT_INFO, TOKEN, newChatId } from '../channels/telegram/fixtures.ts';
 import { startTelegram } from '../channels/telegram/harness.ts';
 import { textUpdate } from '../faults/telegram-load.ts';
 import { ON_CLUSTER, connectTestStore, dropPrefix, keysUnder, testPrefix, withAdmin } from '../helpers/redis.ts';
+import { handled } from './handled.ts';
 
 const opened: { store: RedisStore; prefix: string }[] = [];
 afterEach(async () => {
@@ -112,8 +113,8 @@ describe('shared state in buckets', () => {
     const left = await keyNames(prefix);
     expect(left.filter((n) => n.includes('{telegram:bot:u1}'))).toEqual([]);
     expect(left.filter((n) => n.includes('{telegram:bot:u2}')).length).toBeGreaterThanOrEqual(8);
-    expect(await s.wasHandled(a, 'm1')).toBe(false);
-    expect(await s.wasHandled(b, 'm1')).toBe(true);
+    expect(await handled(s, a, 'm1')).toBe(false);
+    expect(await handled(s, b, 'm1')).toBe(true);
     expect((await s.deadLetters(10)).map((d) => d.key.user)).toEqual(['u2']);
     expect((await s.outboxConversations()).map((k) => k.user)).toEqual(['u2']);
   });
@@ -183,10 +184,9 @@ describe.skipIf(ON_CLUSTER)('upgrade from one handled mark per message', () => {
     });
     const s = await connectTestStore(prefix);
     opened.push({ store: s, prefix });
-    expect(await s.wasHandled(user(1), 'm1')).toBe(true);
-    expect(await s.wasHandled(user(1), 'm2')).toBe(true);
-    expect(await s.wasHandled(user(1), 'm3')).toBe(false);
-    expect(await s.wasHandled(user(2), 'm1')).toBe(true);
+    expect(await handled(s, user(1), 'm1')).toBe(true);
+    expect(await handled(s, user(1), 'm2')).toBe(true);
+    expect(await handled(s, user(2), 'm1')).toBe(true);
     const names = await keyNames(prefix);
     expect(names.filter((n) => n.startsWith('seen:')).sort()).toEqual([`seen:${tagged}`, 'seen:{telegram:bot:u2}']);
     await withAdmin(async (c) => {
@@ -198,10 +198,12 @@ describe.skipIf(ON_CLUSTER)('upgrade from one handled mark per message', () => {
       expect((await c.hKeys(`${prefix}own:${tagged}`)).sort()).toEqual([`${prefix}count:inbound:${tagged}`, `${prefix}mbox:transcript:${tagged}`]);
       expect(await c.pTTL(`${prefix}own:${tagged}`)).toBeGreaterThan(3 * DAY - 60_000);
     });
+    // (A probe of an unhandled id counts in a window of its own: asked after the owned keys are read.)
+    expect(await handled(s, user(1), 'm3')).toBe(false);
     // Erase, which never scans, now finds what the older version wrote.
     await s.deleteConversation(user(1));
     expect((await keyNames(prefix)).filter((n) => n.includes(tagged))).toEqual([]);
-    expect(await s.wasHandled(user(2), 'm1')).toBe(true);
+    expect(await handled(s, user(2), 'm1')).toBe(true);
   });
 
   it('a message handled before the upgrade and redelivered after it is not handled twice', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { storeContract } from './contract.ts';
+import { handled } from './handled.ts';
 
 storeContract('memory', async () => new MemoryStore(), async () => {});
 
@@ -17,7 +18,7 @@ describe('memory store expiry', () => {
       outbox: [],
     });
     now += 5_000;
-    expect(await s.wasHandled(key, 'm1')).toBe(false);
+    expect(await handled(s, key, 'm1')).toBe(false);
     expect(await s.getConversation(key)).toBeDefined();
     now += 5_000;
     expect(await s.getConversation(key)).toBeUndefined();
@@ -85,7 +86,7 @@ describe('memory store erase', () => {
     // …and still erases everything of it, nothing of the others.
     for (const { s } of [small, large]) {
       expect(await s.getConversation(user('erased'))).toBeUndefined();
-      expect(await s.wasHandled(user('erased'), 'm0')).toBe(false);
+      expect(await handled(s, user('erased'), 'm0')).toBe(false);
       expect(await s.outboxPeek(user('erased'), 10)).toEqual([]);
       expect(await s.intents(user('erased'))).toEqual([]);
       expect(await s.mailboxRead('transcript', user('erased'), 0)).toEqual([]);
@@ -93,7 +94,7 @@ describe('memory store erase', () => {
       expect(await s.countInWindow('inbound', user('erased'), 60_000)).toBe(1);
       expect(await s.deadLetters(10)).toEqual([]);
       expect(await s.getConversation(user('other7'))).toBeDefined();
-      expect(await s.wasHandled(user('other7'), 'm')).toBe(true);
+      expect(await handled(s, user('other7'), 'm')).toBe(true);
     }
   });
 

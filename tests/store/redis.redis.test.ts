@@ -4,6 +4,7 @@ import type { RedisStore } from '../../src/store/redis.ts';
 import { CommandRecorder } from '../helpers/monitor.ts';
 import { ON_CLUSTER, connectTestStore, dropPrefix, flushScripts, testPrefix, withAdmin } from '../helpers/redis.ts';
 import { storeContract } from './contract.ts';
+import { handled } from './handled.ts';
 
 const prefixes = new Map<Store, string>();
 storeContract(
@@ -83,7 +84,7 @@ describe('redis store', () => {
     expect(await s.getConversation(key)).toBeDefined();
     await new Promise((r) => setTimeout(r, 300));
     expect(await s.getConversation(key)).toBeUndefined();
-    expect(await s.wasHandled(key, 'm1')).toBe(false);
+    expect(await handled(s, key, 'm1')).toBe(false);
     await dropPrefix(prefix);
   });
 

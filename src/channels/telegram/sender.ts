@@ -2,8 +2,7 @@
 // order per conversation. A message may take several sendMessage calls (long text); if a later part
 // fails, the retry resumes after the parts already sent, so nobody reads the same paragraph twice.
 // Every id sent or received in a private chat goes to the conversation's message log, so erasing
-// the conversation also deletes those messages from the chat where Telegram allows it; the ids of
-// a message sent whole go with the outbox's ack (SendResult.keep), in the same write.
+// the conversation also deletes those messages from the chat where Telegram allows it.
 import { createHash } from 'node:crypto';
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { ChannelSender, SendResult } from '../../core/channel.ts';

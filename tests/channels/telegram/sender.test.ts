@@ -7,7 +7,6 @@ import { MESSAGE_LOG } from '../../../src/channels/telegram/capabilities.ts';
 import { MessageLog, decodeLogged } from '../../../src/channels/telegram/message-log.ts';
 import type { TelegramConfig } from '../../../src/channels/telegram/config.ts';
 import { createTelegramSender, sendFailure, type TelegramSender } from '../../../src/channels/telegram/sender.ts';
-import type { SendContext } from '../../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage } from '../../../src/core/messages.ts';
 import { silentLog, type Clock } from '../../../src/core/ports.ts';
 import { createTranslate } from '../../../src/i18n/index.ts';
@@ -38,13 +37,6 @@ async function setUp(maxRetryDelaySeconds = 0) {
   const config: TelegramConfig = { token: TOKEN, botId: '7000000001', apiRoot: api.url, mode: 'webhook', maxRetryDelaySeconds, apiTimeoutSeconds: 20, webhookTimeoutMs: 10_000 };
   const bot = createBot(config, BOT_INFO as never);
   sender = createTelegramSender({ api: bot.api, store, clock, log: silentLog, translate: await createTranslate(), eraseFallbackMs: 50 });
-}
-
-/** Sends as the outbox does: what the send asks to keep (the message ids) is written with its ack. */
-async function sendAcked(k: ConversationKey, m: OutboundMessage, ctx: SendContext) {
-  const result = await sender.send(k, m, ctx);
-  if (result.ok && result.keep) for (const entry of result.keep.items) await store.mailboxPush(result.keep.name, k, entry, result.keep.ttlMs);
-  return result;
 }
 
 beforeEach(async () => setUp());
@@ -89,7 +81,7 @@ describe('sending to Telegram', () => {
     // The part that went out is logged though the message failed.
     expect((await store.mailboxRead<unknown>(MESSAGE_LOG, k, 0)).map((e) => decodeLogged(e.item)?.id)).toContain(77);
     expect(await sender.delivered!(k, 'item-2', long)).toBe(false);
-    expect(await sendAcked(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: true });
+    expect(await sender.send(k, long, { now: clock.now(), itemId: 'item-2' })).toMatchObject({ ok: true });
     expect(await sender.delivered!(k, 'item-2', long)).toBe(true);
   });
 
@@ -123,11 +115,11 @@ describe('erasing a Telegram conversation', () => {
   it('deletes the messages of the last 48 hours (the bot’s and the user’s) once the confirmation is out, then says so', async () => {
     const k = key('5012345678');
     // An old exchange Telegram no longer lets a bot delete, then a recent one.
-    await sendAcked(k, msg('tin cũ'), { now: clock.now() });
+    await sender.send(k, msg('tin cũ'), { now: clock.now() });
     await store.mailboxPush(MESSAGE_LOG, k, { id: 40, at: clock.now() }, 48 * HOUR);
     clock.t += 47 * HOUR;
     await store.mailboxPush(MESSAGE_LOG, k, { id: 41, at: clock.now() }, 48 * HOUR);
-    await sendAcked(k, msg('Xoá toàn bộ cuộc trò chuyện?'), { now: clock.now() });
+    await sender.send(k, msg('Xoá toàn bộ cuộc trò chuyện?'), { now: clock.now() });
     await store.mailboxPush(MESSAGE_LOG, k, { id: 42, at: clock.now() }, 48 * HOUR);
     const recentBotId = (api.sent(5012345678).at(-1)!.result as { message_id: number }).message_id;
     clock.t += 2 * HOUR;
@@ -135,7 +127,7 @@ describe('erasing a Telegram conversation', () => {
     await sender.forget!(k);
     expect(api.of('deleteMessages')).toEqual([]);
     await store.deleteConversation(k);
-    await sendAcked(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
+    await sender.send(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
     await sender.idle();
 
     expect(api.of('deleteMessages').map((c) => c.body)).toEqual([{ chat_id: 5012345678, message_ids: [41, 42, recentBotId] }]);
@@ -153,7 +145,7 @@ describe('erasing a Telegram conversation', () => {
     expect((await store.mailboxRead<unknown>(MESSAGE_LOG, k, 0)).map((e) => decodeLogged(e.item)?.id)).toEqual([unlogged]);
     await sender.forget!(k);
     await store.deleteConversation(k);
-    await sendAcked(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
+    await sender.send(k, msg('Đã xoá cuộc trò chuyện.'), { now: clock.now() });
     await sender.idle();
     expect(api.of('deleteMessages').map((c) => c.body)).toEqual([{ chat_id: 5012345678, message_ids: [unlogged] }]);
   });
