@@ -425,7 +425,7 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['dang ky lai|dang ki lai|register again', R(1.5)],
   // Japan's trainee system said short ("hệ thực tập sinh", "hệ TTS") or its end asked about.
   ['he thuc tap sinh|he tts|che do tts|he thong tts|thuc tap sinh *3 sap bo|bo he thuc tap|xoa bo *3 thuc tap sinh|bai bo *3 thuc tap sinh', C(2.5)],
-  // Two lines compared, or which to call: a hotline question ("1577 vs 1345, gọi cái nào").
+  // Two lines compared, or which to call: a hotline question (two numbers joined by "vs", "gọi cái nào").
   ['# vs #|# va # khac|# voi # khac|# hay # khac|goi cai nao|nen goi cai nao|call which', H(2.5)],
   // A number asked for by what it helps with: "có số nào hỗ trợ trường hợp này không".
   ['co so nao|so nao ho tro|so nao giup|so nao tu van', H(1.5)],
