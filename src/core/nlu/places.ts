@@ -39,8 +39,8 @@ const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'ca
  * (England) is a pronoun after "người", "công ty", "đến" ("gửi đến anh"); "ở Anh", "sang Anh" are places.
  */
 const ONLY_AFTER: Record<string, ReadonlySet<string>> = { anh: new Set(['o', 'ben', 'sang', 'nuoc', 'tai', 'di', 'in']) };
-/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan". */
-const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi']);
+/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan", "thẻ cư trú Ba Lan". */
+const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi', 'tru']);
 /** Words after a name that make it another word: "đại sứ", "nhất là", "hạn chế", "dài hạn". */
 const NOT_AFTER_NAME: Record<string, string[]> = {
   dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],

@@ -48,3 +48,17 @@ describe('words that only look like a place', () => {
     expect(country('em đang ở Anh, visa sắp hết hạn')).toBe('GB');
   });
 });
+
+describe('states, visas and host words', () => {
+  it.each([
+    ['em hái dâu ở Nordrhein-Westfalen, hợp đồng mùa vụ', 'DE'],
+    ['visa E-9 của em còn 2 tháng, muốn gia hạn', 'KR'],
+    ['ông tanto bắt em làm thêm mà không ghi giờ', 'JP'],
+    ['thẻ cư trú Ba Lan hết hạn thì làm lại ở đâu', 'PL'],
+  ])('%s', (text, code) => {
+    expect(country(text)).toBe(code);
+  });
+  it('"em 9 tháng" is no visa', () => {
+    expect(country('e 9 tháng chưa về quê, nhớ nhà quá')).toBeUndefined();
+  });
+});
