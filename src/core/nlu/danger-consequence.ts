@@ -83,12 +83,27 @@ const QUOTA = 'chỉ tiêu|kpi|quota|target|targets|doanh số * ngày';
 const DECEIVE = 'lừa|lừa đảo|+dụ|scam|scams|scamming|cheat|deceive|chat * khách|tiền ảo|crypto|đầu tư';
 const BODILY_PUNISHMENT = 'bị phạt !tien/luong|phạt đứng|phạt chạy|chích điện|dí điện|bị đánh|bị đập|bị nhốt|bị bán|bán sang|bán đi|punished|beaten|electric|shocked|sold';
 
+/** Who watches a domestic worker: the employer, said in every voice ("bả", "ổng" are read as "bà", "ông"). */
+const WATCHER = 'chủ/ông/bà/madam/mama/baba/kafeel/majikan/sếp/boss/hắn/lão';
+/** What is read or watched that is no phone: a book, the news, a film. */
+const NOT_THE_PHONE = '!sach/bao/truyen/phim/tivi/tv/bong/film/video/youtube/tiktok/clip/tin/thoi/kinh/nhac/ca';
+/** The phone and what is on it. */
+const PHONE = ['điện thoại', 'tin nhắn', 'máy/phone/tin/zalo/messenger/facebook'];
 /** Watched now: someone beside the phone, the phone searched, messages read. */
 const WATCHED =
-  `có người đứng/ngồi * cạnh/bên/kế|có người *2 bên cạnh|nghe lén|đứng/ngồi cạnh * nghe|điện thoại *3 bị kiểm tra|điện thoại *3 bị xem/lục/đọc|bị kiểm tra *2 điện thoại/tin|bị lục/đọc/xem *2 điện thoại/tin|kiểm tra * điện thoại ${WHO}|lục * điện thoại ${WHO}|someone * next to me/her/him/us/them|someone * beside me/her/him/us/them|someone is listening|they are listening|they read my messages|check/checks/checked * my phone|they watch * my phone`;
+  `${WATCHER} đang đọc/coi/xem/lục/nghe ${NOT_THE_PHONE}|${PHONE.map((x) => `${WATCHER} đang đọc/coi/xem/lục *2 ${x}|${WATCHER} đang kiểm tra *2 ${x}`).join('|')}|${WATCHER} đang ở/đứng/ngồi *2 cạnh/kế/sát|${WATCHER} đang ở/đứng/ngồi bên cạnh|có người đứng/ngồi * cạnh/bên/kế|có người *2 bên cạnh|nghe lén|đứng/ngồi cạnh * nghe|điện thoại *3 bị kiểm tra|điện thoại *3 bị xem/lục/đọc|bị kiểm tra *2 điện thoại/tin|bị lục/đọc/xem *2 điện thoại/tin|kiểm tra * điện thoại ${WHO}|lục * điện thoại ${WHO}|someone * next to me/her/him/us/them|someone * beside me/her/him/us/them|someone is listening|they are listening|they read my messages|check/checks/checked * my phone|they watch * my phone`;
 /** …with the call cut, the messages hidden, the voice lowered, fear. */
 const CONSTRAINED =
-  'cúp máy|tắt máy|dập máy|nói nhỏ|thì thầm|nói khẽ|xóa|xoá|lén|trả lời ngắn|đừng gọi|đừng nhắn|sợ|hung up|hang up|whisper|whispering|delete|deleted|secretly|do not call|do not reply|scared|afraid';
+  'không nói được nhiều|không nói được lâu|không nói nhiều được|nói ít thôi|lúc/khi *3 ngủ|ngủ *2 em/tôi/mình/tui/con * nhắn/gọi|lúc/khi *3 đi vắng/vắng nhà|nếu * hiểu|hiểu ý|ám hiệu|mật hiệu|nghĩa là *3 không ổn|nghĩa là *3 nguy|cannot talk long|can not talk long|when she/he * asleep/sleeps|cúp máy|tắt máy|dập máy|nói nhỏ|thì thầm|nói khẽ|xóa|xoá|lén|trả lời ngắn|đừng gọi|đừng nhắn|sợ|hung up|hang up|whisper|whispering|delete|deleted|secretly|do not call|do not reply|scared|afraid';
+
+/** A line of the mission or the police asked for… */
+const LINE_ASKED =
+  'số *3 đại sứ|số *3 lãnh sự|số *3 công an|số *3 cảnh sát|số *3 tổng đài|số *3 đường dây|số *3 dsq|embassy/police/hotline number|number of * embassy/police';
+/** …with the asker's own silence asked for: no call back, no questions, the message deleted. */
+const KEEP_QUIET =
+  'đừng hỏi gì|đừng hỏi nhiều|đừng hỏi lại|đừng gọi lại|không gọi lại|đừng gọi vào số này|đừng gọi số này|đừng gọi cho em/tôi/mình/tui/chị|xóa tin nhắn|xoá tin nhắn|do not call back|do not call me|do not ask|delete * message/messages';
+/** The silence for an ordinary reason: at work, in class, out of credit. */
+const QUIET_AT_WORK = 'đang làm|đi làm|trong ca|đang họp|đang học|trên lớp|ồn|hết tiền điện thoại|at work|in class|busy';
 
 /** Told to keep a night secret by the one who did it, and the body shows it. */
 const SECRET = 'bảo/dặn/bắt/ép/cấm/dọa *2 giữ bí mật|bảo/dặn/bắt/ép/cấm/dọa *2 không được nói/kể|told me * not * tell|keep * secret';
@@ -262,6 +277,8 @@ export const CONSEQUENCES: readonly Composition[] = [
   { kind: 'trafficking', roles: [{ p: QUOTA, key: true }, { p: BODILY_PUNISHMENT }] },
   // Not free to talk.
   { kind: 'confinement', roles: [{ p: WATCHED, key: true }, { p: CONSTRAINED }] },
+  // The mission's number asked for, and no call back, no questions: asked from where they are watched.
+  { kind: 'danger', roles: [{ p: LINE_ASKED }, { p: KEEP_QUIET, key: true }], unless: QUIET_AT_WORK },
   // A secret imposed after a night.
   { kind: 'sexual_abuse', roles: [{ p: NIGHT_ACTOR }, { p: SECRET, key: true }, { p: AFTERMATH }] },
   // Someone collapsed and in distress (heat, a seizure, a blow): down, and breathing hard or pale.

@@ -130,9 +130,20 @@ const COOL = index('máy lạnh|điều hoà|điều hòa|máy điều hòa|máy
 const NO_COOL_BEFORE = new Set(['khong', 'chua', 'chang', 'cha', 'tat', 'cat', 'no', 'not', 'without', 'off']);
 const NO_COOL_AFTER = new Set(['hong', 'hu', 'tat', 'broken', 'off']);
 
+/**
+ * The heat made bearable by the employer: breaks, water and salt, hats, an early end ("chủ cho nghỉ
+ * 15p mỗi tiếng, có nước với muối", "3h là cho về"). Like the cool, it tells the heat said.
+ */
+const RELIEF = index(
+  'nghỉ *3 mỗi tiếng/giờ|nghỉ *2 phút|nghỉ giữa ca|có giờ nghỉ|giờ nghỉ|phát nước|có nước|nước lạnh|nước muối|nước với muối|phát mũ|cho về sớm|là cho về|breaks|water breaks|gives us water|cold water',
+);
+/** …unless someone's body gives way all the same: the heat is then an emergency. */
+const GIVING_WAY = index('ngất|xỉu|nôn|ói|co giật|khó thở|lắp bắp|nói ngọng|lả đi|tay lạnh|mê man|say nắng|sốc nhiệt|fainted|passed out|collapsed|vomiting|heat stroke|seizure');
+
 export function coolInHeat(tokens: readonly Token[]): boolean {
   if (HEAT.scan(tokens).next().done) return false;
-  for (const m of COOL.scan(tokens)) {
+  if (!GIVING_WAY.scan(tokens).next().done) return false;
+  for (const m of [...COOL.scan(tokens), ...RELIEF.scan(tokens)]) {
     const before = [tokens[m.start - 1], tokens[m.start - 2], tokens[m.start - 3]].filter((t) => t && t.c === tokens[m.start]!.c);
     const after = tokens[m.end];
     if (before.some((t) => NO_COOL_BEFORE.has(t!.f)) || (after && after.c === tokens[m.end - 1]!.c && NO_COOL_AFTER.has(after.f))) continue;
@@ -141,9 +152,32 @@ export function coolInHeat(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/**
+ * One day off refused ("madam ko cho nghỉ thứ 6 vì nhà có khách, tuần sau bù", "xin nghỉ ốm 1 hôm
+ * mà sajang ko cho"): a question of the law, which the rules read with any harm beside it; the
+ * classifier, which knows "không cho nghỉ" from forced labour, is not asked. Never a day off in
+ * months, or a body giving way, stays with it.
+ */
+const DAY_OFF_ASKED = index('xin nghỉ !viec|nghỉ ốm|nghỉ phép|ngày phép|nghỉ *2 ngày thứ|nghỉ *2 hôm nay/mai|nghỉ *2 1/một/2/hai ngày/hôm|tuần sau bù|bù lại|day off|sick leave|sick day');
+const REFUSED = index('không/chẳng/chưa cho *2 nghỉ|chỉ cho|không duyệt|không đồng ý|refused|would not let|did not let');
+const NEVER_A_DAY = index('ngày nào|bao giờ|suốt|cả tháng|mấy tháng|# tháng|liên tục|never|ngất|xỉu|nôn|co giật|khó thở|chảy máu|gãy|đánh|nhốt|dọa|bắt làm|nghỉ việc|giữ hộ chiếu|not a single day');
+export function oneDayOffRefused(tokens: readonly Token[]): boolean {
+  return !DAY_OFF_ASKED.scan(tokens).next().done && !REFUSED.scan(tokens).next().done && NEVER_A_DAY.scan(tokens).next().done === true;
+}
+
+/**
+ * A quarrel that is over ("tối qua cãi nhau to, giờ yên rồi", "đã làm lành"): the classifier, which
+ * knows the words of a fight, is not asked. The rules still read a blow or a threat beside it.
+ */
+const QUARREL = index('cãi nhau|cãi vã|to tiếng|xích mích|gây gổ|gây nhau|lời qua tiếng lại|argued|argue|quarrel|quarrelled');
+const SETTLED = index('giờ yên rồi|yên rồi|êm rồi|làm lành|làm hòa|làm hoà|hết giận|giải quyết xong|đã giải quyết|bình thường lại|made up|settled|all good now|fine now');
+export function quarrelSettled(tokens: readonly Token[]): boolean {
+  return !QUARREL.scan(tokens).next().done && !SETTLED.scan(tokens).next().done;
+}
+
 /** Whether the message's tone says its danger words are said for effect: the classifier is not asked. */
 export function saidForEffect(tokens: readonly Token[]): boolean {
-  return saidInJest(tokens) || coolInHeat(tokens) || keptInByWeather(tokens) || wagesOnly(tokens) || sleptLikeTheDead(tokens) || inCareTillDischarge(tokens) || selfShutIn(tokens) || askedToKnow(tokens) || askedInCase(tokens);
+  return saidInJest(tokens) || coolInHeat(tokens) || oneDayOffRefused(tokens) || quarrelSettled(tokens) || keptInByWeather(tokens) || wagesOnly(tokens) || sleptLikeTheDead(tokens) || inCareTillDischarge(tokens) || selfShutIn(tokens) || askedToKnow(tokens) || askedInCase(tokens);
 }
 
 /** "ngủ như chết", "sleeps like a log": sound asleep, a comparison. */

@@ -76,8 +76,8 @@ export const ACCOUNT_TROUBLE: InSentence = [
   ],
 ];
 
-/** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế… */
-const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida/+vỡ/+đổ';
+/** "đánh" in its harmless senses: đánh giá, đánh bài, đánh máy, đánh răng, đánh dấu, đánh thuế, đánh trượt (failed)… */
+const NOT_HIT = '!gia/dau/bai/may/rang/thue/so/tieng/golf/bong/trong/lua/cap/roi/truot/thuc/vong/hoi/van/chu/bac/da/ten/nhan/mat/giac/cuoc/ca/dong/xe/dan/gia/cau/nhau/giay/phan/son/nhip/ram/cờ/trứng/đu/võng/bida/+vỡ/+đổ';
 /** "danh mat ho chieu" unmarked is "đánh mất" (lost) a thing, not "đánh mặt" (hit the face). */
 const LOST_THING = 'đánh mất/rơi passport/ví/bóp/điện/đt/giấy/thẻ/tiền/đồ/chìa/vé|đánh mất/rơi *2 passport/ví/bóp/điện/đt/giấy/thẻ/tiền/đồ/chìa/vé|đánh mất/rơi hộ chiếu|đánh mất/rơi *2 hộ chiếu|đánh mất/rơi rồi|bị đánh mất';
 /** "ho so cho" unmarked is "hồ sơ cho" (papers for someone), not "sờ chỗ". */
@@ -118,7 +118,7 @@ const MONEY_HELD = 'ký quỹ|tiền cọc|tiền ký|khoản tiền|sổ tiết
  * giữ ở sở"): what is held is the thing named before "bị", not a person. In the clause only: "em
  * bị giam ở đồn, hộ chiếu bị giữ" still names the user held.
  */
-const PAPERS_HELD = ['hộ chiếu', 'passport', 'hồ sơ', 'giấy tờ', 'giấy phép', 'thẻ cư trú', 'thẻ ngoại kiều', 'thẻ', 'visa', 'thị thực', 'đơn', 'sổ']
+const PAPERS_HELD = ['hộ chiếu', 'passport', 'hồ sơ', 'giấy tờ', 'giấy phép', 'bằng lái', 'giấy phép lái xe', 'thẻ cư trú', 'thẻ ngoại kiều', 'thẻ', 'visa', 'thị thực', 'đơn', 'sổ']
   .map((w) => `${w} *3 bị =giam/giữ|${w} bị *2 =giam/giữ|bị =giam/giữ ${w} ở/tại *3 cục/phòng/sở/văn/đại/lãnh/immigration|bị =giam/giữ ${w} để *3 làm/gia/đổi/cấp/xin`)
   .join('|');
 /**
@@ -146,10 +146,15 @@ const MINOR_OFFENCE: InSentence = [
  */
 const OVERSTAY_AT_HOME = [
   'quá hạn|hết hạn visa|hết hạn cư trú|cư trú bất hợp pháp|ở lậu|bất hợp pháp|trục xuất|overstay|overstayed|overstaying|deported|deportation',
-  'gia đình *4 cần/phải/nên/làm/giúp/đón|bố/ba/cha/mẹ/má *4 cần/phải/nên/làm/giúp/đón|người nhà *4 cần/phải/nên/làm/giúp/đón|để đón|đón * về|family * do/help/bring/pick',
+  'gia đình *4 cần/phải/nên/làm/giúp/đón/muốn/lo|người nhà *4 muốn/lo|mua/đặt vé *4 về|buy * ticket|bố/ba/cha/mẹ/má *4 cần/phải/nên/làm/giúp/đón|người nhà *4 cần/phải/nên/làm/giúp/đón|để đón|đón * về|family * do/help/bring/pick',
 ];
 /** A question about where to report it: "gọi số nào để báo mua bán người". */
 const REPORT_IT = 'số nào|số gì|số mấy|số điện thoại|số máy|đường dây nóng|hotline|tổng đài|gọi * đâu|báo * ở đâu|báo * cho ai|tố giác|trình báo|tố cáo';
+/**
+ * A line of the mission or the police asked for: beside a door being pounded ("số đại sứ quán là số
+ * nào, chủ đang đập cửa phòng e") it is asked from inside the danger.
+ */
+const LINE_ASKED = 'đại sứ quán|dsq|lãnh sự|công an|cảnh sát|police|embassy|đường dây nóng|hotline|số khẩn cấp';
 /** Who arrests. */
 const POLICE = ['công an', 'cảnh sát', 'di trú', 'nhập cư', 'nhập cảnh', 'police', 'immigration', 'polis'];
 /** Each of the words, followed by the same rest: `each(POLICE, '*3 hốt')`. */
@@ -205,7 +210,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   { p: `${BLOW}/đánh đầu/mặt/người/bụng/lưng/ngực/tai|${BLOW}/đánh vào đầu/mặt/người/bụng/lưng/ngực|không cho ${ME} ăn|không cho ăn|bỏ đói|nhịn đói mấy|không được ăn uống|cho ăn đồ thừa`, kind: 'violence', unless: `${ACCIDENT}|${LOST_THING}` },
   { p: `${BOSS} ${BLOW} ${ME}|${BOSS} * ${BLOW} ${ME}|${BLOW} ${ME}|bị ${BLOW}|bị * ${BLOW} !tien/luong/ca|bóp cổ|túm tóc|giật tóc|bị đá vào/vô|đá vào bụng|đá vào người`, kind: 'violence', unless: ACCIDENT },
   { p: 'bị bạo hành|tra tấn|bạo hành !dien/may/xe/san/bao/dong/sua/hang/mien|bạo lực|hành hung|hành hạ|ngược đãi|bị bắt nạt|bị đấm|bị đâm|bị tát|bị chém|bị đập|bị lạm dụng|bị hành', kind: 'violence' },
-  { p: 'bị giết|giết chết', kind: 'violence', unless: PLAYED },
+  { p: 'bị giết|giết chết', kind: 'violence', unless: PLAYED, unlessInSentence: [[PLAY]] },
   { p: `đe dọa giết|dọa giết|giết ${ME}|bị đe dọa|bị dọa|bị gọi điện *1 đe dọa/dọa|dọa đánh|dọa ${ME}|đe dọa ${ME}|cầm dao|cầm súng|dí dao|kề dao|cầm gậy`, kind: 'violence', unless: SLAUGHTERED },
   { p: `${BLOW}/đánh/đá/đạp/ném vào/vô ${BODY}|đập ${ME} vào/vô|nắm tóc|kéo tóc|túm cổ|+nắm cổ|nắm cổ ${ME}|siết cổ|bịt miệng|bịt mồm|đánh hội đồng|đuổi đánh|rượt đánh|đuổi chém|rượt chém|đòi đánh ${ME}|nước sôi vào/vô|hắt/tạt/dội nước sôi|tạt axit|tạt a xít|chích điện|dí điện|dùi cui|=roi điện !thoai|gậy điện|sốc điện|đầu * vào/vô tường|ăn đòn|bị đòn|ăn đấm|ăn tát|+ăn roi|no đòn|bắt ${ME} quỳ|bắt quỳ|phạt quỳ|bắt * phơi nắng|bắt * đứng * nắng|ép/bắt * phá thai|ép/bắt * bỏ thai|đẩy ${ME} ngã|đẩy * ngã|xô ngã|đẩy * xuống cầu thang|bị ném xuống biển|ném ${ME} xuống`, kind: 'violence', unless: ACCIDENT },
   { p: `còn/hay/thường/suốt/hoài/cứ/đòi/toàn đánh ${NOT_HIT}|cầm/vác/rút/lấy ${WEAPON} *4 đuổi/rượt/dọa/đe/chém/đâm/chĩa/kề/dí/phang/+quật/ném|cầm/vác/rút/lấy ${WEAPON} *4 đánh/đập/chém/đâm ${ME}|chĩa súng|chĩa dao|kề dao|dí súng|dọa/hăm/+hù *6 giết/chém/bắn/đâm/hiếp/chặt/+xử|+xử ${ME}|cho/thuê người *4 xử/đánh/giết/chém|xử đẹp|chặt tay/chân/ngón ${ME}|dọa/hăm/+hù *6 thủ tiêu|dọa/hăm/+hù *6 đánh ${NOT_HIT}|dọa/hăm/+hù *6 ném/vứt * xuống biển/sông|đòi giết|muốn giết ${ME}|sẽ giết ${ME}|nói/bảo/la/hét/chửi/gào *3 sẽ giết/chém/đâm/bắn/thịt|giết cả *2 mẹ con|giết hai mẹ con|giết cả nhà|giết cả gia đình|giết cả vợ con|giết cả hai|threatened/threatens/threaten to kill|said * will kill|will kill us|kill us both|kill my/the children/kids/family`, kind: 'violence' },
@@ -287,7 +292,8 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // ── arrest and detention ──
   { p: `bị công an giữ|bị cảnh sát giữ|công an * giữ ${ME}|cảnh sát * giữ ${ME}|police * held/holding/hold me|bị bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/loi/phat|bị bắt đi !lam|bị bắt vì|bị bắt do|bị * bắt !lam/phai/tang/nop/dong/tra/ky/dau/an/uong/doi/chiu/mua/dung/nghi/thoi/buoc/ep/lai/quan/ngu/cho/di/gap/den/chuyen/viet/hoc/thi/chuoc/ca/duoc/tay/xe/loi/phat/ve|bị * bắt đi !lam`, kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME, unlessInSentence: MINOR_OFFENCE },
   { p: 'công an * bắt !dau/buoc/lam/phai|cảnh sát * bắt !dau/buoc/lam/phai|di trú * bắt !dau/buoc|nhập cảnh * bắt !dau/buoc|nhập cư * bắt !dau/buoc|bắt giam|bắt giữ|tạm giam|tạm giữ|trại giam|nhà tù|ở tù|vào tù|đi tù|ngồi tù|trong tù|nhà giam|phòng giam|giam giữ|bị giữ lại !luong/tien/ho/giay/the/hop/visa/bang/phep/coc|bị dẫn về đồn|bị đưa về đồn|bị đưa lên đồn|bị giữ ở đồn|giữ * ở đồn|bị +còng|bị còng tay', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME, unlessInSentence: MINOR_OFFENCE },
-  { p: 'bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet', kind: 'arrest', unless: `${MONEY_HELD}|${PAPERS_HELD}`, unlessAnywhere: OVERSTAY_AT_HOME },
+  // "bị giam bằng lái", "bị giam xe": a licence or a vehicle impounded, not a person.
+  { p: 'bị =giam !luong/gio/tien/ca/thu/gia/bot/phep/can/tai/nhiet/bang/xe', kind: 'arrest', unless: `${MONEY_HELD}|${PAPERS_HELD}`, unlessAnywhere: OVERSTAY_AT_HOME },
   { p: `bị hốt !hoang|bị tóm|bị gom|bị vồ|bị * hốt !hoang|${each(POLICE, '*3 hốt/tóm/gom/vồ/còng/lôi/giải/áp/túm !hoang')}|+còng tay|bị +còng|trại di trú|trại tạm giữ|trại tạm giam|trung tâm giam|trung tâm tạm giữ|trại giam giữ|quản thúc|bị quản chế|bị tạm giam|bị phạt tù|bị kết án|bị xử tù|đang ở đồn|đang trong đồn|ở trong đồn|bị đưa vào trại|detention center|detention centre|taken by * police/immigration|police took|police * taken|immigration took|immigration raid|raided`, kind: 'arrest', unless: 'giao thông|đội mũ|vượt đèn|đỗ xe|đậu xe|phạt tiền', unlessAnywhere: OVERSTAY_AT_HOME },
   { p: 'arrested|detained|detention|jailed|in jail|in prison|in custody|held in/at * police|held * police station|kept * police station|at the police station|in a cell|police * took me|police * caught|immigration * caught|immigration * took me|caught by * police|caught by immigration|held by police', kind: 'arrest', unlessAnywhere: OVERSTAY_AT_HOME },
 
@@ -314,7 +320,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // Hiding now, someone at the door, someone coming for them. Having run away ("bỏ trốn", living
   // undocumented) is a return question, not this.
   { p: `đang trốn .|đang trốn ${BOSS}|đang chạy trốn|đang phải trốn|phải trốn trong/ở/vào|hiding from|i am hiding|we are hiding`, kind: 'danger' },
-  { p: `đang đập/phá/đạp cửa|đập/phá/đạp cửa phòng ${ME}|đòi phá cửa|xông vào/vô phòng/nhà|banging on * door|breaking * door|break the door|broke the door|trying to get in`, kind: 'danger', needs: 'sợ|hoảng|run|cứu|giúp|scared|afraid|help|terrified' },
+  { p: `đang đập/phá/đạp cửa|đập/phá/đạp cửa phòng ${ME}|đòi phá cửa|xông vào/vô phòng/nhà|banging on * door|breaking * door|break the door|broke the door|trying to get in`, kind: 'danger', needs: `sợ|hoảng|run|cứu|giúp|scared|afraid|help|terrified|${LINE_ASKED}|đòi/giật/lấy *3 điện thoại|đòi/giật/lấy *3 phone/máy` },
   { p: `tới/đến/sang/qua/sắp bắt ${ME} .|tới/đến/sang/qua bắt ${ME} đi !lam/hoc/lai/ve|đang tới/đến bắt|coming to get/take/arrest me|coming for me`, kind: 'danger' },
   // Someone who does not answer the door or the phone (a landlord's, a friend's worry). Not "hai
   // ngày không ra khỏi phòng": people stay in on their day off.

@@ -7,6 +7,7 @@
 // and Viet Nam only when the user says they are there — "về Việt Nam" is where they want to go.
 import type { Country } from '../content/index.ts';
 import type { Locale } from '../messages.ts';
+import { foldDiacritics } from './fold.ts';
 import { EN_WORDS, isVietnameseSyllable, VI_CHAT } from './language.ts';
 import { analyze, isChatAbbreviation, typedTokens } from './normalize.ts';
 import { PatternIndex, type Token } from './pattern.ts';
@@ -30,7 +31,7 @@ interface Alias {
 const everyday = (w: string) => KNOWN_WORDS.has(w) && (isVietnameseSyllable(w) || VI_COMMON.has(w) || VI_CHAT.has(w) || EN_WORDS.has(w));
 
 /** Everyday phrases that are also place names once the marks are gone. */
-const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao', 'dai dong']);
+const AMBIGUOUS_PHRASES = new Set(['ma lai', 'ba lan', 'van lam', 'nam dau', 'co long', 'trong nuoc', 'que nha', 'dai han', 'nam han', 'gia nghia', 'dai nam', 'tan bac', 'thai lan', 'ma cao', 'dai dong', 'to ao', 'su ao']);
 /** Single-syllable names that stay ambiguous with marks. */
 const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'cam', 'sing', 'lao', 'trung', 'anh']);
 /**
@@ -38,8 +39,8 @@ const ALWAYS_AMBIGUOUS = new Set(['duc', 'phap', 'sec', 'tiep', 'my', 'nga', 'ca
  * (England) is a pronoun after "người", "công ty", "đến" ("gửi đến anh"); "ở Anh", "sang Anh" are places.
  */
 const ONLY_AFTER: Record<string, ReadonlySet<string>> = { anh: new Set(['o', 'ben', 'sang', 'nuoc', 'tai', 'di', 'in']) };
-/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan". */
-const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi']);
+/** Words after which a name is a place: "ở Nhật", "bên Hàn", "sang Đài", "lao động Nhật", "tts Nhật", "in Japan", "thẻ cư trú Ba Lan". */
+const PLACE_WORDS = new Set(['o', 'tai', 'ben', 'sang', 'qua', 'den', 'tu', 'di', 'nuoc', 'xu', 'khu', 'vung', 'phia', 'quan', 'su', 'dong', 'ty', 'hang', 'nguoi', 'visa', 'sinh', 'in', 'at', 'to', 'from', 'toi', 'tru']);
 /** Words after a name that make it another word: "đại sứ", "nhất là", "hạn chế", "dài hạn". */
 const NOT_AFTER_NAME: Record<string, string[]> = {
   dai: ['su', 'hoc', 'ly', 'dien', 'han', 'gia', 'bieu', 'lo', 'hoi', 'tu', 'ca', 'phong', 'khai', 'dong', 'thang', 'nhan', 'bao'],
@@ -51,15 +52,16 @@ const NOT_AFTER_NAME: Record<string, string[]> = {
   anh: ['ay', 'ta', 'trai', 'em', 'chi', 'oi', 're', 'ho', 'nuoi', 'ke', 'ca', 'hai', 'ba', 'ut', 'ruot', 'nhe', 'nha', 'a', 'ah'],
 };
 /** Of those, the words that follow the name's own spelling too ("dài hạn", "đài truyền hình", "hàn xì"). */
-const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'] };
+const NOT_AFTER_SAME_MARKS: Record<string, string[]> = { dai: ['han', 'truyen', 'phat', 'tho'], han: ['xi', 'gan', 'thiec'], nhat: ['ky'] };
 /** Place words that are not places for a name: "quá hạn" (overdue) is not "qua Hàn". */
 // "sông Hàn" is Đà Nẵng's river, "tổng đài" a switchboard, "khán đài" a stand, "nghe/mở/bật đài" the radio.
-const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe', 'song'], dai: ['toi', 'den', 'tong', 'khan', 'nghe', 'mo', 'bat'] };
+// "cập nhật" is to update, "thường nhật" everyday.
+const NOT_BEFORE_NAME: Record<string, string[]> = { han: ['qua', 'het', 'toi', 'den', 'tho', 'nghe', 'song'], dai: ['toi', 'den', 'tong', 'khan', 'nghe', 'mo', 'bat'], nhat: ['cap', 'thuong'] };
 /**
  * After a word of being somewhere the name wins over the word it makes: "ở nhat la bao nhieu" is
  * "ở Nhật là…" ("ở nhất là" is not said).
  */
-const AFTER_BEING_THERE: Record<string, string[]> = { nhat: ['la'] };
+const AFTER_BEING_THERE: Record<string, string[]> = { nhat: ['la', 'ky'] };
 const BEING_THERE = new Set(['o', 'tai', 'ben', 'sang', 'qua']);
 /** Being in a place, as opposed to going to one. */
 const LOCATED = new Set(['o', 'tai', 'ben', 'in', 'at']);
@@ -129,10 +131,23 @@ export function createPlaces(countries: readonly Country[]): PlaceIndex {
   // The host language's own letters, in the order of the file: kana before the characters Japanese
   // shares with Chinese.
   const scripts = countries.flatMap((c) => c.scripts.map((name) => [new RegExp(`\\p{Script=${name}}`, 'u'), c.code] as const));
+  // A name capitalised inside a run ("eoDohachukhoa…"): one foreign word of a place, never an
+  // everyday one, read where the capital begins it.
+  const runNames = entries
+    .filter(([, a]) => a.words.length === 1 && !a.ambiguous && a.words[0]!.length >= MIN_RUN_NAME && !isVietnameseSyllable(a.words[0]!))
+    .map(([, a]) => [a.words[0]!, a.country] as const);
   const inRun = (text: string): string | undefined => {
     for (const run of typedTokens(text)) {
       if (run.f.length < MIN_RUN) continue;
       for (const [w, code] of runWords) if (run.f.includes(w)) return code;
+    }
+    for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length < MIN_RUN) continue;
+      for (const m of word.matchAll(/(?<=\p{Ll})\p{Lu}/gu)) {
+        const rest = foldDiacritics(word.slice(m.index).toLowerCase());
+        const hit = runNames.find(([w]) => rest.startsWith(w));
+        if (hit) return hit[1];
+      }
     }
     return undefined;
   };
@@ -193,6 +208,8 @@ function backFor(tokens: readonly Token[], start: number, end: number): boolean 
 /** A word typed without spaces this long is a run of several words; a host word found in one this long. */
 const MIN_RUN = 14;
 const MIN_RUN_WORD = 5;
+/** A capitalised name inside a run this long at least ("Doha", "Jeddah"). */
+const MIN_RUN_NAME = 4;
 
 /** Words that put what follows in the past, said before it in its sentence: "ngày xưa chú đi Nga". */
 const PAST = [['ngay', 'xua'], ['hoi', 'xua'], ['truoc', 'day'], ['hoi', 'truoc'], ['luc', 'truoc'], ['nam', 'ngoai'], ['nam', 'truoc'], ['tung'], ['used', 'to'], ['last', 'year']];
@@ -225,6 +242,8 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   const next = end < tokens.length && tokens[end]!.c === tokens[start]!.c ? tokens[end]!.f : undefined;
   const only = ONLY_AFTER[name];
   if (only && (prev === undefined || !only.has(prev))) return false;
+  // "in a company" in a Vietnamese message: the "a" spelled out as "anh" is no England.
+  if (only && tokens[start]!.r === '') return false;
   // "chủ nhật" is Sunday; "ông chủ Nhật" a Japanese employer.
   if (name === 'nhat' && prev === 'chu') return ['ong', 'ba'].includes(tokens[start - 2]?.f ?? '');
   // Typed with its own marks, most words after it no longer make it another word: "ở Hàn do đột
@@ -234,9 +253,9 @@ function fitsAsPlace(alias: Alias, tokens: readonly Token[], start: number, end:
   const placed = prev !== undefined && BEING_THERE.has(prev) && next !== undefined && AFTER_BEING_THERE[name]?.includes(next);
   if (next !== undefined && notAfter?.includes(next) && !placed) return false;
   if (prev !== undefined && NOT_BEFORE_NAME[name]?.includes(prev)) return false;
+  // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday, with its marks too.
+  if (prev === 'sinh') return ['tap', 'hoc'].includes(tokens[start - 2]?.f ?? '');
   if (typedWithMarks && !alias.alwaysAmbiguous) return true;
-  // "thực tập sinh Nhật" is a trainee in Japan; "sinh nhật" is a birthday.
-  if (prev === 'sinh') return tokens[start - 2]?.f === 'tap';
   // "ở lại Nhật": staying on there.
   return prev !== undefined && (PLACE_WORDS.has(prev) || (prev === 'lai' && tokens[start - 2]?.f === 'o' && tokens[start - 2]!.c === tokens[start]!.c));
 }
