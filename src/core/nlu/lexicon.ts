@@ -8,6 +8,8 @@
 // Scale: ~3 a phrase that alone says the topic ("thanh ly hop dong", "hotline"); ~1.5-2 a strong
 // hint; ≤1 a word that only helps another. An intent needs 1.5 to be taken (see ./intents.ts).
 
+import { ASIDES } from './lexicon-asides.ts';
+
 export const INTENTS = [
   'contract_liquidation',
   'return_registration',
@@ -342,7 +344,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   // The deposit is not the Fund: "quỹ" inside "ký quỹ".
   ['ky quy', F(-2.5)],
   // Put through to a person: "nối máy", "chuyển máy", the officer in charge.
-  ['noi may|chuyen may|noi may cho|chuyen may cho', P(3)],
+  // Marked: "nói mấy lần" folds to the same letters.
+  ['nối máy|chuyển máy|nối máy cho|chuyển máy cho', P(3)],
   ['nguoi phu trach|can bo phu trach|nguoi chiu trach nhiem', P(1.5)],
   // Hello in the host country's language.
   ['^konnichiwa|^konichiwa|^annyeong|^annyeonghaseyo|^ni hao|^nihao|^ohayo|^ohayou|^marhaba|^assalamualaikum|^salam|^selamat pagi|^selamat', G(2.5)],
@@ -433,4 +436,6 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['bao ai cung', H(-1.5)],
   // Which papers are needed belongs to whatever they are for: not the return by itself.
   ['lam giay to gi|can giay to gi|giay to gi|giay to nao|can nhung giay to', R(-1.5)],
+  // ── everyday asides that borrow a topic's words (./lexicon-asides.ts) ──
+  ...ASIDES,
 ];
