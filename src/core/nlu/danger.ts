@@ -113,6 +113,8 @@ const RESOLVED = new PatternIndex<true>(
 );
 /** Then home, after it ("…vì bị quấy rối rồi về nước"): over, unless the clause only wishes it. */
 const THEN_HOME = new PatternIndex<true>([['rồi về nước/vn/việt/quê|rồi bỏ về|rồi mới về nước/vn/việt/quê', true]]);
+/** Home because of it, said first ("…về sớm vì bị chủ đánh"): over too, unless the clause only wishes it. */
+const HOME_BECAUSE = new PatternIndex<true>([['về sớm vì/do|về nước sớm vì/do|về trước hạn vì/do|về nước trước hạn vì/do|đã về nước vì/do|đã về vì/do|bỏ về vì/do|came home early because|was sent home because', true]]);
 const WISHES = new Set(['muon', 'dinh', 'se', 'can', 'phai', 'mong', 'xin', 'tinh', 'neu', 'chac', 'want', 'will']);
 const WISHED = new Set(['muon', 'can', 'xin', 'duoc', 'cho', 'phai', 'dinh', 'se', 'mong', 'doi', 'bat', 'chua', 'khong', 'want', 'to', 'not']);
 
@@ -254,8 +256,19 @@ function ofAnAnimal(tokens: readonly Token[], clause: number): boolean {
   return inClause(ANIMAL, tokens, clause) && !personInClause(tokens, clause);
 }
 
-/** "…bị bỏ đói, giờ về VN rồi": what came before is over. */
+/** Whether nothing in the clause before `at` wishes what follows ("muốn về sớm vì…"). */
+function unwished(tokens: readonly Token[], at: number): boolean {
+  const clause = tokens[at]!.c;
+  let i = at - 1;
+  while (i >= 0 && tokens[i]!.c === clause && !WISHES.has(tokens[i]!.f)) i--;
+  return i < 0 || tokens[i]!.c !== clause;
+}
+
+/** "…bị bỏ đói, giờ về VN rồi", "về sớm vì bị chủ đánh": what came before (or is given as the reason) is over. */
 function resolvedAfter(tokens: readonly Token[], end: number): boolean {
+  for (const m of HOME_BECAUSE.scan(tokens)) {
+    if (m.end < end && tokens[m.start]!.c === tokens[end - 1]!.c && unwished(tokens, m.start)) return true;
+  }
   for (const m of RESOLVED.scan(tokens)) {
     if (m.start < end) continue;
     const prev = tokens[m.start - 1];

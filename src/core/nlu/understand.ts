@@ -9,6 +9,8 @@ import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
 import { saidForEffect } from './danger-framing.ts';
+import { askingClause } from './asking-clause.ts';
+import { aboutUnaskedSubject } from './unasked-subject.ts';
 import { asksLineInstead, asksOwnTopic, isTopic, joinedQuestions, lastClauseAsks, lastSentenceTopic, topicAfterThi } from './asked-topic.ts';
 import { decide, scoreIntents } from './intents.ts';
 import { analyze } from './normalize.ts';
@@ -102,6 +104,12 @@ export function createNlu(deps: NluDeps): Nlu {
     let intent = decision.intent;
     let confidence = decision.confidence;
     let topic = isTopic(intent) ? intent : decision.topic;
+    // Two topics nearly tied: the one the clause that asks names ("làm sao đăng ký về nước…, em hết hđ rồi").
+    const askedHere = askingClause(scored, scores, topic);
+    if (askedHere) {
+      if (intent === topic) intent = askedHere.topic;
+      topic = askedHere.topic;
+    }
     // A story, then its question: the question's own topic, when it has one, is the topic.
     const lastSentence = scored.at(-1)?.sentence ?? 0;
     const endsAsking = /\?\s*$/.test(text) || lastClauseAsks(scored);
@@ -142,6 +150,8 @@ export function createNlu(deps: NluDeps): Nlu {
     const chooser = emergency.length === 0 ? calmSelector : !emergency.includes(UNKNOWN_DANGER) ? selectorFor(emergency) : selector;
     const weighing: Weighing = { retrieved, candidates, slots: read.slots, scores, chooser, danger: emergency.length > 0 };
     let article: Retrieved | undefined = topic ? switches.select(weighing, topic) : undefined;
+    // The asked topic's answer not found among the whole message's words: the asking clause's own may find it.
+    if (askedHere && !article) article = chooser.pick(retriever.search({ ...analysis, tokens: askedHere.tokens.filter((t) => !inPlace(tokens.indexOf(t))) }).all(askedHere.topic), read.slots, askedHere.topic);
     // Which topic the articles say the question belongs to, when another's fits it better (topic-switch.ts).
     const move = (m: Move | undefined) => {
       if (!m) return;
@@ -152,7 +162,7 @@ export function createNlu(deps: NluDeps): Nlu {
     if (topic) move(switches.nearTie(weighing, topic));
     move(switches.fitsBetterAcross(weighing, topic, article));
     move(switches.fitsByTagsAcross(weighing, topic, article));
-    if (topic && !article) move(switches.situationAcross(weighing, topic));
+    if (topic && (!article || aboutUnaskedSubject(deps.articles, article, read.slots))) move(switches.situationAcross(weighing, topic));
     // A story, then its question ("… công ty chưa gọi gì. Nếu em không liên hệ thì công ty có tự
     // thanh lý luôn không?"): when the whole message fits no article, its last sentence alone may.
     // An answer found by its tags alone gives way to one whose question is the last sentence's.
