@@ -196,9 +196,11 @@ export function createNlu(deps: NluDeps): Nlu {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
     }
-    // Asked whom to call about a need an article answers with that country's own lines.
-    if (topic === 'hotline' && emergency.length === 0 && place.country) {
-      const forNeed = switches.needAnswer(read.slots, place.country);
+    // Asked whom to call about a need an article answers with that country's own lines: the
+    // country named, or else the one the conversation knows ("bị nợ lương thì gọi số nào").
+    const lineCountry = place.country ?? earlier?.country;
+    if (topic === 'hotline' && emergency.length === 0 && lineCountry) {
+      const forNeed = switches.needAnswer(read.slots, lineCountry);
       if (forNeed) {
         if (intent === topic) intent = forNeed.topic;
         topic = forNeed.topic;
