@@ -5,6 +5,7 @@ import type { NluOutput } from '../conversation.ts';
 import type { Earlier } from '../effects.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector, type AnswerSelector, type Picked } from './answer-select.ts';
+import { caseAsked } from './asked-case.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
@@ -117,7 +118,9 @@ export function createNlu(deps: NluDeps): Nlu {
       topic = afterThi;
     }
     // Without slot phrases no slot is read, the danger's case neither.
-    const read = deps.slots ? caseOfDanger(slotReader.read(analysis), emergency) : slotReader.read(analysis);
+    // Several cases told and one asked after "thì": the one asked (asked-case.ts).
+    const told = slotReader.read(analysis);
+    const read = deps.slots ? caseOfDanger(endsAsking ? caseAsked(analysis, told, slotReader) : told, emergency) : told;
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
     // A phrase that says the scheme by the country ("bên Hàn": EPS) still says where the worker is.
