@@ -93,3 +93,10 @@ describe('whom to call about a need, the country known from the conversation', (
     expect(calls).toBe(3);
   });
 });
+
+describe('an office\u2019s number asked for by the office', () => {
+  it('is a line asked, while the office named alone is not', () => {
+    expect(nlu.understand('xin số văn phòng lao động ở Cao Hùng, có ai nói tiếng Việt không').intent).toBe('hotline');
+    expect(nlu.understand('văn phòng lao động ở Đài Trung làm việc mấy giờ').intent).not.toBe('hotline');
+  });
+});
