@@ -640,6 +640,13 @@ export class ConversationService implements InboundPort {
 
   /** What the stored conversation was asking about, when its snapshot still fits the flow. */
   private earlier(stored: ConversationRecord | undefined): Earlier | undefined {
+    const asked = this.askedBefore(stored);
+    // Where the user is, once known (said or preset), answers "gọi số nào" with that country's lines.
+    const country = stored?.country;
+    return country ? { ...asked, country } : asked;
+  }
+
+  private askedBefore(stored: ConversationRecord | undefined): Earlier | undefined {
     const { flows } = this.deps;
     if (stored?.snapshot === undefined || stored.flowVersion !== flows.version || !flows.asked) return undefined;
     try {

@@ -123,4 +123,6 @@ export interface FlowRunner {
 export interface Earlier {
   topic?: string;
   slots?: Record<string, string[]>;
+  /** Where the conversation knows the user is (said before, or preset): whose lines answer "gọi số nào". */
+  country?: string;
 }

@@ -7,6 +7,17 @@ import { SELECTION, type AnswerSelector, type Picked } from './answer-select.ts'
 import type { Retrieved } from './retrieval.ts';
 import type { Slots } from './slots.ts';
 
+/** The kind of danger the classifier found, or a shouted cry: danger, but not which. */
+const UNKNOWN_DANGER = 'danger';
+
+/**
+ * "nhà chủ không an toàn": danger of no known kind, said by someone whose case an article is written
+ * for (a domestic worker), is that article's danger — the case says what the danger is likely to be.
+ */
+function unnamedForCase(kinds: readonly string[], caseGiven: boolean): number {
+  return caseGiven && kinds.includes(UNKNOWN_DANGER) ? 1 : 0;
+}
+
 export type EmergencyAnswer = (kinds: readonly string[], slots: Slots, current: Retrieved | undefined) => Picked | undefined;
 
 /**
@@ -24,10 +35,11 @@ export function createEmergencyAnswer(articles: readonly Article[], selector: An
     const here = weighed ? weighed.total + SELECTION.matched * named(byId.get(weighed.id), kinds) : -Infinity;
     let best: Picked | undefined;
     for (const a of forDanger) {
-      const n = named(a, kinds);
-      if (n === 0 || a.id === current?.id) continue;
       const cases = a.tags?.case;
-      if (cases && !cases.some((v) => slots.case?.includes(v))) continue;
+      const caseGiven = cases?.some((v) => slots.case?.includes(v)) ?? false;
+      const n = named(a, kinds) || unnamedForCase(kinds, caseGiven);
+      if (n === 0 || a.id === current?.id) continue;
+      if (cases && !caseGiven) continue;
       const w = selector.weigh(a.id, slots, SELECTION.tagOnlyQuality);
       if (!w || w.conflicting > 0) continue;
       const total = Math.round((w.total + SELECTION.matched * n) * 100) / 100;

@@ -230,6 +230,8 @@ export const LEXICON: readonly (readonly [string, W])[] = [
 
   // ── hotlines and missions ──
   ['so dien thoai|so lien lac|so lien he|so dt', H(3)],
+  // an office's number asked for by the office ("số văn phòng lao động ở Đài Bắc"): naming the office alone is not
+  ['so van phong|so cua van phong|so phong lao dong|so cua phong lao dong', H(3)],
   // A line named by what it is for ("số tư vấn tiếng Việt", "số hỗ trợ lao động").
   ['so tu van|so ho tro|so tro giup|so giup do', H(3)],
   // "hồ sơ hỗ trợ" (the Fund's dossier) folds to "ho so ho tro": that "so ho tro" is no line.

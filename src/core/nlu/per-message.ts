@@ -17,14 +17,20 @@ const TEXTS_KEPT = 2_000;
 export function perMessage(nlu: Nlu, kept = TEXTS_KEPT): Understander {
   const understood = memoize((t) => nlu.understand(t), kept);
   // Read with what came before, a text may mean more than alone: kept by the text and the earlier
-  // question both (its topic and its slots, all the reading depends on), apart from the text alone.
+  // question both (its topic, its slots and the country known, all the reading depends on), apart
+  // from the text alone.
   const followedUp = memoize((key) => {
-    const [t, topic, slots] = JSON.parse(key) as [string, string, Earlier['slots'] | null];
-    return nlu.understand(t, slots ? { topic, slots } : { topic });
+    const [t, topic, slots, country] = JSON.parse(key) as [string, string | null, Earlier['slots'] | null, string | null];
+    return nlu.understand(t, { ...(topic ? { topic } : {}), ...(slots ? { slots } : {}), ...(country ? { country } : {}) });
   }, kept);
   return {
     // A copy: callers build their events from it and must not share (or change) one another's.
-    understand: (t, earlier) => copyOf(earlier?.topic ? followedUp(JSON.stringify([t, earlier.topic, earlier.slots ?? null])) : understood(t)),
+    understand: (t, earlier) =>
+      copyOf(
+        earlier?.topic || earlier?.country
+          ? followedUp(JSON.stringify([t, earlier.topic ?? null, earlier.slots ?? null, earlier.country ?? null]))
+          : understood(t),
+      ),
     detectLanguage: memoize((t): Locale => detectLanguage(t), kept),
     normalize: memoize(normalize, kept),
   };

@@ -5,6 +5,7 @@ import type { NluOutput } from '../conversation.ts';
 import type { Earlier } from '../effects.ts';
 import type { Article, Country, SlotFile } from '../content/index.ts';
 import { createAnswerSelector, type AnswerSelector, type Picked } from './answer-select.ts';
+import { caseAsked } from './asked-case.ts';
 import { createEmergencyAnswer } from './emergency-answer.ts';
 import { shippedDangerClassifier, type DangerClassifier } from './danger-classifier.ts';
 import { animalDied, animalShutIn, complaintOnly, CONCERN_INTENT, detectConcern, detectDanger } from './danger.ts';
@@ -125,7 +126,9 @@ export function createNlu(deps: NluDeps): Nlu {
       topic = afterThi;
     }
     // Without slot phrases no slot is read, the danger's case neither.
-    const read = deps.slots ? caseOfDanger(slotReader.read(analysis), emergency) : slotReader.read(analysis);
+    // Several cases told and one asked after "thì": the one asked (asked-case.ts).
+    const told = slotReader.read(analysis);
+    const read = deps.slots ? caseOfDanger(endsAsking ? caseAsked(analysis, told, slotReader) : told, emergency) : told;
     const within = (spans: readonly [number, number][]) => (i: number) => spans.some(([a, b]) => i >= a && i < b);
     // A place read inside a slot phrase is that phrase: "tai nan" is an accident, not Tainan.
     // A phrase that says the scheme by the country ("bên Hàn": EPS) still says where the worker is.
@@ -206,9 +209,11 @@ export function createNlu(deps: NluDeps): Nlu {
       if (intent === topic) intent = 'hotline';
       topic = 'hotline';
     }
-    // Asked whom to call about a need an article answers with that country's own lines.
-    if (topic === 'hotline' && emergency.length === 0 && place.country) {
-      const forNeed = switches.needAnswer(read.slots, place.country);
+    // Asked whom to call about a need an article answers with that country's own lines: the
+    // country named, or else the one the conversation knows ("bị nợ lương thì gọi số nào").
+    const lineCountry = place.country ?? earlier?.country;
+    if (topic === 'hotline' && emergency.length === 0 && lineCountry) {
+      const forNeed = switches.needAnswer(read.slots, lineCountry);
       if (forNeed) {
         if (intent === topic) intent = forNeed.topic;
         topic = forNeed.topic;
