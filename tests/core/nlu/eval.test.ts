@@ -87,6 +87,8 @@ describe.each([
   // Two harmless lines still alarm: unpaid forced overtime asked where to report (other files label
   // that situation an emergency) and a passport the boss won't give back at the contract's end.
   { name: 'unseen-o.jsonl', accuracy: 0.9542, country: 0.9467, falseAlarms: 0.0143 },
+  // About twenty lines name no place: the writer knew the country from context.
+  { name: 'unseen-p.jsonl', accuracy: 0.985, country: 0.8766 },
 ])('$name', ({ name, accuracy, country, falseAlarms = 0 }) => {
   it(`every emergency found, false alarms ≤ ${falseAlarms}, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
     const { summary, misses } = run(name);
