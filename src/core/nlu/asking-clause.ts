@@ -37,6 +37,3 @@ export function askingClause(scored: readonly Token[], scores: Scores, topic: st
   const other = named[0]!;
   return scores[other] >= TIE_RATIO * scores[topic] ? { topic: other, tokens: asking[0]! } : undefined;
 }
-
-/** Only the topic of `askingClause`. */
-export const askingClauseTopic = (scored: readonly Token[], scores: Scores, topic: string | undefined): Topic | undefined => askingClause(scored, scores, topic)?.topic;

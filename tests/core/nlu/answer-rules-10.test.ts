@@ -4,7 +4,7 @@
 // for someone abroad, not yet flown, the trainee system's new name.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/content/index.ts';
-import { askingClauseTopic } from '../../../src/core/nlu/asking-clause.ts';
+import { askingClause } from '../../../src/core/nlu/asking-clause.ts';
 import { scoreIntents } from '../../../src/core/nlu/intents.ts';
 import { createNlu } from '../../../src/core/nlu/index.ts';
 import { analyze } from '../../../src/core/nlu/normalize.ts';
@@ -46,7 +46,7 @@ describe('two topics nearly tied: the clause that asks names the one asked', () 
   const at = (text: string) => {
     const tokens = analyze(text).tokens;
     const scores = scoreIntents(tokens);
-    return askingClauseTopic(tokens, scores, 'contract_liquidation');
+    return askingClause(tokens, scores, 'contract_liquidation')?.topic;
   };
   it('the return asked, the contract\'s end as the reason', () => {
     expect(at('đăng ký về nước ở đâu vậy chị, hợp đồng của em hết hạn rồi')).toBe('return_registration');
