@@ -60,8 +60,11 @@ const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('
 // a third of the full name), which erase puts back together (ownedKey); a key of another shape
 // is kept whole. A hash, not a set: a small one is a listpack (about 90 bytes for a conversation's
 // three names), where a set of strings is a hash table (344) before Redis 7.2. The set the version
-// before wrote (whole names) becomes the hash at the conversation's next write.
-const OWN = `local function own(set, key, ttl)
+// before wrote (whole names) becomes the hash at the conversation's next write. A script that names
+// several keys (a commit's mailboxes and their trimmed counts) reads the hash's TTL once: nothing
+// else in the script changes it, and a script's clock does not move while it runs.
+const OWN = `local owned_ttl = {}
+local function own(set, key, ttl)
   local prefix, tag = string.match(set, '^(.*)own:({[^{]*)$')
   local name = key
   if prefix and #key > #prefix + #tag + 1 and string.sub(key, 1, #prefix) == prefix and string.sub(key, -#tag - 1) == ':' .. tag then
@@ -77,8 +80,14 @@ const OWN = `local function own(set, key, ttl)
     for _, m in ipairs(old) do redis.call('hset', set, m, '') end
     if left > 0 then redis.call('pexpire', set, left) end
     redis.call('hset', set, name, '')
+    owned_ttl[set] = nil
   end
-  if redis.call('pttl', set) < tonumber(ttl) then redis.call('pexpire', set, ttl) end
+  local left = owned_ttl[set] or redis.call('pttl', set)
+  if left < tonumber(ttl) then
+    redis.call('pexpire', set, ttl)
+    left = tonumber(ttl)
+  end
+  owned_ttl[set] = left
 end
 `;
 // KEYS: owned keys. The names it holds, whichever form it has (a hash today, a set before).
