@@ -82,6 +82,8 @@ export interface ChannelSender {
    * sending it again. False: not known (it may or may not have arrived).
    */
   delivered?(key: ConversationKey, itemId: string, message: OutboundMessage): Promise<boolean>;
+  /** Whether delivered() can know of this conversation's sends at all (absent: wherever it is defined). */
+  recordsDelivery?(key: ConversationKey): boolean;
   /**
    * A resend of an item already delivered shows once (the web page drops it by its item id): the
    * outbox sends again where it cannot know whether the last send arrived.

@@ -100,6 +100,9 @@ const PEEK = 10;
 /** Left in the outbox: the drain stopped (shutdown) or lost its lease; the next holder goes on. */
 const LEFT = undefined;
 
+/** Sent, and its ack owed: written with the next reply's in-flight mark (outboxAckAndMark). */
+const OWED = Symbol('owed');
+
 export class Outbox {
   private readonly senders = new Map<string, ChannelSender>();
   private readonly running = new Map<string, Promise<void>>();
@@ -343,10 +346,12 @@ export class Outbox {
     await this.store.withOutboxLease(key, { ttlMs: this.opts.lockTtlMs, waitMs, peek: PEEK, ...(taken ? { taken } : {}) }, async (lease, head) => {
       let items = head;
       while (!this.stopped && !lease.lost && items.length > 0) {
-        for (const item of items) {
+        let owed: OutboxItem | undefined;
+        for (const [i, item] of items.entries()) {
           // The last ack says whether anything is left (and then released the lease with it).
-          const empty = await this.deliver(item, lease);
-          if (empty === LEFT || empty) return;
+          const empty = await this.deliver(item, lease, owed, items[i + 1]);
+          owed = empty === OWED ? item : undefined;
+          if (empty === LEFT || empty === true) return;
         }
         at = ++this.tick;
         items = await this.store.outboxPeek(key, PEEK);
@@ -356,16 +361,34 @@ export class Outbox {
   }
 
   /**
-   * Sends one item (retrying as the platform allows) or dead-letters it: true when the outbox is
-   * then empty, LEFT when the item stays for whoever drains next.
+   * Whether a sent reply's ack may wait for the next reply's send rate, to go with that reply's
+   * in-flight mark in one write. The ack comes later so: a holder killed in that wait leaves the
+   * reply sent and unacked, which only a channel that records the platform's confirmation
+   * (delivered) or shows a resend once (idempotent) settles without a loss or a double. The next
+   * reply must be one whose send follows its mark at once: not in flight already (that one is
+   * settled, not sent), no attachment to read first.
    */
-  private async deliver(item: OutboxItem, lease: Lease): Promise<boolean | typeof LEFT> {
+  private foldable(sender: ChannelSender, next: OutboxItem | undefined): next is OutboxItem {
+    if (!next || next.inFlight || next.message.attachment) return false;
+    return sender.idempotent === true || (sender.delivered !== undefined && (sender.recordsDelivery?.(next.key) ?? true));
+  }
+
+  /**
+   * Sends one item (retrying as the platform allows) or dead-letters it: true when the outbox is
+   * then empty, LEFT when the item stays for whoever drains next, OWED when it was sent and its
+   * ack is left to the next item's mark (`next`, delivered right after it with `owed`).
+   */
+  private async deliver(item: OutboxItem, lease: Lease, owed?: OutboxItem, next?: OutboxItem): Promise<boolean | typeof LEFT | typeof OWED> {
     const sender = this.senders.get(item.key.channel);
     if (!sender) return this.giveUp(item, `no sender for channel ${item.key.channel}`, lease);
     for (;;) {
       // Staff replies count as staff replies whatever the chat's priority, so they pass ordinary ones.
       await this.limiter?.acquire(item.key.channel, item.message.priority === 'normal' && item.message.from === 'agent' ? 'agent' : item.message.priority);
-      if (this.stopped) return LEFT;
+      if (this.stopped) {
+        // The reply before this one is out: its ack is written before the drain stops.
+        if (owed) await this.acked(owed, lease);
+        return LEFT;
+      }
       let result: SendResult;
       if (item.inFlight && !sender.idempotent) {
         // A holder that died (kill -9) or lost its lease during this very send: it may have been
@@ -383,14 +406,19 @@ export class Outbox {
         // (its confirm), so a drain whose lease lapsed meanwhile sends nothing.
         const marked = { ...item, inFlight: true };
         const mark = async () => (await this.store.outboxUpdateHead(marked.key, marked, lease.token, this.opts.lockTtlMs), false);
-        if ((await this.settle(item, lease, mark)) === LEFT) return LEFT;
+        // The reply sent before this one is acked in the mark's write; should this one no longer
+        // be the head then (the outbox changed under the lease), it is marked on its own as before.
+        const folded = owed ? await this.ackedAndMarked(owed, marked, lease) : false;
+        owed = undefined;
+        if (folded === LEFT || folded === true) return folded;
+        if (folded !== 'marked' && (await this.settle(item, lease, mark)) === LEFT) return LEFT;
         try {
           result = await sender.send(item.key, item.message, { ...(await this.context(item)), itemId: item.id, ...(attachment ? { attachment } : {}) });
         } catch (err) {
           result = { ok: false, retryable: true, reason: err instanceof Error ? err.message : String(err) };
         }
       }
-      if (result.ok) return this.acked(item, lease);
+      if (result.ok) return this.foldable(sender, next) ? OWED : this.acked(item, lease);
       if (result.maybeSent) {
         // What the channel recorded as the platform confirmed each send settles it where it can.
         if (await this.confirmedDelivered(sender, item)) return this.acked(item, lease);
@@ -422,6 +450,14 @@ export class Outbox {
     return settled;
   }
 
+  /** The ack of `owed` and the in-flight mark of the item after it, in one write: 'marked', or as acked answers. */
+  private async ackedAndMarked(owed: OutboxItem, marked: OutboxItem, lease: Lease): Promise<boolean | 'marked' | typeof LEFT> {
+    const at = ++this.tick;
+    const settled = await this.settle(owed, lease, () => this.store.outboxAckAndMark(owed.key, owed.id, marked, lease.token, this.opts.lockTtlMs));
+    if (settled === true) this.empty.set(keyToString(owed.key), at);
+    return settled;
+  }
+
   /** Whether the channel recorded this item as confirmed by the platform; a failed look-up knows nothing. */
   private async confirmedDelivered(sender: ChannelSender, item: OutboxItem): Promise<boolean> {
     if (!sender.delivered) return false;
@@ -436,7 +472,7 @@ export class Outbox {
    * Writes what a send changed, waiting out a store that is away (the reply is out: forgetting
    * that would send it again), for as long as the lease can still be ours.
    */
-  private async settle(item: OutboxItem, lease: Lease, write: () => Promise<boolean>): Promise<boolean | typeof LEFT> {
+  private async settle<R>(item: OutboxItem, lease: Lease, write: () => Promise<R>): Promise<R | typeof LEFT> {
     for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
       try {
         return await write();

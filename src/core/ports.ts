@@ -230,6 +230,13 @@ export interface Store {
    */
   outboxUpdateHead(key: ConversationKey, item: OutboxItem, fence?: string, renewMs?: number): Promise<void>;
   /**
+   * The ack of `id` (outboxAck with `release`) and, in the same write, the in-flight mark of `next`
+   * (outboxUpdateHead with `renewMs`) when `next` is then the head: one round trip between two
+   * sends instead of two. Fenced by `fence`, which is required. 'marked' when `next` was marked;
+   * otherwise outboxAck's answer (true: nothing left, and the lock released with it).
+   */
+  outboxAckAndMark(key: ConversationKey, id: string, next: OutboxItem, fence: string, renewMs: number): Promise<boolean | 'marked'>;
+  /**
    * Moves the head item `item.id` to the conversation's dead letters in one write (kept `ttlMs`,
    * erased with the conversation); fenced as outboxAck. True when nothing is left to deliver.
    */

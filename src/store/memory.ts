@@ -246,16 +246,31 @@ export class MemoryStore implements Store {
   async outboxAck(key: ConversationKey, id: string, fence = '', opts: AckOptions = {}): Promise<boolean> {
     this.fence(key, 'outbox', fence);
     const empty = this.popHead(key, id);
-    if (empty && opts.release && fence !== '') {
-      // As on Redis: the drain is done, and the lock goes in the same write.
-      const k = keys.lock(key, 'outbox');
-      const held = this.locks.get(k);
-      if (held?.token === fence) {
-        this.locks.delete(k);
-        held.release();
-      }
-    }
+    if (empty && opts.release && fence !== '') this.letGoOutbox(key, fence);
     return empty;
+  }
+
+  /** As on Redis: the drain is done, and the lock goes in the same write. */
+  private letGoOutbox(key: ConversationKey, fence: string): void {
+    const k = keys.lock(key, 'outbox');
+    const held = this.locks.get(k);
+    if (held?.token === fence) {
+      this.locks.delete(k);
+      held.release();
+    }
+  }
+
+  async outboxAckAndMark(key: ConversationKey, id: string, next: OutboxItem, fence: string, _renewMs: number): Promise<boolean | 'marked'> {
+    if (fence === '') throw new LockLostError(key, 'outbox');
+    this.fence(key, 'outbox', fence);
+    if (this.popHead(key, id)) {
+      this.letGoOutbox(key, fence);
+      return true;
+    }
+    const list = this.get<string[]>(keys.outbox(key)) ?? [];
+    if ((JSON.parse(list[0]!) as OutboxItem).id !== next.id) return false;
+    list[0] = JSON.stringify(next);
+    return 'marked';
   }
 
   /** This store's locks never expire: there is nothing to renew, only the fence to check. */

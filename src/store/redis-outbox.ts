@@ -38,9 +38,34 @@ if left > 0 and ARGV[2] ~= '' and ARGV[3] == '1' then
 end
 return left`;
 
-/** An ack script's answer: what is left (as SETTLE says it), and whether the lock was released. */
-export function ackAnswer(result: unknown): { fenced: true } | { fenced: false; left: 0 | 1 | 2; released: boolean } {
+/**
+ * The ack of one reply and the in-flight mark of the next, in one write (a drain between two sends).
+ * KEYS: outbox, lock, intents. ARGV: item id, fence, the next item's id, the next item marked, the
+ * lease life to renew, the notification channel. As ACK_HEAD with release; 6: the next item was the
+ * head and is marked, the lease renewed as UPDATE_HEAD renews it; -1: fenced.
+ */
+export const ACK_AND_MARK = `if redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
+local h = redis.call('lindex', KEYS[1], 0)
+if h and cjson.decode(h).id == ARGV[1] then
+  redis.call('lpop', KEYS[1])
+  h = redis.call('lindex', KEYS[1], 0)
+end
+if h then
+  if cjson.decode(h).id ~= ARGV[3] then return 0 end
+  redis.call('lset', KEYS[1], 0, ARGV[4])
+  redis.call('pexpire', KEYS[2], ARGV[5])
+  return 6
+end
+local left = 2
+if redis.call('llen', KEYS[3]) > 0 then left = 1 end
+redis.call('del', KEYS[2])
+redis.call('publish', ARGV[6], KEYS[2])
+return left + 3`;
+
+/** An ack script's answer: what is left (as SETTLE says it), whether the lock was released, and whether the next reply was marked. */
+export function ackAnswer(result: unknown): { fenced: true } | { fenced: false; left: 0 | 1 | 2; released: boolean; marked?: true } {
   const n = Number(result);
   if (n === -1) return { fenced: true };
+  if (n === 6) return { fenced: false, left: 0, released: false, marked: true };
   return { fenced: false, left: (n % 3) as 0 | 1 | 2, released: n >= 3 };
 }

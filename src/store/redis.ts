@@ -36,7 +36,7 @@ import { KeyNotifier } from './notify.ts';
 import { connectRedis, type Commands, type RedisConnection } from './redis-client.ts';
 import { ARRIVE, ArrivalOrder, DEPART, EARLIER } from './redis-order.ts';
 import { BEGIN_TURN, readBegin } from './redis-turn.ts';
-import { ACK_HEAD, ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer } from './redis-outbox.ts';
+import { ACK_AND_MARK, ACK_HEAD, ACQUIRE_PEEK, UPDATE_HEAD, ackAnswer } from './redis-outbox.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 
 // No script touches a key outside its conversation's slot, so the recovery index (one of BUCKETS
@@ -197,6 +197,7 @@ const SCRIPTS = {
   renew: script(RENEW),
   commit: script(COMMIT),
   ackHead: script(ACK_HEAD),
+  ackAndMark: script(ACK_AND_MARK),
   updateHead: script(UPDATE_HEAD),
   giveUp: script(GIVE_UP),
   intentsDone: script(INTENTS_DONE),
@@ -552,6 +553,20 @@ export class RedisStore implements Store {
       const lease = this.leases.get(fence);
       if (lease) lease.released = true;
     }
+    if (answer.left === 2) await this.unindex(key);
+    return answer.left > 0;
+  }
+
+  async outboxAckAndMark(key: ConversationKey, id: string, next: OutboxItem, fence: string, renewMs: number): Promise<boolean | 'marked'> {
+    if (fence === '') throw new LockLostError(key, 'outbox');
+    const answer = ackAnswer(await this.run(SCRIPTS.ackAndMark, this.outboxKeys(key), [id, fence, next.id, JSON.stringify(next), String(renewMs), this.notifier.channel]));
+    if (answer.fenced) throw new LockLostError(key, 'outbox');
+    const lease = this.leases.get(fence);
+    if (answer.marked) {
+      lease?.renewed();
+      return 'marked';
+    }
+    if (answer.released && lease) lease.released = true;
     if (answer.left === 2) await this.unindex(key);
     return answer.left > 0;
   }

@@ -239,6 +239,8 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       }
     },
 
+    recordsDelivery: (key) => privateChatId(key) !== undefined,
+
     async delivered(key, itemId, message) {
       // Only a private chat's sends are logged; elsewhere nothing is known.
       if (privateChatId(key) === undefined) return false;
