@@ -3,11 +3,12 @@
 // timed out after reaching the platform ("maybe sent") is not repeated for an ordinary reply and
 // tried once more for an emergency, then dead-lettered (never dropped) unless the channel recorded
 // the platform's confirmation; a hand-off the instance never opened is opened by recovery.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelSender, SendResult } from '../../src/core/channel.ts';
 import type { ConversationKey, OutboundMessage, Priority } from '../../src/core/messages.ts';
 import { MAYBE_SENT, Outbox } from '../../src/core/outbox.ts';
-import { LockLostError, silentLog, type Lease, type LockOptions, type OutboxItem, type OutboxLeaseOptions } from '../../src/core/ports.ts';
+import { LockLostError, silentLog, type AckOptions, type Lease, type LockOptions, type OutboxItem, type OutboxLeaseOptions } from '../../src/core/ports.ts';
+import type { SendLimiter } from '../../src/core/send-limiter.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
 import { testEngine, text, type TestEngine } from '../helpers/engine.ts';
 
@@ -340,5 +341,123 @@ describe('what a turn owes is committed with it', () => {
     await engine.outbox.recover();
     expect(await engine.handoff.list()).toHaveLength(1);
     expect(await engine.store.outboxConversations()).toEqual([]);
+  });
+});
+
+/** Counts the outbox's writes between sends: marks, acks, and the two in one. */
+class FoldCountingStore extends MemoryStore {
+  writes: string[] = [];
+  override async outboxUpdateHead(k: ConversationKey, i: OutboxItem, fence?: string, renewMs?: number): Promise<void> {
+    if (i.inFlight) this.writes.push(`mark ${i.id}`);
+    return super.outboxUpdateHead(k, i, fence, renewMs);
+  }
+  override async outboxAck(k: ConversationKey, id: string, fence?: string, opts?: AckOptions): Promise<boolean> {
+    this.writes.push(`ack ${id}`);
+    return super.outboxAck(k, id, fence, opts);
+  }
+  override async outboxAckAndMark(k: ConversationKey, id: string, next: OutboxItem, fence: string, renewMs: number): Promise<boolean | 'marked'> {
+    this.writes.push(`ack ${id} + mark ${next.id}`);
+    return super.outboxAckAndMark(k, id, next, fence, renewMs);
+  }
+}
+
+/** A send limiter whose `n`-th wait (from 1) runs `during` before it lets the send go. */
+function limiterAt(n: number, during: () => void | Promise<void>): SendLimiter {
+  let calls = 0;
+  return {
+    async acquire() {
+      if (++calls === n) await during();
+    },
+  } as unknown as SendLimiter;
+}
+
+describe('the ack that goes with the next reply’s mark', () => {
+  it('on a channel that records what the platform confirmed: one write between two sends, the next reply marked before it leaves', async () => {
+    const store = new FoldCountingStore();
+    const heads: [string, boolean][][] = [];
+    const s = Object.assign(
+      sender(() => ({ ok: true })),
+      { delivered: async () => false },
+    );
+    const send = s.send.bind(s);
+    s.send = async (k, m, ctx) => {
+      heads.push((await store.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false]));
+      return send(k, m, ctx);
+    };
+    await queued(store, [item('1'), item('2'), item('3')]);
+    const outbox = new Outbox(store, silentLog);
+    outbox.register(s);
+    await outbox.flush(key);
+    expect(s.sent).toEqual(['1', '2', '3']);
+    expect(store.writes).toEqual(['mark 1', 'ack 1 + mark 2', 'ack 2 + mark 3', 'ack 3']);
+    // Each reply is in flight, and the one before it gone, when it leaves.
+    expect(heads).toEqual([[['1', true], ['2', false], ['3', false]], [['2', true], ['3', false]], [['3', true]]]);
+    expect(await store.outboxConversations()).toEqual([]);
+    expect(await lockFree(store)).toBe(true);
+  });
+
+  it('the web page (a resend shows once) folds too; a channel that cannot settle an unacked send, or a chat it keeps no record of, does not', async () => {
+    const web = new FoldCountingStore();
+    const outbox = new Outbox(web, silentLog);
+    outbox.register(Object.assign(sender(() => ({ ok: true })), { idempotent: true }));
+    await queued(web, [item('1'), item('2')]);
+    await outbox.flush(key);
+    expect(web.writes).toEqual(['mark 1', 'ack 1 + mark 2', 'ack 2']);
+
+    for (const s of [sender(() => ({ ok: true })), Object.assign(sender(() => ({ ok: true })), { delivered: async () => false, recordsDelivery: () => false })]) {
+      const store = new FoldCountingStore();
+      const plain = new Outbox(store, silentLog);
+      plain.register(s);
+      await queued(store, [item('1'), item('2')]);
+      await plain.flush(key);
+      expect(s.sent).toEqual(['1', '2']);
+      expect(store.writes).toEqual(['mark 1', 'ack 1', 'mark 2', 'ack 2']);
+    }
+  });
+
+  it('waits for the next reply’s send rate before acking; a shutdown in that wait acks the reply sent and leaves the next unmarked (nothing dead-lettered)', async () => {
+    const store = new FoldCountingStore();
+    const s = Object.assign(sender(() => ({ ok: true })), { delivered: async () => false });
+    let outbox!: Outbox;
+    let during: [string, boolean][] = [];
+    outbox = new Outbox(store, silentLog, {}, undefined, limiterAt(2, async () => {
+      during = (await store.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false]);
+      outbox.stop();
+    }));
+    outbox.register(s);
+    await queued(store, [item('1'), item('2')]);
+    await outbox.flush(key);
+    // In the wait, the reply sent is still in flight (a kill there leaves it for delivered() to settle).
+    expect(during).toEqual([['1', true], ['2', false]]);
+    expect(s.sent).toEqual(['1']);
+    expect(store.writes).toEqual(['mark 1', 'ack 1']);
+    expect((await store.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false])).toEqual([['2', false]]);
+    expect(await store.deadLetters(10)).toEqual([]);
+    expect(await lockFree(store)).toBe(true);
+  });
+
+  it('a holder killed in that wait: the next one settles the sent reply from the platform’s record and sends the next, once each', async () => {
+    const store = new MemoryStore();
+    const confirmed = new Set<string>();
+    const s = Object.assign(
+      sender((t) => (confirmed.add(t), { ok: true })),
+      { delivered: async (_k: ConversationKey, id: string) => confirmed.has(id) },
+    );
+    // What the killed holder left: reply 1 sent (and confirmed) but in flight, reply 2 untouched.
+    const dying = new Outbox(store, silentLog, {}, undefined, limiterAt(2, () => new Promise<void>(() => undefined)));
+    dying.register(s);
+    await queued(store, [item('1'), item('2')]);
+    void dying.flush(key);
+    await vi.waitFor(async () => expect((await store.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false])).toEqual([['1', true], ['2', false]]));
+    expect(s.sent).toEqual(['1']);
+    // The next holder (this store's locks never expire: read from a store holding what was left).
+    const after = new MemoryStore();
+    await queued(after, (await store.outboxPeek(key, 10)));
+    const next = new Outbox(after, silentLog);
+    next.register(s);
+    await next.flush(key);
+    expect(s.sent).toEqual(['1', '2']);
+    expect(await after.deadLetters(10)).toEqual([]);
+    expect(await after.outboxConversations()).toEqual([]);
   });
 });

@@ -272,6 +272,30 @@ export function storeContract(name: string, make: () => Promise<Store>, cleanup:
     );
 
     it(
+      'acks a reply and marks the next in flight in one write, fenced; with nothing left it acks and releases the lease as the last ack does',
+      withStore(async (s) => {
+        await s.commitTurn(key, { record: record(), recordTtlMs: 60_000, messageId: 'm1', dedupeTtlMs: 60_000, outbox: [item('a'), item('b'), item('c')] });
+        const another = () => s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken');
+        const stale = await s.withLock(key, { ttlMs: 5_000, waitMs: 100, scope: 'outbox' }, async (lease) => lease.token);
+        await expect(s.outboxAckAndMark(key, 'a', { ...item('b'), inFlight: true }, stale, 5_000)).rejects.toThrow(LockLostError);
+        await expect(s.outboxAckAndMark(key, 'a', { ...item('b'), inFlight: true }, '', 5_000)).rejects.toThrow(LockLostError);
+        expect((await s.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false])).toEqual([['a', false], ['b', false], ['c', false]]);
+        await s.withOutboxLease(key, { ttlMs: 5_000, waitMs: 100, peek: 3 }, async (lease) => {
+          expect(await s.outboxAckAndMark(key, 'a', { ...item('b'), inFlight: true }, lease.token, 5_000)).toBe('marked');
+          expect((await s.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false])).toEqual([['b', true], ['c', false]]);
+          // The next one is not the head after the ack (the outbox changed): acked, nothing marked.
+          expect(await s.outboxAckAndMark(key, 'b', { ...item('x'), inFlight: true }, lease.token, 5_000)).toBe(false);
+          expect((await s.outboxPeek(key, 10)).map((i) => [i.id, i.inFlight ?? false])).toEqual([['c', false]]);
+          await expect(another()).rejects.toThrow(/busy/);
+          expect(await s.outboxAckAndMark(key, 'c', { ...item('d'), inFlight: true }, lease.token, 5_000)).toBe(true);
+          await expect(another()).resolves.toBe('taken');
+        });
+        expect(await s.outboxPeek(key, 10)).toEqual([]);
+        expect(await s.outboxConversations()).toEqual([]);
+      }),
+    );
+
+    it(
       'a commit offered the outbox lease takes it only when it appends replies, and the drain holds it as if taken itself',
       withStore(async (s) => {
         const another = () => s.withLock(key, { ttlMs: 5_000, waitMs: 0, scope: 'outbox' }, async () => 'taken');
