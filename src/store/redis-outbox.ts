@@ -20,6 +20,14 @@ local h = redis.call('lindex', KEYS[1], 0)
 if h and cjson.decode(h).id == ARGV[1] then redis.call('lset', KEYS[1], 0, ARGV[3]) end
 return 0`;
 
+// Removes the outbox's head (KEYS[1]) if it is the item ARGV[1]; `h` is then what it removed, or
+// the head left in place. Popped first and put back when it is another item: under the lease the
+// head is the item acked, so the usual case costs one command where reading it first cost two
+// (the outbox has no TTL that a put-back could lose).
+const POP_IF = `local h = redis.call('lpop', KEYS[1])
+local popped = h and cjson.decode(h).id == ARGV[1]
+if h and not popped then redis.call('lpush', KEYS[1], h) end`;
+
 /**
  * The ack. KEYS: outbox, lock, intents. ARGV: item id, fence ('' = none), '1' to release the lock
  * once no reply is left, the notification channel. The head is removed only if it is the item. The
@@ -27,8 +35,7 @@ return 0`;
  * released; -1: fenced.
  */
 export const ACK_HEAD = `if ARGV[2] ~= '' and redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then redis.call('lpop', KEYS[1]) end
+${POP_IF}
 local left = 2
 if redis.call('llen', KEYS[1]) > 0 then left = 0 elseif redis.call('llen', KEYS[3]) > 0 then left = 1 end
 if left > 0 and ARGV[2] ~= '' and ARGV[3] == '1' then
@@ -45,11 +52,8 @@ return left`;
  * head and is marked, the lease renewed as UPDATE_HEAD renews it; -1: fenced.
  */
 export const ACK_AND_MARK = `if redis.call('get', KEYS[2]) ~= ARGV[2] then return -1 end
-local h = redis.call('lindex', KEYS[1], 0)
-if h and cjson.decode(h).id == ARGV[1] then
-  redis.call('lpop', KEYS[1])
-  h = redis.call('lindex', KEYS[1], 0)
-end
+${POP_IF}
+if popped then h = redis.call('lindex', KEYS[1], 0) end
 if h then
   if cjson.decode(h).id ~= ARGV[3] then return 0 end
   redis.call('lset', KEYS[1], 0, ARGV[4])
