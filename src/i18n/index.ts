@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { LOCALES, type Locale } from '../core/messages.ts';
 import type { Translate } from '../core/translate.ts';
+import { compileTree, plainFill, type PlainFill } from './plain-fill.ts';
 
 /** The project's locales/ folder, found from this module (src/ under tsx, dist/src/ when built). */
 export const LOCALES_DIR = findUp('locales', dirname(fileURLToPath(import.meta.url)));
@@ -44,7 +45,10 @@ export async function createTranslate(opts: TranslateOptions = {}): Promise<Tran
     returnNull: false,
     returnEmptyString: false,
   });
+  const fills = Object.fromEntries(LOCALES.map((l) => [l, plainFill(compileTree(resources[l]), opts.defaults ?? {})])) as Record<Locale, PlainFill>;
   return (locale, key, vars) => {
+    const filled = fills[locale]?.(key, vars);
+    if (filled !== undefined) return filled;
     if (!instance.exists(key, { lng: locale })) throw new Error(`missing interface string "${key}" for ${locale}`);
     return instance.t(key, { lng: locale, ...vars });
   };
