@@ -15,12 +15,14 @@ const updateBody = z.looseObject({ update_id: z.number().int().nonnegative() });
 /** Updates are small, but a long message quoting another can pass the server's default body limit. */
 const BODY_LIMIT = 1024 * 1024;
 
-export function secretMatches(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  // Hashing first makes both sides the same length, so the comparison time says nothing about the secret.
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/** The check of a request's secret header, with the expected secret's digest taken once, not per update. */
+export function secretCheck(expected: string): (given: unknown) => boolean {
+  const want = createHash('sha256').update(expected).digest();
+  return (given) => {
+    if (typeof given !== 'string') return false;
+    // Hashing first makes both sides the same length, so the comparison time says nothing about the secret.
+    return timingSafeEqual(createHash('sha256').update(given).digest(), want);
+  };
 }
 
 const unavailable = (reply: FastifyReply) => reply.code(503).header('retry-after', '5').send({ error: 'unavailable' });
@@ -53,6 +55,7 @@ export interface WebhookDeps {
 }
 
 export function registerWebhook(app: FastifyInstance, deps: WebhookDeps): void {
+  const secretOk = secretCheck(deps.secret);
   const handle = webhookCallback(deps.bot, fastifyAdapter, {
     secretToken: deps.secret,
     timeoutMilliseconds: deps.timeoutMs,
@@ -66,7 +69,7 @@ export function registerWebhook(app: FastifyInstance, deps: WebhookDeps): void {
     {
       bodyLimit: BODY_LIMIT,
       onRequest: async (req, reply) => {
-        if (!secretMatches(req.headers[SECRET_HEADER], deps.secret)) return reply.code(401).send({ error: 'unauthorized' });
+        if (!secretOk(req.headers[SECRET_HEADER])) return reply.code(401).send({ error: 'unauthorized' });
       },
     },
     async (req, reply) => {
