@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { LOCALES, type Locale } from '../core/messages.ts';
 import type { Translate } from '../core/translate.ts';
 import { compileTree, plainFill, type PlainFill } from './plain-fill.ts';
@@ -33,18 +33,24 @@ export interface TranslateOptions {
   resources?: Resources;
 }
 
-export async function createTranslate(opts: TranslateOptions = {}): Promise<Translate> {
-  const resources = opts.resources ?? loadResources();
+/** The i18next instance behind a Translate (the compiled fills are checked against it). */
+export async function createI18next(resources: Resources, defaults: Record<string, unknown> = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: 'vi',
     fallbackLng: false,
     supportedLngs: [...LOCALES],
     resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: resources[l] }])),
-    interpolation: { escapeValue: false, defaultVariables: opts.defaults ?? {} },
+    interpolation: { escapeValue: false, defaultVariables: defaults },
     returnNull: false,
     returnEmptyString: false,
   });
+  return instance;
+}
+
+export async function createTranslate(opts: TranslateOptions = {}): Promise<Translate> {
+  const resources = opts.resources ?? loadResources();
+  const instance = await createI18next(resources, opts.defaults);
   const fills = Object.fromEntries(LOCALES.map((l) => [l, plainFill(compileTree(resources[l]), opts.defaults ?? {})])) as Record<Locale, PlainFill>;
   return (locale, key, vars) => {
     const filled = fills[locale]?.(key, vars);
