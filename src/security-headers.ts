@@ -4,12 +4,22 @@
 // Wi-Fi) the first leaves the chat empty and the console's sign-in blocked, so both are sent only
 // when the request came over TLS — the socket's, or the proxy's X-Forwarded-Proto when TRUST_PROXY
 // lets Fastify believe it (request.protocol).
+// The platforms' webhooks (/webhooks/*) are called by servers, not browsers, and answer JSON or a
+// word: no header here means anything to a caller that renders nothing, so they go without, and
+// each update saves helmet's dozen header writes.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const HSTS = 'max-age=31536000; includeSubDomains';
+const MACHINE_ROUTES = '/webhooks/';
+
+const forMachines = (url: string | undefined) => url?.startsWith(MACHINE_ROUTES) === true;
 
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  // Before helmet's own onRoute hook, which reads the route's `helmet` option.
+  app.addHook('onRoute', (route) => {
+    if (forMachines(route.url) && route.helmet === undefined) route.helmet = false;
+  });
   await app.register(helmet, {
     hsts: false,
     contentSecurityPolicy: {
@@ -29,7 +39,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     },
   });
   app.addHook('onSend', async (req, reply) => {
-    if (!overTls(req)) return;
+    if (!overTls(req) || forMachines(req.routeOptions.url)) return;
     reply.header('strict-transport-security', HSTS);
     const csp = reply.getHeader('content-security-policy');
     if (typeof csp === 'string' && !csp.includes('upgrade-insecure-requests')) reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);

@@ -404,7 +404,7 @@ export class ConversationService implements InboundPort {
     try {
       event = system ?? this.toEvent(message, stored);
       // The logger redacts text fields and hashes the conversation id: this line is safe at debug level.
-      log.debug({ conversation: keyToString(key), payload: message.payload, event: event.type, intent: 'nlu' in event ? event.nlu.intent : undefined }, 'turn');
+      if (log.isLevelEnabled?.('debug') !== false) log.debug({ conversation: keyToString(key), payload: message.payload, event: event.type, intent: 'nlu' in event ? event.nlu.intent : undefined }, 'turn');
       const result = this.step(stored, event, message.localeHint);
       effects = result.effects;
       locale = result.state.locale ?? 'vi';

@@ -10,6 +10,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** The subset of pino's logger the engine uses. */
 export interface Log {
+  /** pino's: lets a line whose fields cost something to build skip building them when its level is off. */
+  isLevelEnabled?(level: 'debug'): boolean;
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;

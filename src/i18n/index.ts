@@ -3,9 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { LOCALES, type Locale } from '../core/messages.ts';
 import type { Translate } from '../core/translate.ts';
+import { compileTree, plainFill, type PlainFill } from './plain-fill.ts';
 
 /** The project's locales/ folder, found from this module (src/ under tsx, dist/src/ when built). */
 export const LOCALES_DIR = findUp('locales', dirname(fileURLToPath(import.meta.url)));
@@ -32,19 +33,28 @@ export interface TranslateOptions {
   resources?: Resources;
 }
 
-export async function createTranslate(opts: TranslateOptions = {}): Promise<Translate> {
-  const resources = opts.resources ?? loadResources();
+/** The i18next instance behind a Translate (the compiled fills are checked against it). */
+export async function createI18next(resources: Resources, defaults: Record<string, unknown> = {}): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: 'vi',
     fallbackLng: false,
     supportedLngs: [...LOCALES],
     resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: resources[l] }])),
-    interpolation: { escapeValue: false, defaultVariables: opts.defaults ?? {} },
+    interpolation: { escapeValue: false, defaultVariables: defaults },
     returnNull: false,
     returnEmptyString: false,
   });
+  return instance;
+}
+
+export async function createTranslate(opts: TranslateOptions = {}): Promise<Translate> {
+  const resources = opts.resources ?? loadResources();
+  const instance = await createI18next(resources, opts.defaults);
+  const fills = Object.fromEntries(LOCALES.map((l) => [l, plainFill(compileTree(resources[l]), opts.defaults ?? {})])) as Record<Locale, PlainFill>;
   return (locale, key, vars) => {
+    const filled = fills[locale]?.(key, vars);
+    if (filled !== undefined) return filled;
     if (!instance.exists(key, { lng: locale })) throw new Error(`missing interface string "${key}" for ${locale}`);
     return instance.t(key, { lng: locale, ...vars });
   };

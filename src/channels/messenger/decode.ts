@@ -110,10 +110,18 @@ export function decodeBody(body: WebhookBody): DecodedEvent[] {
   return out;
 }
 
+/**
+ * The event decodeEvent read, by the raw event the Activity carries in channelData: the Activity
+ * reaches activityToInbound through the bot framework, and reading it again with the schema would
+ * parse every event twice.
+ */
+const readEvents = new WeakMap<object, MessagingEvent>();
+
 export function decodeEvent(raw: unknown): DecodedEvent {
   const parsed = messagingEventSchema.safeParse(raw);
   if (!parsed.success) return { kind: 'ignored', reason: `unreadable event: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
   const event = parsed.data;
+  readEvents.set(raw as object, event);
   if (event.message?.is_echo) return { kind: 'ignored', reason: 'echo' };
   // A ticked checkbox plugin is a start: the page may write to that user_ref once, to welcome them.
   const optin = event.optin?.user_ref !== undefined && event.sender?.id === undefined;
@@ -149,7 +157,8 @@ export function decodeEvent(raw: unknown): DecodedEvent {
  * platform said is lost between the two models.
  */
 export function activityToInbound(activity: Partial<Activity>): InboundMessage {
-  const event = messagingEventSchema.parse(activity.channelData);
+  const raw: unknown = activity.channelData;
+  const event = (typeof raw === 'object' && raw !== null && readEvents.get(raw)) || messagingEventSchema.parse(raw);
   const user = senderOf(event);
   if (user === undefined) throw new Error('a Messenger event without a sender');
   const message: InboundMessage = {

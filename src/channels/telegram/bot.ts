@@ -9,6 +9,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { TelegramConfig } from './config.ts';
+import { httpFetch } from './http-fetch.ts';
+
+type ClientFetch = NonNullable<NonNullable<NonNullable<ConstructorParameters<typeof Bot>[1]>['client']>['fetch']>;
 
 /** Calls worth waiting for when Telegram says "retry after" or answers 5xx. */
 const RETRIED = new Set(['sendMessage', 'deleteMessage', 'deleteMessages', 'setMyCommands', 'setWebhook', 'deleteWebhook']);
@@ -41,6 +44,8 @@ export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot 
       apiRoot: config.apiRoot,
       timeoutSeconds: config.apiTimeoutSeconds,
       baseFetchConfig: { agent: apiAgent(config.apiRoot), ...(config.apiRoot.startsWith('https:') ? { compress: true } : {}) },
+      // grammY reads only the response's JSON; node-fetch's WHATWG objects cost more than the call.
+      fetch: httpFetch as unknown as ClientFetch,
     },
   });
   bot.api.config.use(

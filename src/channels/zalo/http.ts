@@ -26,11 +26,10 @@ export function parseJsonBody(body: unknown): Parsed {
 
 /**
  * Compares a received secret with the expected one without leaking, through timing, how much of
- * it matched or how long it is: both sides are hashed to equal-length digests first.
+ * it matched or how long it is: both sides are hashed to equal-length digests first. The expected
+ * side's digest is taken once, when the route is set up, not per request.
  */
-export function secretMatches(received: string | string[] | undefined, expected: string): boolean {
-  if (typeof received !== 'string' || received.length === 0) return false;
-  const a = createHash('sha256').update(received).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+export function secretCheck(expected: string): (received: string | string[] | undefined) => boolean {
+  const want = createHash('sha256').update(expected).digest();
+  return (received) => typeof received === 'string' && received.length > 0 && timingSafeEqual(createHash('sha256').update(received).digest(), want);
 }

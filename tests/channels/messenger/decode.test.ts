@@ -2,7 +2,8 @@
 // InboundMessage, the order one sender's events are handed over in, and the deadline after which
 // the platform is asked to send again.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { activityToInbound, decodeBody, messagingEventSchema, webhookBodySchema } from '../../../src/channels/messenger/decode.ts';
 import { createMessengerChannel } from '../../../src/channels/messenger/index.ts';
 import type { InboundPort, ReceiveResult } from '../../../src/core/channel.ts';
 import type { InboundMessage } from '../../../src/core/messages.ts';
@@ -217,5 +218,26 @@ describe('handing over', () => {
     const { post } = await webhook(port);
     const f = fixture('text.json');
     expect(await post(f.raw, f.signature)).toBeGreaterThanOrEqual(500);
+  });
+});
+
+describe('reading each event once', () => {
+  it('hands the event decodeEvent read to activityToInbound, with the same message as a fresh read', () => {
+    for (const name of ['text.json', 'batched.json', 'image-with-text.json', 'location.json']) {
+      const body = webhookBodySchema.parse(JSON.parse(fixture(name).raw.toString('utf8')));
+      const activities = decodeBody(body).flatMap((d) => (d.kind === 'activity' ? [d.activity] : []));
+      expect(activities.length, name).toBeGreaterThan(0);
+      const again = vi.spyOn(messagingEventSchema, 'parse');
+      try {
+        const once = activities.map((a) => activityToInbound(a));
+        expect(again, name).not.toHaveBeenCalled();
+        // A copy of the raw event was never read: the schema reads it, to the same message.
+        const fresh = activities.map((a) => activityToInbound({ ...a, channelData: structuredClone(a.channelData) }));
+        expect(again).toHaveBeenCalledTimes(activities.length);
+        expect(once, name).toEqual(fresh);
+      } finally {
+        again.mockRestore();
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The real server with the Telegram channel on, its Bot API pointed at a local fake: updates go
-// in through POST /webhooks/telegram (grammY's webhookCallback), and what the bot would have sent
+// in through POST /webhooks/telegram (the bot's grammY middleware), and what the bot would have sent
 // to Telegram is read back from the fake's call log.
 import type { LightMyRequestResponse } from 'fastify';
 import type { OutboxOptions } from '../../../src/core/outbox.ts';

@@ -1,5 +1,5 @@
 // The Telegram channel end to end, offline: realistic updates through the real grammY
-// webhookCallback on the app's HTTP server, and the Bot API calls the bot makes captured by a
+// middleware on the app's webhook route, and the Bot API calls the bot makes captured by a
 // local server at TELEGRAM_API_ROOT. Navigation is by buttons and digits; assertions are on
 // structure (ids, keyboards, which interface string) so content rewrites do not break them.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -14,7 +14,7 @@ import type { Clock, Log, Store } from '../../../core/ports.ts';
 import type { Translate } from '../../../core/translate.ts';
 import { createZaloHttp, shortHash, type ZaloHttp } from '../client.ts';
 import { createInbox, type Inbox, type InboxOptions } from '../dispatch.ts';
-import { parseJsonBody, rawBodyScope, secretMatches } from '../http.ts';
+import { parseJsonBody, rawBodyScope, secretCheck } from '../http.ts';
 import { botSendResultSchema } from '../schemas.ts';
 import { createBotApi, describeFailure, isTemporary, type BotApi } from './api.ts';
 import { BOT_SECRET_HEADER, ZALO_BOT_CHANNEL, zaloBotCapabilities } from './capabilities.ts';
@@ -156,10 +156,11 @@ export function createZaloBotChannel(deps: ZaloBotDeps): ZaloBotChannel {
     if (settings.mode !== 'webhook') return;
     const secret = settings.webhookSecret;
     if (!secret) throw new Error('zalo-bot webhook mode needs a webhook secret');
+    const secretOk = secretCheck(secret);
     await app.register(async (scope) => {
       rawBodyScope(scope);
       scope.post(ZALO_BOT_WEBHOOK_PATH, async (req, reply) => {
-        if (!secretMatches(req.headers[BOT_SECRET_HEADER], secret)) {
+        if (!secretOk(req.headers[BOT_SECRET_HEADER])) {
           return reply.code(401).send({ error: 'unauthorized' });
         }
         const body = parseJsonBody(req.body);
