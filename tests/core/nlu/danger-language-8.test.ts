@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/core/content/index.ts';
 import { analyze, createNlu } from '../../../src/core/nlu/index.ts';
-import { kindsOf } from './read-danger.ts';
+import { concernOf, kindsOf } from './read-danger.ts';
 
 const content = loadContent();
 const nlu = createNlu({ articles: content.articles, countries: content.countries, dangerClassifier: null });
@@ -124,5 +124,23 @@ describe('a cry typed without spaces', () => {
   });
   it('a run that already cut well is cut as before', () => {
     expect(words('emmuonchetroi')).toBe('em muon chet roi');
+  });
+});
+
+describe('a farewell said softly', () => {
+  it.each([
+    'từ nay mọi người không ai phải lo cho em nữa đâu',
+    'i am so tired of this life, nobody here cares',
+    'mấy hôm nay em cứ sợ chính mình, không dám ở một mình',
+    'tối nay em đi thật xa, chả còn ai thương em',
+  ])('%s', (text) => {
+    expect(concernOf(text)).toBeDefined();
+  });
+  it.each([
+    'được nghỉ 3 ngày, tối nay em ngủ một giấc dài luôn',
+    'em đứng ở ban công tầng 9 ngắm pháo hoa đẹp lắm',
+    'mẹ ơi đừng nghĩ quẩn, con vẫn ổn mà',
+  ])('not: %s', (text) => {
+    expect(concernOf(text)).toBeUndefined();
   });
 });
