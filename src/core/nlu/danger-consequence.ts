@@ -8,6 +8,7 @@
 // the pattern language of ./pattern.ts, so a new body part, a new way to say "worse" or a new holder
 // widens every composition that uses it.
 import { ANIMALS, type DangerKind } from './danger-rules.ts';
+import { CHOSEN_DIET, PLIGHTS } from './danger-plight.ts';
 import { PatternIndex, wordsOf, type Token } from './pattern.ts';
 
 /** Whether the phrase at [start, end) stands: not denied, supposed, laughed at or told as the past. */
@@ -19,7 +20,7 @@ interface Role {
   key?: true;
 }
 
-interface Composition {
+export interface Composition {
   kind: DangerKind;
   roles: readonly Role[];
   /** Anywhere in the message, a reason that makes the whole of it ordinary ("để làm visa, tuần sau trả"). */
@@ -307,7 +308,7 @@ export const CONSEQUENCES: readonly Composition[] = [
   // A relative silent since a last message that was afraid: missing.
   { kind: 'danger', roles: [{ p: LAST_WORD }, { p: AFRAID }, { p: SILENT_SINCE, key: true }] },
   // Nothing to eat for days, with the employer gone, no money or nobody helping.
-  { kind: 'danger', roles: [{ p: NO_FOOD, key: true }, { p: DAYS_GONE }, { p: LEFT_WITHOUT }] },
+  { kind: 'danger', roles: [{ p: NO_FOOD, key: true }, { p: DAYS_GONE }, { p: LEFT_WITHOUT }], unless: CHOSEN_DIET },
   // A night with the boss as the price of a visa, a contract or the wage.
   { kind: 'sexual_abuse', roles: [{ p: NIGHT_DEMAND, key: true }, { p: AS_THE_PRICE }] },
   // Asking how to be taken away without the boss knowing: held.
@@ -330,7 +331,7 @@ interface CompiledRole {
   own: ReadonlySet<string>;
   key: boolean;
 }
-const COMPILED = CONSEQUENCES.map((c) => ({
+const COMPILED = [...CONSEQUENCES, ...PLIGHTS].map((c) => ({
   kind: c.kind,
   roles: c.roles.map((r): CompiledRole => ({ index: new PatternIndex<true>([[r.p, true]]), own: new Set(wordsOf([r.p])), key: r.key === true })),
   unless: c.unless ? new PatternIndex<true>([[c.unless, true]]) : undefined,

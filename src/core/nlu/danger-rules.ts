@@ -420,5 +420,9 @@ export const CONCERN_SIGNS: readonly { p: string; weight: 1 | 2; unlessInSentenc
   // "nếu mai em không còn thì…": if I am no longer — a death said without its word; and writing
   // this so that someone will know.
   { p: `nếu * ${ME} *1 không/ko còn thì|nếu * ${ME} *1 không/ko còn nữa|khi ${ME} *1 không còn nữa|${ME} không còn trên đời|if i am/im no longer here/around/alive|when i am/im gone|if i am/im gone`, weight: 2 },
+  // Said softly: nobody need look, worry or call any more; tired of this life; afraid of oneself.
+  { p: `đừng ai tìm *3 nữa|không ai phải lo cho *2 nữa|không phải lo cho ${ME} nữa|không cần gọi cho *2 nữa|tired of this life|tired of living|sick of this life|sợ chính mình|sợ bản thân mình|nghĩ quẩn|nghĩ dại|không sống tiếp nữa`, weight: 2, unlessInSentence: [['đừng nghĩ quẩn'], ['đừng nghĩ dại'], ['đừng có nghĩ']] },
+  // …and what only beside another sign says it: far away tonight, a balcony high up, the river looks calm.
+  { p: `đi thật xa|ngủ một giấc dài|đi cho xong|cho nhẹ người|ban công tầng #|ban công tầng 1/2/3/4/5/6/7/8/9|nhìn xuống sông|thấy cũng yên|không/chả/chẳng còn ai thương|chắc ${ME} đi đây|nhắn cho ai đó`, weight: 1 },
   { p: 'viết * này để|viết những/mấy dòng này|viết mấy chữ này|để * có người biết tại/vì sao|writing this so/in/because|so someone knows why', weight: 1 },
 ];

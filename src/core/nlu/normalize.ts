@@ -132,7 +132,7 @@ export function analyze(text: string, given?: Locale): Analysis {
   // "cuuemvoi…Kaohsiung" cut into Vietnamese when they do not cut into English.
   if (given === undefined && lang === 'en' && raw.length <= RUN_MESSAGE_WORDS && raw.length > 0) {
     const runs = raw.map((x) => wordInfo(x.w).folded).filter((f) => f.length >= MIN_RUN);
-    if (runs.length > 0 && runs.every((f) => !segmentEnglish(f)) && runs.some((f) => segmentRun(f))) lang = 'vi';
+    if (runs.length > 0 && runs.every((f) => !segmentEnglish(f)) && runs.some((f) => segmentRun(f) ?? segmentRunWithNumbers(f))) lang = 'vi';
   }
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -150,7 +150,7 @@ export function analyze(text: string, given?: Locale): Analysis {
     // A run is cut only when it is (nearly) the whole message or too long for a name: "Malaysia" and
     // "Ikebukuro" in a sentence cut into syllables too.
     const runnable = raw.length <= RUN_MESSAGE_WORDS || folded.length >= LONG_RUN;
-    const run = runnable ? segmentRun(folded) : undefined;
+    const run = runnable ? (segmentRun(folded) ?? segmentRunWithNumbers(folded)) : undefined;
     // "pleasehelpmetheytookmyphone": an English sentence without spaces, cut into English words.
     const split = expansion === undefined ? (lang === 'vi' ? (info.split ?? run) : runnable ? segmentEnglish(folded) : undefined) : undefined;
     if (split) {
@@ -325,7 +325,8 @@ const MIN_RUN_WITH_NAME = 16;
 /**
  * A sentence typed without spaces ("cuuemvoiembinhot", "chutoidanhtoi"), cut back into syllables:
  * the cut with the fewest syllables that are not known words, then the fewest that are not
- * everyday ones ("danh em" beats "dan hem"), then the fewest syllables. Every piece is a Vietnamese
+ * everyday ones ("danh em" beats "dan hem"; two rarer ones that make a known phrase count as one),
+ * then the fewest syllables. Every piece is a Vietnamese
  * syllable, except at most one name in a long run, and most are known words — an English word or a
  * name alone does not cut that way ("scaffold", "Kaohsiung").
  */
@@ -334,31 +335,77 @@ function segmentRun(w: string): string[] | undefined {
   return segmentedRun(w) || undefined;
 }
 
+/**
+ * A run with numbers in it ("…madambatlamtu5hsangden2hdem…", "…kochora6thangchualuong…"): the
+ * letters between the numbers cut as runs of their own, a short piece as one known word or two,
+ * the numbers (and an hour's "h") kept as they were typed. Every piece must cut, or none is cut.
+ */
+function segmentRunWithNumbers(w: string): string[] | undefined {
+  if (w.length < LONG_RUN || !/^[a-z0-9]+$/.test(w) || !/\d/.test(w) || !/[a-z]{3}/.test(w)) return undefined;
+  const out: string[] = [];
+  for (const part of w.split(/(\d+h?)/).filter(Boolean)) {
+    if (/^\d/.test(part)) out.push(part);
+    else {
+      const cut = segmentRun(part) ?? shortPiece(part);
+      if (!cut) return undefined;
+      out.push(...cut);
+    }
+  }
+  return out;
+}
+
+/** A piece too short to be a run: one known word, or two ("sangden" is "sang đến"). */
+function shortPiece(w: string): string[] | undefined {
+  if (KNOWN_WORDS.has(w)) return [w];
+  for (let i = 1; i < w.length; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (KNOWN_WORDS.has(a) && KNOWN_WORDS.has(b) && isVietnameseSyllable(a) && isVietnameseSyllable(b)) return [a, b];
+  }
+  return undefined;
+}
+
 /** The cut itself, kept per run (`false`: it does not cut). */
 const segmentedRun = memoize((w: string): string[] | false => {
   const names = isSyllableRun(w) ? 0 : w.length >= MIN_RUN_WITH_NAME ? 1 : -1;
   let result: string[] | null = null;
   if (names >= 0) {
     // best[k][i]: the cheapest cut of w[0, i) with k name pieces, as
-    // [unknown syllables, not everyday, syllables, last cut, name letters, layer of the cut before].
-    type Cost = [number, number, number, number, number, number];
-    const best: (Cost | undefined)[][] = [[[0, 0, 0, 0, 0, 0]], [undefined]];
+    // [unknown syllables, not everyday, syllables, last cut, name letters, layer of the cut before,
+    // the cut inside a last step of two syllables (-1 for one)].
+    type Cost = [number, number, number, number, number, number, number];
+    const best: (Cost | undefined)[][] = [[[0, 0, 0, 0, 0, 0, -1]], [undefined]];
     const better = (a: Cost, b: Cost | undefined) =>
       !b || a[0] < b[0] || (a[0] === b[0] && (a[4] < b[4] || (a[4] === b[4] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])))));
+    const unknown = (piece: string) => (KNOWN_WORDS.has(piece) ? 0 : 1);
     for (let i = 1; i <= w.length; i++) {
       for (let k = 0; k <= names; k++) {
         for (let j = Math.max(0, i - 7); j < i; j++) {
           const prev = best[k]![j];
           const piece = w.slice(j, i);
           if (!prev || !isVietnameseSyllable(piece)) continue;
-          const cost: Cost = [prev[0] + (KNOWN_WORDS.has(piece) ? 0 : 1), prev[1] + (VI_COMMON.has(piece) ? 0 : 1), prev[2] + 1, j, prev[4], k];
+          const cost: Cost = [prev[0] + unknown(piece), prev[1] + (VI_COMMON.has(piece) ? 0 : 1), prev[2] + 1, j, prev[4], k, -1];
           if (better(cost, best[k]![i])) best[k]![i] = cost;
+        }
+        // Two rarer syllables that make a phrase the rules know ("dọa giết") count as one that is not
+        // everyday: "embidoagiet" is "em bị dọa giết", not "em bị do a giết".
+        for (let j = Math.max(0, i - 14); j < i - 1; j++) {
+          const prev = best[k]![j];
+          if (!prev) continue;
+          for (let m = j + 1; m < i; m++) {
+            const first = w.slice(j, m);
+            const second = w.slice(m, i);
+            if (VI_COMMON.has(first) || VI_COMMON.has(second) || !KNOWN_PAIRS.has(`${first} ${second}`)) continue;
+            if (!isVietnameseSyllable(first) || !isVietnameseSyllable(second)) continue;
+            const cost: Cost = [prev[0] + unknown(first) + unknown(second), prev[1] + 1, prev[2] + 2, j, prev[4], k, m];
+            if (better(cost, best[k]![i])) best[k]![i] = cost;
+          }
         }
         if (k === 1) {
           for (let j = Math.max(0, i - NAME_PIECE[1]); j <= i - NAME_PIECE[0]; j++) {
             const prev = best[0]![j];
             if (!prev) continue;
-            const cost: Cost = [prev[0], prev[1] + 1, prev[2] + 1, j, i - j, 0];
+            const cost: Cost = [prev[0], prev[1] + 1, prev[2] + 1, j, i - j, 0, -1];
             if (better(cost, best[1]![i])) best[1]![i] = cost;
           }
         }
@@ -372,7 +419,8 @@ const segmentedRun = memoize((w: string): string[] | false => {
       let layer = k;
       for (let i = w.length; i > 0; ) {
         const cell = best[layer]![i]!;
-        pieces.unshift(w.slice(cell[3], i));
+        if (cell[6] >= 0) pieces.unshift(w.slice(cell[3], cell[6]), w.slice(cell[6], i));
+        else pieces.unshift(w.slice(cell[3], i));
         i = cell[3];
         layer = cell[5];
       }
