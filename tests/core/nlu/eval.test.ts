@@ -91,13 +91,13 @@ describe.each([
   { name: 'unseen-p.jsonl', accuracy: 0.985, country: 0.8766 },
   // First contact on main, before anything was learned from it: recall 0.9789 (93/95), false alarms
   // 0.0414 (6/145), accuracy 0.9125, country 0.9388.
-  { name: 'unseen-q.jsonl', accuracy: 0.9125, country: 0.9388, falseAlarms: 0.0414, recall: 0.9789 },
-])('$name', ({ name, accuracy, country, falseAlarms = 0, recall = 1 }) => {
-  it(`emergencies found ≥ ${recall}, false alarms ≤ ${falseAlarms}, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
+  { name: 'unseen-q.jsonl', accuracy: 0.9333, country: 0.9388 },
+])('$name', ({ name, accuracy, country, falseAlarms = 0 }) => {
+  it(`every emergency found, false alarms ≤ ${falseAlarms}, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
     const { summary, misses } = run(name);
     expect(summary.n).toBeGreaterThanOrEqual(80);
     const danger = misses.filter((m) => m.expected.includes('emergency') !== m.got.emergency.length > 0);
-    expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBeGreaterThanOrEqual(recall);
+    expect(summary.emergencyRecall, JSON.stringify(danger, null, 1)).toBe(1);
     expect(summary.falseEmergencyRate, JSON.stringify(danger, null, 1)).toBeLessThanOrEqual(falseAlarms);
     expect(summary.accuracy, JSON.stringify(misses, null, 1)).toBeGreaterThanOrEqual(accuracy);
     expect(summary.countryAccuracy, JSON.stringify(misses.filter((m) => m.country), null, 1)).toBeGreaterThanOrEqual(country);
