@@ -91,7 +91,7 @@ describe.each([
   { name: 'unseen-p.jsonl', accuracy: 0.985, country: 0.8766 },
   // First contact on main, before anything was learned from it: recall 0.9789 (93/95), false alarms
   // 0.0414 (6/145), accuracy 0.9125, country 0.9388.
-  { name: 'unseen-q.jsonl', accuracy: 0.9333, country: 0.9388 },
+  { name: 'unseen-q.jsonl', accuracy: 0.9333, country: 1 },
 ])('$name', ({ name, accuracy, country, falseAlarms = 0 }) => {
   it(`every emergency found, false alarms ≤ ${falseAlarms}, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
     const { summary, misses } = run(name);
