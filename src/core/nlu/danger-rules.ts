@@ -6,6 +6,8 @@
 // a news story) is decided in ./danger.ts; `strong` phrases always count, because a cry for help
 // or a wish to die is never to be explained away.
 
+import { WATER_RULES } from './danger-everyday.ts';
+
 export const DANGER_KINDS = ['violence', 'confinement', 'sexual_abuse', 'self_harm', 'arrest', 'trafficking', 'danger'] as const;
 export type DangerKind = (typeof DANGER_KINDS)[number];
 
@@ -361,6 +363,7 @@ export const DANGER_RULES: readonly DangerRule[] = [
   // A person named as the one chained ("chủ xích em ở ngoài chuồng gà"): the animals nearby do not make it a pet.
   { p: `=xích/+trói/+xiềng ${ME} !mich/lo/du|chain/chains/chaining/chained me/us/her/him|tied me/us/her/him`, kind: 'confinement', unless: 'hợp đồng|hđ|nợ|bởi|công việc|contract|debt|work' },
   { p: 'thì/là mày *1 chết|mày chết chắc|mày chết ở/với|mày sẽ chết|cho mày chết|tao *2 giết mày|giết mày|tao *2 giết chết|i will kill you|will kill you|you are dead|you will die', kind: 'violence', unless: `${PLAY}|${BOARD_GAME}` },
+  ...WATER_RULES,
 ];
 
 /**

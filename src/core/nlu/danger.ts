@@ -25,6 +25,7 @@ import {
 } from './danger-rules.ts';
 import type { Locale } from '../messages.ts';
 import { detectConsequences } from './danger-consequence.ts';
+import { everydaySense, ownedAfter } from './danger-everyday.ts';
 import { framedBefore, harmlessSense, inJest, inQuestionToKnow } from './danger-framing.ts';
 import { compilePattern, matchAt, PatternIndex, wordsOf, type Pattern, type Token } from './pattern.ts';
 
@@ -106,7 +107,7 @@ const HELD_TO_IT = new PatternIndex<true>(
  */
 const RESOLVED = new PatternIndex<true>(
   [
-    'đã về nước/vn/việt/quê|giờ/nay/hiện về rồi|bây giờ về rồi|giờ/nay/hiện em/tôi/mình/tui/con/cháu *1 về rồi|em/tôi/mình/tui/con đã về rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi',
+    'đã về nước/vn/việt/quê|giờ/nay/hiện về rồi|bây giờ về rồi|giờ/nay/hiện em/tôi/mình/tui/con/cháu *1 về rồi|em/tôi/mình/tui/con đã về rồi|về nước/vn/quê rồi|về việt nam rồi|giờ/nay/hiện * ở vn/việt/quê|back home now|back in vietnam|now in vietnam|returned home|came back home|i am home now|safe now|đã an toàn|an toàn rồi|đã ở nhà an toàn|đang ở nhà an toàn|đã về nhà an toàn|nên *4 chấm dứt hợp đồng *2 về|nên phải về trước',
     // Left because of it ("…nên bỏ về", "nên em đã nghỉ"), home for a while, rescued, healed.
     'nên bỏ về|nên * đã bỏ về|đã chuyển chỗ/xưởng/việc/sang *3 rồi|đã đổi chỗ/xưởng/việc *2 rồi|đã chuyển công ty|đã bỏ *3 về|nên bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con bỏ hợp đồng về|nên em/tôi/mình/tui/chị/anh/con nghỉ việc *2 rồi|nên nghỉ việc *2 rồi|nên em/tôi/mình/tui/chị/anh/con bỏ !tron *3 rồi|đã nghỉ *3 về|nên * đã về|nên đã về|nên * đã nghỉ|nên đã nghỉ|đã bỏ về|bỏ về nước/vn/quê|về nước/vn/quê/nhà được # ngày/tuần/tháng/năm|về nước/vn/quê/nhà được mấy/vài/hai/ba/một ngày/tuần/tháng/năm|đã về nhà/nước/quê từ|về nhà từ tháng/tuần/năm|đã được giải cứu|được giải cứu về|sức khỏe/khoẻ * ổn|sức khỏe/khoẻ đã ổn|đã khỏi hẳn|đã giải quyết xong|giải quyết xong rồi|đã được giải quyết|đã giải quyết ổn|đã xử lý xong|được chuyển chủ mới|đã chuyển chủ mới|đã đổi chủ mới|is resolved|was resolved|been resolved|sorted out now|left that job|quit that job|since i left|i left * already',
   ].map((p) => [p, true] as const),
@@ -184,7 +185,7 @@ export function detectDanger(tokens: readonly Token[], lang: Locale = 'vi'): Dan
     const anywhere = ANYWHERE.get(rule);
     if (anywhere && anywhere.every((u) => hasMatch(u, tokens))) provisional.add(rule.kind);
     // A threat said as a catchphrase or a joke counts only beside another sign; a cry still counts.
-    else if (!rule.strong && (inJest(tokens, m.start) || inQuestionToKnow(tokens, m.start))) provisional.add(rule.kind);
+    else if (!rule.strong && (inJest(tokens, m.start) || (inQuestionToKnow(tokens, m.start) && !ownedAfter(tokens, m.end)))) provisional.add(rule.kind);
     else found.add(rule.kind);
   }
   // The passport held, and leaving priced or a signature forced with it: debt bondage.
@@ -230,6 +231,7 @@ function counts(rule: DangerRule, tokens: readonly Token[], start: number, end: 
   if (unless && inClause(unless, tokens, tokens[start]!.c)) return false;
   if (rule.unlessInSentence && saidOf(rule.unlessInSentence, tokens, start)) return false;
   if (harmlessSense(rule.kind, tokens, tokens[start]!.c, rule.strong)) return false;
+  if (everydaySense(rule.kind, tokens, start, end, rule.strong)) return false;
   const needs = NEEDS.get(rule);
   if (needs && !outside(needs, tokens, start, end)) return false;
   if (rule.strong) return true;
@@ -447,7 +449,7 @@ function explainedAway(tokens: readonly Token[], start: number, end: number, own
   let from = start;
   while (from > 0 && start - from < REACH && tokens[from - 1]!.c === clause && !isBreak(tokens, from - 1)) from--;
   const hypo = firstMatch(tokens, from, start, HYPO);
-  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start) && !priceOfAWish(tokens, hypo, start)) return true;
+  if (hypo >= 0 && firstAt(tokens, from0(tokens, start, clause), hypo, THREAT_WORDS) < 0 && !announcedHarm(tokens, start) && !priceOfAWish(tokens, hypo, start) && !ownedAfter(tokens, end)) return true;
   // "nếu tay sưng mà chủ không cho đi khám thì gọi ai": "mà" joins the two halves of one supposition.
   if (from > 0 && tokens[from - 1]!.f === 'ma' && tokens[from - 1]!.c === clause && containsAny(tokens, end, clauseEnd(tokens, end, clause), [['thi']])) {
     let past = from - 1;

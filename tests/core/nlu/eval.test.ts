@@ -89,6 +89,9 @@ describe.each([
   { name: 'unseen-o.jsonl', accuracy: 0.9542, country: 0.9467, falseAlarms: 0.0143 },
   // About twenty lines name no place: the writer knew the country from context.
   { name: 'unseen-p.jsonl', accuracy: 0.985, country: 0.8766 },
+  // First contact on main, before anything was learned from it: recall 0.9789 (93/95), false alarms
+  // 0.0414 (6/145), accuracy 0.9125, country 0.9388.
+  { name: 'unseen-q.jsonl', accuracy: 0.9333, country: 1 },
 ])('$name', ({ name, accuracy, country, falseAlarms = 0 }) => {
   it(`every emergency found, false alarms ≤ ${falseAlarms}, accuracy ≥ ${accuracy}, countries ≥ ${country}`, () => {
     const { summary, misses } = run(name);
