@@ -12,6 +12,12 @@ import type { Slots } from './slots.ts';
 export const SELECTION = {
   /** Per value the message gave that the article is tagged for. */
   matched: 0.25,
+  /**
+   * The share of `matched` a value of a CONTEXT slot earns: through which system the
+   * worker went says little about which answer is asked for, so it only breaks ties ("hết hợp đồng về nước, phải
+   * làm thủ tục gì với công ty phái cử" is the liquidation, not the deposit the sending company holds).
+   */
+  context: 0.2,
   /** Per slot the article is tagged for with other values only (another case, another asked thing). */
   conflicting: 0.6,
   /** Per slot the message gave that the article says nothing about (twice that for an article with no tags: a general one). */
@@ -63,8 +69,11 @@ export interface AnswerSelector {
    * articles its tags fit. `looseScore` breaks ties between those found by tags alone.
    */
   pick(retrieved: readonly Retrieved[], slots: Slots, topic?: string, looseScore?: (article: string) => number): Picked | undefined;
-  /** One article weighed against the slots at the given standing, with how many of its tags the message contradicts. */
-  weigh(id: string, slots: Slots, quality: number): (Picked & { conflicting: number }) | undefined;
+  /**
+   * One article weighed against the slots at the given standing, with how many of its tags the
+   * message contradicts and how many it matched on slots that say what happened or is asked.
+   */
+  weigh(id: string, slots: Slots, quality: number): (Picked & { conflicting: number; telling: number }) | undefined;
 }
 
 interface Fit {
@@ -117,7 +126,7 @@ export function createAnswerSelector(articles: readonly Article[], findByTags: (
   }
 
   const total = (quality: number, f: Fit) =>
-    quality + SELECTION.matched * f.matched - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged - SELECTION.narrower * f.narrower;
+    quality + SELECTION.matched * (f.telling + SELECTION.context * (f.matched - f.telling)) - SELECTION.conflicting * f.conflicting - SELECTION.untagged * f.untagged - SELECTION.narrower * f.narrower;
 
   return {
     pick(retrieved, slots, topic, looseScore = () => 0) {
@@ -148,7 +157,7 @@ export function createAnswerSelector(articles: readonly Article[], findByTags: (
       const a = byId.get(id);
       if (!a) return undefined;
       const f = fitOf(a, slots);
-      return { id, score: 0, quality, total: Math.round(total(quality, f) * 100) / 100, topic: a.topic, matched: f.matched, conflicting: f.conflicting };
+      return { id, score: 0, quality, total: Math.round(total(quality, f) * 100) / 100, topic: a.topic, matched: f.matched, conflicting: f.conflicting, telling: f.telling };
     },
   };
 }

@@ -21,8 +21,12 @@ const MIN_ASKED_WORDS = 3;
 const QUESTION_END = new Set(['khong', 'chua', 'gi', 'sao', 'nao', 'dau', 'may', 'nhieu', 'ntn']);
 /** Politeness after the question word ("… có sao không ạ", its "ạ" read as "anh"; "… được không chị"): the question still ends there. */
 const TRAILING_POLITE = new Set(['ah', 'a', 'anh', 'chi', 'em', 'ban', 'nhe', 'nha', 'nhi', 'vay', 'oi', 'admin', 'ad', 'mn', 'u']);
-/** Question words that ask wherever they stand in the clause ("khi nào thì áp dụng vậy"). */
-const ASKING_PAIRS = new Set(['khi nao', 'bao gio', 'bao nhieu', 'o dau', 'the nao', 'lam sao', 'vi sao', 'tai sao', 'nhu nao', 'ra sao']);
+/**
+ * Question words that ask wherever they stand in the clause ("khi nào thì áp dụng vậy"); "gì" after
+ * what is to be done asks too, with whom it is done after it ("phải làm thủ tục gì với cty phái
+ * cử"); not after a paper, which a story names ("có cần làm giấy gì ko hay thôi" after a cut finger).
+ */
+const ASKING_PAIRS = new Set(['khi nao', 'bao gio', 'bao nhieu', 'o dau', 'the nao', 'lam sao', 'vi sao', 'tai sao', 'nhu nao', 'ra sao', 'lam gi', 'tuc gi']);
 
 /**
  * Whether the last word, politeness set aside, is a question word: chat rarely types the question

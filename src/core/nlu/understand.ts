@@ -182,7 +182,9 @@ export function createNlu(deps: NluDeps): Nlu {
         const tags = deps.articles.find((a) => a.id === article!.id)?.tags ?? {};
         const unasked = ASKED_SLOTS.some((slot) => tags[slot] && !read.slots[slot]);
         const lastSlots = slotReader.read({ ...analysis, tokens: tokens.filter((t) => (t.sentence ?? 0) === lastSentence) }).slots;
-        const asked = selector.weigh(article!.id, lastSlots, 0)?.matched ?? 0;
+        // The sending company named there says through whom, not what is asked ("… giờ phải làm thủ
+        // tục gì với cty phái cử" does not ask for the deposit it holds).
+        const asked = selector.weigh(article!.id, lastSlots, 0)?.telling ?? 0;
         if (own.length > 0 && unasked && asked === 0) article = chooser.pick(own, read.slots) ?? article;
       }
       else article = chooser.pick(own, read.slots, topic, last.looseScore);
