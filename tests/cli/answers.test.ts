@@ -87,9 +87,9 @@ describe.each([
   ['tests/fixtures/answers/held-out-7.jsonl', 0.98],
   ['tests/fixtures/answers/held-out-8.jsonl', 0.988],
   ['tests/fixtures/answers/held-out-9.jsonl', 1],
-  ['tests/fixtures/answers/held-out-10.jsonl', 0.988],
+  ['tests/fixtures/answers/held-out-10.jsonl', 1],
   ['tests/fixtures/answers/held-out-11.jsonl', 0.925],
-  ['tests/fixtures/answers/held-out-12.jsonl', 0.888],
+  ['tests/fixtures/answers/held-out-12.jsonl', 0.913],
   ['tests/fixtures/answers/fixes.jsonl', 1],
 ])('%s', (file, min) => {
   it(`is answered at a rate of at least ${min} through the real engine`, async () => {

@@ -53,6 +53,8 @@ export const articleSchema = z.strictObject({
   tags: z.record(slotWordSchema, z.array(slotWordSchema).min(1)).optional(),
   /** The kinds of danger this article is the answer for (`sexual_abuse`, `trafficking`): shown after the emergency numbers when that danger is found. */
   danger: z.array(z.string().regex(/^[a-z_]+$/)).min(1).optional(),
+  /** Also found by its tags for a message without danger: a danger article that is a warning too (a job offer weighed before going). */
+  calmTags: z.boolean().optional(),
   /** The answer is that the content does not know (a deadline not found): the bot says so and offers a person first. */
   unknown: z.boolean().optional(),
   ...provenance,

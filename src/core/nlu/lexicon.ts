@@ -157,6 +157,10 @@ export const LEXICON: readonly (readonly [string, W])[] = [
   ['so di tru|cuc di tru|xuat nhap canh|immigration office', R(1.5)],
   // Skiving is not running away.
   ['tron viec|tron hoc|tron ca|tron lam', { return_registration: -2, out_of_scope: 1.5 }],
+  // An offer weighed before going: "is it a scam", or money asked ahead "to hold a place" — a
+  // scam warning is the answer, not a deposit refund.
+  ['co phai lua|phai lua dao khong|la lua dao khong|co lua dao khong|co phai scam|is it a scam|is this a scam|is that a scam', R(3)],
+  ['dat coc giu cho|coc giu cho|coc giu suat|giu suat di|giu cho di|tien giu cho|tien giu suat', R(3)],
   ['viec nhe luong cao|lua sang|lua qua|bi lua sang|bi lua qua|lừa đi|lam online|lua dao online|easy job|high pay|scam compound', R(3)],
   ['chuyen bay|may bay|ve may bay|dat ve|mua ve|chuyen bay giai cuu|giai cuu|so tan|chuyen bay ve', R(2.5)],
   ['dang ky cong dan|dang ky bao ho', R(2.5)],

@@ -57,7 +57,7 @@ export function createNlu(deps: NluDeps): Nlu {
   const slotReader = createSlotReader(deps.slots ?? {});
   const selector = createAnswerSelector(deps.articles);
   /** For a message without danger: an article written for danger is found by its questions only. */
-  const calmSelector = createAnswerSelector(deps.articles, (a) => !a.danger?.length);
+  const calmSelector = createAnswerSelector(deps.articles, (a) => !a.danger?.length || a.calmTags === true);
   /** The selector for a message with danger of these kinds: without the articles written for other kinds only. */
   const selectors = new Map<string, AnswerSelector>();
   const selectorFor = (kinds: readonly string[]): AnswerSelector => {
