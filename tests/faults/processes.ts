@@ -39,12 +39,15 @@ export class TestRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Append-only on, so a restart keeps the data as a production Redis would; `extra`: more settings. */
-  async start(extra: string[] = []): Promise<void> {
+  /**
+   * Append-only on, so a restart keeps the data as a production Redis would; `extra`: more settings;
+   * `timeoutMs`: how long it may take to answer (a slowed load on a busy machine takes far longer).
+   */
+  async start(extra: string[] = [], timeoutMs = 10_000): Promise<void> {
     this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--save', '', ...extra], {
       stdio: 'ignore',
     });
-    await waitFor(() => this.ping(), 10_000, `redis on ${this.port}`);
+    await waitFor(() => this.ping(), timeoutMs, `redis on ${this.port}`);
   }
 
   async ping(): Promise<boolean> {

@@ -219,8 +219,9 @@ describe('Telegram while Redis restarts', () => {
         during: async () => {
           await new Promise((r) => setTimeout(r, 300));
           await redis.stop();
-          // Answers LOADING for ~3 s while it reads the append-only file back.
-          const started = redis.start(['--key-load-delay', '100', '--loading-process-events-interval-bytes', '1024']);
+          // Answers LOADING for ~3 s while it reads the append-only file back — on a quiet machine: the
+          // per-key delay is a sleep each key, so a busy one stretches it well past the default wait.
+          const started = redis.start(['--key-load-delay', '100', '--loading-process-events-interval-bytes', '1024'], 120_000);
           loadingSeen = await seesLoading(redis.url);
           await started;
         },
